@@ -1,0 +1,96 @@
+namespace GanEstimators.Encoding;
+
+/// <summary>
+/// The feature columns side by side: knows where each column lives in the raw table and in the encoded vector,
+/// and encodes or decodes whole row-major blocks.
+/// </summary>
+internal sealed class TableEncoder
+{
+    private readonly int[] _rawOffsets;
+    private readonly int[] _encodedOffsets;
+
+    public TableEncoder(IReadOnlyList<ColumnEncoder> columns)
+    {
+        Columns = columns;
+        _rawOffsets = new int[columns.Count];
+        _encodedOffsets = new int[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            _rawOffsets[i] = RawWidth;
+            _encodedOffsets[i] = EncodedWidth;
+            RawWidth += columns[i].RawWidth;
+            EncodedWidth += columns[i].EncodedWidth;
+        }
+    }
+
+    public IReadOnlyList<ColumnEncoder> Columns { get; }
+
+    public int RawWidth { get; }
+
+    public int EncodedWidth { get; }
+
+    public int RawOffsetOf(int column) => _rawOffsets[column];
+
+    public void Fit(float[] raw, int rows)
+    {
+        for (var c = 0; c < Columns.Count; c++)
+        {
+            var column = Columns[c];
+            var slice = new float[rows * column.RawWidth];
+            for (var r = 0; r < rows; r++)
+                raw.AsSpan(r * RawWidth + _rawOffsets[c], column.RawWidth).CopyTo(slice.AsSpan(r * column.RawWidth));
+            column.Fit(slice, rows);
+        }
+    }
+
+    public float[] Encode(float[] raw, int rows)
+    {
+        var encoded = new float[rows * EncodedWidth];
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c < Columns.Count; c++)
+                Columns[c].Encode(
+                    raw.AsSpan(r * RawWidth + _rawOffsets[c], Columns[c].RawWidth),
+                    encoded.AsSpan(r * EncodedWidth + _encodedOffsets[c], Columns[c].EncodedWidth));
+        return encoded;
+    }
+
+    public float[] Decode(ReadOnlySpan<float> encoded, int rows)
+    {
+        var raw = new float[rows * RawWidth];
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c < Columns.Count; c++)
+                Columns[c].Decode(
+                    encoded.Slice(r * EncodedWidth + _encodedOffsets[c], Columns[c].EncodedWidth),
+                    raw.AsSpan(r * RawWidth + _rawOffsets[c], Columns[c].RawWidth));
+        return raw;
+    }
+
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(Columns.Count);
+        foreach (var column in Columns)
+        {
+            writer.Write(column.Kind);
+            writer.Write(column.Name);
+            DataViewTypeCodec.Write(writer, column.Type);
+            column.Save(writer);
+        }
+    }
+
+    public static TableEncoder Load(BinaryReader reader)
+    {
+        var columns = new ColumnEncoder[reader.ReadInt32()];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var kind = reader.ReadString();
+            var name = reader.ReadString();
+            var type = DataViewTypeCodec.Read(reader);
+            columns[i] = kind switch
+            {
+                StandardScalingEncoder.KindName => StandardScalingEncoder.Load(reader, name, type),
+                _ => throw new InvalidDataException($"Column '{name}' was saved with encoder '{kind}', which this version of GanEstimators does not know."),
+            };
+        }
+        return new TableEncoder(columns);
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.ML;
+
+namespace GanEstimators.Encoding;
+
+/// <summary>Reads the feature (and condition) columns of an <see cref="IDataView"/> into a <see cref="TrainingTable"/>, rejecting rows a GAN cannot learn from.</summary>
+internal static class TrainingTableReader
+{
+    public static TrainingTable Read(IDataView data, IReadOnlyList<FeatureColumn> features, DataViewSchema.Column? condition)
+    {
+        var width = features.Sum(f => f.Width);
+        var columns = features.Select(f => f.Column).ToList();
+        if (condition is { } c) columns.Add(c);
+
+        var raw = new float[Math.Max(width, 1) * 1024];
+        var conditions = condition is null ? null : new List<string>();
+        var missingConditionRows = new List<long>();
+        var rows = 0;
+        using (var cursor = data.GetRowCursor(columns))
+        {
+            var readers = features.Select(f => f.Conversion.MakeReader(cursor, f.Column)).ToArray();
+            var readCondition = condition is { } conditionColumn
+                ? ConditionEncoder.MakeReader(cursor, conditionColumn, ConditionEncoder.ReadKeyValues(conditionColumn))
+                : null;
+            while (cursor.MoveNext())
+            {
+                if ((rows + 1) * width > raw.Length) Array.Resize(ref raw, raw.Length * 2);
+                var offset = rows * width;
+                for (var f = 0; f < readers.Length; f++)
+                {
+                    readers[f](raw.AsSpan(offset, features[f].Width));
+                    offset += features[f].Width;
+                }
+                if (readCondition is not null)
+                {
+                    var value = readCondition();
+                    if (value is null) missingConditionRows.Add(cursor.Position);
+                    conditions!.Add(value ?? "");
+                }
+                rows++;
+            }
+        }
+
+        if (rows == 0)
+            throw new ArgumentException("The training data has no rows; a GAN needs examples to imitate.", nameof(data));
+        if (missingConditionRows.Count > 0)
+            throw new ArgumentException(
+                $"Condition column '{condition!.Value.Name}' has a missing value in {missingConditionRows.Count} of {rows} rows (first at row {missingConditionRows[0]}). Filter those rows out or fill them in before training.",
+                nameof(data));
+        RejectNonFinite(raw, rows, width, features);
+        Array.Resize(ref raw, rows * width);
+        return new TrainingTable(raw, rows, width, conditions?.ToArray());
+    }
+
+    private static void RejectNonFinite(float[] raw, int rows, int width, IReadOnlyList<FeatureColumn> features)
+    {
+        var offset = 0;
+        foreach (var feature in features)
+        {
+            int badRows = 0, firstBad = -1;
+            for (var r = 0; r < rows; r++)
+            {
+                var values = raw.AsSpan(r * width + offset, feature.Width);
+                foreach (var v in values)
+                {
+                    if (float.IsFinite(v)) continue;
+                    badRows++;
+                    if (firstBad < 0) firstBad = r;
+                    break;
+                }
+            }
+            if (badRows > 0)
+                throw new ArgumentException(
+                    $"Feature column '{feature.Name}' has NaN or infinite values in {badRows} of {rows} rows (first at row {firstBad}). " +
+                    "Remove them (mlContext.Data.FilterRowsByMissingValues) or replace them (mlContext.Transforms.ReplaceMissingValues) before training.",
+                    "data");
+            offset += feature.Width;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System.Runtime.CompilerServices;
+using GanEstimators;
+using GanEstimators.Encoding;
+using GanEstimators.Persistence;
+using GanEstimators.Sampling;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+
+[assembly: LoadableClass(typeof(GanSampler), null, typeof(SignatureLoadModel), GanSampler.UserName, GanSampler.LoaderSignature)]
+[assembly: LoadableClass(typeof(IRowMapper), typeof(GanSampler), null, typeof(SignatureLoadRowMapper), GanSampler.UserName, GanSampler.LoaderSignature)]
+
+namespace GanEstimators;
+
+/// <summary>
+/// A trained generator as an ML.NET transformer. <see cref="Sample"/> makes new rows in the training schema;
+/// <see cref="ITransformer.Transform"/> adds one synthetic row per input row (conditioned on that row's condition
+/// column when the GAN is conditional), under the training feature columns' names and types.
+/// </summary>
+public sealed class GanSampler : RowToRowTransformerBase, IDisposable
+{
+    internal const string LoaderSignature = "GanSampler";
+    internal const string UserName = "GAN Sampler";
+
+    private readonly SyntheticRowGenerator _generator;
+    private readonly Random _unseededSamples;
+    private readonly object _sampleLock = new();
+
+    internal GanSampler(IHostEnvironment environment, SyntheticRowGenerator generator, int seed, GanTrainingHistory history)
+        : base(Contracts.CheckRef(environment, nameof(environment)).Register(nameof(GanSampler)))
+    {
+        _generator = generator;
+        Seed = seed;
+        History = history;
+        _unseededSamples = new Random(seed);
+    }
+
+    /// <summary>Per-epoch metrics of the training run that produced this sampler.</summary>
+    public GanTrainingHistory History { get; }
+
+    /// <summary>The seed the model was trained with; per-row generation in <see cref="ITransformer.Transform"/> derives from it.</summary>
+    public int Seed { get; }
+
+    /// <summary>Names of the generated feature columns, in training order.</summary>
+    public IReadOnlyList<string> FeatureColumnNames => _generator.Features.Columns.Select(c => c.Name).ToArray();
+
+    /// <summary>The condition column's name, or null for an unconditional GAN.</summary>
+    public string? ConditionColumnName => _generator.Condition?.ColumnName;
+
+    /// <summary>The classes a conditional GAN can be asked for (invariant text form), or empty.</summary>
+    public IReadOnlyList<string> ConditionClasses => _generator.Condition?.ClassNames ?? Array.Empty<string>();
+
+    internal SyntheticRowGenerator Generator => _generator;
+
+    /// <summary>
+    /// Generates <paramref name="count"/> rows with the training feature columns (and the condition column for a
+    /// conditional GAN). With <paramref name="condition"/> every row is of that class; without it classes follow the
+    /// training frequencies. The same <paramref name="seed"/> gives the same rows.
+    /// </summary>
+    public IDataView Sample(int count, string? condition = null, int? seed = null)
+    {
+        if (count <= 0) throw new ArgumentOutOfRangeException(nameof(count), count, "The number of rows to sample must be positive.");
+        var conditionEncoder = _generator.Condition;
+        if (condition is not null && conditionEncoder is null)
+            throw new ArgumentException("This GAN was trained without a condition column, so it cannot sample a given class. Train with Options.ConditionColumnName set.", nameof(condition));
+
+        int sampleSeed;
+        lock (_sampleLock) sampleSeed = seed ?? _unseededSamples.Next();
+        var classes = conditionEncoder is null ? null : ChooseClasses(conditionEncoder, count, condition, sampleSeed);
+        using var random = new TorchSharp.torch.Generator((ulong)sampleSeed);
+        var rows = _generator.Generate(count, classes, random);
+        return SampleDataView.Build(Host, _generator, rows, count, classes);
+    }
+
+    private static int[] ChooseClasses(ConditionEncoder encoder, int count, string? condition, int seed)
+    {
+        if (condition is not null) return Enumerable.Repeat(encoder.IndexOf(condition), count).ToArray();
+        var random = new Random(seed);
+        var cumulative = encoder.Frequencies.Select((_, i) => encoder.Frequencies.Take(i + 1).Sum()).ToArray();
+        return Enumerable.Range(0, count).Select(_ =>
+        {
+            var u = random.NextDouble() * cumulative[^1];
+            var k = Array.FindIndex(cumulative, c => u < c);
+            return k < 0 ? cumulative.Length - 1 : k;
+        }).ToArray();
+    }
+
+    /// <summary>Releases the generator's native memory.</summary>
+    public void Dispose() => _generator.Dispose();
+
+    /// <inheritdoc/>
+    protected override IRowMapper MakeRowMapper(DataViewSchema schema) => new Mapper(this, schema);
+
+    /// <inheritdoc/>
+    protected override void SaveModel(ModelSaveContext ctx) => GanSamplerFormat.Save(ctx, this);
+
+    private static GanSampler Create(IHostEnvironment env, ModelLoadContext ctx) => GanSamplerFormat.Load(env, ctx);
+
+    private static IRowMapper Create(IHostEnvironment env, ModelLoadContext ctx, DataViewSchema inputSchema) =>
+        Create(env, ctx).MakeRowMapper(inputSchema);
+
+    /// <summary>One generator forward pass per input row, seeded by the row's position, shared by every output column of that row.</summary>
+    private sealed class Mapper : MapperBase
+    {
+        private readonly GanSampler _parent;
+        private readonly int _conditionIndex = -1;
+        private readonly ConditionalWeakTable<DataViewRow, RowState> _rows = new();
+
+        public Mapper(GanSampler parent, DataViewSchema inputSchema)
+            : base(parent.Host.Register(nameof(Mapper)), inputSchema, parent)
+        {
+            _parent = parent;
+            if (parent._generator.Condition is { } condition)
+            {
+                var column = inputSchema.GetColumnOrNull(condition.ColumnName)
+                    ?? throw new ArgumentException($"Condition column '{condition.ColumnName}' is missing from the input; this GAN is conditional and generates one row per input row of the requested class.", nameof(inputSchema));
+                if (column.Type.RawType != condition.Type.RawType || !ConditionEncoder.IsSupported(column.Type))
+                    throw new ArgumentException($"Condition column '{condition.ColumnName}' has type {column.Type}; the GAN was trained on {condition.Type}.", nameof(inputSchema));
+                _conditionIndex = column.Index;
+            }
+        }
+
+        protected override DataViewSchema.DetachedColumn[] GetOutputColumnsCore() =>
+            _parent._generator.Features.Columns.Select(c => new DataViewSchema.DetachedColumn(c.Name, c.Type)).ToArray();
+
+        protected override Func<int, bool> GetDependenciesCore(Func<int, bool> activeOutput)
+        {
+            var anyActive = Enumerable.Range(0, _parent._generator.Features.Columns.Count).Any(activeOutput);
+            return column => anyActive && column == _conditionIndex;
+        }
+
+        protected override Delegate MakeGetter(DataViewRow input, int iinfo, Func<int, bool> activeOutput, out Action disposer)
+        {
+            disposer = null!;
+            var state = _rows.GetValue(input, row => new RowState(_parent, row, _conditionIndex));
+            var encoders = _parent._generator.Features;
+            var column = encoders.Columns[iinfo];
+            var conversion = NumericConversion.For(column.Type)!;
+            return conversion.MakeGetter(state.Current, encoders.RawOffsetOf(iinfo), column.RawWidth);
+        }
+
+        protected override void SaveModel(ModelSaveContext ctx) => _parent.SaveModel(ctx);
+    }
+
+    private sealed class RowState(GanSampler parent, DataViewRow row, int conditionIndex)
+    {
+        private readonly Func<string?>? _condition = conditionIndex < 0 ? null
+            : ConditionEncoder.MakeReader(row, row.Schema[conditionIndex], ConditionEncoder.ReadKeyValues(row.Schema[conditionIndex]));
+        private long _position = -1;
+        private float[] _values = Array.Empty<float>();
+
+        public float[] Current()
+        {
+            if (_position == row.Position) return _values;
+            var classes = _condition is null ? null : new[] { parent._generator.Condition!.IndexOfRowValue(_condition(), row.Position) };
+            using var random = new TorchSharp.torch.Generator(RowSeeds.ForRow(parent.Seed, row.Position));
+            _values = parent._generator.Generate(1, classes, random);
+            _position = row.Position;
+            return _values;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+namespace GanEstimators;
+
+public sealed partial class GanTrainer
+{
+    /// <summary>
+    /// Everything <see cref="GanTrainer"/> can be told. Optimiser settings left null take the defaults of the chosen
+    /// <see cref="Loss"/>'s paper (see <see cref="GanLoss"/>).
+    /// </summary>
+    public sealed class Options
+    {
+        /// <summary>The columns to imitate: numeric scalars (Single, Double, integers, Boolean) or known-size Single vectors. Required.</summary>
+        public string[] FeatureColumnNames { get; set; } = Array.Empty<string>();
+
+        /// <summary>Optional condition column (Text, Boolean, integer, or UInt32 key). When set, the GAN is conditional and sampling can ask for a class.</summary>
+        public string? ConditionColumnName { get; set; }
+
+        /// <summary>The adversarial objective. Default: <see cref="GanLoss.WassersteinGradientPenalty"/>, the most forgiving of the six.</summary>
+        public GanLoss Loss { get; set; } = GanLoss.WassersteinGradientPenalty;
+
+        /// <summary>Passes over the training rows. Default 300; 0 returns the freshly initialised generator (a baseline). Each step draws a batch for every critic step, then updates the generator once.</summary>
+        public int Epochs { get; set; } = 300;
+
+        /// <summary>Rows per batch. Default 256; reduced to the number of rows when the data is smaller.</summary>
+        public int BatchSize { get; set; } = 256;
+
+        /// <summary>Width of the Gaussian noise the generator starts from. Default 64.</summary>
+        public int NoiseDimension { get; set; } = 64;
+
+        /// <summary>Hidden layer widths of the generator MLP. Default { 256, 256 }.</summary>
+        public int[] GeneratorHiddenSizes { get; set; } = { 256, 256 };
+
+        /// <summary>Hidden layer widths of the discriminator (critic) MLP. Default { 256, 256 }.</summary>
+        public int[] DiscriminatorHiddenSizes { get; set; } = { 256, 256 };
+
+        /// <summary>Optimiser family; null takes the loss's default (RMSprop for <see cref="GanLoss.Wasserstein"/>, Adam otherwise).</summary>
+        public GanOptimizer? Optimizer { get; set; }
+
+        /// <summary>Learning rate of both networks; null takes the loss's default.</summary>
+        public double? LearningRate { get; set; }
+
+        /// <summary>Adam β1; null takes the loss's default.</summary>
+        public double? Beta1 { get; set; }
+
+        /// <summary>Adam β2; null takes the loss's default.</summary>
+        public double? Beta2 { get; set; }
+
+        /// <summary>Discriminator updates per generator update; null takes the loss's default (5 for the Wasserstein losses, else 1).</summary>
+        public int? CriticSteps { get; set; }
+
+        /// <summary>Weight clipping bound for <see cref="GanLoss.Wasserstein"/>; null means 0.01.</summary>
+        public double? WeightClip { get; set; }
+
+        /// <summary>Gradient penalty weight λ for <see cref="GanLoss.WassersteinGradientPenalty"/>; null means 10.</summary>
+        public double? GradientPenaltyWeight { get; set; }
+
+        /// <summary>Seed for weights, noise and batches. Null takes one from the <c>MLContext</c> seed.</summary>
+        public int? Seed { get; set; }
+
+        /// <summary>Stops training between steps with an <see cref="OperationCanceledException"/>. (ML.NET's own
+        /// <c>MLContext.CancelExecution()</c> is honoured too, but is internal in ML.NET 5.)</summary>
+        public CancellationToken CancellationToken { get; set; }
+
+        /// <summary>Called after every epoch with that epoch's metrics (on the training thread).</summary>
+        public Action<GanEpochMetrics>? ProgressCallback { get; set; }
+    }
+}

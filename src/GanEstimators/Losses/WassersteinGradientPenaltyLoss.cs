@@ -1,0 +1,36 @@
+using static TorchSharp.torch;
+
+namespace GanEstimators.Losses;
+
+/// <summary>WGAN-GP (Gulrajani et al. 2017): a soft 1-Lipschitz constraint on random interpolates.</summary>
+internal sealed class WassersteinGradientPenaltyLoss(double penaltyWeight) : AdversarialLoss
+{
+    public const double PaperPenaltyWeight = 10.0;
+
+    public override GanLoss Kind => GanLoss.WassersteinGradientPenalty;
+
+    public override OptimizerDefaults Defaults { get; } = new(GanOptimizer.Adam, 1e-4, 0.5, 0.9, 5);
+
+    public override bool IsCritic => true;
+
+    public double PenaltyWeight { get; } = penaltyWeight;
+
+    public override Tensor DiscriminatorLoss(Tensor realScores, Tensor fakeScores) => fakeScores.mean() - realScores.mean();
+
+    public override Tensor GeneratorLoss(Tensor fakeScores) => -fakeScores.mean();
+
+    public override Tensor? Penalty(Func<Tensor, Tensor> discriminator, Tensor real, Tensor fake, Generator? random)
+    {
+        var shape = new long[real.dim()];
+        shape[0] = real.shape[0];
+        for (var i = 1; i < shape.Length; i++) shape[i] = 1;
+        var alpha = rand(shape, dtype: real.dtype, device: real.device, generator: random);
+        var interpolates = (alpha * real + (1 - alpha) * fake).detach().requires_grad_(true);
+        var scores = discriminator(interpolates);
+        var gradients = autograd.grad(
+            new[] { scores }, new[] { interpolates }, new[] { ones_like(scores) },
+            retain_graph: true, create_graph: true)[0];
+        var norms = gradients.reshape(gradients.shape[0], -1).norm(1);
+        return PenaltyWeight * (norms - 1).pow(2).mean();
+    }
+}

@@ -1,0 +1,23 @@
+namespace GanEstimators.Networks;
+
+/// <summary>The shape of a multilayer perceptron: what it takes (input plus optional one-hot condition), its hidden widths and what it returns.</summary>
+internal sealed record MlpSpec(int InputWidth, int ConditionWidth, int[] HiddenSizes, int OutputWidth)
+{
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(InputWidth);
+        writer.Write(ConditionWidth);
+        writer.Write(HiddenSizes.Length);
+        foreach (var h in HiddenSizes) writer.Write(h);
+        writer.Write(OutputWidth);
+    }
+
+    public static MlpSpec Load(BinaryReader reader)
+    {
+        var input = reader.ReadInt32();
+        var condition = reader.ReadInt32();
+        var hidden = new int[reader.ReadInt32()];
+        for (var i = 0; i < hidden.Length; i++) hidden[i] = reader.ReadInt32();
+        return new MlpSpec(input, condition, hidden, reader.ReadInt32());
+    }
+}

@@ -1,0 +1,57 @@
+using GanEstimators.Encoding;
+using GanEstimators.Networks;
+using GanEstimators.Sampling;
+using GanEstimators.Training;
+using Microsoft.ML;
+using Microsoft.ML.Runtime;
+
+namespace GanEstimators.Persistence;
+
+/// <summary>
+/// How a <see cref="GanSampler"/> lives inside an ML.NET model zip: encoders, condition vocabulary, network shape and
+/// history in the model stream; generator weights as a TorchSharp state dict in their own binary stream.
+/// </summary>
+internal static class GanSamplerFormat
+{
+    private const string GeneratorWeightsStream = "Generator.bin";
+
+    // Bump verWrittenCur (and teach Load the difference) whenever the layout below changes.
+    public static VersionInfo GetVersionInfo() => new(
+        modelSignature: "GANSAMPL",
+        verWrittenCur: 0x00010001,
+        verReadableCur: 0x00010001,
+        verWeCanReadBack: 0x00010001,
+        loaderSignature: GanSampler.LoaderSignature,
+        loaderAssemblyName: typeof(GanSampler).Assembly.FullName);
+
+    public static void Save(ModelSaveContext ctx, GanSampler sampler)
+    {
+        ctx.CheckAtModel();
+        ctx.SetVersionInfo(GetVersionInfo());
+        var writer = ctx.Writer;
+        var generator = sampler.Generator;
+        writer.Write(sampler.Seed);
+        generator.Features.Save(writer);
+        writer.Write(generator.Condition is not null);
+        generator.Condition?.Save(writer);
+        generator.Network.Spec.Save(writer);
+        sampler.History.Save(writer);
+        ctx.SaveBinaryStream(GeneratorWeightsStream, w => generator.Network.save(w));
+    }
+
+    public static GanSampler Load(IHostEnvironment env, ModelLoadContext ctx)
+    {
+        ctx.CheckAtModel(GetVersionInfo());
+        var reader = ctx.Reader;
+        var seed = reader.ReadInt32();
+        var features = TableEncoder.Load(reader);
+        var condition = reader.ReadBoolean() ? ConditionEncoder.Load(reader) : null;
+        var spec = MlpSpec.Load(reader);
+        var history = GanTrainingHistory.Load(reader);
+        var network = ConditionalMlp.Generator(spec);
+        if (!ctx.TryLoadBinaryStream(GeneratorWeightsStream, r => network.load(r)))
+            throw new InvalidDataException($"The saved GAN model has no '{GeneratorWeightsStream}' stream with the generator's weights.");
+        var device = DeviceSelector.Select(env);
+        return new GanSampler(env, new SyntheticRowGenerator(features, condition, network, device), seed, history);
+    }
+}

@@ -1,0 +1,13 @@
+namespace GanEstimators.Sampling;
+
+/// <summary>Deterministic, well-mixed seeds for per-row generation (SplitMix64 finaliser).</summary>
+internal static class RowSeeds
+{
+    public static ulong ForRow(int modelSeed, long rowPosition)
+    {
+        var z = unchecked((ulong)modelSeed * 0x9E3779B97F4A7C15UL + (ulong)rowPosition + 0x632BE59BD9B4E019UL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return z ^ (z >> 31);
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.ML;
+using Microsoft.ML.Runtime;
+using Microsoft.ML.Data;
+
+namespace GanEstimators.Sampling;
+
+/// <summary>Packs generated rows into an in-memory <see cref="IDataView"/> with the training schema.</summary>
+internal static class SampleDataView
+{
+    public static IDataView Build(IHostEnvironment environment, SyntheticRowGenerator generator, float[] rows, int count, int[]? classIndices)
+    {
+        var builder = new ArrayDataViewBuilder(environment);
+        var features = generator.Features;
+        for (var c = 0; c < features.Columns.Count; c++)
+        {
+            var column = features.Columns[c];
+            Encoding.NumericConversion.For(column.Type)!
+                .AddColumn(builder, column.Name, rows, count, column.RawWidth, features.RawOffsetOf(c), features.RawWidth);
+        }
+        if (generator.Condition is { } condition && classIndices is not null && features.Columns.All(c => c.Name != condition.ColumnName))
+            condition.AddColumn(builder, classIndices);
+        return builder.GetDataView();
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.ML.Runtime;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GanEstimators.Training;
+
+/// <summary>ML.NET's device rule (as in Microsoft.ML.TorchSharp): CUDA when a GPU is asked for and present; CPU otherwise, unless fallback is off.</summary>
+internal static class DeviceSelector
+{
+    public static Device Select(IHostEnvironment environment)
+    {
+        var settings = environment as IHostEnvironmentInternal;
+        var gpuDeviceId = settings?.GpuDeviceId;
+        if (gpuDeviceId is null) return CPU;
+        if (cuda.is_available()) return new Device(DeviceType.CUDA, gpuDeviceId.Value);
+        if (settings!.FallbackToCpu) return CPU;
+        throw new InvalidOperationException(
+            $"MLContext.GpuDeviceId is {gpuDeviceId} but CUDA is not available (no GPU, or the app references TorchSharp-cpu instead of a libtorch-cuda package) " +
+            "and MLContext.FallbackToCpu is false. Set FallbackToCpu = true to train on the CPU, or reference a TorchSharp CUDA backend.");
+    }
+}

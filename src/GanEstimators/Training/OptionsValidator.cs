@@ -1,0 +1,44 @@
+namespace GanEstimators.Training;
+
+/// <summary>Checks <see cref="GanTrainer.Options"/> before any data is read, naming the option that is wrong.</summary>
+internal static class OptionsValidator
+{
+    public static void Validate(GanTrainer.Options o)
+    {
+        if (o.FeatureColumnNames is null || o.FeatureColumnNames.Length == 0)
+            throw new ArgumentException("GanTrainer.Options.FeatureColumnNames must name at least one column to imitate.", nameof(o.FeatureColumnNames));
+        if (o.FeatureColumnNames.Any(string.IsNullOrWhiteSpace))
+            throw new ArgumentException("GanTrainer.Options.FeatureColumnNames contains an empty name.", nameof(o.FeatureColumnNames));
+        var duplicate = o.FeatureColumnNames.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new ArgumentException($"GanTrainer.Options.FeatureColumnNames names '{duplicate.Key}' twice.", nameof(o.FeatureColumnNames));
+        if (o.ConditionColumnName is not null && o.FeatureColumnNames.Contains(o.ConditionColumnName))
+            throw new ArgumentException($"Column '{o.ConditionColumnName}' cannot be both a feature and the condition.", nameof(o.ConditionColumnName));
+        if (o.Epochs < 0) Fail(nameof(o.Epochs), o.Epochs, "zero (an untrained baseline) or positive");
+        Positive(o.BatchSize, nameof(o.BatchSize));
+        Positive(o.NoiseDimension, nameof(o.NoiseDimension));
+        LayerSizes(o.GeneratorHiddenSizes, nameof(o.GeneratorHiddenSizes));
+        LayerSizes(o.DiscriminatorHiddenSizes, nameof(o.DiscriminatorHiddenSizes));
+        if (o.LearningRate is { } lr && !(lr > 0 && double.IsFinite(lr))) Fail(nameof(o.LearningRate), lr, "a positive finite number");
+        if (o.Beta1 is { } b1 && !(b1 >= 0 && b1 < 1)) Fail(nameof(o.Beta1), b1, "in [0, 1)");
+        if (o.Beta2 is { } b2 && !(b2 >= 0 && b2 < 1)) Fail(nameof(o.Beta2), b2, "in [0, 1)");
+        if (o.CriticSteps is { } steps) Positive(steps, nameof(o.CriticSteps));
+        if (o.WeightClip is { } clip && !(clip > 0)) Fail(nameof(o.WeightClip), clip, "positive");
+        if (o.GradientPenaltyWeight is { } gp && !(gp >= 0)) Fail(nameof(o.GradientPenaltyWeight), gp, "zero or positive");
+        if (!Enum.IsDefined(o.Loss)) Fail(nameof(o.Loss), o.Loss, $"one of {string.Join(", ", Enum.GetNames<GanLoss>())}");
+    }
+
+    private static void Positive(int value, string name)
+    {
+        if (value <= 0) Fail(name, value, "positive");
+    }
+
+    private static void LayerSizes(int[]? sizes, string name)
+    {
+        if (sizes is null || sizes.Any(s => s <= 0))
+            throw new ArgumentOutOfRangeException(name, $"GanTrainer.Options.{name} must be a list of positive layer widths.");
+    }
+
+    private static void Fail(string name, object value, string expected) =>
+        throw new ArgumentOutOfRangeException(name, value, $"GanTrainer.Options.{name} must be {expected}.");
+}

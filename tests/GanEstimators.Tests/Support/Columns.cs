@@ -1,0 +1,16 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace GanEstimators.Tests.Support;
+
+public static class Columns
+{
+    public static T[] Read<T>(IDataView data, string name) => data.GetColumn<T>(name).ToArray();
+
+    public static double[][] Points(IDataView data, string x = "X", string y = "Y")
+    {
+        var xs = Read<float>(data, x);
+        var ys = Read<float>(data, y);
+        return xs.Select((v, i) => new double[] { v, ys[i] }).ToArray();
+    }
+}

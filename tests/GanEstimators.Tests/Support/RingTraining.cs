@@ -1,0 +1,25 @@
+using Microsoft.ML;
+
+namespace GanEstimators.Tests.Support;
+
+/// <summary>Small, fast training settings on the ring, shared by the tests.</summary>
+public static class RingTraining
+{
+    public static GanTrainer.Options Options(GanLoss loss, int epochs, string? condition = null) => new()
+    {
+        FeatureColumnNames = new[] { "X", "Y" },
+        ConditionColumnName = condition,
+        Loss = loss,
+        Epochs = epochs,
+        BatchSize = 200,
+        NoiseDimension = 8,
+        GeneratorHiddenSizes = new[] { 64, 64 },
+        DiscriminatorHiddenSizes = new[] { 64, 64 },
+    };
+
+    public static GanSampler Fit(GanTrainer.Options options, int seed = 1, int rows = 2000, double sigma = 0.05)
+    {
+        var ml = new MLContext(seed);
+        return ml.Gan().Trainer(options).Fit(RingOfGaussians.Load(ml, rows, sigma));
+    }
+}
