@@ -13,7 +13,7 @@ public enum GanLoss
     WassersteinGradientPenalty,
     /// <summary>Mao et al. 2017 (LSGAN, a-b-c = 0-1-1). Adam 2e-4, β = (0.5, 0.999), 1 critic step.</summary>
     LeastSquares,
-    /// <summary>Lim &amp; Ye 2017 / Miyato et al. 2018 hinge loss. Adam 2e-4, β = (0.5, 0.999), 1 critic step.</summary>
+    /// <summary>Lim &amp; Ye 2017 / Miyato et al. 2018 hinge loss, with SN-GAN's optimiser: Adam 2e-4, β = (0, 0.9), 5 critic steps.</summary>
     Hinge,
 }
 

@@ -3,12 +3,15 @@ using F = TorchSharp.torch.nn.functional;
 
 namespace GanEstimators.Losses;
 
-/// <summary>Hinge loss (Lim &amp; Ye 2017; Miyato et al. 2018): margins at ±1 for D, −D(G(z)) for G.</summary>
+/// <summary>
+/// Hinge loss (Lim &amp; Ye 2017; Miyato et al. 2018): margins at ±1 for D, −D(G(z)) for G. Optimiser defaults are
+/// SN-GAN's (Adam 2e-4, β = (0, 0.9), 5 critic steps): with DCGAN's single step the unbounded generator loss oscillates.
+/// </summary>
 internal sealed class HingeLoss : AdversarialLoss
 {
     public override GanLoss Kind => GanLoss.Hinge;
 
-    public override OptimizerDefaults Defaults => OptimizerDefaults.Dcgan;
+    public override OptimizerDefaults Defaults { get; } = new(GanOptimizer.Adam, 2e-4, 0.0, 0.9, 5);
 
     public override Tensor DiscriminatorLoss(Tensor realScores, Tensor fakeScores) =>
         F.relu(1 - realScores).mean() + F.relu(1 + fakeScores).mean();

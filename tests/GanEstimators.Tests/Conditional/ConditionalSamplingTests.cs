@@ -9,7 +9,7 @@ public sealed class ConditionalSamplingTests
     private static GanSampler? _sampler;
 
     private static GanSampler Sampler => _sampler ??= RingTraining.Fit(
-        RingTraining.Options(GanLoss.NonSaturating, epochs: 60, condition: nameof(RingPoint.Mode)));
+        RingTraining.Options(GanLoss.NonSaturating, epochs: 200, condition: nameof(RingPoint.Mode)));
 
     [TestMethod]
     [DataRow(0)]

@@ -30,7 +30,7 @@ public sealed class RowToRowTests
     [TestMethod]
     public void PredictionEngineGeneratesARowOfTheRequestedClassEachCall()
     {
-        var sampler = RingTraining.Fit(RingTraining.Options(GanLoss.NonSaturating, epochs: 40, condition: "Mode"));
+        var sampler = RingTraining.Fit(RingTraining.Options(GanLoss.NonSaturating, epochs: 200, condition: "Mode"));
         var engine = new MLContext(0).Model.CreatePredictionEngine<Request, Generated>(sampler);
 
         var rows = Enumerable.Range(0, 40).Select(_ => engine.Predict(new Request { Mode = "m5" })).ToArray();
