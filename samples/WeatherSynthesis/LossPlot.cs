@@ -29,7 +29,7 @@ internal static class LossPlot
             scores.Add.ScatterLine(epochs, Series(e => e.WassersteinEstimate)).LegendText = "Wasserstein estimate";
         scores.Title("discriminator scores per epoch");
         scores.XLabel("epoch");
-        scores.YLabel(loss is GanLoss.Minimax or GanLoss.NonSaturating ? "probability" : "critic output");
+        scores.YLabel(loss is GanLoss.Minimax or GanLoss.NonSaturating ? "D(x), a probability" : "D(x), raw output");
         scores.ShowLegend(Alignment.UpperRight);
 
         multiplot.SavePng(path, 1000, 800);

@@ -6,13 +6,13 @@ namespace WeatherSynthesis;
 /// <summary>The command line: <c>--data PATH --out DIR --epochs N --seed N --loss NAME</c>, all optional.</summary>
 internal sealed record RunOptions(string Data, string Output, int Epochs, int Seed, GanLoss Loss)
 {
-    public const string Usage =
+    private const string Usage =
         "Usage: dotnet run -c Release --project samples/WeatherSynthesis -- [options]\n" +
         "  --data PATH    training CSV (default: data/splits/seattle-weather.train.csv)\n" +
         "  --out DIR      output folder (default: samples/WeatherSynthesis/output)\n" +
         "  --epochs N     training epochs (default: {0})\n" +
         "  --seed N       seed for training and sampling (default: {1})\n" +
-        "  --loss NAME    one of " + "{2} (default: {3})";
+        "  --loss NAME    {2} (default: {3})";
 
     public static RunOptions Defaults(int epochs, int seed, GanLoss loss)
     {
@@ -33,7 +33,7 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
             if (name is "-h" or "--help") return Fail(null, defaults);
             if (i + 1 >= args.Length) return Fail($"Missing value for {name}.", defaults);
             var value = args[++i];
-            options = name switch
+            RunOptions? next = name switch
             {
                 "--data" => options with { Data = Path.GetFullPath(value) },
                 "--out" => options with { Output = Path.GetFullPath(value) },
@@ -42,9 +42,10 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
                 "--loss" when Enum.TryParse<GanLoss>(value, ignoreCase: true, out var loss) && Enum.IsDefined(loss) => options with { Loss = loss },
                 _ => null,
             };
-            if (options is null) return Fail($"Unknown option or bad value: {name} {value}", defaults);
+            if (next is null) return Fail($"Unknown option or bad value: {name} {value}", defaults);
+            options = next;
         }
-        return options;
+        return File.Exists(options.Data) ? options : Fail($"Training data not found: {options.Data}", defaults);
     }
 
     private static RunOptions? Fail(string? error, RunOptions defaults)

@@ -80,19 +80,13 @@ internal sealed class Summary
 
     public void Render(IAnsiConsole console)
     {
-        var columns = new Table().Title("Per column: real vs synthetic").AddColumn("column");
-        foreach (var header in new[] { "mean", "std", "min", "max" })
-        {
-            columns.AddColumn(new TableColumn($"{header} real").RightAligned());
-            columns.AddColumn(new TableColumn($"{header} synth").RightAligned());
-        }
+        var columns = new Table().Title("Per column, real / synthetic").AddColumn("column");
+        foreach (var header in new[] { "mean", "std", "min", "max" }) columns.AddColumn(new TableColumn(header).RightAligned());
         columns.AddColumn(new TableColumn("KS").RightAligned());
         foreach (var c in Columns)
-            columns.AddRow(new[]
-            {
-                c.Column, F(c.Real.Mean), F(c.Synthetic.Mean), F(c.Real.Std), F(c.Synthetic.Std),
-                F(c.Real.Min), F(c.Synthetic.Min), F(c.Real.Max), F(c.Synthetic.Max), F(c.KolmogorovSmirnov, "0.000"),
-            });
+            columns.AddRow(
+                c.Column, Pair(c.Real.Mean, c.Synthetic.Mean), Pair(c.Real.Std, c.Synthetic.Std),
+                Pair(c.Real.Min, c.Synthetic.Min), Pair(c.Real.Max, c.Synthetic.Max), F(c.KolmogorovSmirnov, "0.000"));
         console.Write(columns);
 
         var classes = new Table().Title("Per class: rows and column means, real / synthetic")
@@ -101,7 +95,7 @@ internal sealed class Summary
         classes.AddColumn(new TableColumn("mean KS").RightAligned());
         foreach (var c in Classes)
             classes.AddRow(new[] { c.Class, $"{c.RealRows} / {c.SyntheticRows}" }
-                .Concat(c.RealMeans.Zip(c.SyntheticMeans, (r, s) => $"{F(r)} / {F(s)}"))
+                .Concat(c.RealMeans.Zip(c.SyntheticMeans, Pair))
                 .Append(F(c.MeanKolmogorovSmirnov, "0.000")).ToArray());
         console.Write(classes);
         console.WriteLine($"Mean KS over the columns: {F(MeanKolmogorovSmirnov, "0.000")} (0 = same distribution, 1 = no overlap)");
@@ -123,6 +117,8 @@ internal sealed class Summary
 
     private static string Csv(string scope, string column, params double?[] values) =>
         string.Join(",", new[] { scope, column }.Concat(values.Select(v => v?.ToString("R", CultureInfo.InvariantCulture) ?? "")));
+
+    private static string Pair(double real, double synthetic) => $"{F(real)} / {F(synthetic)}";
 
     private static string F(double value, string format = "0.00") => value.ToString(format, CultureInfo.InvariantCulture);
 }
