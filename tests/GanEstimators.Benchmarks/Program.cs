@@ -3,19 +3,27 @@ using System.Globalization;
 using GanEstimators;
 using GanEstimators.Benchmarks;
 using Microsoft.ML;
+using static TorchSharp.torch;
 
-// Overhead benchmark: GanTrainer's seconds per epoch (sampler.History) against HandLoop's on the same data, networks,
-// loss, optimiser, batch size and steps per epoch, interleaved in one process. See BENCHMARKS.md.
-//   --epochs N    epochs per run (default 12)       --warmup W   leading epochs of each run left out (default 2)
-//   --reps R      runs of each variant (default 4)  --only a,b   configs whose name contains one of these
+// Overhead benchmark: GanTrainer's time per epoch against HandLoop's on the same data, networks, loss, optimiser,
+// batch size and steps per epoch, interleaved in one process. See BENCHMARKS.md.
+//   --epochs N    epochs per run (default 10)        --warmup W   leading epochs of each run left out (default 2, at least 1)
+//   --reps R      runs of each variant (default 4)   --only a,b   configs whose name contains one of these
+//   --threads T   libtorch intra-op threads (default 1: then thread CPU time is exact; 0 keeps libtorch's choice)
 //   --profile     also run the hand loop with the trainer's bookkeeping added piece by piece
+//   --check       instead: show that the trainer and the hand loop train the same networks (epoch 1 and 2 metrics side by side)
+//   --steps B     instead: price each bookkeeping piece per step (B ABBA blocks of --block S steps, default 20)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-var epochs = IntArg("--epochs", 12);
+var epochs = IntArg("--epochs", 10);
 var warmup = IntArg("--warmup", 2);
 var reps = IntArg("--reps", 4);
+var threads = IntArg("--threads", 1);
 var profile = args.Contains("--profile");
 var only = Arg("--only")?.Split(',');
-if (warmup >= epochs) throw new ArgumentException("--warmup must be smaller than --epochs");
+if (warmup < 1 || warmup >= epochs) throw new ArgumentException("need 1 <= --warmup < --epochs");
+if (threads > 0) set_num_threads(threads);
+// Thread CPU time sees only the training thread, so it measures the whole computation only when libtorch runs inline.
+var cpuValid = get_num_threads() == 1;
 
 var ml = new MLContext(seed: 0);
 var ring = Dataset.Ring(ml, rows: 8_000);
@@ -30,59 +38,90 @@ var configs = new[]
     Config.For("wide WGAN-GP", wide, GanLoss.WassersteinGradientPenalty, batch: 256, noise: 64, hidden: new[] { 256, 256 }),
 }.Where(c => only is null || only.Any(o => c.Name.Contains(o, StringComparison.OrdinalIgnoreCase))).ToArray();
 
-var variants = new List<(string Name, Func<Config, RunResult> Run)> { ("trainer", c => Trainer(c, epochs)), ("hand", c => HandLoop.Train(c, c.Data, epochs, Bookkeeping.None)) };
+var variants = new List<(string Name, Func<Config, int, RunResult> Run)>
+{
+    ("trainer", Trainer),
+    ("hand", (c, n) => HandLoop.Train(c, n, Bookkeeping.None)),
+};
 if (profile)
 {
-    variants.Add(("hand +gradnorm", c => HandLoop.Train(c, c.Data, epochs, Bookkeeping.GradientNorm)));
-    variants.Add(("hand +gradnorm +metrics", c => HandLoop.Train(c, c.Data, epochs, Bookkeeping.GradientNorm | Bookkeeping.Metrics)));
-    variants.Add(("hand +all (= trainer's step)", c => HandLoop.Train(c, c.Data, epochs, Bookkeeping.All)));
+    variants.Add(("hand +gradnorm", (c, n) => HandLoop.Train(c, n, Bookkeeping.GradientNorm)));
+    variants.Add(("hand +gradnorm +metrics", (c, n) => HandLoop.Train(c, n, Bookkeeping.GradientNorm | Bookkeeping.Metrics)));
+    variants.Add(("hand +all (trainer's step)", (c, n) => HandLoop.Train(c, n, Bookkeeping.All)));
+    variants.Add(("hand, suggested: fewer kernels", (c, n) => HandLoop.Train(c, n, Bookkeeping.Lean)));
+    variants.Add(("hand, suggested: reduce per epoch", (c, n) => HandLoop.Train(c, n, Bookkeeping.Deferred)));
 }
 
-Console.WriteLine($"{Environment.ProcessorCount} cores, torch threads {TorchSharp.torch.get_num_threads()}, {RuntimeInfo()}; {epochs} epochs per run, first {warmup} left out, {reps} runs per variant, load {LoadAverage()}");
-// One throw-away run of each variant so that JIT, libtorch kernels and the allocator are warm before anything counts.
-foreach (var (_, run) in variants) run(configs[0] with { });
+Console.WriteLine($"{Environment.ProcessorCount} cores, libtorch threads {get_num_threads()}, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+Console.WriteLine($"{epochs} epochs per run, first {warmup} left out, {reps} runs per variant (ABBA order); load average {LoadAverage()}");
+if (args.Contains("--check"))
+{
+    var checkRows = new List<string[]>();
+    foreach (var config in configs)
+    {
+        var history = Trainer(config, 2).Metrics;
+        for (var epoch = 0; epoch < 2; epoch++)
+            checkRows.Add(new[] { config.Name, $"{epoch + 1}", "trainer" }.Concat(history[epoch].Select(v => v.ToString("G5"))).ToArray());
+        foreach (var kind in new[] { Bookkeeping.All, Bookkeeping.Lean, Bookkeeping.Deferred })
+        {
+            using var loop = new HandLoop(config);
+            for (var epoch = 0; epoch < 2; epoch++)
+                checkRows.Add(new[] { config.Name, $"{epoch + 1}", $"hand, {kind}" }.Concat(loop.Epoch(kind).Select(v => v.ToString("G5"))).ToArray());
+        }
+    }
+    Print(new[] { "config", "epoch", "source", "D loss", "G loss", "D(real)", "D(fake)", "accuracy", "W estimate", "‖∇G‖" }, checkRows);
+    return;
+}
+
+if (IntArg("--steps", 0) is > 0 and var blocks)
+{
+    var stepRows = configs.SelectMany(c => StepPricing.Run(c, blocks, IntArg("--block", 20))).ToList();
+    Print(new[] { "config", "hand-loop step", "min µs/step", "median µs/step", "Δ µs (min)", "vs bare (min)" }, stepRows);
+    Console.WriteLine($"load average at end {LoadAverage()}");
+    return;
+}
+
+// One throw-away run of each variant, so that the JIT, libtorch's kernels and its allocator are warm before anything counts.
+foreach (var (_, run) in variants) run(configs[0], 2);
 
 var rows = new List<string[]>();
 foreach (var config in configs)
 {
-    var perEpoch = variants.ToDictionary(v => v.Name, _ => new List<double>());
-    var perRunMedian = variants.ToDictionary(v => v.Name, _ => new List<double>());
-    var setup = variants.ToDictionary(v => v.Name, _ => new List<double>());
+    var samples = variants.ToDictionary(v => v.Name, _ => new Samples());
     for (var rep = 0; rep < reps; rep++)
     {
-        // ABBA order: alternate the variants' order so that drift in machine load falls on both sides alike.
+        // ABBA order: alternate the variants' order so that drift in machine load falls on every variant alike.
         foreach (var (name, run) in rep % 2 == 0 ? variants : Enumerable.Reverse(variants))
-        {
-            var result = run(config);
-            var kept = result.EpochSeconds.Skip(warmup).ToArray();
-            perEpoch[name].AddRange(kept);
-            perRunMedian[name].Add(Median(kept));
-            setup[name].Add(result.TotalSeconds - result.EpochSeconds.Sum());
-        }
+            samples[name].Add(run(config, epochs), warmup);
     }
-    var hand = Median(perEpoch["hand"]);
-    var handMin = perEpoch["hand"].Min();
+    var hand = samples["hand"];
     foreach (var (name, _) in variants)
     {
-        var ratios = perRunMedian[name].Zip(perRunMedian["hand"], (a, b) => a / b).ToArray();
+        var s = samples[name];
+        var perRun = cpuValid ? s.RunCpuMedians : s.RunWallMedians;
+        var handPerRun = cpuValid ? hand.RunCpuMedians : hand.RunWallMedians;
+        var ratios = perRun.Zip(handPerRun, (a, b) => a / b).ToArray();
         rows.Add(new[]
         {
             config.Name, $"{config.StepsPerEpoch}×{config.CriticSteps}", name,
-            Ms(Median(perEpoch[name])), Ms(perEpoch[name].Min()),
-            (Median(perEpoch[name]) / hand).ToString("F3"), (perEpoch[name].Min() / handMin).ToString("F3"),
-            $"{ratios.Min():F3}–{ratios.Max():F3}", Ms(Median(setup[name])),
+            Ms(Median(s.Wall)), Ms(s.Wall.Min()), cpuValid ? Ms(Median(s.Cpu)) : "n/a",
+            Ratio(Median(s.Wall) / Median(hand.Wall)), Ratio(s.Wall.Min() / hand.Wall.Min()),
+            cpuValid ? Ratio(Median(s.Cpu) / Median(hand.Cpu)) : "n/a",
+            $"{Ratio(ratios.Min())}–{Ratio(ratios.Max())}", Ms(Median(s.Setup)),
         });
     }
-    Console.WriteLine($"{config.Name} done, load {LoadAverage()}");
+    Console.WriteLine($"{config.Name} done; load average {LoadAverage()}");
 }
 
 Console.WriteLine();
-Print(new[] { "config", "steps×D", "variant", "median ms/epoch", "min ms/epoch", "ratio (median)", "ratio (min)", "per-run ratio range", "setup ms" }, rows);
-Console.WriteLine($"load at end {LoadAverage()}");
+Print(new[] { "config", "steps×D", "variant", "wall median ms/epoch", "wall min", "CPU median", "ratio wall median", "ratio wall min", "ratio CPU median", "per-run ratio range", "setup ms (run − Σ epochs)" }, rows);
+Console.WriteLine($"load average at end {LoadAverage()}");
 
+// GanTrainer through its public API. Epoch wall seconds come from its history; thread CPU time is stamped in the
+// progress callback, which runs on the training thread at the end of every epoch (so epoch 1 has no start stamp).
 static RunResult Trainer(Config config, int epochs)
 {
-    var ml = new MLContext(seed: 0);
+    var stamps = new List<double>();
     var options = new GanTrainer.Options
     {
         FeatureColumnNames = config.Data.FeatureColumns,
@@ -100,11 +139,17 @@ static RunResult Trainer(Config config, int epochs)
         CriticSteps = config.CriticSteps,
         GradientPenaltyWeight = config.PenaltyWeight,
         Seed = config.Seed,
+        ProgressCallback = _ => stamps.Add(ThreadClock.Seconds()),
     };
     var clock = Stopwatch.StartNew();
-    using var sampler = ml.Gan().Trainer(options).Fit(config.Data.View);
+    using var sampler = new MLContext(seed: 0).Gan().Trainer(options).Fit(config.Data.View);
     var total = clock.Elapsed.TotalSeconds;
-    return new RunResult(sampler.History.Epochs.Select(e => e.Seconds).ToArray(), total);
+    var cpu = stamps.Select((t, i) => i == 0 ? double.NaN : t - stamps[i - 1]).ToArray();
+    var metrics = sampler.History.Epochs.Select(e => new[]
+    {
+        e.DiscriminatorLoss, e.GeneratorLoss, e.MeanRealScore, e.MeanFakeScore, e.DiscriminatorAccuracy, e.WassersteinEstimate, e.GeneratorGradientNorm,
+    }).ToArray();
+    return new RunResult(sampler.History.Epochs.Select(e => e.Seconds).ToArray(), cpu, total) { Metrics = metrics };
 }
 
 static double Median(IEnumerable<double> values)
@@ -115,14 +160,14 @@ static double Median(IEnumerable<double> values)
 
 static string Ms(double seconds) => (seconds * 1000).ToString("F1");
 
-static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+static string Ratio(double ratio) => ratio.ToString("F3");
 
-static string RuntimeInfo() => $".NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}";
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 static void Print(string[] header, List<string[]> rows)
 {
     Console.WriteLine("| " + string.Join(" | ", header) + " |");
-    Console.WriteLine("|" + string.Join("|", header.Select((h, i) => i >= 3 ? "---:" : "---")) + "|");
+    Console.WriteLine("|" + string.Join("|", header.Select((_, i) => i >= 3 ? "---:" : "---")) + "|");
     foreach (var row in rows) Console.WriteLine("| " + string.Join(" | ", row) + " |");
 }
 
@@ -136,7 +181,7 @@ string? Arg(string name)
 
 namespace GanEstimators.Benchmarks
 {
-    /// <summary>One benchmark setting; both the trainer and the hand loop get exactly these values.</summary>
+    /// <summary>One benchmark setting; the trainer and the hand loop both get exactly these values.</summary>
     public sealed record Config(string Name, Dataset Data, GanLoss Loss, int BatchSize, int NoiseDimension, int[] HiddenSizes,
         double LearningRate, double Beta1, double Beta2, int CriticSteps, double PenaltyWeight = 10, int Seed = 1)
     {
@@ -151,6 +196,37 @@ namespace GanEstimators.Benchmarks
         };
     }
 
-    /// <summary>Seconds of each epoch, and of the whole run including reading the data and building the networks.</summary>
-    public sealed record RunResult(double[] EpochSeconds, double TotalSeconds);
+    /// <summary>Wall and training-thread CPU seconds of each epoch, and the wall seconds of the whole run (reading the data and building the networks included).</summary>
+    public sealed record RunResult(double[] EpochSeconds, double[] EpochCpuSeconds, double TotalSeconds)
+    {
+        /// <summary>The trainer's epoch metrics (EpochMeter's order), for --check.</summary>
+        public double[][] Metrics { get; init; } = Array.Empty<double[]>();
+    }
+
+    /// <summary>Every kept epoch of every run of one variant, and each run's medians.</summary>
+    public sealed class Samples
+    {
+        public List<double> Wall { get; } = new();
+        public List<double> Cpu { get; } = new();
+        public List<double> Setup { get; } = new();
+        public List<double> RunWallMedians { get; } = new();
+        public List<double> RunCpuMedians { get; } = new();
+
+        public void Add(RunResult run, int warmup)
+        {
+            var wall = run.EpochSeconds.Skip(warmup).ToArray();
+            var cpu = run.EpochCpuSeconds.Skip(warmup).ToArray();
+            Wall.AddRange(wall);
+            Cpu.AddRange(cpu);
+            Setup.Add(run.TotalSeconds - run.EpochSeconds.Sum());
+            RunWallMedians.Add(MedianOf(wall));
+            RunCpuMedians.Add(MedianOf(cpu));
+        }
+
+        private static double MedianOf(double[] values)
+        {
+            var sorted = values.Order().ToArray();
+            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+    }
 }
