@@ -3,6 +3,7 @@ using GanEstimators;
 using GanEstimators.Encoding;
 using GanEstimators.Persistence;
 using GanEstimators.Sampling;
+using GanEstimators.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
@@ -26,12 +27,13 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
     private readonly Random _unseededSamples;
     private readonly object _sampleLock = new();
 
-    internal GanSampler(IHostEnvironment environment, SyntheticRowGenerator generator, int seed, GanTrainingHistory history)
+    internal GanSampler(IHostEnvironment environment, SyntheticRowGenerator generator, int seed, GanTrainingHistory history, TrainingState? trainingState)
         : base(Contracts.CheckRef(environment, nameof(environment)).Register(nameof(GanSampler)))
     {
         _generator = generator;
         Seed = seed;
         History = history;
+        TrainingState = trainingState;
         _unseededSamples = new Random(seed);
     }
 
@@ -50,7 +52,12 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
     /// <summary>The classes a conditional GAN can be asked for (invariant text form), or empty.</summary>
     public IReadOnlyList<string> ConditionClasses => _generator.Condition?.ClassNames ?? Array.Empty<string>();
 
+    /// <summary>True when the sampler carries the discriminator and optimiser state, so <see cref="GanTrainer.Fit(IDataView, GanSampler)"/> can continue training it.</summary>
+    public bool CanResumeTraining => TrainingState is not null;
+
     internal SyntheticRowGenerator Generator => _generator;
+
+    internal TrainingState? TrainingState { get; }
 
     /// <summary>
     /// Generates <paramref name="count"/> rows with the training feature columns (and the condition column for a

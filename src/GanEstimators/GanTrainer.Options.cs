@@ -53,6 +53,28 @@ public sealed partial class GanTrainer
         /// <summary>Gradient penalty weight λ for <see cref="GanLoss.WassersteinGradientPenalty"/>; null means 10.</summary>
         public double? GradientPenaltyWeight { get; set; }
 
+        /// <summary>
+        /// PacGAN packing (Lin et al. 2018): the discriminator judges <c>PacSize</c> samples at once, concatenated, which
+        /// penalises a generator that covers few modes. 1 (default) is no packing; 2–4 are typical. Batches are rounded
+        /// down to a multiple of it.
+        /// </summary>
+        public int PacSize { get; set; } = 1;
+
+        /// <summary>What to do when a loss becomes NaN or infinite. Default: stop and keep the last good epoch's networks.</summary>
+        public GanNonFinitePolicy NonFinitePolicy { get; set; } = GanNonFinitePolicy.RestoreLastGood;
+
+        /// <summary>The training doctor: per-epoch collapse, gradient and balance signals turned into diagnoses with remedies. On by default.</summary>
+        public bool EnableDiagnostics { get; set; } = true;
+
+        /// <summary>Early stopping and best-model selection on a held-out energy distance; null (default) trains every epoch.</summary>
+        public GanEarlyStopping? EarlyStopping { get; set; }
+
+        /// <summary>
+        /// Keep the discriminator and both optimisers' state in the sampler (and in saved models) so training can be
+        /// resumed with <see cref="GanTrainer.Fit(Microsoft.ML.IDataView, GanSampler)"/>. Default true.
+        /// </summary>
+        public bool KeepTrainingState { get; set; } = true;
+
         /// <summary>Seed for weights, noise and batches. Null takes one from the <c>MLContext</c> seed.</summary>
         public int? Seed { get; set; }
 

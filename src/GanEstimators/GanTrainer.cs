@@ -1,12 +1,13 @@
+using GanEstimators.Diagnostics;
 using GanEstimators.Encoding;
 using GanEstimators.Losses;
 using GanEstimators.Networks;
 using GanEstimators.Sampling;
 using GanEstimators.Training;
-using TorchSharp;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
+using TorchSharp;
 
 namespace GanEstimators;
 
@@ -31,75 +32,130 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
     }
 
     /// <summary>Trains the networks and returns the sampler. Honours <c>MLContext.CancelExecution()</c> between steps.</summary>
-    public GanSampler Fit(IDataView input)
+    public GanSampler Fit(IDataView input) => Fit(input, resumeFrom: null);
+
+    /// <summary>
+    /// Continues training <paramref name="resumeFrom"/> (a sampler trained with <see cref="Options.KeepTrainingState"/>,
+    /// possibly loaded from a saved model) for <see cref="Options.Epochs"/> more epochs, with its discriminator and
+    /// optimiser state. The given sampler is left unchanged; a new one is returned.
+    /// </summary>
+    public GanSampler Fit(IDataView input, GanSampler? resumeFrom)
     {
         _host.CheckValue(input, nameof(input));
         using var channel = _host.Start("Training GAN");
         var features = TrainingColumns.ResolveFeatures(input.Schema, _options.FeatureColumnNames);
         var conditionColumn = TrainingColumns.ResolveCondition(input.Schema, _options.ConditionColumnName);
+        if (resumeFrom is not null) ResumeCompatibility.Check(resumeFrom, features, conditionColumn, _options);
         var table = TrainingTableReader.Read(input, features, conditionColumn);
 
-        var encoder = new TableEncoder(features.Select(f => (ColumnEncoder)new StandardScalingEncoder(f.Name, f.Type)).ToArray());
-        encoder.Fit(table.Raw, table.Rows);
-        var encoded = encoder.Encode(table.Raw, table.Rows);
-        var condition = conditionColumn is { } c
+        var encoder = resumeFrom?.Generator.Features
+            ?? new TableEncoder(features.Select(f => (ColumnEncoder)new StandardScalingEncoder(f.Name, f.Type)).ToArray());
+        if (resumeFrom is null) encoder.Fit(table.Raw, table.Rows);
+        var condition = resumeFrom?.Generator.Condition ?? (conditionColumn is { } c
             ? ConditionEncoder.Fit(c.Name, c.Type, ConditionEncoder.ReadKeyValues(c), table.Conditions!)
-            : null;
-        var classIndices = condition is null ? null : table.Conditions!.Select(condition.IndexOf).ToArray();
-
+            : null);
         var device = DeviceSelector.Select(_environment);
-        var seed = _options.Seed ?? _host.Rand.Next();
-        var batchSize = _options.BatchSize;
-        if (batchSize > table.Rows)
-        {
-            channel.Warning($"BatchSize {batchSize} is larger than the {table.Rows} training rows; using batches of {table.Rows}.");
-            batchSize = table.Rows;
-        }
-        channel.Info($"Training a {(condition is null ? "" : $"conditional ({condition.Count} classes) ")}GAN with {_options.Loss} loss on {table.Rows} rows × {encoder.EncodedWidth} encoded values, device {device}, seed {seed}.");
-
+        var seed = resumeFrom?.Seed ?? _options.Seed ?? _host.Rand.Next();
+        var split = HoldoutSplit.Make(encoder.Encode(table.Raw, table.Rows), table.Rows, encoder.EncodedWidth,
+            condition is null ? null : table.Conditions!.Select(condition.IndexOf).ToArray(), _options.EarlyStopping, seed);
+        var pacSize = _options.PacSize;
+        var batchSize = AdaptBatchSize(split.TrainingRows, pacSize, channel);
         var loss = AdversarialLossFactory.Create(_options.Loss, _options.WeightClip, _options.GradientPenaltyWeight);
-        var conditionWidth = condition?.Count ?? 0;
-        ConditionalMlp generator, discriminator;
-        lock (NetworkInitialisation)
-        {
-            TorchSharp.torch.random.manual_seed(seed);
-            generator = ConditionalMlp.Generator(new MlpSpec(_options.NoiseDimension, conditionWidth, _options.GeneratorHiddenSizes, encoder.EncodedWidth));
-            discriminator = ConditionalMlp.Discriminator(new MlpSpec(encoder.EncodedWidth, conditionWidth, _options.DiscriminatorHiddenSizes, 1));
-        }
+        var settings = resumeFrom?.TrainingState?.Optimizer ?? new OptimizerSettings(
+            _options.Optimizer ?? loss.Defaults.Optimizer,
+            _options.LearningRate ?? loss.Defaults.LearningRate,
+            _options.Beta1 ?? loss.Defaults.Beta1,
+            _options.Beta2 ?? loss.Defaults.Beta2);
+        var classCount = condition?.Count ?? 0;
+        channel.Info($"{(resumeFrom is null ? "Training" : "Resuming")} a {(condition is null ? "" : $"conditional ({classCount} classes) ")}GAN with {_options.Loss} loss on {split.TrainingRows} rows × {encoder.EncodedWidth} encoded values" +
+                     $"{(pacSize > 1 ? $", PacGAN packing {pacSize}" : "")}, device {device}, seed {seed}.");
+
+        var (generator, discriminator) = resumeFrom is null
+            ? CreateNetworks(seed, encoder.EncodedWidth, classCount, pacSize)
+            : (resumeFrom.Generator.CopyNetwork(), resumeFrom.TrainingState!.RestoreDiscriminator());
         generator.to(device);
         discriminator.to(device);
+        try
+        {
+            using var generatorOptimizer = settings.Create(generator.parameters());
+            using var discriminatorOptimizer = settings.Create(discriminator.parameters());
+            if (resumeFrom?.TrainingState is { } state)
+            {
+                TrainingState.RestoreOptimizer(generatorOptimizer, state.GeneratorOptimizerState);
+                TrainingState.RestoreOptimizer(discriminatorOptimizer, state.DiscriminatorOptimizerState);
+            }
+            var history = resumeFrom?.History.Copy() ?? new GanTrainingHistory();
+            using var batches = new TrainingBatches(split.Training, split.TrainingRows, encoder.EncodedWidth, split.TrainingClasses, classCount, device);
+            using var random = new torch.Generator((ulong)seed, device);
+            resumeFrom?.TrainingState?.RestoreRandom(random);
+            using var probe = _options.EnableDiagnostics ? new CollapseProbe(batches, _options.NoiseDimension, seed, device) : null;
+            using var monitor = split.HoldoutRows > 0
+                ? new HeldOutQualityMonitor(split.Holdout, split.HoldoutRows, encoder.EncodedWidth, split.HoldoutClasses, classCount, _options.NoiseDimension, seed, device)
+                : null;
+            new TrainingSession
+            {
+                Loop = new AdversarialTrainingLoop
+                {
+                    Generator = generator,
+                    Discriminator = discriminator,
+                    GeneratorOptimizer = generatorOptimizer,
+                    DiscriminatorOptimizer = discriminatorOptimizer,
+                    Loss = loss,
+                    CriticSteps = _options.CriticSteps ?? loss.Defaults.CriticSteps,
+                    BatchSize = batchSize,
+                    PacSize = pacSize,
+                    NoiseDimension = _options.NoiseDimension,
+                    Device = device,
+                },
+                Batches = batches,
+                Random = random,
+                Host = _host,
+                Channel = channel,
+                Options = _options,
+                History = history,
+                Doctor = new TrainingDoctor(_options.Loss, loss.IsCritic, pacSize, Math.Max(1, split.TrainingRows / batchSize)),
+                Probe = probe,
+                Monitor = monitor,
+            }.Run();
 
-        var loop = new AdversarialTrainingLoop
-        {
-            Generator = generator,
-            Discriminator = discriminator,
-            Loss = loss,
-            Optimizer = new OptimizerSettings(
-                _options.Optimizer ?? loss.Defaults.Optimizer,
-                _options.LearningRate ?? loss.Defaults.LearningRate,
-                _options.Beta1 ?? loss.Defaults.Beta1,
-                _options.Beta2 ?? loss.Defaults.Beta2),
-            CriticSteps = _options.CriticSteps ?? loss.Defaults.CriticSteps,
-            BatchSize = batchSize,
-            NoiseDimension = _options.NoiseDimension,
-            Device = device,
-        };
-        GanTrainingHistory history;
-        using (var batches = new TrainingBatches(encoded, table.Rows, encoder.EncodedWidth, classIndices, conditionWidth, device))
-        using (var random = new TorchSharp.torch.Generator((ulong)seed, device))
-        using (discriminator)
-        {
-            try
-            {
-                history = loop.Run(batches, _options.Epochs, random, _host, channel, _options.ProgressCallback, _options.CancellationToken);
-            }
-            catch
-            {
-                generator.Dispose();
-                throw;
-            }
+            var trainingState = _options.KeepTrainingState
+                ? TrainingState.Capture(discriminator, pacSize, settings, generatorOptimizer, discriminatorOptimizer, random)
+                : null;
+            return new GanSampler(_environment, new SyntheticRowGenerator(encoder, condition, generator, device), seed, history, trainingState);
         }
-        return new GanSampler(_environment, new SyntheticRowGenerator(encoder, condition, generator, device), seed, history);
+        catch
+        {
+            generator.Dispose();
+            throw;
+        }
+        finally
+        {
+            discriminator.Dispose();
+        }
+    }
+
+    private (ConditionalMlp Generator, ConditionalMlp Discriminator) CreateNetworks(int seed, int encodedWidth, int classCount, int pacSize)
+    {
+        lock (NetworkInitialisation)
+        {
+            torch.random.manual_seed(seed);
+            return (
+                ConditionalMlp.Generator(new MlpSpec(_options.NoiseDimension, classCount, _options.GeneratorHiddenSizes, encodedWidth)),
+                ConditionalMlp.Discriminator(new MlpSpec(pacSize * encodedWidth, pacSize * classCount, _options.DiscriminatorHiddenSizes, 1)));
+        }
+    }
+
+    private int AdaptBatchSize(int rows, int pacSize, IChannel channel)
+    {
+        var batchSize = _options.BatchSize;
+        if (batchSize > rows)
+        {
+            channel.Warning($"BatchSize {batchSize} is larger than the {rows} training rows; using batches of {rows}.");
+            batchSize = rows;
+        }
+        var packed = Math.Max(pacSize, batchSize / pacSize * pacSize);
+        if (packed != batchSize) channel.Info($"Batch size {batchSize} rounded to {packed}, a multiple of PacSize {pacSize}.");
+        return packed;
     }
 
     /// <summary>The input columns plus the generated feature columns (same names and types as in training).</summary>

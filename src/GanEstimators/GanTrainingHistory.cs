@@ -6,7 +6,7 @@ namespace GanEstimators;
 /// <summary>What one epoch of adversarial training looked like; scores are means over the epoch's steps.</summary>
 public sealed record GanEpochMetrics
 {
-    /// <summary>1-based epoch number.</summary>
+    /// <summary>1-based epoch number (continuing across resumed runs).</summary>
     public int Epoch { get; init; }
 
     /// <summary>Discriminator (critic) loss, including any gradient penalty.</summary>
@@ -30,30 +30,86 @@ public sealed record GanEpochMetrics
     /// <summary>L2 norm of the generator's parameter gradients, averaged over steps. Near zero means vanishing gradients.</summary>
     public double GeneratorGradientNorm { get; init; }
 
+    /// <summary>
+    /// Diversity of a fixed-noise generated batch over the diversity of a real batch (mean pairwise distance in the
+    /// encoded space). About 1 is healthy; far below 1 means the generator collapsed onto few points. NaN when diagnostics are off.
+    /// </summary>
+    public double CollapseRatio { get; init; } = double.NaN;
+
+    /// <summary>Energy distance between held-out real rows and generated rows (encoded space), on epochs where early stopping evaluated it; NaN otherwise.</summary>
+    public double HeldOutEnergyDistance { get; init; } = double.NaN;
+
     /// <summary>Wall-clock seconds the epoch took.</summary>
     public double Seconds { get; init; }
+
+    internal double[] Values() => new[]
+    {
+        DiscriminatorLoss, GeneratorLoss, MeanRealScore, MeanFakeScore, DiscriminatorAccuracy, WassersteinEstimate,
+        GeneratorGradientNorm, CollapseRatio, HeldOutEnergyDistance, Seconds,
+    };
+
+    internal static GanEpochMetrics FromValues(int epoch, double[] v) => new()
+    {
+        Epoch = epoch, DiscriminatorLoss = v[0], GeneratorLoss = v[1], MeanRealScore = v[2], MeanFakeScore = v[3],
+        DiscriminatorAccuracy = v[4], WassersteinEstimate = v[5], GeneratorGradientNorm = v[6], CollapseRatio = v[7],
+        HeldOutEnergyDistance = v[8], Seconds = v[9],
+    };
+
+    internal const string CsvHeader =
+        "epoch,discriminator_loss,generator_loss,mean_real_score,mean_fake_score,discriminator_accuracy,wasserstein_estimate,generator_gradient_norm,collapse_ratio,held_out_energy_distance,seconds";
+}
+
+/// <summary>The failure modes the training doctor recognises.</summary>
+public enum GanProblem
+{
+    /// <summary>The generator covers few modes: its samples are far less diverse than the data.</summary>
+    ModeCollapse,
+    /// <summary>The generator's gradients have vanished while the discriminator wins (the saturating minimax failure).</summary>
+    VanishingGradients,
+    /// <summary>The discriminator separates real from fake almost perfectly for many epochs.</summary>
+    DiscriminatorOverpowering,
+    /// <summary>The losses oscillate, or the discriminator sits at coin-flip accuracy while samples stay poor.</summary>
+    NonConvergence,
+    /// <summary>A loss became NaN or infinite.</summary>
+    NonFiniteLoss,
+}
+
+/// <summary>A problem the training doctor saw, when, and what to do about it.</summary>
+public sealed record GanDiagnosis(int Epoch, GanProblem Problem, string Evidence, string Remedy)
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"epoch {Epoch}: {Problem} — {Evidence}. Remedy: {Remedy}";
 }
 
 /// <summary>The per-epoch record of a training run, kept with the model (and saved with it).</summary>
 public sealed class GanTrainingHistory
 {
     private readonly List<GanEpochMetrics> _epochs = new();
+    private readonly List<GanDiagnosis> _diagnoses = new();
 
     /// <summary>One entry per finished epoch, in order.</summary>
     public IReadOnlyList<GanEpochMetrics> Epochs => _epochs;
 
+    /// <summary>What the training doctor found, in the order found.</summary>
+    public IReadOnlyList<GanDiagnosis> Diagnoses => _diagnoses;
+
+    /// <summary>The epoch whose generator the sampler holds (the best one under early stopping, else the last).</summary>
+    public int SelectedEpoch { get; internal set; }
+
+    /// <summary>True when early stopping ended training before the requested number of epochs.</summary>
+    public bool StoppedEarly { get; internal set; }
+
     internal void Add(GanEpochMetrics metrics) => _epochs.Add(metrics);
 
-    /// <summary>The history as CSV with a header row (invariant culture).</summary>
+    internal void Add(GanDiagnosis diagnosis) => _diagnoses.Add(diagnosis);
+
+    /// <summary>The epochs as CSV with a header row (invariant culture).</summary>
     public string ToCsv()
     {
-        var csv = new StringBuilder("epoch,discriminator_loss,generator_loss,mean_real_score,mean_fake_score,discriminator_accuracy,wasserstein_estimate,generator_gradient_norm,seconds\n");
+        var csv = new StringBuilder(GanEpochMetrics.CsvHeader).Append('\n');
         foreach (var e in _epochs)
-            csv.AppendLine(string.Join(",", new[]
-            {
-                e.Epoch, e.DiscriminatorLoss, e.GeneratorLoss, e.MeanRealScore, e.MeanFakeScore,
-                e.DiscriminatorAccuracy, e.WassersteinEstimate, e.GeneratorGradientNorm, e.Seconds,
-            }.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
+            csv.Append(e.Epoch.ToString(CultureInfo.InvariantCulture)).Append(',')
+               .AppendJoin(',', e.Values().Select(v => v.ToString("R", CultureInfo.InvariantCulture))).Append('\n');
         return csv.ToString();
     }
 
@@ -63,9 +119,20 @@ public sealed class GanTrainingHistory
         foreach (var e in _epochs)
         {
             writer.Write(e.Epoch);
-            foreach (var v in new[] { e.DiscriminatorLoss, e.GeneratorLoss, e.MeanRealScore, e.MeanFakeScore, e.DiscriminatorAccuracy, e.WassersteinEstimate, e.GeneratorGradientNorm, e.Seconds })
-                writer.Write(v);
+            var values = e.Values();
+            writer.Write(values.Length);
+            foreach (var v in values) writer.Write(v);
         }
+        writer.Write(_diagnoses.Count);
+        foreach (var d in _diagnoses)
+        {
+            writer.Write(d.Epoch);
+            writer.Write((int)d.Problem);
+            writer.Write(d.Evidence);
+            writer.Write(d.Remedy);
+        }
+        writer.Write(SelectedEpoch);
+        writer.Write(StoppedEarly);
     }
 
     internal static GanTrainingHistory Load(BinaryReader reader)
@@ -75,14 +142,23 @@ public sealed class GanTrainingHistory
         for (var i = 0; i < count; i++)
         {
             var epoch = reader.ReadInt32();
-            var v = new double[8];
-            for (var j = 0; j < v.Length; j++) v[j] = reader.ReadDouble();
-            history.Add(new GanEpochMetrics
-            {
-                Epoch = epoch, DiscriminatorLoss = v[0], GeneratorLoss = v[1], MeanRealScore = v[2], MeanFakeScore = v[3],
-                DiscriminatorAccuracy = v[4], WassersteinEstimate = v[5], GeneratorGradientNorm = v[6], Seconds = v[7],
-            });
+            var values = new double[reader.ReadInt32()];
+            for (var j = 0; j < values.Length; j++) values[j] = reader.ReadDouble();
+            history.Add(GanEpochMetrics.FromValues(epoch, values));
         }
+        var diagnoses = reader.ReadInt32();
+        for (var i = 0; i < diagnoses; i++)
+            history.Add(new GanDiagnosis(reader.ReadInt32(), (GanProblem)reader.ReadInt32(), reader.ReadString(), reader.ReadString()));
+        history.SelectedEpoch = reader.ReadInt32();
+        history.StoppedEarly = reader.ReadBoolean();
         return history;
+    }
+
+    internal GanTrainingHistory Copy()
+    {
+        var copy = new GanTrainingHistory { SelectedEpoch = SelectedEpoch, StoppedEarly = StoppedEarly };
+        foreach (var e in _epochs) copy.Add(e);
+        foreach (var d in _diagnoses) copy.Add(d);
+        return copy;
     }
 }

@@ -14,6 +14,7 @@ namespace GanEstimators.Persistence;
 internal static class GanSamplerFormat
 {
     private const string GeneratorWeightsStream = "Generator.bin";
+    private const string TrainingStateStream = "TrainingState.bin";
 
     // Bump verWrittenCur (and teach Load the difference) whenever the layout below changes.
     public static VersionInfo GetVersionInfo() => new(
@@ -37,6 +38,7 @@ internal static class GanSamplerFormat
         generator.Network.Spec.Save(writer);
         sampler.History.Save(writer);
         ctx.SaveBinaryStream(GeneratorWeightsStream, w => generator.Network.save(w));
+        if (sampler.TrainingState is { } state) ctx.SaveBinaryStream(TrainingStateStream, state.Save);
     }
 
     public static GanSampler Load(IHostEnvironment env, ModelLoadContext ctx)
@@ -51,7 +53,9 @@ internal static class GanSamplerFormat
         var network = ConditionalMlp.Generator(spec);
         if (!ctx.TryLoadBinaryStream(GeneratorWeightsStream, r => network.load(r)))
             throw new InvalidDataException($"The saved GAN model has no '{GeneratorWeightsStream}' stream with the generator's weights.");
+        TrainingState? state = null;
+        ctx.TryLoadBinaryStream(TrainingStateStream, r => state = TrainingState.Load(r));
         var device = DeviceSelector.Select(env);
-        return new GanSampler(env, new SyntheticRowGenerator(features, condition, network, device), seed, history);
+        return new GanSampler(env, new SyntheticRowGenerator(features, condition, network, device), seed, history, state);
     }
 }

@@ -56,5 +56,14 @@ internal sealed class SyntheticRowGenerator : IDisposable
         return raw;
     }
 
+    /// <summary>A new generator network with this one's weights, for further training (this one stays as it is).</summary>
+    public ConditionalMlp CopyNetwork()
+    {
+        var copy = ConditionalMlp.Generator(Network.Spec);
+        using var weights = Training.ModuleSnapshot.Capture(Network);
+        weights.RestoreInto(copy.to(Device));
+        return copy;
+    }
+
     public void Dispose() => Network.Dispose();
 }

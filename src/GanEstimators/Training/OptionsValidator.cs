@@ -25,6 +25,15 @@ internal static class OptionsValidator
         if (o.CriticSteps is { } steps) Positive(steps, nameof(o.CriticSteps));
         if (o.WeightClip is { } clip && !(clip > 0)) Fail(nameof(o.WeightClip), clip, "positive");
         if (o.GradientPenaltyWeight is { } gp && !(gp >= 0)) Fail(nameof(o.GradientPenaltyWeight), gp, "zero or positive");
+        Positive(o.PacSize, nameof(o.PacSize));
+        if (!Enum.IsDefined(o.NonFinitePolicy)) Fail(nameof(o.NonFinitePolicy), o.NonFinitePolicy, "Throw or RestoreLastGood");
+        if (o.EarlyStopping is { } stopping)
+        {
+            if (stopping.EvaluateEveryEpochs <= 0) Fail($"{nameof(o.EarlyStopping)}.{nameof(stopping.EvaluateEveryEpochs)}", stopping.EvaluateEveryEpochs, "positive");
+            if (stopping.Patience <= 0) Fail($"{nameof(o.EarlyStopping)}.{nameof(stopping.Patience)}", stopping.Patience, "positive");
+            if (!(stopping.HoldoutFraction > 0 && stopping.HoldoutFraction < 0.5)) Fail($"{nameof(o.EarlyStopping)}.{nameof(stopping.HoldoutFraction)}", stopping.HoldoutFraction, "in (0, 0.5)");
+            if (!(stopping.MinimumImprovement >= 0 && stopping.MinimumImprovement < 1)) Fail($"{nameof(o.EarlyStopping)}.{nameof(stopping.MinimumImprovement)}", stopping.MinimumImprovement, "in [0, 1)");
+        }
         if (!Enum.IsDefined(o.Loss)) Fail(nameof(o.Loss), o.Loss, $"one of {string.Join(", ", Enum.GetNames<GanLoss>())}");
     }
 

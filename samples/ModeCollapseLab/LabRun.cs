@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using GanEstimators;
+using GanEstimators.Evaluation;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace ModeCollapseLab;
+
+/// <summary>One configuration of the lab: a mixture, a loss, a packing degree.</summary>
+public sealed record LabConfig(Mixture Mixture, GanLoss Loss, int PacSize)
+{
+    public string Name => $"{Mixture.Name}-{Loss}-pac{PacSize}";
+}
+
+/// <summary>What one seed of one configuration reached.</summary>
+public sealed record LabResult(LabConfig Config, int Seed, ModeCoverageReport Coverage, double Seconds, IReadOnlyList<GanDiagnosis> Diagnoses, double[][] Samples);
+
+public static class LabRun
+{
+    public const int TrainingRows = 2500;
+    public const int EvaluationSamples = 2500;
+
+    public static LabResult Train(LabConfig config, int seed, int epochs)
+    {
+        var ml = new MLContext(seed);
+        var data = config.Mixture.Sample(ml, TrainingRows, seed);
+        var clock = Stopwatch.StartNew();
+        var sampler = ml.Gan().Trainer(new GanTrainer.Options
+        {
+            FeatureColumnNames = new[] { nameof(Point.X), nameof(Point.Y) },
+            Loss = config.Loss,
+            PacSize = config.PacSize,
+            Epochs = epochs,
+            BatchSize = 100,
+            NoiseDimension = 8,
+            GeneratorHiddenSizes = new[] { 128, 128, 128 },
+            DiscriminatorHiddenSizes = new[] { 128, 128 },
+            KeepTrainingState = false,
+        }).Fit(data);
+        var seconds = clock.Elapsed.TotalSeconds;
+
+        var generated = sampler.Sample(EvaluationSamples, seed: 1000 + seed);
+        var xs = generated.GetColumn<float>(nameof(Point.X)).ToArray();
+        var ys = generated.GetColumn<float>(nameof(Point.Y)).ToArray();
+        var samples = xs.Select((x, i) => new double[] { x, ys[i] }).ToArray();
+        sampler.Dispose();
+        return new LabResult(config, seed, ModeCoverage.Evaluate(samples, config.Mixture.Modes, config.Mixture.Sigma), seconds, sampler.History.Diagnoses, samples);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+
+namespace ModeCollapseLab;
+
+/// <summary>The markdown section: one row per configuration, mean ± std over seeds, and the PNG links.</summary>
+public static class Report
+{
+    public const string Begin = "<!-- mode-collapse-lab:begin -->";
+    public const string End = "<!-- mode-collapse-lab:end -->";
+
+    public static string Section(IReadOnlyList<LabResult> results, string command, TimeSpan wallTime, string pngFolder, int epochs)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(Begin);
+        md.AppendLine("## Mode-collapse lab: every loss, with and without PacGAN, on the ring and the grid");
+        md.AppendLine();
+        md.AppendLine($"Command: `{command}` — wall time {wallTime.TotalMinutes:F1} min on this 2-core CPU machine (TorchSharp-cpu 0.107).");
+        md.AppendLine();
+        md.AppendLine($"Setup: {LabRun.TrainingRows} training points; ring = 8 Gaussians on a circle of radius 2, σ = 0.02; grid = 25 Gaussians at {{−4,−2,0,2,4}}², σ = 0.05. " +
+                      $"G: MLP 8 → 128 → 128 → 128 → 2 (ReLU); D: MLP 2·m → 128 → 128 → 1 (LeakyReLU 0.2); batch 100; {epochs} epochs (25 steps each); each loss with its paper's optimiser defaults. " +
+                      "PacGAN packing m = 2 on the ring and 4 on the grid (as in the PacGAN paper's anchors).");
+        md.AppendLine();
+        md.AppendLine($"Metrics from {LabRun.EvaluationSamples} samples per run (VEEGAN / PacGAN definitions): *high quality* = within 3σ of the nearest mode; *modes* = modes that are the nearest mode of at least one high-quality sample; " +
+                      "*reverse KL* = KL(q ‖ u) = Σ q_k log(q_k·K), q = histogram of the high-quality samples over the K modes, u uniform (empty modes add 0). Mean ± std over seeds.");
+        md.AppendLine();
+        md.AppendLine("| mixture | loss | pac | modes | high quality | reverse KL | seconds / run | doctor's diagnoses (runs) | samples (seed 1) |");
+        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var group in results.GroupBy(r => r.Config))
+        {
+            var runs = group.ToArray();
+            var config = group.Key;
+            var diagnoses = runs.SelectMany(r => r.Diagnoses.Select(d => d.Problem).Distinct())
+                .GroupBy(p => p).Select(g => $"{g.Key} ({g.Count()})");
+            md.AppendLine(string.Join(" | ", new[]
+            {
+                $"| {config.Mixture.Name}", config.Loss.ToString(), config.PacSize.ToString(CultureInfo.InvariantCulture),
+                MeanStd(runs.Select(r => (double)r.Coverage.ModesCaptured), "F1") + $" / {config.Mixture.Modes.Count}",
+                MeanStd(runs.Select(r => 100 * r.Coverage.HighQualityShare), "F1") + " %",
+                MeanStd(runs.Select(r => r.Coverage.ReverseKl), "F3"),
+                runs.Average(r => r.Seconds).ToString("F1", CultureInfo.InvariantCulture),
+                string.Join(", ", diagnoses) is { Length: > 0 } d ? d : "—",
+                $"[png]({pngFolder}/{config.Name}.png) |",
+            }));
+        }
+        md.AppendLine(End);
+        return md.ToString();
+    }
+
+    /// <summary>Replaces the lab's section of BENCHMARKS.md (or appends it).</summary>
+    public static void WriteInto(string benchmarksPath, string section)
+    {
+        var text = File.Exists(benchmarksPath) ? File.ReadAllText(benchmarksPath) : "# Benchmarks\n";
+        var begin = text.IndexOf(Begin, StringComparison.Ordinal);
+        var end = text.IndexOf(End, StringComparison.Ordinal);
+        text = begin >= 0 && end > begin
+            ? text[..begin] + section.TrimEnd('\n') + text[(end + End.Length)..]
+            : text.TrimEnd('\n') + "\n\n" + section;
+        File.WriteAllText(benchmarksPath, text);
+    }
+
+    private static string MeanStd(IEnumerable<double> values, string format)
+    {
+        var v = values.ToArray();
+        var mean = v.Average();
+        var std = v.Length > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1)) : 0;
+        return $"{mean.ToString(format, CultureInfo.InvariantCulture)} ± {std.ToString(format, CultureInfo.InvariantCulture)}";
+    }
+}

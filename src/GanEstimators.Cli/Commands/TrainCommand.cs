@@ -1,0 +1,88 @@
+using System.CommandLine;
+using GanEstimators.Cli.Csv;
+using Microsoft.ML;
+using Spectre.Console;
+
+namespace GanEstimators.Cli.Commands;
+
+/// <summary><c>ganest train</c>: infer the CSV's columns, train a (conditional) GAN with a progress bar, save the model.</summary>
+public static class TrainCommand
+{
+    private const int EarlyStoppingMinimumRows = 300;
+
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "Training CSV with a header row", Required = true };
+        var model = new Option<string>("--model") { Description = "Where to write the model (.zip)", Required = true };
+        var condition = new Option<string?>("--condition-column") { Description = "Column to condition on (read as text)" };
+        var discrete = new Option<string?>("--discrete") { Description = "Comma-separated columns to treat as categorical" };
+        var ignore = new Option<string?>("--ignore") { Description = "Comma-separated columns to leave out of the model" };
+        var loss = new Option<string>("--loss") { Description = $"One of {string.Join(", ", LossNames.ByName.Keys)}", DefaultValueFactory = _ => "wgan-gp" };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs; without it, up to 300 with early stopping on held-out quality" };
+        var batchSize = new Option<int>("--batch-size") { Description = "Rows per batch", DefaultValueFactory = _ => 256 };
+        var pac = new Option<int>("--pac") { Description = "PacGAN packing: the discriminator judges M rows at once", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
+        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, seed };
+        command.SetAction(parsed => Run(
+            parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(condition), List(parsed.GetValue(discrete)), List(parsed.GetValue(ignore)),
+            LossNames.Parse(parsed.GetValue(loss)!), parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(pac), parsed.GetValue(seed)));
+        return command;
+    }
+
+    private static int Run(string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int seed)
+    {
+        var forcedText = discrete.Concat(conditionColumn is null ? Array.Empty<string>() : new[] { conditionColumn }).ToHashSet();
+        var columns = CsvSchemaInference.Infer(dataPath, forcedText).Where(c => !ignore.Contains(c.Name)).ToArray();
+        foreach (var name in forcedText.Concat(ignore).Where(n => columns.All(c => c.Name != n) && !ignore.Contains(n)))
+            throw new ArgumentException($"Column '{name}' is not in the header of '{dataPath}'.");
+        var categorical = columns.FirstOrDefault(c => c.Kind == CsvColumnKind.Text && c.Name != conditionColumn);
+        if (categorical is not null)
+            throw new ArgumentException(
+                $"Column '{categorical.Name}' is categorical (text{(discrete.Contains(categorical.Name) ? ", via --discrete" : "")}); categorical feature columns are not supported yet. " +
+                "Use it as --condition-column, or leave it out with --ignore.");
+
+        var ml = new MLContext(seed);
+        var loader = CsvLoading.Loader(ml, columns);
+        var trainingData = loader.Load(dataPath);
+        var rows = File.ReadLines(dataPath).Skip(1).Count(l => l.Length > 0);
+        var options = new GanTrainer.Options
+        {
+            FeatureColumnNames = columns.Where(c => c.Name != conditionColumn).Select(c => c.Name).ToArray(),
+            ConditionColumnName = conditionColumn,
+            Loss = loss,
+            Epochs = epochs ?? 300,
+            BatchSize = batchSize,
+            PacSize = pac,
+            EarlyStopping = epochs is null && rows >= EarlyStoppingMinimumRows ? new GanEarlyStopping() : null,
+        };
+
+        GanSampler sampler = null!;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(progress =>
+            {
+                var task = progress.AddTask($"Training ({loss}, {rows} rows)", maxValue: options.Epochs);
+                options.ProgressCallback = metrics =>
+                {
+                    task.Increment(1);
+                    task.Description = $"Epoch {metrics.Epoch}/{options.Epochs}: D {metrics.DiscriminatorLoss:G3}, G {metrics.GeneratorLoss:G3}";
+                };
+                sampler = ml.Gan().Trainer(options).Fit(trainingData);
+                task.Value = task.MaxValue;
+            });
+
+        var temporary = modelPath + ".partial";
+        ml.Model.Save(sampler, loader, temporary);
+        CsvFormat.AppendTo(temporary, columns);
+        File.Move(temporary, modelPath, overwrite: true);
+
+        var history = sampler.History;
+        AnsiConsole.MarkupLine($"Trained {history.Epochs.Count} epochs{(history.StoppedEarly ? $" (stopped early; kept epoch {history.SelectedEpoch})" : "")} → [green]{Markup.Escape(modelPath)}[/]");
+        foreach (var diagnosis in history.Diagnoses)
+            AnsiConsole.MarkupLine($"[yellow]Training doctor:[/] {Markup.Escape(diagnosis.ToString())}");
+        return 0;
+    }
+
+    private static string[] List(string? value) =>
+        value?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? Array.Empty<string>();
+}

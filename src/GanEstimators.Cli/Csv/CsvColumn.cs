@@ -1,0 +1,7 @@
+namespace GanEstimators.Cli.Csv;
+
+/// <summary>How a CSV column is read: a number (integer or not) or text.</summary>
+public enum CsvColumnKind { Integer, Number, Text }
+
+/// <summary>One CSV column: its header name, inferred kind, and how many decimals its numbers were written with.</summary>
+public sealed record CsvColumn(string Name, int Index, CsvColumnKind Kind, int Decimals);

@@ -1,0 +1,28 @@
+using GanEstimators.Encoding;
+using Microsoft.ML;
+
+namespace GanEstimators.Training;
+
+/// <summary>Checks that a sampler can be resumed on this data with these options, and says what differs when not.</summary>
+internal static class ResumeCompatibility
+{
+    public static void Check(GanSampler sampler, IReadOnlyList<FeatureColumn> features, DataViewSchema.Column? condition, GanTrainer.Options options)
+    {
+        var state = sampler.TrainingState
+            ?? throw new ArgumentException("This sampler has no training state to resume from: it was trained with Options.KeepTrainingState = false.", "resumeFrom");
+        var saved = sampler.Generator.Features.Columns;
+        if (saved.Count != features.Count || saved.Zip(features).Any(p => p.First.Name != p.Second.Name || !p.First.Type.Equals(p.Second.Type)))
+            throw new ArgumentException(
+                $"Cannot resume: the sampler was trained on feature columns {Describe(saved.Select(c => (c.Name, c.Type)))}, these options name {Describe(features.Select(f => (f.Name, f.Type)))}.", "resumeFrom");
+        if (sampler.Generator.Condition?.ColumnName != condition?.Name)
+            throw new ArgumentException($"Cannot resume: the sampler's condition column is '{sampler.Generator.Condition?.ColumnName ?? "(none)"}', the options say '{condition?.Name ?? "(none)"}'.", "resumeFrom");
+        if (state.PacSize != options.PacSize)
+            throw new ArgumentException($"Cannot resume: the sampler was trained with PacSize {state.PacSize}, the options say {options.PacSize}.", "resumeFrom");
+        var network = sampler.Generator.Network.Spec;
+        if (network.InputWidth != options.NoiseDimension || !network.HiddenSizes.SequenceEqual(options.GeneratorHiddenSizes) || !state.DiscriminatorSpec.HiddenSizes.SequenceEqual(options.DiscriminatorHiddenSizes))
+            throw new ArgumentException("Cannot resume: NoiseDimension, GeneratorHiddenSizes and DiscriminatorHiddenSizes must match the sampler's networks.", "resumeFrom");
+    }
+
+    private static string Describe(IEnumerable<(string Name, Microsoft.ML.Data.DataViewType Type)> columns) =>
+        string.Join(", ", columns.Select(c => $"'{c.Name}' ({c.Type})"));
+}

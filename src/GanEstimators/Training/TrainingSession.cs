@@ -1,0 +1,130 @@
+using GanEstimators.Diagnostics;
+using Microsoft.ML.Runtime;
+using static TorchSharp.torch;
+
+namespace GanEstimators.Training;
+
+/// <summary>
+/// Runs epochs of the adversarial loop and watches them: records history, asks the doctor for diagnoses, applies the
+/// NaN policy, evaluates held-out quality for early stopping, and leaves the selected generator in place.
+/// </summary>
+internal sealed class TrainingSession
+{
+    public required AdversarialTrainingLoop Loop { get; init; }
+    public required TrainingBatches Batches { get; init; }
+    public required Generator Random { get; init; }
+    public required IHost Host { get; init; }
+    public required IChannel Channel { get; init; }
+    public required GanTrainer.Options Options { get; init; }
+    public required GanTrainingHistory History { get; init; }
+    public required TrainingDoctor Doctor { get; init; }
+    public CollapseProbe? Probe { get; init; }
+    public HeldOutQualityMonitor? Monitor { get; init; }
+
+    public void Run()
+    {
+        var generator = Loop.Generator;
+        var discriminator = Loop.Discriminator;
+        var firstEpoch = (History.Epochs.Count > 0 ? History.Epochs[^1].Epoch : 0) + 1;
+        var lastEpoch = firstEpoch + Options.Epochs - 1;
+        var restoreOnNonFinite = Options.NonFinitePolicy == GanNonFinitePolicy.RestoreLastGood;
+        ModuleSnapshot? goodGenerator = restoreOnNonFinite ? ModuleSnapshot.Capture(generator) : null;
+        ModuleSnapshot? goodDiscriminator = restoreOnNonFinite ? ModuleSnapshot.Capture(discriminator) : null;
+        ModuleSnapshot? bestGenerator = null;
+        var best = double.PositiveInfinity;
+        int bestEpoch = 0, evaluationsSinceBest = 0;
+        History.SelectedEpoch = firstEpoch - 1;
+        using var meter = new EpochMeter(Loop.Device);
+        try
+        {
+            for (var epoch = firstEpoch; epoch <= lastEpoch; epoch++)
+            {
+                var metrics = Loop.RunEpoch(epoch, Batches, Random, meter, CheckAlive);
+                if (!IsFinite(metrics))
+                {
+                    var diagnosis = Doctor.NonFinite(epoch, restoreOnNonFinite);
+                    if (!restoreOnNonFinite)
+                        throw new InvalidOperationException(
+                            $"GAN training diverged: a loss became NaN or infinite in epoch {epoch} (discriminator {metrics.DiscriminatorLoss}, generator {metrics.GeneratorLoss}). Remedy: {diagnosis.Remedy}. " +
+                            $"Set Options.{nameof(GanTrainer.Options.NonFinitePolicy)} = {nameof(GanNonFinitePolicy.RestoreLastGood)} to keep the last good networks instead.");
+                    goodGenerator!.RestoreInto(generator);
+                    goodDiscriminator!.RestoreInto(discriminator);
+                    Record(diagnosis);
+                    break;
+                }
+
+                if (Probe is not null) metrics = metrics with { CollapseRatio = Probe.Measure(generator) };
+                var evaluate = Monitor is not null && (epoch - firstEpoch + 1) % Options.EarlyStopping!.EvaluateEveryEpochs == 0;
+                if (evaluate)
+                {
+                    var quality = Monitor!.Measure(generator);
+                    metrics = metrics with { HeldOutEnergyDistance = quality };
+                    if (quality < best * (1 - Options.EarlyStopping!.MinimumImprovement) || bestGenerator is null)
+                    {
+                        best = Math.Min(best, quality);
+                        bestEpoch = epoch;
+                        evaluationsSinceBest = 0;
+                        bestGenerator?.Dispose();
+                        bestGenerator = ModuleSnapshot.Capture(generator);
+                    }
+                    else evaluationsSinceBest++;
+                }
+
+                History.Add(metrics);
+                History.SelectedEpoch = epoch;
+                Channel.Info(Describe(metrics, lastEpoch));
+                if (Options.EnableDiagnostics)
+                    foreach (var diagnosis in Doctor.Examine(History.Epochs)) Record(diagnosis);
+                Options.ProgressCallback?.Invoke(metrics);
+
+                if (restoreOnNonFinite)
+                {
+                    goodGenerator!.Dispose();
+                    goodDiscriminator!.Dispose();
+                    goodGenerator = ModuleSnapshot.Capture(generator);
+                    goodDiscriminator = ModuleSnapshot.Capture(discriminator);
+                }
+                if (evaluate && evaluationsSinceBest >= Options.EarlyStopping!.Patience)
+                {
+                    History.StoppedEarly = epoch < lastEpoch;
+                    Channel.Info($"Early stopping at epoch {epoch}: held-out energy distance has not improved for {evaluationsSinceBest} evaluations; keeping epoch {bestEpoch} ({best:G4}).");
+                    break;
+                }
+            }
+            if (bestGenerator is not null)
+            {
+                bestGenerator.RestoreInto(generator);
+                History.SelectedEpoch = bestEpoch;
+            }
+        }
+        finally
+        {
+            goodGenerator?.Dispose();
+            goodDiscriminator?.Dispose();
+            bestGenerator?.Dispose();
+        }
+    }
+
+    private void CheckAlive()
+    {
+        Host.CheckAlive();
+        Options.CancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private void Record(GanDiagnosis diagnosis)
+    {
+        History.Add(diagnosis);
+        Channel.Warning($"GAN training doctor, {diagnosis}");
+    }
+
+    private static bool IsFinite(GanEpochMetrics m) =>
+        double.IsFinite(m.DiscriminatorLoss) && double.IsFinite(m.GeneratorLoss) && double.IsFinite(m.GeneratorGradientNorm);
+
+    private static string Describe(GanEpochMetrics m, int lastEpoch) =>
+        $"Epoch {m.Epoch}/{lastEpoch}: D loss {m.DiscriminatorLoss:G4}, G loss {m.GeneratorLoss:G4}, D(real) {m.MeanRealScore:G4}, D(fake) {m.MeanFakeScore:G4}, " +
+        (double.IsNaN(m.WassersteinEstimate) ? $"D accuracy {m.DiscriminatorAccuracy:P1}" : $"Wasserstein estimate {m.WassersteinEstimate:G4}") +
+        $", |grad G| {m.GeneratorGradientNorm:G3}" +
+        (double.IsNaN(m.CollapseRatio) ? "" : $", diversity {m.CollapseRatio:P0}") +
+        (double.IsNaN(m.HeldOutEnergyDistance) ? "" : $", held-out energy {m.HeldOutEnergyDistance:G4}") +
+        $", {m.Seconds:F2}s";
+}
