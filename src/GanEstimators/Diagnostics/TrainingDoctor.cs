@@ -7,8 +7,10 @@ namespace GanEstimators.Diagnostics;
 internal sealed class TrainingDoctor(GanLoss loss, bool isCritic, int pacSize, int stepsPerEpoch)
 {
     public const double VanishingGradientNorm = 1e-3;
-    public const int VanishingWindow = 5;
-    public const double OverpoweringAccuracy = 0.98;
+    // For the saturating minimax loss the generator's gradient is scaled by D(G(z)); below 1 % it has all but vanished.
+    public const double SaturatedFakeProbability = 0.01;
+    public const int VanishingWindow = 3;
+    public const double OverpoweringAccuracy = 0.95;
     public const int OverpoweringWindow = 10;
     public const double CollapsedRatio = 0.35;
     public const int CollapseWindow = 5;
@@ -22,10 +24,10 @@ internal sealed class TrainingDoctor(GanLoss loss, bool isCritic, int pacSize, i
     public IEnumerable<GanDiagnosis> Examine(IReadOnlyList<GanEpochMetrics> epochs)
     {
         var now = epochs[^1];
-        if (!isCritic && Holds(epochs, VanishingWindow, e => e.GeneratorGradientNorm < VanishingGradientNorm && e.DiscriminatorAccuracy > 0.95))
+        if (!isCritic && Holds(epochs, VanishingWindow, e => Vanished(e) && e.DiscriminatorAccuracy > 0.95))
             if (Report(GanProblem.VanishingGradients))
                 yield return new(now.Epoch, GanProblem.VanishingGradients,
-                    $"generator gradient norm below {VanishingGradientNorm:G} for {VanishingWindow} epochs (now {now.GeneratorGradientNorm:G3}) while discriminator accuracy is above 95 % (now {now.DiscriminatorAccuracy:P1})",
+                    $"for {VanishingWindow} epochs the generator's gradient has vanished (norm {now.GeneratorGradientNorm:G3}, mean D(G(z)) {now.MeanFakeScore:G3}) while discriminator accuracy is above 95 % (now {now.DiscriminatorAccuracy:P1})",
                     loss == GanLoss.Minimax
                         ? "the saturating minimax loss has vanished — switch to NonSaturating or WassersteinGradientPenalty"
                         : "weaken the discriminator (fewer CriticSteps, smaller DiscriminatorHiddenSizes, lower LearningRate) or switch to WassersteinGradientPenalty");
@@ -34,7 +36,8 @@ internal sealed class TrainingDoctor(GanLoss loss, bool isCritic, int pacSize, i
             if (Report(GanProblem.DiscriminatorOverpowering))
                 yield return new(now.Epoch, GanProblem.DiscriminatorOverpowering,
                     $"discriminator accuracy above {OverpoweringAccuracy:P0} for {OverpoweringWindow} epochs (now {now.DiscriminatorAccuracy:P1})",
-                    "the discriminator wins too easily — use fewer CriticSteps or a smaller discriminator, or a loss with useful gradients when D wins (WassersteinGradientPenalty, LeastSquares, Hinge)");
+                    "the discriminator wins too easily — use fewer CriticSteps or a smaller discriminator, or a loss with useful gradients when D wins ("
+                    + (loss == GanLoss.Minimax ? "NonSaturating, " : "") + "WassersteinGradientPenalty, LeastSquares, Hinge)");
 
         if (epochs.Count > _warmUpEpochs && Holds(epochs, CollapseWindow, e => e.CollapseRatio < CollapsedRatio))
             if (Report(GanProblem.ModeCollapse))
@@ -59,6 +62,9 @@ internal sealed class TrainingDoctor(GanLoss loss, bool isCritic, int pacSize, i
             $"a loss became NaN or infinite in epoch {epoch}" + (restored ? $"; the networks of epoch {epoch - 1} were kept" : ""),
             "lower LearningRate, use WassersteinGradientPenalty (bounded critic gradients), or check the data for extreme values");
     }
+
+    private bool Vanished(GanEpochMetrics e) =>
+        e.GeneratorGradientNorm < VanishingGradientNorm || (loss == GanLoss.Minimax && e.MeanFakeScore < SaturatedFakeProbability);
 
     private bool Report(GanProblem problem) => _reported.Add(problem);
 

@@ -17,9 +17,9 @@ public sealed class TrainingDoctorTests
     [TestMethod]
     public void SaturatingMinimaxAgainstAnOverpoweredDiscriminatorIsDiagnosed()
     {
-        // A discriminator with 10 updates per generator update and 8× the generator's width wins quickly; the
-        // saturating loss log(1 − D(G(z))) then gives the generator (almost) no gradient.
-        var options = RingTraining.Options(GanLoss.Minimax, epochs: 40);
+        // A discriminator with 10 updates per generator update and 8× the generator's width wins and keeps winning
+        // (accuracy ~97 %); the generator ends on one or two modes of the ring.
+        var options = RingTraining.Options(GanLoss.Minimax, epochs: 15);
         options.CriticSteps = 10;
         options.LearningRate = 1e-3;
         options.GeneratorHiddenSizes = new[] { 16 };
