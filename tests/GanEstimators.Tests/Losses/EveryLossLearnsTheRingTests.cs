@@ -6,22 +6,25 @@ namespace GanEstimators.Tests.Losses;
 [TestClass]
 public sealed class EveryLossLearnsTheRingTests
 {
-    // Small budgets chosen so each loss runs in seconds on two CPU cores; the bar (halve the energy distance of the
-    // untrained generator) is the acceptance criterion.
+    // Small budgets chosen so each loss runs in seconds on two CPU cores, with its paper's optimiser defaults except
+    // WGAN-GP's learning rate: 1e-4 is tuned for ~100k generator iterations, and this budget has 1,000.
+    // The bar (halve the energy distance of the untrained generator) is the acceptance criterion.
     [TestMethod]
-    [DataRow(GanLoss.Minimax, 150)]
-    [DataRow(GanLoss.NonSaturating, 150)]
-    [DataRow(GanLoss.Wasserstein, 60)]
-    [DataRow(GanLoss.WassersteinGradientPenalty, 250)]
-    [DataRow(GanLoss.LeastSquares, 150)]
-    [DataRow(GanLoss.Hinge, 60)]
-    public void TrainingAtLeastHalvesTheEnergyDistance(GanLoss loss, int epochs)
+    [DataRow(GanLoss.Minimax, 150, null)]
+    [DataRow(GanLoss.NonSaturating, 150, null)]
+    [DataRow(GanLoss.Wasserstein, 60, null)]
+    [DataRow(GanLoss.WassersteinGradientPenalty, 100, 5e-4)]
+    [DataRow(GanLoss.LeastSquares, 150, null)]
+    [DataRow(GanLoss.Hinge, 60, null)]
+    public void TrainingAtLeastHalvesTheEnergyDistance(GanLoss loss, int epochs, double? learningRate)
     {
         var ml = new MLContext(3);
         var real = Columns.Points(RingOfGaussians.Load(ml, 1000, sigma: 0.05, seed: 99));
 
         var untrained = RingTraining.Fit(RingTraining.Options(loss, epochs: 0));
-        var trained = RingTraining.Fit(RingTraining.Options(loss, epochs));
+        var options = RingTraining.Options(loss, epochs);
+        options.LearningRate = learningRate;
+        var trained = RingTraining.Fit(options);
 
         var before = EnergyDistance.Between(real, Columns.Points(untrained.Sample(1000, seed: 5)));
         var after = EnergyDistance.Between(real, Columns.Points(trained.Sample(1000, seed: 5)));
