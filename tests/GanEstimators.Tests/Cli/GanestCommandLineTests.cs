@@ -1,0 +1,74 @@
+using GanEstimators.Tests.Support;
+
+namespace GanEstimators.Tests.Cli;
+
+[TestClass]
+public sealed class GanestCommandLineTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    private string Folder { get; set; } = "";
+
+    [TestInitialize]
+    public void FreshFolder()
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "ganest-tests", TestContext.TestName!);
+        if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
+        Directory.CreateDirectory(Folder);
+    }
+
+    private string WriteTrainingCsv()
+    {
+        var path = Path.Combine(Folder, "train.csv");
+        var points = RingOfGaussians.Points(400, 0.05, 1);
+        File.WriteAllLines(path, new[] { "mode,x,count,y" }.Concat(points.Select((p, i) => $"{p.Mode},{p.X:F3},{i % 7},{p.Y:F2}")));
+        return path;
+    }
+
+    [TestMethod]
+    public void TrainThenSampleWritesTheTrainingColumnsInOrderWithTheirFormats()
+    {
+        var data = WriteTrainingCsv();
+        var model = Path.Combine(Folder, "model.zip");
+        var synthetic = Path.Combine(Folder, "synthetic.csv");
+
+        var train = Ganest.Run("train", "--data", data, "--model", model, "--condition-column", "mode", "--loss", "least-squares", "--epochs", "3", "--pac", "2");
+        Assert.AreEqual(0, train.ExitCode, train.Output);
+        var sample = Ganest.Run("sample", "--model", model, "--count", "50", "--out", synthetic, "--condition", "mode=m3", "--seed", "4");
+        Assert.AreEqual(0, sample.ExitCode, sample.Output);
+
+        var lines = File.ReadAllLines(synthetic);
+        Assert.AreEqual("mode,x,count,y", lines[0]);
+        Assert.HasCount(51, lines);
+        foreach (var fields in lines.Skip(1).Select(l => l.Split(',')))
+        {
+            Assert.AreEqual("m3", fields[0]);
+            Assert.IsTrue(long.TryParse(fields[2], out _), $"'count' was written as an integer: {fields[2]}");
+            Assert.IsLessThanOrEqualTo(2, fields[3].Split('.').ElementAtOrDefault(1)?.Length ?? 0, "'y' keeps its two decimals");
+        }
+        var again = Path.Combine(Folder, "again.csv");
+        Assert.AreEqual(0, Ganest.Run("sample", "--model", model, "--count", "50", "--out", again, "--condition", "mode=m3", "--seed", "4").ExitCode);
+        CollectionAssert.AreEqual(lines, File.ReadAllLines(again), "the same seed gives the same rows");
+    }
+
+    [TestMethod]
+    public void ErrorsNameTheColumnOrValue()
+    {
+        var data = WriteTrainingCsv();
+        var model = Path.Combine(Folder, "model.zip");
+
+        var categorical = Ganest.Run("train", "--data", data, "--model", model, "--epochs", "1");
+        Assert.AreEqual(1, categorical.ExitCode);
+        StringAssert.Contains(categorical.Output, "Column 'mode'");
+        Assert.IsFalse(File.Exists(model), "nothing is written when training fails");
+
+        var badLoss = Ganest.Run("train", "--data", data, "--model", model, "--condition-column", "mode", "--loss", "magic");
+        Assert.AreEqual(1, badLoss.ExitCode);
+        StringAssert.Contains(badLoss.Output, "wgan-gp");
+
+        Assert.AreEqual(0, Ganest.Run("train", "--data", data, "--model", model, "--condition-column", "mode", "--epochs", "1").ExitCode);
+        var unseen = Ganest.Run("sample", "--model", model, "--count", "5", "--out", Path.Combine(Folder, "x.csv"), "--condition", "mode=m42");
+        Assert.AreEqual(1, unseen.ExitCode);
+        StringAssert.Contains(unseen.Output, "'m42'");
+    }
+}

@@ -1,0 +1,21 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace GanEstimators.Tests.Support;
+
+/// <summary>Runs the built `ganest` tool in its own process.</summary>
+public static class Ganest
+{
+    public static (int ExitCode, string Output) Run(params string[] arguments)
+    {
+        var tool = typeof(Ganest).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "GanestPath").Value!;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(tool);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.IsTrue(process.WaitForExit(180_000), "ganest did not finish in 3 minutes");
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+}
