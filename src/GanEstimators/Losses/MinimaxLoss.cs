@@ -4,17 +4,10 @@ using F = TorchSharp.torch.nn.functional;
 namespace GanEstimators.Losses;
 
 /// <summary>The original saturating game: G minimises log(1 − D(G(z))), whose gradient vanishes once D wins.</summary>
-internal sealed class MinimaxLoss : AdversarialLoss
+internal sealed class MinimaxLoss : BinaryCrossEntropyLoss
 {
     public override GanLoss Kind => GanLoss.Minimax;
 
-    public override OptimizerDefaults Defaults => OptimizerDefaults.Dcgan;
-
-    public override Tensor DiscriminatorLoss(Tensor realScores, Tensor fakeScores) =>
-        BinaryCrossEntropy.RealVersusFake(realScores, fakeScores);
-
     // log(1 − sigmoid(x)) = −softplus(x)
     public override Tensor GeneratorLoss(Tensor fakeScores) => -F.softplus(fakeScores).mean();
-
-    public override Tensor Interpret(Tensor scores) => scores.sigmoid();
 }

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace GanEstimators.Losses;
 
 /// <summary>WGAN-GP (Gulrajani et al. 2017): a soft 1-Lipschitz constraint on random interpolates.</summary>
-internal sealed class WassersteinGradientPenaltyLoss(double penaltyWeight) : AdversarialLoss
+internal sealed class WassersteinGradientPenaltyLoss(double penaltyWeight) : WassersteinCriticLoss
 {
     public const double PaperPenaltyWeight = 10.0;
 
@@ -11,13 +11,7 @@ internal sealed class WassersteinGradientPenaltyLoss(double penaltyWeight) : Adv
 
     public override OptimizerDefaults Defaults { get; } = new(GanOptimizer.Adam, 1e-4, 0.5, 0.9, 5);
 
-    public override bool IsCritic => true;
-
     public double PenaltyWeight { get; } = penaltyWeight;
-
-    public override Tensor DiscriminatorLoss(Tensor realScores, Tensor fakeScores) => fakeScores.mean() - realScores.mean();
-
-    public override Tensor GeneratorLoss(Tensor fakeScores) => -fakeScores.mean();
 
     public override Tensor? Penalty(Func<Tensor, Tensor> discriminator, Tensor real, Tensor fake, Generator? random)
     {

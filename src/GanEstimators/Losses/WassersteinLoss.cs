@@ -2,8 +2,8 @@ using static TorchSharp.torch;
 
 namespace GanEstimators.Losses;
 
-/// <summary>WGAN with weight clipping (Arjovsky et al. 2017): the critic estimates the Earth-Mover distance.</summary>
-internal sealed class WassersteinLoss(double clipValue) : AdversarialLoss
+/// <summary>WGAN with weight clipping (Arjovsky et al. 2017): every critic weight is clamped to ±clip after each update.</summary>
+internal sealed class WassersteinLoss(double clipValue) : WassersteinCriticLoss
 {
     public const double PaperClipValue = 0.01;
 
@@ -11,13 +11,7 @@ internal sealed class WassersteinLoss(double clipValue) : AdversarialLoss
 
     public override OptimizerDefaults Defaults { get; } = new(GanOptimizer.RmsProp, 5e-5, 0, 0, 5);
 
-    public override bool IsCritic => true;
-
     public double ClipValue { get; } = clipValue;
-
-    public override Tensor DiscriminatorLoss(Tensor realScores, Tensor fakeScores) => fakeScores.mean() - realScores.mean();
-
-    public override Tensor GeneratorLoss(Tensor fakeScores) => -fakeScores.mean();
 
     public override void AfterDiscriminatorStep(nn.Module discriminator)
     {
