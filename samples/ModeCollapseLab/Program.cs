@@ -12,6 +12,7 @@ var losses = Option("--losses")?.Split(',').Select(Enum.Parse<GanLoss>).ToArray(
 var pngFolder = "docs/lab";
 Directory.CreateDirectory(pngFolder);
 
+var command = "dotnet run -c Release --project samples/ModeCollapseLab" + (args.Length > 0 ? " -- " + string.Join(' ', args) : "");
 var clock = Stopwatch.StartNew();
 var results = new List<LabResult>();
 foreach (var mixture in mixtures)
@@ -27,10 +28,10 @@ foreach (var pac in new[] { 1, mixture.PacSize })
                           (result.Diagnoses.Count > 0 ? $"  [{string.Join(", ", result.Diagnoses.Select(d => d.Problem))}]" : ""));
         if (seed == 1) SamplePlot.Save(result, Path.Combine(pngFolder, $"{config.Name}.png"));
     }
+    // Rewritten after every configuration, so an interrupted run still leaves the rows it finished.
+    Report.WriteInto("BENCHMARKS.md", Report.Section(results, command, clock.Elapsed, pngFolder, epochs));
 }
 
-var command = "dotnet run -c Release --project samples/ModeCollapseLab" + (args.Length > 0 ? " -- " + string.Join(' ', args) : "");
-Report.WriteInto("BENCHMARKS.md", Report.Section(results, command, clock.Elapsed, pngFolder, epochs));
 Console.WriteLine($"Wrote BENCHMARKS.md and {pngFolder}/*.png in {clock.Elapsed.TotalMinutes:F1} min.");
 
 string? Option(string name)
