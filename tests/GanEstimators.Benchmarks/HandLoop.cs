@@ -81,7 +81,7 @@ public sealed class HandLoop : IDisposable
             cpuSeconds[epoch] = cpuNow - cpuMark;
             cpuMark = cpuNow;
         }
-        return new RunResult(seconds, cpuSeconds, total.Elapsed.TotalSeconds);
+        return new RunResult(seconds, seconds, cpuSeconds, total.Elapsed.TotalSeconds);
     }
 
     /// <summary>One epoch (rows / batch size steps); returns the seven epoch means in EpochMeter's order when bookkeeping is on, else nothing.</summary>
