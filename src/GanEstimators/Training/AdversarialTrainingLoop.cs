@@ -73,12 +73,11 @@ internal sealed class AdversarialTrainingLoop
 
         using (no_grad())
         {
+            // Critics have no accuracy; their Wasserstein estimate is derived from the two means when the epoch is read.
             var threshold = Loss.DecisionThreshold;
-            var accuracy = ((realScores > threshold).to(float32).mean() + (fakeScores <= threshold).to(float32).mean()) / 2;
-            meter.Add(
-                discriminatorLoss.detach(), generatorLoss.detach(),
-                Loss.Interpret(realScores).mean(), Loss.Interpret(fakeScores).mean(),
-                accuracy, realScores.mean() - fakeScores.mean(), gradientNorm);
+            var accuracy = Loss.IsCritic ? null
+                : ((realScores > threshold).to(float32).mean() + (fakeScores <= threshold).to(float32).mean()) / 2;
+            meter.Add(discriminatorLoss, generatorLoss, Loss.Interpret(realScores).mean(), Loss.Interpret(fakeScores).mean(), gradientNorm, accuracy);
         }
     }
 

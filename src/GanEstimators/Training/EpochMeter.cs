@@ -8,7 +8,7 @@ namespace GanEstimators.Training;
 /// </summary>
 internal sealed class EpochMeter : IDisposable
 {
-    private const int Count = 7;
+    private const int Count = 6;
     private readonly Tensor _sums;
     private int _steps;
 
@@ -20,10 +20,15 @@ internal sealed class EpochMeter : IDisposable
         _steps = 0;
     }
 
-    public void Add(Tensor discriminatorLoss, Tensor generatorLoss, Tensor meanReal, Tensor meanFake, Tensor accuracy, Tensor wasserstein, Tensor generatorGradientNorm)
+    /// <summary>Adds one step's scalars; <paramref name="accuracy"/> is null for critics, which have none.</summary>
+    public void Add(Tensor discriminatorLoss, Tensor generatorLoss, Tensor meanReal, Tensor meanFake, Tensor generatorGradientNorm, Tensor? accuracy)
     {
-        using var step = stack(new[] { discriminatorLoss, generatorLoss, meanReal, meanFake, accuracy, wasserstein, generatorGradientNorm }).to(float64);
-        _sums.add_(step);
+        var values = accuracy is null
+            ? new[] { discriminatorLoss, generatorLoss, meanReal, meanFake, generatorGradientNorm }
+            : new[] { discriminatorLoss, generatorLoss, meanReal, meanFake, generatorGradientNorm, accuracy };
+        using var step = stack(values);
+        if (accuracy is null) _sums[..5].add_(step);
+        else _sums.add_(step);
         _steps++;
     }
 
@@ -38,9 +43,10 @@ internal sealed class EpochMeter : IDisposable
             GeneratorLoss = mean[1],
             MeanRealScore = mean[2],
             MeanFakeScore = mean[3],
-            DiscriminatorAccuracy = isCritic ? double.NaN : mean[4],
-            WassersteinEstimate = isCritic ? mean[5] : double.NaN,
-            GeneratorGradientNorm = mean[6],
+            DiscriminatorAccuracy = isCritic ? double.NaN : mean[5],
+            // For a critic the scores are raw, so mean D(real) − mean D(fake) is the Earth-Mover estimate.
+            WassersteinEstimate = isCritic ? mean[2] - mean[3] : double.NaN,
+            GeneratorGradientNorm = mean[4],
             Seconds = seconds,
         };
     }
