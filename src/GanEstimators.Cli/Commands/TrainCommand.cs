@@ -32,9 +32,10 @@ public static class TrainCommand
     private static int Run(string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int seed)
     {
         var forcedText = discrete.Concat(conditionColumn is null ? Array.Empty<string>() : new[] { conditionColumn }).ToHashSet();
-        var columns = CsvSchemaInference.Infer(dataPath, forcedText).Where(c => !ignore.Contains(c.Name)).ToArray();
-        foreach (var name in forcedText.Concat(ignore).Where(n => columns.All(c => c.Name != n) && !ignore.Contains(n)))
+        var (inferred, rows) = CsvSchemaInference.Infer(dataPath, forcedText);
+        foreach (var name in forcedText.Concat(ignore).Where(n => inferred.All(c => c.Name != n)))
             throw new ArgumentException($"Column '{name}' is not in the header of '{dataPath}'.");
+        var columns = inferred.Where(c => !ignore.Contains(c.Name)).ToArray();
         var categorical = columns.FirstOrDefault(c => c.Kind == CsvColumnKind.Text && c.Name != conditionColumn);
         if (categorical is not null)
             throw new ArgumentException(
@@ -44,7 +45,6 @@ public static class TrainCommand
         var ml = new MLContext(seed);
         var loader = CsvLoading.Loader(ml, columns);
         var trainingData = loader.Load(dataPath);
-        var rows = File.ReadLines(dataPath).Skip(1).Count(l => l.Length > 0);
         var options = new GanTrainer.Options
         {
             FeatureColumnNames = columns.Where(c => c.Name != conditionColumn).Select(c => c.Name).ToArray(),

@@ -8,7 +8,7 @@ namespace GanEstimators.Cli.Csv;
 /// </summary>
 public static class CsvSchemaInference
 {
-    public static IReadOnlyList<CsvColumn> Infer(string path, IReadOnlySet<string> forcedText)
+    public static CsvSchema Infer(string path, IReadOnlySet<string> forcedText)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"CSV file '{path}' does not exist.", path);
         using var reader = new StreamReader(path);
@@ -19,10 +19,12 @@ public static class CsvSchemaInference
         var seenValue = new bool[names.Length];
         var decimals = new int[names.Length];
         var row = 1;
+        var dataRows = 0;
         for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
         {
             row++;
             if (line.Length == 0) continue;
+            dataRows++;
             var values = SplitLine(line);
             if (values.Length != names.Length)
                 throw new InvalidDataException($"'{path}' row {row} has {values.Length} fields; the header has {names.Length}.");
@@ -37,11 +39,11 @@ public static class CsvSchemaInference
                 if (dot >= 0) decimals[c] = Math.Max(decimals[c], value.Length - dot - 1);
             }
         }
-        if (row == 1) throw new InvalidDataException($"'{path}' has a header but no rows.");
-        return names.Select((name, c) => new CsvColumn(name, c,
+        if (dataRows == 0) throw new InvalidDataException($"'{path}' has a header but no rows.");
+        return new CsvSchema(names.Select((name, c) => new CsvColumn(name, c,
             forcedText.Contains(name) || !number[c] || !seenValue[c] ? CsvColumnKind.Text
             : integer[c] ? CsvColumnKind.Integer : CsvColumnKind.Number,
-            decimals[c])).ToArray();
+            decimals[c])).ToArray(), dataRows);
     }
 
     /// <summary>Comma-separated fields, with double-quoted fields that may contain commas and doubled quotes.</summary>
