@@ -14,7 +14,7 @@ using Microsoft.ML.Runtime;
 namespace GanEstimators;
 
 /// <summary>
-/// A trained generator as an ML.NET transformer. <see cref="Sample"/> makes new rows in the training schema;
+/// A trained generator as an ML.NET transformer. <c>Sample</c> makes new rows in the training schema;
 /// <see cref="ITransformer.Transform"/> adds one synthetic row per input row (conditioned on that row's condition
 /// column when the GAN is conditional), under the training feature columns' names and types.
 /// </summary>
@@ -64,32 +64,30 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
     /// conditional GAN). With <paramref name="condition"/> every row is of that class; without it classes follow the
     /// training frequencies. The same <paramref name="seed"/> gives the same rows.
     /// </summary>
-    public IDataView Sample(int count, string? condition = null, int? seed = null)
+    public IDataView Sample(int count, string? condition = null, int? seed = null) =>
+        condition is null
+            ? Sample(count, new Dictionary<string, string>(), seed)
+            : Sample(count, new Dictionary<string, string> { [ConditionColumnName ?? ""] = condition }, seed, conditionArgument: nameof(condition));
+
+    /// <summary>
+    /// Generates exactly <paramref name="count"/> rows that satisfy every entry of <paramref name="conditions"/>
+    /// (column name → value in invariant text form, e.g. <c>{ ["weather"] = "snow", ["windy"] = "True" }</c>). Keys may
+    /// be the condition column and any categorical feature columns. The generator is conditioned on the values and the
+    /// values are written into the rows, so no rejection loop is involved and the call cannot come back short.
+    /// </summary>
+    public IDataView Sample(int count, IReadOnlyDictionary<string, string> conditions, int? seed = null) =>
+        Sample(count, conditions, seed, conditionArgument: nameof(conditions));
+
+    private IDataView Sample(int count, IReadOnlyDictionary<string, string> conditions, int? seed, string conditionArgument)
     {
         if (count <= 0) throw new ArgumentOutOfRangeException(nameof(count), count, "The number of rows to sample must be positive.");
-        var conditionEncoder = _generator.Condition;
-        if (condition is not null && conditionEncoder is null)
-            throw new ArgumentException("This GAN was trained without a condition column, so it cannot sample a given class. Train with Options.ConditionColumnName set.", nameof(condition));
-
+        ArgumentNullException.ThrowIfNull(conditions, conditionArgument);
         int sampleSeed;
         lock (_sampleLock) sampleSeed = seed ?? _unseededSamples.Next();
-        var classes = conditionEncoder is null ? null : ChooseClasses(conditionEncoder, count, condition, sampleSeed);
+        var request = SampleRequests.Resolve(_generator, conditions, count, sampleSeed, conditionArgument);
         using var random = new TorchSharp.torch.Generator((ulong)sampleSeed);
-        var rows = _generator.Generate(count, classes, random);
-        return SampleDataView.Build(Host, _generator, rows, count, classes);
-    }
-
-    private static int[] ChooseClasses(ConditionEncoder encoder, int count, string? condition, int seed)
-    {
-        if (condition is not null) return Enumerable.Repeat(encoder.IndexOf(condition), count).ToArray();
-        var random = new Random(seed);
-        var cumulative = encoder.Frequencies.Select((_, i) => encoder.Frequencies.Take(i + 1).Sum()).ToArray();
-        return Enumerable.Range(0, count).Select(_ =>
-        {
-            var u = random.NextDouble() * cumulative[^1];
-            var k = Array.FindIndex(cumulative, c => u < c);
-            return k < 0 ? cumulative.Length - 1 : k;
-        }).ToArray();
+        var rows = _generator.Generate(count, request, random);
+        return SampleDataView.Build(Host, _generator, rows, count, request.ClassIndices);
     }
 
     /// <summary>Releases the generator's native memory.</summary>
@@ -142,8 +140,7 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
             var state = _rows.GetValue(input, row => new RowState(_parent, row, _conditionIndex));
             var encoders = _parent._generator.Features;
             var column = encoders.Columns[iinfo];
-            var conversion = NumericConversion.For(column.Type)!;
-            return conversion.MakeGetter(state.Current, encoders.RawOffsetOf(iinfo), column.RawWidth);
+            return column.MakeGetter(state.Current, encoders.RawOffsetOf(iinfo));
         }
 
         protected override void SaveModel(ModelSaveContext ctx) => _parent.SaveModel(ctx);
@@ -161,7 +158,7 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
             if (_position == row.Position) return _values;
             var classes = _condition is null ? null : new[] { parent._generator.Condition!.IndexOfRowValue(_condition(), row.Position) };
             using var random = new TorchSharp.torch.Generator(RowSeeds.ForRow(parent.Seed, row.Position));
-            _values = parent._generator.Generate(1, classes, random);
+            _values = parent._generator.Generate(1, GenerationRequest.ForClasses(classes), random);
             _position = row.Position;
             return _values;
         }

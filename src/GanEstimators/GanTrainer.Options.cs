@@ -8,8 +8,30 @@ public sealed partial class GanTrainer
     /// </summary>
     public sealed class Options
     {
-        /// <summary>The columns to imitate: numeric scalars (Single, Double, integers, Boolean) or known-size Single vectors. Required.</summary>
+        /// <summary>
+        /// The columns to imitate. Required. Numeric scalars (Single, Double, integers) and DateTime columns are numeric;
+        /// Text, Boolean and UInt32 key columns are categorical; known-size Single vectors are standardised slot by slot.
+        /// Missing values (NaN, empty text, key 0) are modelled, not dropped.
+        /// </summary>
         public string[] FeatureColumnNames { get; set; } = Array.Empty<string>();
+
+        /// <summary>Integer feature columns to treat as categories (e.g. a code or a small count) rather than as numbers.</summary>
+        public string[] CategoricalColumnNames { get; set; } = Array.Empty<string>();
+
+        /// <summary>How numeric scalars are encoded. Default: <see cref="GanNumericEncoding.ModeSpecificNormalization"/>.</summary>
+        public GanNumericEncoding NumericEncoding { get; set; } = GanNumericEncoding.ModeSpecificNormalization;
+
+        /// <summary>
+        /// Most one-hot slots a categorical column may take. A column with more levels keeps the most frequent
+        /// <c>MaxCategorySlots − 1</c> and pools the rest into one slot (decoded by their training frequencies). Default 500.
+        /// </summary>
+        public int MaxCategorySlots { get; set; } = 500;
+
+        /// <summary>Keep generated numeric values within the range seen in training (mode-specific encoding). Default true.</summary>
+        public bool ClampToObservedRange { get; set; } = true;
+
+        /// <summary>The generator's network family. Default <see cref="GanArchitecture.Auto"/>.</summary>
+        public GanArchitecture Architecture { get; set; } = GanArchitecture.Auto;
 
         /// <summary>Optional condition column (Text, Boolean, integer, or UInt32 key). When set, the GAN is conditional and sampling can ask for a class.</summary>
         public string? ConditionColumnName { get; set; }

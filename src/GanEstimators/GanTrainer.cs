@@ -43,20 +43,23 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
     {
         _host.CheckValue(input, nameof(input));
         using var channel = _host.Start("Training GAN");
-        var features = TrainingColumns.ResolveFeatures(input.Schema, _options.FeatureColumnNames);
+        var features = TrainingColumns.ResolveFeatures(input.Schema, _options);
         var conditionColumn = TrainingColumns.ResolveCondition(input.Schema, _options.ConditionColumnName);
         if (resumeFrom is not null) ResumeCompatibility.Check(resumeFrom, features, conditionColumn, _options);
-        var table = TrainingTableReader.Read(input, features, conditionColumn);
-
-        var encoder = resumeFrom?.Generator.Features
-            ?? new TableEncoder(features.Select(f => (ColumnEncoder)new StandardScalingEncoder(f.Name, f.Type)).ToArray());
-        if (resumeFrom is null) encoder.Fit(table.Raw, table.Rows);
+        var encoder = resumeFrom?.Generator.Features ?? ColumnEncoderFactory.Create(features, _options);
+        var table = TrainingTableReader.Read(input, features, encoder, conditionColumn);
+        var seed = resumeFrom?.Seed ?? _options.Seed ?? _host.Rand.Next();
+        if (resumeFrom is null)
+        {
+            encoder.Fit(table.Raw, table.Rows, seed);
+            foreach (var note in encoder.Columns.OfType<CategoricalEncoder>().Select(c => c.PoolingNote(table.Rows)).OfType<string>())
+                channel.Warning(note);
+        }
         var condition = resumeFrom?.Generator.Condition ?? (conditionColumn is { } c
             ? ConditionEncoder.Fit(c.Name, c.Type, ConditionEncoder.ReadKeyValues(c), table.Conditions!)
             : null);
         var device = DeviceSelector.Select(_environment);
-        var seed = resumeFrom?.Seed ?? _options.Seed ?? _host.Rand.Next();
-        var split = HoldoutSplit.Make(encoder.Encode(table.Raw, table.Rows), table.Rows, encoder.EncodedWidth,
+        var split = HoldoutSplit.Make(encoder.Encode(table.Raw, table.Rows, seed), table.Rows, encoder.EncodedWidth,
             condition is null ? null : table.Conditions!.Select(condition.IndexOf).ToArray(), _options.EarlyStopping, seed);
         var pacSize = _options.PacSize;
         var batchSize = AdaptBatchSize(split.TrainingRows, pacSize, channel);
@@ -67,11 +70,13 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
             _options.Beta1 ?? loss.Defaults.Beta1,
             _options.Beta2 ?? loss.Defaults.Beta2);
         var classCount = condition?.Count ?? 0;
+        var categories = CategoryConditions.Build(encoder, split.Training, split.TrainingRows);
+        var conditionWidth = classCount + categories.Width;
         channel.Info($"{(resumeFrom is null ? "Training" : "Resuming")} a {(condition is null ? "" : $"conditional ({classCount} classes) ")}GAN with {_options.Loss} loss on {split.TrainingRows} rows × {encoder.EncodedWidth} encoded values" +
                      $"{(pacSize > 1 ? $", PacGAN packing {pacSize}" : "")}, device {device}, seed {seed}.");
 
         var (generator, discriminator) = resumeFrom is null
-            ? CreateNetworks(seed, encoder.EncodedWidth, classCount, pacSize)
+            ? CreateNetworks(seed, encoder, conditionWidth, pacSize)
             : (resumeFrom.Generator.CopyNetwork(), resumeFrom.TrainingState!.RestoreDiscriminator());
         generator.to(device);
         discriminator.to(device);
@@ -85,12 +90,12 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
                 TrainingState.RestoreOptimizer(discriminatorOptimizer, state.DiscriminatorOptimizerState);
             }
             var history = resumeFrom?.History.Copy() ?? new GanTrainingHistory();
-            using var batches = new TrainingBatches(split.Training, split.TrainingRows, encoder.EncodedWidth, split.TrainingClasses, classCount, device);
+            using var batches = new TrainingBatches(split.Training, split.TrainingRows, encoder.EncodedWidth, split.TrainingClasses, classCount, categories, device);
             using var random = new torch.Generator((ulong)seed, device);
             resumeFrom?.TrainingState?.RestoreRandom(random);
             using var probe = _options.EnableDiagnostics ? new CollapseProbe(batches, _options.NoiseDimension, seed, device) : null;
             using var monitor = split.HoldoutRows > 0
-                ? new HeldOutQualityMonitor(split.Holdout, split.HoldoutRows, encoder.EncodedWidth, split.HoldoutClasses, classCount, _options.NoiseDimension, seed, device)
+                ? new HeldOutQualityMonitor(split.Holdout, split.HoldoutRows, encoder.EncodedWidth, split.HoldoutClasses, classCount, categories, _options.NoiseDimension, seed, device)
                 : null;
             new TrainingSession
             {
@@ -121,7 +126,7 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
             var trainingState = _options.KeepTrainingState
                 ? TrainingState.Capture(discriminator, pacSize, settings, generatorOptimizer, discriminatorOptimizer, random)
                 : null;
-            return new GanSampler(_environment, new SyntheticRowGenerator(encoder, condition, generator, device), seed, history, trainingState);
+            return new GanSampler(_environment, new SyntheticRowGenerator(encoder, condition, categories, generator, device), seed, history, trainingState);
         }
         catch
         {
@@ -134,14 +139,17 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
         }
     }
 
-    private (ConditionalMlp Generator, ConditionalMlp Discriminator) CreateNetworks(int seed, int encodedWidth, int classCount, int pacSize)
+    private (GeneratorNetwork Generator, ConditionalMlp Discriminator) CreateNetworks(int seed, TableEncoder encoder, int conditionWidth, int pacSize)
     {
+        var architecture = _options.Architecture != GanArchitecture.Auto ? _options.Architecture
+            : encoder.Columns.Any(c => c is ModeSpecificEncoder or CategoricalEncoder) ? GanArchitecture.Residual : GanArchitecture.Mlp;
+        var spec = new GeneratorSpec(architecture, new MlpSpec(_options.NoiseDimension, conditionWidth, _options.GeneratorHiddenSizes, encoder.EncodedWidth), encoder.Spans);
         lock (NetworkInitialisation)
         {
             torch.random.manual_seed(seed);
             return (
-                ConditionalMlp.Generator(new MlpSpec(_options.NoiseDimension, classCount, _options.GeneratorHiddenSizes, encodedWidth)),
-                ConditionalMlp.Discriminator(new MlpSpec(pacSize * encodedWidth, pacSize * classCount, _options.DiscriminatorHiddenSizes, 1)));
+                new GeneratorNetwork(spec),
+                ConditionalMlp.Discriminator(new MlpSpec(pacSize * encoder.EncodedWidth, pacSize * conditionWidth, _options.DiscriminatorHiddenSizes, 1)));
         }
     }
 
@@ -166,13 +174,18 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
         {
             if (!inputSchema.TryFindColumn(name, out var column))
                 throw new ArgumentException($"Feature column '{name}' was not found in the input schema.", nameof(inputSchema));
-            var supported = column.Kind != SchemaShape.Column.VectorKind.VariableVector && !column.IsKey
-                && (column.Kind == SchemaShape.Column.VectorKind.Vector
-                    ? column.ItemType == NumberDataViewType.Single
-                    : NumericConversion.For(column.ItemType) is not null);
+            var declaredCategorical = _options.CategoricalColumnNames.Contains(name);
+            var supported = column.Kind switch
+            {
+                SchemaShape.Column.VectorKind.Vector => column.ItemType == NumberDataViewType.Single && !declaredCategorical,
+                SchemaShape.Column.VectorKind.Scalar => column.IsKey
+                    ? column.ItemType.RawType == typeof(uint)
+                    : TrainingColumns.IsCategorical(column.ItemType, declaredCategorical) is not null,
+                _ => false,
+            };
             if (!supported)
-                throw new ArgumentException(TrainingColumns.UnsupportedFeature(name, column.GetTypeString(), column.ItemType is TextDataViewType || column.IsKey), nameof(inputSchema));
-            columns[name] = new SchemaShape.Column(name, column.Kind, column.ItemType, false);
+                throw new ArgumentException(TrainingColumns.UnsupportedFeature(name, column.GetTypeString(), declaredCategorical), nameof(inputSchema));
+            columns[name] = new SchemaShape.Column(name, column.Kind, column.ItemType, column.IsKey);
         }
         if (_options.ConditionColumnName is { } conditionName)
         {

@@ -13,24 +13,27 @@ internal sealed class CollapseProbe : IDisposable
     private readonly Tensor _noise;
     private readonly Tensor? _conditions;
     private readonly double _realDiversity;
+    private readonly ulong _seed;
 
     public CollapseProbe(Training.TrainingBatches batches, int noiseDimension, int seed, Device device)
     {
-        using var random = new Generator((ulong)seed + 0x5EED, device);
+        _seed = (ulong)seed + 0x5EED;
+        using var random = new Generator(_seed, device);
         var rows = Math.Min(ProbeRows, batches.Rows);
-        var (real, conditions) = batches.Draw(rows, random);
+        var (real, conditions, _) = batches.Draw(rows, random);
         _noise = randn(rows, noiseDimension, device: device, generator: random);
         _conditions = conditions;
         _realDiversity = MeanPairwiseDistance(real);
         real.Dispose();
     }
 
-    public double Measure(ConditionalMlp generator)
+    public double Measure(GeneratorNetwork generator)
     {
         if (!(_realDiversity > 0)) return double.NaN;
         using var scope = NewDisposeScope();
         using var _ = no_grad();
-        return MeanPairwiseDistance(generator.forward(_noise, _conditions)) / _realDiversity;
+        using var random = new Generator(_seed + 1, _noise.device);
+        return MeanPairwiseDistance(generator.Generate(_noise, _conditions, random)) / _realDiversity;
     }
 
     private static double MeanPairwiseDistance(Tensor rows)

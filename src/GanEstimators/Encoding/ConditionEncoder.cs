@@ -37,12 +37,9 @@ internal sealed class ConditionEncoder
 
     public int Count => ClassNames.Length;
 
-    public static bool IsSupported(DataViewType type) =>
-        type is TextDataViewType or BooleanDataViewType
-        || (type is KeyDataViewType && type.RawType == typeof(uint))
-        || (type is NumberDataViewType && IsInteger(type.RawType));
+    public static bool IsSupported(DataViewType type) => CategoryText.IsSupported(type);
 
-    public static string ExpectedTypes => "Text, Boolean, an integer type, or a UInt32 key (e.g. from MapValueToKey)";
+    public static string ExpectedTypes => CategoryText.ExpectedTypes;
 
     /// <summary>Builds the vocabulary from the text form of every training row's condition.</summary>
     public static ConditionEncoder Fit(string columnName, DataViewType type, ReadOnlyMemory<char>[]? keyValues, IReadOnlyList<string> rowValues)
@@ -72,71 +69,11 @@ internal sealed class ConditionEncoder
     }
 
     /// <summary>Reads a row's condition as text; returns null for a missing value (empty text, key 0).</summary>
-    public static Func<string?> MakeReader(DataViewRow row, DataViewSchema.Column column, ReadOnlyMemory<char>[]? keyValues)
-    {
-        var type = column.Type;
-        switch (type)
-        {
-            case TextDataViewType:
-            {
-                var getter = row.GetGetter<ReadOnlyMemory<char>>(column);
-                ReadOnlyMemory<char> value = default;
-                return () =>
-                {
-                    getter(ref value);
-                    return value.IsEmpty ? null : value.ToString();
-                };
-            }
-            case KeyDataViewType:
-            {
-                var getter = row.GetGetter<uint>(column);
-                uint key = 0;
-                return () =>
-                {
-                    getter(ref key);
-                    if (key == 0) return null;
-                    return keyValues is not null && key <= keyValues.Length
-                        ? keyValues[key - 1].ToString()
-                        : key.ToString(CultureInfo.InvariantCulture);
-                };
-            }
-            case BooleanDataViewType:
-            {
-                var getter = row.GetGetter<bool>(column);
-                var value = false;
-                return () =>
-                {
-                    getter(ref value);
-                    return value.ToString(CultureInfo.InvariantCulture);
-                };
-            }
-            default:
-                return (Func<string?>)typeof(ConditionEncoder)
-                    .GetMethod(nameof(MakeNumberReader), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-                    .MakeGenericMethod(type.RawType)
-                    .Invoke(null, new object[] { row, column })!;
-        }
-    }
-
-    private static Func<string?> MakeNumberReader<T>(DataViewRow row, DataViewSchema.Column column) where T : IFormattable
-    {
-        var getter = row.GetGetter<T>(column);
-        T value = default!;
-        return () =>
-        {
-            getter(ref value);
-            return value.ToString(null, CultureInfo.InvariantCulture);
-        };
-    }
+    public static Func<string?> MakeReader(DataViewRow row, DataViewSchema.Column column, ReadOnlyMemory<char>[]? keyValues) =>
+        new CategoryText(column.Type, keyValues).MakeReader(row, column);
 
     /// <summary>Key values of a key-typed column, or null.</summary>
-    public static ReadOnlyMemory<char>[]? ReadKeyValues(DataViewSchema.Column column)
-    {
-        if (column.Type is not KeyDataViewType || !column.HasKeyValues()) return null;
-        var values = default(VBuffer<ReadOnlyMemory<char>>);
-        column.GetKeyValues(ref values);
-        return values.DenseValues().ToArray();
-    }
+    public static ReadOnlyMemory<char>[]? ReadKeyValues(DataViewSchema.Column column) => CategoryText.ReadKeyValues(column);
 
     /// <summary>The class index of a condition read from a request row.</summary>
     public int IndexOfRowValue(string? value, long rowPosition)
@@ -147,51 +84,8 @@ internal sealed class ConditionEncoder
     }
 
     /// <summary>Adds the condition column, in its training type, for the given class indices.</summary>
-    public void AddColumn(ArrayDataViewBuilder builder, int[] classIndices)
-    {
-        switch (Type)
-        {
-            case TextDataViewType:
-                builder.AddColumn(ColumnName, classIndices.Select(i => ClassNames[i]).ToArray());
-                break;
-            case KeyDataViewType key:
-            {
-                var keys = classIndices.Select(i => KeyOf(ClassNames[i])).ToArray();
-                if (_keyValues is null)
-                    builder.AddColumn(ColumnName, key, keys);
-                else
-                    builder.AddColumn(ColumnName, (ref VBuffer<ReadOnlyMemory<char>> dst) => dst = new VBuffer<ReadOnlyMemory<char>>(_keyValues.Length, _keyValues), key.Count, keys);
-                break;
-            }
-            case BooleanDataViewType:
-                builder.AddColumn(ColumnName, BooleanDataViewType.Instance, classIndices.Select(i => bool.Parse(ClassNames[i])).ToArray());
-                break;
-            default:
-                typeof(ConditionEncoder)
-                    .GetMethod(nameof(AddNumberColumn), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
-                    .MakeGenericMethod(Type.RawType)
-                    .Invoke(this, new object[] { builder, classIndices });
-                break;
-        }
-    }
-
-    private void AddNumberColumn<T>(ArrayDataViewBuilder builder, int[] classIndices)
-    {
-        var parsed = ClassNames.Select(n => (T)Convert.ChangeType(n, typeof(T), CultureInfo.InvariantCulture)).ToArray();
-        builder.AddColumn(ColumnName, (PrimitiveDataViewType)Type, classIndices.Select(i => parsed[i]).ToArray());
-    }
-
-    private uint KeyOf(string className)
-    {
-        if (_keyValues is null) return uint.Parse(className, CultureInfo.InvariantCulture);
-        for (var k = 0; k < _keyValues.Length; k++)
-            if (_keyValues[k].Span.SequenceEqual(className)) return (uint)(k + 1);
-        throw new InvalidDataException($"Class '{className}' is not among the key values of column '{ColumnName}'.");
-    }
-
-    private static bool IsInteger(Type t) =>
-        t == typeof(sbyte) || t == typeof(byte) || t == typeof(short) || t == typeof(ushort)
-        || t == typeof(int) || t == typeof(uint) || t == typeof(long) || t == typeof(ulong);
+    public void AddColumn(ArrayDataViewBuilder builder, int[] classIndices) =>
+        new CategoryText(Type, _keyValues).AddColumn(builder, ColumnName, classIndices.Select(i => (string?)ClassNames[i]).ToArray());
 
     public void Save(BinaryWriter writer)
     {

@@ -3,7 +3,7 @@ using Microsoft.ML.Data;
 
 namespace GanEstimators.Encoding;
 
-/// <summary>Writes the column types a GAN model can hold (numbers, bool, text, UInt32 keys, Single vectors) into a saved model.</summary>
+/// <summary>Writes the column types a GAN model can hold (numbers, bool, text, dates, UInt32 keys, Single vectors) into a saved model.</summary>
 internal static class DataViewTypeCodec
 {
     private static readonly PrimitiveDataViewType[] Primitives =
@@ -11,7 +11,7 @@ internal static class DataViewTypeCodec
         NumberDataViewType.Single, NumberDataViewType.Double,
         NumberDataViewType.SByte, NumberDataViewType.Byte, NumberDataViewType.Int16, NumberDataViewType.UInt16,
         NumberDataViewType.Int32, NumberDataViewType.UInt32, NumberDataViewType.Int64, NumberDataViewType.UInt64,
-        BooleanDataViewType.Instance, TextDataViewType.Instance,
+        BooleanDataViewType.Instance, TextDataViewType.Instance, DateTimeDataViewType.Instance,
     };
 
     private const int KeyCode = 100;

@@ -3,8 +3,8 @@ using Microsoft.ML.Data;
 
 namespace GanEstimators.Encoding;
 
-/// <summary>A training feature column, resolved against the input schema, with the conversion that reads it.</summary>
-internal sealed record FeatureColumn(DataViewSchema.Column Column, NumericConversion Conversion)
+/// <summary>A training feature column, resolved against the input schema.</summary>
+internal sealed record FeatureColumn(DataViewSchema.Column Column, bool IsCategorical)
 {
     public string Name => Column.Name;
 

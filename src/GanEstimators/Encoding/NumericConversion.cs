@@ -5,7 +5,8 @@ namespace GanEstimators.Encoding;
 
 /// <summary>
 /// Moves values of one ML.NET numeric type to and from float: integers are rounded and clamped to their
-/// type's range on the way back, booleans are 0/1 and read back with a 0.5 threshold.
+/// type's range on the way back, booleans are 0/1 and read back with a 0.5 threshold, dates are days since
+/// <see cref="DateAsDays.Origin"/>.
 /// </summary>
 internal abstract class NumericConversion
 {
@@ -36,6 +37,7 @@ internal abstract class NumericConversion
         new Conversion<long>(NumberDataViewType.Int64, v => v, v => (long)Math.Clamp(Math.Round((double)v), long.MinValue, long.MaxValue)),
         new Conversion<ulong>(NumberDataViewType.UInt64, v => v, v => (ulong)Math.Clamp(Math.Round((double)v), ulong.MinValue, ulong.MaxValue)),
         new Conversion<bool>(BooleanDataViewType.Instance, v => v ? 1f : 0f, v => v >= 0.5f),
+        new Conversion<DateTime>(DateTimeDataViewType.Instance, DateAsDays.ToDays, DateAsDays.FromDays),
     }.ToDictionary(c => c.RawType);
 
     /// <summary>The conversion for a scalar numeric/bool type or a known-size vector of Single; null when unsupported.</summary>

@@ -1,3 +1,4 @@
+using GanEstimators.Networks;
 using Microsoft.ML.Data;
 
 namespace GanEstimators.Encoding;
@@ -6,7 +7,7 @@ namespace GanEstimators.Encoding;
 /// Numeric scalars and fixed-size Single vectors: each slot is standardised to zero mean and unit variance so a
 /// linear generator head can reach every value without the saturation a tanh head has at the data's extremes.
 /// </summary>
-internal sealed class StandardScalingEncoder : ColumnEncoder
+internal sealed class StandardScalingEncoder : NumericColumnEncoder
 {
     public const string KindName = "standard-scaling";
 
@@ -26,7 +27,11 @@ internal sealed class StandardScalingEncoder : ColumnEncoder
 
     public override int EncodedWidth => _mean.Length;
 
-    public override void Fit(ReadOnlySpan<float> rawColumn, int rows)
+    public override IReadOnlyList<OutputSpan> Spans => new[] { new OutputSpan(0, _mean.Length, SpanActivation.Identity) };
+
+    public override bool AllowsMissing => false;
+
+    public override void Fit(ReadOnlySpan<float> rawColumn, int rows, int seed)
     {
         var width = RawWidth;
         for (var slot = 0; slot < width; slot++)
@@ -46,12 +51,12 @@ internal sealed class StandardScalingEncoder : ColumnEncoder
         }
     }
 
-    public override void Encode(ReadOnlySpan<float> raw, Span<float> encoded)
+    public override void Encode(ReadOnlySpan<float> raw, Span<float> encoded, Random random)
     {
         for (var i = 0; i < _mean.Length; i++) encoded[i] = (raw[i] - _mean[i]) / _scale[i];
     }
 
-    public override void Decode(ReadOnlySpan<float> encoded, Span<float> raw)
+    public override void Decode(ReadOnlySpan<float> encoded, Span<float> raw, Random random)
     {
         for (var i = 0; i < _mean.Length; i++) raw[i] = encoded[i] * _scale[i] + _mean[i];
     }

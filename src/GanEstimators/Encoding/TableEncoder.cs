@@ -1,3 +1,4 @@
+using GanEstimators.Networks;
 namespace GanEstimators.Encoding;
 
 /// <summary>
@@ -14,24 +15,43 @@ internal sealed class TableEncoder
         Columns = columns;
         _rawOffsets = new int[columns.Count];
         _encodedOffsets = new int[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
+        Layout();
+    }
+
+    // Encoded widths are only known once the encoders are fitted (mixture modes, category levels).
+    private void Layout()
+    {
+        RawWidth = EncodedWidth = 0;
+        for (var i = 0; i < Columns.Count; i++)
         {
             _rawOffsets[i] = RawWidth;
             _encodedOffsets[i] = EncodedWidth;
-            RawWidth += columns[i].RawWidth;
-            EncodedWidth += columns[i].EncodedWidth;
+            RawWidth += Columns[i].RawWidth;
+            EncodedWidth += Columns[i].EncodedWidth;
         }
     }
 
     public IReadOnlyList<ColumnEncoder> Columns { get; }
 
-    public int RawWidth { get; }
+    /// <summary>Every column's output spans, at their offsets in the encoded row.</summary>
+    public IReadOnlyList<OutputSpan> Spans => Columns.SelectMany((c, i) => c.Spans.Select(s => s.Shift(_encodedOffsets[i]))).ToArray();
 
-    public int EncodedWidth { get; }
+    public int RawWidth { get; private set; }
+
+    public int EncodedWidth { get; private set; }
 
     public int RawOffsetOf(int column) => _rawOffsets[column];
 
-    public void Fit(float[] raw, int rows)
+    public int EncodedOffsetOf(int column) => _encodedOffsets[column];
+
+    public int IndexOf(string name)
+    {
+        for (var c = 0; c < Columns.Count; c++)
+            if (Columns[c].Name == name) return c;
+        return -1;
+    }
+
+    public void Fit(float[] raw, int rows, int seed)
     {
         for (var c = 0; c < Columns.Count; c++)
         {
@@ -39,29 +59,32 @@ internal sealed class TableEncoder
             var slice = new float[rows * column.RawWidth];
             for (var r = 0; r < rows; r++)
                 raw.AsSpan(r * RawWidth + _rawOffsets[c], column.RawWidth).CopyTo(slice.AsSpan(r * column.RawWidth));
-            column.Fit(slice, rows);
+            column.Fit(slice, rows, seed + c);
         }
+        Layout();
     }
 
-    public float[] Encode(float[] raw, int rows)
+    /// <summary>Encodes whole rows; <paramref name="seed"/> makes the encoders that sample (mixture modes) reproducible.</summary>
+    public float[] Encode(float[] raw, int rows, int seed)
     {
+        var random = new Random(seed);
         var encoded = new float[rows * EncodedWidth];
         for (var r = 0; r < rows; r++)
             for (var c = 0; c < Columns.Count; c++)
                 Columns[c].Encode(
                     raw.AsSpan(r * RawWidth + _rawOffsets[c], Columns[c].RawWidth),
-                    encoded.AsSpan(r * EncodedWidth + _encodedOffsets[c], Columns[c].EncodedWidth));
+                    encoded.AsSpan(r * EncodedWidth + _encodedOffsets[c], Columns[c].EncodedWidth), random);
         return encoded;
     }
 
-    public float[] Decode(ReadOnlySpan<float> encoded, int rows)
+    public float[] Decode(ReadOnlySpan<float> encoded, int rows, Random random)
     {
         var raw = new float[rows * RawWidth];
         for (var r = 0; r < rows; r++)
             for (var c = 0; c < Columns.Count; c++)
                 Columns[c].Decode(
                     encoded.Slice(r * EncodedWidth + _encodedOffsets[c], Columns[c].EncodedWidth),
-                    raw.AsSpan(r * RawWidth + _rawOffsets[c], Columns[c].RawWidth));
+                    raw.AsSpan(r * RawWidth + _rawOffsets[c], Columns[c].RawWidth), random);
         return raw;
     }
 
@@ -88,6 +111,8 @@ internal sealed class TableEncoder
             columns[i] = kind switch
             {
                 StandardScalingEncoder.KindName => StandardScalingEncoder.Load(reader, name, type),
+                ModeSpecificEncoder.KindName => ModeSpecificEncoder.Load(reader, name, type),
+                CategoricalEncoder.KindName => CategoricalEncoder.Load(reader, name, type),
                 _ => throw new InvalidDataException($"Column '{name}' was saved with encoder '{kind}', which this version of GanEstimators does not know."),
             };
         }

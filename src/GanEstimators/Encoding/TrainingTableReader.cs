@@ -5,9 +5,9 @@ namespace GanEstimators.Encoding;
 /// <summary>Reads the feature (and condition) columns of an <see cref="IDataView"/> into a <see cref="TrainingTable"/>, rejecting rows a GAN cannot learn from.</summary>
 internal static class TrainingTableReader
 {
-    public static TrainingTable Read(IDataView data, IReadOnlyList<FeatureColumn> features, DataViewSchema.Column? condition)
+    public static TrainingTable Read(IDataView data, IReadOnlyList<FeatureColumn> features, TableEncoder encoder, DataViewSchema.Column? condition)
     {
-        var width = features.Sum(f => f.Width);
+        var width = encoder.RawWidth;
         var columns = features.Select(f => f.Column).ToList();
         if (condition is { } c) columns.Add(c);
 
@@ -17,7 +17,7 @@ internal static class TrainingTableReader
         var rows = 0;
         using (var cursor = data.GetRowCursor(columns))
         {
-            var readers = features.Select(f => f.Conversion.MakeReader(cursor, f.Column)).ToArray();
+            var readers = features.Select((f, i) => encoder.Columns[i].MakeReader(cursor, f.Column)).ToArray();
             var readCondition = condition is { } conditionColumn
                 ? ConditionEncoder.MakeReader(cursor, conditionColumn, ConditionEncoder.ReadKeyValues(conditionColumn))
                 : null;
@@ -46,23 +46,22 @@ internal static class TrainingTableReader
             throw new ArgumentException(
                 $"Condition column '{condition!.Value.Name}' has a missing value in {missingConditionRows.Count} of {rows} rows (first at row {missingConditionRows[0]}). Filter those rows out or fill them in before training.",
                 nameof(data));
-        RejectNonFinite(raw, rows, width, features);
+        RejectUnencodable(raw, rows, width, encoder);
         Array.Resize(ref raw, rows * width);
         return new TrainingTable(raw, rows, width, conditions?.ToArray());
     }
 
-    private static void RejectNonFinite(float[] raw, int rows, int width, IReadOnlyList<FeatureColumn> features)
+    private static void RejectUnencodable(float[] raw, int rows, int width, TableEncoder encoder)
     {
-        var offset = 0;
-        foreach (var feature in features)
+        for (var c = 0; c < encoder.Columns.Count; c++)
         {
+            var column = encoder.Columns[c];
             int badRows = 0, firstBad = -1;
             for (var r = 0; r < rows; r++)
             {
-                var values = raw.AsSpan(r * width + offset, feature.Width);
-                foreach (var v in values)
+                foreach (var v in raw.AsSpan(r * width + encoder.RawOffsetOf(c), column.RawWidth))
                 {
-                    if (float.IsFinite(v)) continue;
+                    if (float.IsFinite(v) || (float.IsNaN(v) && column.AllowsMissing)) continue;
                     badRows++;
                     if (firstBad < 0) firstBad = r;
                     break;
@@ -70,10 +69,10 @@ internal static class TrainingTableReader
             }
             if (badRows > 0)
                 throw new ArgumentException(
-                    $"Feature column '{feature.Name}' has NaN or infinite values in {badRows} of {rows} rows (first at row {firstBad}). " +
-                    "Remove them (mlContext.Data.FilterRowsByMissingValues) or replace them (mlContext.Transforms.ReplaceMissingValues) before training.",
+                    $"Feature column '{column.Name}' has {(column.AllowsMissing ? "infinite" : "NaN or infinite")} values in {badRows} of {rows} rows (first at row {firstBad}). " +
+                    (column.AllowsMissing ? "Replace them before training." :
+                    "Remove them (mlContext.Data.FilterRowsByMissingValues) or replace them (mlContext.Transforms.ReplaceMissingValues) before training, or use NumericEncoding = ModeSpecificNormalization, which models missing values."),
                     "data");
-            offset += feature.Width;
         }
     }
 }

@@ -19,9 +19,9 @@ internal static class GanSamplerFormat
     // Bump verWrittenCur (and teach Load the difference) whenever the layout below changes.
     public static VersionInfo GetVersionInfo() => new(
         modelSignature: "GANSAMPL",
-        verWrittenCur: 0x00010001,
-        verReadableCur: 0x00010001,
-        verWeCanReadBack: 0x00010001,
+        verWrittenCur: 0x00010002, // categorical conditions, generator family and output heads
+        verReadableCur: 0x00010002,
+        verWeCanReadBack: 0x00010002,
         loaderSignature: GanSampler.LoaderSignature,
         loaderAssemblyName: typeof(GanSampler).Assembly.FullName);
 
@@ -35,6 +35,7 @@ internal static class GanSamplerFormat
         generator.Features.Save(writer);
         writer.Write(generator.Condition is not null);
         generator.Condition?.Save(writer);
+        generator.Categories.Save(writer);
         generator.Network.Spec.Save(writer);
         sampler.History.Save(writer);
         ctx.SaveBinaryStream(GeneratorWeightsStream, w => generator.Network.save(w));
@@ -48,14 +49,15 @@ internal static class GanSamplerFormat
         var seed = reader.ReadInt32();
         var features = TableEncoder.Load(reader);
         var condition = reader.ReadBoolean() ? ConditionEncoder.Load(reader) : null;
-        var spec = MlpSpec.Load(reader);
+        var categories = CategoryConditions.Load(reader);
+        var spec = GeneratorSpec.Load(reader);
         var history = GanTrainingHistory.Load(reader);
-        var network = ConditionalMlp.Generator(spec);
+        var network = new GeneratorNetwork(spec);
         if (!ctx.TryLoadBinaryStream(GeneratorWeightsStream, r => network.load(r)))
             throw new InvalidDataException($"The saved GAN model has no '{GeneratorWeightsStream}' stream with the generator's weights.");
         TrainingState? state = null;
         ctx.TryLoadBinaryStream(TrainingStateStream, r => state = TrainingState.Load(r));
         var device = DeviceSelector.Select(env);
-        return new GanSampler(env, new SyntheticRowGenerator(features, condition, network, device), seed, history, state);
+        return new GanSampler(env, new SyntheticRowGenerator(features, condition, categories, network, device), seed, history, state);
     }
 }

@@ -14,8 +14,7 @@ internal static class SampleDataView
         for (var c = 0; c < features.Columns.Count; c++)
         {
             var column = features.Columns[c];
-            Encoding.NumericConversion.For(column.Type)!
-                .AddColumn(builder, column.Name, rows, count, column.RawWidth, features.RawOffsetOf(c), features.RawWidth);
+            column.AddColumn(builder, rows, count, features.RawOffsetOf(c), features.RawWidth);
         }
         if (generator.Condition is { } condition && classIndices is not null && features.Columns.All(c => c.Name != condition.ColumnName))
             condition.AddColumn(builder, classIndices);

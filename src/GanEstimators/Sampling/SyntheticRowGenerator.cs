@@ -1,5 +1,6 @@
 using GanEstimators.Encoding;
 using GanEstimators.Networks;
+using GanEstimators.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
@@ -8,16 +9,17 @@ namespace GanEstimators.Sampling;
 
 /// <summary>
 /// A trained generator with the encoders around it: noise (drawn on the CPU, so a seed gives the same noise on any
-/// device) and class indices in, decoded rows (raw feature values, row-major) out.
+/// device), conditions and a request in, decoded rows (raw feature values, row-major) out.
 /// </summary>
 internal sealed class SyntheticRowGenerator : IDisposable
 {
     private const int ChunkRows = 8192;
 
-    public SyntheticRowGenerator(TableEncoder features, ConditionEncoder? condition, ConditionalMlp generator, Device device)
+    public SyntheticRowGenerator(TableEncoder features, ConditionEncoder? condition, CategoryConditions categories, GeneratorNetwork generator, Device device)
     {
         Features = features;
         Condition = condition;
+        Categories = categories;
         Network = generator;
         Device = device;
         Network.to(device).eval();
@@ -27,14 +29,17 @@ internal sealed class SyntheticRowGenerator : IDisposable
 
     public ConditionEncoder? Condition { get; }
 
-    public ConditionalMlp Network { get; }
+    /// <summary>The categorical columns' conditional-vector layout and real slot frequencies.</summary>
+    public CategoryConditions Categories { get; }
+
+    public GeneratorNetwork Network { get; }
 
     public Device Device { get; }
 
-    public int NoiseDimension => Network.Spec.InputWidth;
+    public int NoiseDimension => Network.Spec.NoiseDimension;
 
-    /// <summary>Decoded rows for the given classes (null for an unconditional GAN), drawing noise from <paramref name="random"/>.</summary>
-    public float[] Generate(int rows, int[]? classIndices, Generator random)
+    /// <summary>Decoded rows satisfying <paramref name="request"/>, drawing all randomness from <paramref name="random"/>.</summary>
+    public float[] Generate(int rows, GenerationRequest request, Generator random)
     {
         var raw = new float[rows * Features.RawWidth];
         for (var start = 0; start < rows; start += ChunkRows)
@@ -43,24 +48,46 @@ internal sealed class SyntheticRowGenerator : IDisposable
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
             var noise = randn(count, NoiseDimension, generator: random).to(Device);
-            Tensor? conditions = null;
-            if (Condition is not null)
+            var decodeRandom = new Random((int)randint(int.MaxValue, new long[] { 1 }, generator: random).item<long>());
+            var conditions = Conditions(start, count, request, decodeRandom);
+            using var deviceRandom = new Generator((ulong)decodeRandom.NextInt64(), Device);
+            var encoded = Network.Generate(noise, conditions, deviceRandom).cpu();
+            var chunk = raw.AsSpan(start * Features.RawWidth, count * Features.RawWidth);
+            Features.Decode(encoded.data<float>().ToArray(), count, decodeRandom).CopyTo(chunk);
+            foreach (var fixedCategory in request.FixedCategories)
             {
-                var indices = new long[count];
-                for (var i = 0; i < count; i++) indices[i] = classIndices![start + i];
-                conditions = F.one_hot(tensor(indices), Condition.Count).to(float32).to(Device);
+                var offset = Features.RawOffsetOf(fixedCategory.ColumnIndex);
+                for (var r = 0; r < count; r++) chunk[r * Features.RawWidth + offset] = fixedCategory.RawValue;
             }
-            var encoded = Network.forward(noise, conditions).cpu();
-            Features.Decode(encoded.data<float>().ToArray(), count).CopyTo(raw.AsSpan(start * Features.RawWidth));
         }
         return raw;
     }
 
-    /// <summary>A new generator network with this one's weights, for further training (this one stays as it is).</summary>
-    public ConditionalMlp CopyNetwork()
+    private Tensor? Conditions(int start, int count, GenerationRequest request, Random random)
     {
-        var copy = ConditionalMlp.Generator(Network.Spec);
-        using var weights = Training.ModuleSnapshot.Capture(Network);
+        Tensor? labels = null;
+        if (Condition is not null)
+        {
+            var indices = new long[count];
+            for (var i = 0; i < count; i++) indices[i] = request.ClassIndices![start + i];
+            labels = F.one_hot(tensor(indices), Condition.Count).to(float32);
+        }
+        if (Categories.ColumnCount == 0) return labels?.to(Device);
+        var vector = new float[count * Categories.Width];
+        if (request.FixedCategories.Count == 0) Categories.DrawForSampling(count, vector, random);
+        else
+            for (var r = 0; r < count; r++)
+                foreach (var fixedCategory in request.FixedCategories)
+                    vector[r * Categories.Width + fixedCategory.ConditionIndex] = 1;
+        var categoryVector = tensor(vector, new long[] { count, Categories.Width });
+        return (labels is null ? categoryVector : cat(new[] { labels, categoryVector }, 1)).to(Device);
+    }
+
+    /// <summary>A new generator network with this one's weights, for further training (this one stays as it is).</summary>
+    public GeneratorNetwork CopyNetwork()
+    {
+        var copy = new GeneratorNetwork(Network.Spec);
+        using var weights = ModuleSnapshot.Capture(Network);
         weights.RestoreInto(copy.to(Device));
         return copy;
     }

@@ -12,7 +12,7 @@ namespace GanEstimators.Training;
 /// </summary>
 internal sealed class AdversarialTrainingLoop
 {
-    public required ConditionalMlp Generator { get; init; }
+    public required GeneratorNetwork Generator { get; init; }
     public required ConditionalMlp Discriminator { get; init; }
     public required optim.Optimizer GeneratorOptimizer { get; init; }
     public required optim.Optimizer DiscriminatorOptimizer { get; init; }
@@ -46,9 +46,9 @@ internal sealed class AdversarialTrainingLoop
         Tensor discriminatorLoss = null!, realScores = null!, fakeScores = null!;
         for (var k = 0; k < CriticSteps; k++)
         {
-            var (real, conditions) = batches.Draw(BatchSize, random);
+            var (real, conditions, _) = batches.Draw(BatchSize, random);
             Tensor fake;
-            using (no_grad()) fake = Generator.forward(Noise(random), conditions);
+            using (no_grad()) fake = Generator.Generate(Noise(random), conditions, random);
             var packedReal = Pack(real);
             var packedFake = Pack(fake);
             var packedConditions = conditions is null ? null : Pack(conditions);
@@ -63,9 +63,12 @@ internal sealed class AdversarialTrainingLoop
             Loss.AfterDiscriminatorStep(Discriminator);
         }
 
-        var generatorConditions = batches.DrawConditions(BatchSize, random);
-        var generated = Generator.forward(Noise(random), generatorConditions);
+        var (generatorConditions, targets) = batches.DrawConditions(BatchSize, random);
+        var logits = Generator.forward(Noise(random), generatorConditions);
+        var generated = Generator.Activate(logits, random);
         var generatorLoss = Loss.GeneratorLoss(Discriminator.forward(Pack(generated), generatorConditions is null ? null : Pack(generatorConditions)));
+        var conditionLoss = ConditionLoss.Compute(logits, targets, batches.Categories);
+        if (conditionLoss is not null) generatorLoss = generatorLoss + conditionLoss;
         GeneratorOptimizer.zero_grad();
         generatorLoss.backward();
         var gradientNorm = stack(Generator.parameters().Select(p => p.grad!.pow(2).sum()).ToArray()).sum().sqrt();

@@ -13,24 +13,36 @@ internal sealed class HeldOutQualityMonitor : IDisposable
     private readonly Tensor _holdout;
     private readonly Tensor? _conditions;
     private readonly Tensor _noise;
+    private readonly ulong _seed;
 
-    public HeldOutQualityMonitor(float[] encoded, int rows, int width, int[]? classIndices, int classCount, int noiseDimension, int seed, Device device)
+    public HeldOutQualityMonitor(float[] encoded, int rows, int width, int[]? classIndices, int classCount, CategoryConditions? categories, int noiseDimension, int seed, Device device)
     {
+        _seed = (ulong)seed + 0xE5;
         _holdout = tensor(encoded, new long[] { rows, width }).to(device);
         if (classIndices is not null)
         {
             using var indices = tensor(classIndices.Select(i => (long)i).ToArray());
             _conditions = F.one_hot(indices, classCount).to(float32).to(device);
         }
-        using var random = new Generator((ulong)seed + 0xE5, device);
+        if (categories is { ColumnCount: > 0 })
+        {
+            var vector = new float[rows * categories.Width];
+            categories.DrawForSampling(rows, vector, new Random(seed));
+            using var categoryConditions = tensor(vector, new long[] { rows, categories.Width }).to(device);
+            var combined = _conditions is null ? categoryConditions.alias() : cat(new[] { _conditions, categoryConditions }, 1);
+            _conditions?.Dispose();
+            _conditions = combined;
+        }
+        using var random = new Generator(_seed, device);
         _noise = randn(rows, noiseDimension, device: device, generator: random);
     }
 
-    public double Measure(ConditionalMlp generator)
+    public double Measure(GeneratorNetwork generator)
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
-        return EnergyDistance.Between(_holdout, generator.forward(_noise, _conditions));
+        using var random = new Generator(_seed + 1, _noise.device);
+        return EnergyDistance.Between(_holdout, generator.Generate(_noise, _conditions, random));
     }
 
     public void Dispose()

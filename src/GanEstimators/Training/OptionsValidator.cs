@@ -34,6 +34,10 @@ internal static class OptionsValidator
             if (!(stopping.HoldoutFraction > 0 && stopping.HoldoutFraction < 0.5)) Fail($"{nameof(o.EarlyStopping)}.{nameof(stopping.HoldoutFraction)}", stopping.HoldoutFraction, "in (0, 0.5)");
             if (!(stopping.MinimumImprovement >= 0 && stopping.MinimumImprovement < 1)) Fail($"{nameof(o.EarlyStopping)}.{nameof(stopping.MinimumImprovement)}", stopping.MinimumImprovement, "in [0, 1)");
         }
+        if (o.CategoricalColumnNames is null) throw new ArgumentNullException(nameof(o.CategoricalColumnNames), "GanTrainer.Options.CategoricalColumnNames must be a list (empty for none).");
+        if (o.MaxCategorySlots < 2) Fail(nameof(o.MaxCategorySlots), o.MaxCategorySlots, "at least 2");
+        if (!Enum.IsDefined(o.NumericEncoding)) Fail(nameof(o.NumericEncoding), o.NumericEncoding, "ModeSpecificNormalization or Standardization");
+        if (!Enum.IsDefined(o.Architecture)) Fail(nameof(o.Architecture), o.Architecture, $"one of {string.Join(", ", Enum.GetNames<GanArchitecture>())}");
         if (!Enum.IsDefined(o.Loss)) Fail(nameof(o.Loss), o.Loss, $"one of {string.Join(", ", Enum.GetNames<GanLoss>())}");
     }
 

@@ -18,7 +18,7 @@ internal static class ResumeCompatibility
             throw new ArgumentException($"Cannot resume: the sampler's condition column is '{sampler.Generator.Condition?.ColumnName ?? "(none)"}', the options say '{condition?.Name ?? "(none)"}'.", "resumeFrom");
         if (state.PacSize != options.PacSize)
             throw new ArgumentException($"Cannot resume: the sampler was trained with PacSize {state.PacSize}, the options say {options.PacSize}.", "resumeFrom");
-        var network = sampler.Generator.Network.Spec;
+        var network = sampler.Generator.Network.Spec.Mlp;
         if (network.InputWidth != options.NoiseDimension || !network.HiddenSizes.SequenceEqual(options.GeneratorHiddenSizes) || !state.DiscriminatorSpec.HiddenSizes.SequenceEqual(options.DiscriminatorHiddenSizes))
             throw new ArgumentException("Cannot resume: NoiseDimension, GeneratorHiddenSizes and DiscriminatorHiddenSizes must match the sampler's networks.", "resumeFrom");
     }

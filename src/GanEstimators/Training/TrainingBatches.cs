@@ -3,43 +3,69 @@ using F = TorchSharp.torch.nn.functional;
 
 namespace GanEstimators.Training;
 
-/// <summary>The encoded training rows on the device, drawn in random batches (with replacement, as CTGAN does).</summary>
+/// <summary>What the generator must honour in a batch: for each row, the categorical column and slot its conditional vector set.</summary>
+internal sealed record ConditionTargets(int[] Columns, int[] Slots);
+
+/// <summary>A batch of real rows with the conditions that go with them (label one-hot, then the categorical conditional vector).</summary>
+internal sealed record TrainingBatch(Tensor Real, Tensor? Conditions, ConditionTargets? Targets);
+
+/// <summary>
+/// The encoded training rows on the device, drawn in random batches (with replacement, as CTGAN does). With
+/// categorical columns, rows are drawn by training-by-sampling (<see cref="CategoryConditions"/>).
+/// </summary>
 internal sealed class TrainingBatches : IDisposable
 {
     private readonly Tensor _rows;
-    private readonly Tensor? _conditions;
+    private readonly Tensor? _labels;
+    private readonly CategoryConditions? _categories;
 
-    public TrainingBatches(float[] encoded, int rows, int width, int[]? conditionIndices, int conditionCount, Device device)
+    public TrainingBatches(float[] encoded, int rows, int width, int[]? classIndices, int classCount, CategoryConditions? categories, Device device)
     {
         Rows = rows;
         _rows = tensor(encoded, new long[] { rows, width }).to(device);
-        if (conditionIndices is not null)
+        if (classIndices is not null)
         {
-            using var indices = tensor(conditionIndices.Select(i => (long)i).ToArray());
-            _conditions = F.one_hot(indices, conditionCount).to(float32).to(device);
+            using var indices = tensor(classIndices.Select(i => (long)i).ToArray());
+            _labels = F.one_hot(indices, classCount).to(float32).to(device);
         }
+        _categories = categories is { ColumnCount: > 0 } ? categories : null;
     }
 
     public int Rows { get; }
 
-    /// <summary>A batch of real rows and their one-hot conditions (null for an unconditional GAN).</summary>
-    public (Tensor Real, Tensor? Conditions) Draw(int batchSize, Generator random)
+    public CategoryConditions? Categories => _categories;
+
+    public TrainingBatch Draw(int batchSize, Generator random)
     {
-        var index = randint(Rows, new long[] { batchSize }, device: _rows.device, generator: random);
-        return (_rows.index_select(0, index), _conditions?.index_select(0, index));
+        if (_categories is null)
+        {
+            var index = randint(Rows, new long[] { batchSize }, device: _rows.device, generator: random);
+            return new TrainingBatch(_rows.index_select(0, index), _labels?.index_select(0, index), null);
+        }
+        var vector = new float[batchSize * _categories.Width];
+        var (realRows, columns, slots) = _categories.DrawForTraining(batchSize, vector, DerivedRandom(random));
+        var rowIndex = tensor(realRows.Select(r => (long)r).ToArray()).to(_rows.device);
+        var conditionVector = tensor(vector, new long[] { batchSize, _categories.Width }).to(_rows.device);
+        var conditions = _labels is null ? conditionVector : cat(new[] { _labels.index_select(0, rowIndex), conditionVector }, 1);
+        return new TrainingBatch(_rows.index_select(0, rowIndex), conditions, new ConditionTargets(columns, slots));
     }
 
-    /// <summary>Conditions drawn with the training rows' class frequencies, for the generator's step.</summary>
-    public Tensor? DrawConditions(int batchSize, Generator random)
+    /// <summary>Conditions for the generator's step, drawn the same way as for the discriminator's.</summary>
+    public (Tensor? Conditions, ConditionTargets? Targets) DrawConditions(int batchSize, Generator random)
     {
-        if (_conditions is null) return null;
-        var index = randint(Rows, new long[] { batchSize }, device: _rows.device, generator: random);
-        return _conditions.index_select(0, index);
+        if (_labels is null && _categories is null) return (null, null);
+        var batch = Draw(batchSize, random);
+        batch.Real.Dispose();
+        return (batch.Conditions, batch.Targets);
     }
+
+    // The categorical draws run in C#; seeding them from the torch generator keeps one random stream to save and resume.
+    private Random DerivedRandom(Generator random) =>
+        new((int)randint(int.MaxValue, new long[] { 1 }, device: _rows.device, generator: random).item<long>());
 
     public void Dispose()
     {
         _rows.Dispose();
-        _conditions?.Dispose();
+        _labels?.Dispose();
     }
 }

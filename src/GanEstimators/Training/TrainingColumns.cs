@@ -1,24 +1,39 @@
 using GanEstimators.Encoding;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace GanEstimators.Training;
 
 /// <summary>Finds the feature and condition columns in a schema and says clearly what is wrong with them.</summary>
 internal static class TrainingColumns
 {
-    public const string ExpectedFeatureTypes = "a numeric scalar (Single, Double, an integer type, Boolean) or a known-size vector of Single";
+    public const string ExpectedFeatureTypes =
+        "a numeric scalar (Single, Double, an integer type), a DateTime, a categorical scalar (Text, Boolean, UInt32 key) or a known-size vector of Single";
 
-    public static IReadOnlyList<FeatureColumn> ResolveFeatures(DataViewSchema schema, IReadOnlyList<string> names)
+    public static IReadOnlyList<FeatureColumn> ResolveFeatures(DataViewSchema schema, GanTrainer.Options options)
     {
+        foreach (var name in options.CategoricalColumnNames)
+            if (!options.FeatureColumnNames.Contains(name))
+                throw new ArgumentException($"CategoricalColumnNames names '{name}', which is not one of FeatureColumnNames.", nameof(options));
         var features = new List<FeatureColumn>();
-        foreach (var name in names)
+        foreach (var name in options.FeatureColumnNames)
         {
             var column = Find(schema, name, "Feature");
-            var conversion = NumericConversion.For(column.Type)
-                ?? throw new ArgumentException(UnsupportedFeature(name, column.Type.ToString() ?? "", column.Type is Microsoft.ML.Data.TextDataViewType or Microsoft.ML.Data.KeyDataViewType), "data");
-            features.Add(new FeatureColumn(column, conversion));
+            var categorical = IsCategorical(column.Type, options.CategoricalColumnNames.Contains(name));
+            if (categorical is null)
+                throw new ArgumentException(UnsupportedFeature(name, column.Type.ToString() ?? "", options.CategoricalColumnNames.Contains(name)), "data");
+            features.Add(new FeatureColumn(column, categorical.Value));
         }
         return features;
+    }
+
+    /// <summary>True for categorical, false for numeric, null when the type can't be a feature.</summary>
+    public static bool? IsCategorical(DataViewType type, bool declaredCategorical)
+    {
+        if (type is TextDataViewType or BooleanDataViewType or KeyDataViewType)
+            return CategoryText.IsSupported(type) ? true : null;
+        if (declaredCategorical) return CategoryText.IsSupported(type) ? true : null;
+        return NumericConversion.For(type) is not null ? false : null;
     }
 
     public static DataViewSchema.Column? ResolveCondition(DataViewSchema schema, string? name)
@@ -30,9 +45,10 @@ internal static class TrainingColumns
         return column;
     }
 
-    public static string UnsupportedFeature(string name, string type, bool categorical) =>
-        $"Feature column '{name}' has type {type}; expected {ExpectedFeatureTypes}." +
-        (categorical ? " Categorical feature columns are not supported yet: use the column as ConditionColumnName, or encode it first (e.g. OneHotEncoding)." : "");
+    public static string UnsupportedFeature(string name, string type, bool declaredCategorical) =>
+        declaredCategorical
+            ? $"Feature column '{name}' is listed in CategoricalColumnNames but has type {type}; a categorical column must be {CategoryText.ExpectedTypes}."
+            : $"Feature column '{name}' has type {type}; expected {ExpectedFeatureTypes}.";
 
     private static DataViewSchema.Column Find(DataViewSchema schema, string name, string role) =>
         schema.GetColumnOrNull(name) ?? throw new ArgumentException(

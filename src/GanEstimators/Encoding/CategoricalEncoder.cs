@@ -1,0 +1,224 @@
+using GanEstimators.Networks;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace GanEstimators.Encoding;
+
+/// <summary>
+/// A categorical column (text, boolean, key, or an integer column declared categorical) as a one-hot span the
+/// generator fills through a Gumbel-softmax head. The raw table holds each row's level id (levels in order of first
+/// appearance; NaN = missing). Missing values get a slot of their own. A column with more levels than
+/// <see cref="MaxSlots"/> keeps the most frequent ones and pools the rest into one "other" slot, which decodes to one
+/// of the pooled levels drawn by their training frequencies — so only levels seen in training ever come out.
+/// </summary>
+internal sealed class CategoricalEncoder : ColumnEncoder
+{
+    public const string KindName = "categorical";
+
+    private readonly CategoryText _text;
+    private readonly List<string> _levels = new();
+    private readonly Dictionary<string, int> _levelIds = new(StringComparer.Ordinal);
+    private int[] _slotLevels = Array.Empty<int>();   // slot → level id; -1 for the other and missing slots
+    private int[] _slotOfLevel = Array.Empty<int>();  // level id → slot
+    private int _otherSlot = -1, _missingSlot = -1;
+    private int[] _otherLevels = Array.Empty<int>();
+    private double[] _otherCumulative = Array.Empty<double>();
+
+    public CategoricalEncoder(string name, DataViewType type, ReadOnlyMemory<char>[]? keyValues, int maxSlots) : base(name, type)
+    {
+        if (!CategoryText.IsSupported(type))
+            throw new ArgumentException($"Column '{name}' has type {type}; a categorical column must be {CategoryText.ExpectedTypes}.", nameof(type));
+        _text = new CategoryText(type, keyValues);
+        MaxSlots = maxSlots;
+    }
+
+    public override string Kind => KindName;
+
+    public int MaxSlots { get; }
+
+    public override int RawWidth => 1;
+
+    public override int EncodedWidth => _slotLevels.Length;
+
+    public override IReadOnlyList<OutputSpan> Spans => new[] { new OutputSpan(0, EncodedWidth, SpanActivation.Softmax) };
+
+    public override bool AllowsMissing => true;
+
+    /// <summary>Levels seen in training, pooled or not.</summary>
+    public int LevelCount => _levels.Count;
+
+    /// <summary>How many levels share the "other" slot (0 when the column fits in <see cref="MaxSlots"/>).</summary>
+    public int PooledLevelCount => _otherLevels.Length;
+
+    /// <summary>The level ids of the rows in each slot are what training-by-sampling draws from; this maps a raw value to its slot.</summary>
+    public int SlotOf(float raw)
+    {
+        if (float.IsNaN(raw)) return _missingSlot >= 0 ? _missingSlot : throw MissingNotSeen();
+        var level = (int)raw;
+        if (level < _slotOfLevel.Length) return _slotOfLevel[level];
+        return _otherSlot >= 0 ? _otherSlot
+            : throw new ArgumentException($"Categorical column '{Name}' has value '{_levels[level]}', which was not seen when the model was first trained.", "data");
+    }
+
+    /// <summary>The slot and raw value that stand for <paramref name="value"/> (invariant text), for exact conditional sampling.</summary>
+    public (int Slot, float Raw) Resolve(string value)
+    {
+        if (_levelIds.TryGetValue(value, out var level) && level < _slotOfLevel.Length) return (_slotOfLevel[level], level);
+        if (Type is BooleanDataViewType && bool.TryParse(value, out var flag)) return Resolve(flag.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var known = _levels.Take(_slotOfLevel.Length).Take(20).Select(l => $"'{l}'");
+        throw new ArgumentException(
+            $"Value '{value}' was not seen in column '{Name}' during training. Known values: {string.Join(", ", known)}{(_slotOfLevel.Length > 20 ? $", … ({_slotOfLevel.Length} in all)" : "")}.",
+            "conditions");
+    }
+
+    public string? LevelName(float raw) => float.IsNaN(raw) ? null : _levels[(int)raw];
+
+    public override void Fit(ReadOnlySpan<float> rawColumn, int rows, int seed)
+    {
+        var counts = new int[_levels.Count];
+        var missing = 0;
+        foreach (var v in rawColumn[..rows])
+        {
+            if (float.IsNaN(v)) missing++;
+            else counts[(int)v]++;
+        }
+        var capacity = MaxSlots - (missing > 0 ? 1 : 0);
+        var kept = counts.Length <= capacity
+            ? Enumerable.Range(0, counts.Length).ToArray()
+            : Enumerable.Range(0, counts.Length).OrderByDescending(l => counts[l]).ThenBy(l => l).Take(capacity - 1).Order().ToArray();
+        var pooled = Enumerable.Range(0, counts.Length).Except(kept).ToArray();
+
+        var slots = kept.ToList();
+        _slotOfLevel = new int[counts.Length];
+        for (var s = 0; s < kept.Length; s++) _slotOfLevel[kept[s]] = s;
+        _otherSlot = _missingSlot = -1;
+        if (pooled.Length > 0)
+        {
+            _otherSlot = slots.Count;
+            slots.Add(-1);
+            foreach (var level in pooled) _slotOfLevel[level] = _otherSlot;
+        }
+        if (missing > 0)
+        {
+            _missingSlot = slots.Count;
+            slots.Add(-1);
+        }
+        _slotLevels = slots.ToArray();
+        _otherLevels = pooled;
+        double total = pooled.Sum(l => counts[l]), running = 0;
+        _otherCumulative = pooled.Select(l => (running += counts[l]) / total).ToArray();
+    }
+
+    /// <summary>A note for the training log when levels were pooled, else null.</summary>
+    public string? PoolingNote(int rows) => _otherLevels.Length == 0 ? null
+        : $"Categorical column '{Name}' has {_levels.Count} levels, more than MaxCategorySlots {MaxSlots}: the {_slotOfLevel.Length - _otherLevels.Length} most frequent keep their own slot, the other {_otherLevels.Length} share one and are decoded by their training frequencies.";
+
+    public override void Encode(ReadOnlySpan<float> raw, Span<float> encoded, Random random)
+    {
+        encoded[..EncodedWidth].Clear();
+        encoded[SlotOf(raw[0])] = 1;
+    }
+
+    public override void Decode(ReadOnlySpan<float> encoded, Span<float> raw, Random random)
+    {
+        var slot = 0;
+        for (var s = 1; s < _slotLevels.Length; s++)
+            if (encoded[s] > encoded[slot]) slot = s;
+        raw[0] = slot == _missingSlot ? float.NaN
+            : slot == _otherSlot ? _otherLevels[DrawPooled(random)]
+            : _slotLevels[slot];
+    }
+
+    private int DrawPooled(Random random)
+    {
+        var index = Array.BinarySearch(_otherCumulative, random.NextDouble());
+        return Math.Min(index < 0 ? ~index : index, _otherLevels.Length - 1);
+    }
+
+    public override NumericConversion.ValueReader MakeReader(DataViewRow row, DataViewSchema.Column column)
+    {
+        var read = _text.MakeReader(row, column);
+        return destination =>
+        {
+            var value = read();
+            if (value is null)
+            {
+                destination[0] = float.NaN;
+                return;
+            }
+            if (!_levelIds.TryGetValue(value, out var id))
+            {
+                id = _levels.Count;
+                _levels.Add(value);
+                _levelIds[value] = id;
+            }
+            destination[0] = id;
+        };
+    }
+
+    public override Delegate MakeGetter(Func<float[]> currentRow, int offset) =>
+        _text.MakeGetter(() => LevelName(currentRow()[offset]));
+
+    public override void AddColumn(ArrayDataViewBuilder builder, float[] raw, int rows, int offset, int stride)
+    {
+        var values = new string?[rows];
+        for (var r = 0; r < rows; r++) values[r] = LevelName(raw[r * stride + offset]);
+        _text.AddColumn(builder, Name, values);
+    }
+
+    private ArgumentException MissingNotSeen() =>
+        new($"Categorical column '{Name}' has a missing value, but had none when the model was first trained.", "data");
+
+    public override void Save(BinaryWriter writer)
+    {
+        _text.Save(writer);
+        writer.Write(MaxSlots);
+        writer.Write(_levels.Count);
+        foreach (var level in _levels) writer.Write(level);
+        writer.Write(_slotLevels.Length);
+        foreach (var level in _slotLevels) writer.Write(level);
+        writer.Write(_slotOfLevel.Length);
+        foreach (var slot in _slotOfLevel) writer.Write(slot);
+        writer.Write(_otherSlot);
+        writer.Write(_missingSlot);
+        writer.Write(_otherLevels.Length);
+        for (var i = 0; i < _otherLevels.Length; i++)
+        {
+            writer.Write(_otherLevels[i]);
+            writer.Write(_otherCumulative[i]);
+        }
+    }
+
+    public static CategoricalEncoder Load(BinaryReader reader, string name, DataViewType type)
+    {
+        var text = CategoryText.Load(reader, type);
+        var encoder = new CategoricalEncoder(name, type, text.KeyValues, reader.ReadInt32());
+        var levels = reader.ReadInt32();
+        for (var i = 0; i < levels; i++)
+        {
+            var level = reader.ReadString();
+            encoder._levelIds[level] = i;
+            encoder._levels.Add(level);
+        }
+        encoder._slotLevels = ReadInts(reader);
+        encoder._slotOfLevel = ReadInts(reader);
+        encoder._otherSlot = reader.ReadInt32();
+        encoder._missingSlot = reader.ReadInt32();
+        var pooled = reader.ReadInt32();
+        encoder._otherLevels = new int[pooled];
+        encoder._otherCumulative = new double[pooled];
+        for (var i = 0; i < pooled; i++)
+        {
+            encoder._otherLevels[i] = reader.ReadInt32();
+            encoder._otherCumulative[i] = reader.ReadDouble();
+        }
+        return encoder;
+    }
+
+    private static int[] ReadInts(BinaryReader reader)
+    {
+        var values = new int[reader.ReadInt32()];
+        for (var i = 0; i < values.Length; i++) values[i] = reader.ReadInt32();
+        return values;
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace GanEstimators.Encoding;
+
+/// <summary>Encoders of columns whose values are numbers (or dates, as days): reading and writing go through a <see cref="NumericConversion"/>.</summary>
+internal abstract class NumericColumnEncoder : ColumnEncoder
+{
+    protected NumericColumnEncoder(string name, DataViewType type) : base(name, type)
+    {
+        Conversion = NumericConversion.For(type)
+            ?? throw new ArgumentException($"Column '{name}' has type {type}, which is not numeric.", nameof(type));
+    }
+
+    protected NumericConversion Conversion { get; }
+
+    public override NumericConversion.ValueReader MakeReader(DataViewRow row, DataViewSchema.Column column) => Conversion.MakeReader(row, column);
+
+    public override Delegate MakeGetter(Func<float[]> currentRow, int offset) => Conversion.MakeGetter(currentRow, offset, RawWidth);
+
+    public override void AddColumn(ArrayDataViewBuilder builder, float[] raw, int rows, int offset, int stride) =>
+        Conversion.AddColumn(builder, Name, raw, rows, RawWidth, offset, stride);
+}

@@ -1,0 +1,31 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GanEstimators.Networks;
+
+/// <summary>
+/// The generator: a body (MLP or residual) that maps noise and condition to logits, and the output heads that turn
+/// logits into an encoded row. <see cref="nn.Module{T1,T2,TResult}.forward"/> returns the logits (the conditional loss
+/// needs them); <see cref="Generate"/> returns activated rows.
+/// </summary>
+internal sealed class GeneratorNetwork : nn.Module<Tensor, Tensor?, Tensor>
+{
+    private readonly nn.Module<Tensor, Tensor?, Tensor> body;
+
+    public GeneratorNetwork(GeneratorSpec spec) : base("generator")
+    {
+        Spec = spec;
+        body = spec.Architecture == GanArchitecture.Residual
+            ? new ResidualMlp("residual", spec.Mlp)
+            : new ConditionalMlp("mlp", spec.Mlp, leaky: false);
+        RegisterComponents();
+    }
+
+    public GeneratorSpec Spec { get; }
+
+    public override Tensor forward(Tensor noise, Tensor? condition) => body.forward(noise, condition);
+
+    public Tensor Activate(Tensor logits, Generator random) => OutputHeads.Apply(logits, Spec.Spans, random);
+
+    public Tensor Generate(Tensor noise, Tensor? condition, Generator random) => Activate(forward(noise, condition), random);
+}

@@ -1,0 +1,135 @@
+using GanEstimators.Encoding;
+
+namespace GanEstimators.Training;
+
+/// <summary>
+/// CTGAN's conditional vector over the categorical feature columns: one-hot over every categorical column's slots,
+/// with (in training) exactly one column's slot set. Training-by-sampling picks the column uniformly and its slot with
+/// probability ∝ log(1 + count), then a real row that has that slot — so rare categories are seen often enough to be
+/// learned. Sampling without a request follows the real slot frequencies instead.
+/// </summary>
+internal sealed class CategoryConditions
+{
+    private readonly DiscreteColumn[] _columns;
+
+    private sealed record DiscreteColumn(int EncodedOffset, int ConditionOffset, int Width, int[][] RowsBySlot, double[] LogCumulative, double[] Cumulative);
+
+    private CategoryConditions(DiscreteColumn[] columns)
+    {
+        _columns = columns;
+        Width = columns.Sum(c => c.Width);
+    }
+
+    /// <summary>Width of the conditional vector (0 when the table has no categorical column).</summary>
+    public int Width { get; }
+
+    public int ColumnCount => _columns.Length;
+
+    /// <summary>Encoded offset and width of each categorical column's span, in conditional-vector order.</summary>
+    public IEnumerable<(int EncodedOffset, int Width)> Spans => _columns.Select(c => (c.EncodedOffset, c.Width));
+
+    /// <summary>Offset of <paramref name="encoderIndex"/>'s slots in the conditional vector, or -1 if it is not categorical.</summary>
+    public static int ConditionOffsetOf(TableEncoder encoder, int encoderIndex)
+    {
+        if (encoder.Columns[encoderIndex] is not CategoricalEncoder) return -1;
+        return encoder.Columns.Take(encoderIndex).OfType<CategoricalEncoder>().Sum(c => c.EncodedWidth);
+    }
+
+    public static CategoryConditions Build(TableEncoder encoder, float[] encoded, int rows)
+    {
+        var columns = new List<DiscreteColumn>();
+        var conditionOffset = 0;
+        for (var c = 0; c < encoder.Columns.Count; c++)
+        {
+            if (encoder.Columns[c] is not CategoricalEncoder categorical) continue;
+            var offset = encoder.EncodedOffsetOf(c);
+            var width = categorical.EncodedWidth;
+            var lists = Enumerable.Range(0, width).Select(_ => new List<int>()).ToArray();
+            for (var r = 0; r < rows; r++)
+            {
+                var row = encoded.AsSpan(r * encoder.EncodedWidth + offset, width);
+                lists[row.IndexOf(1f)].Add(r);
+            }
+            var counts = lists.Select(l => (double)l.Count).ToArray();
+            columns.Add(new DiscreteColumn(offset, conditionOffset, width, lists.Select(l => l.ToArray()).ToArray(),
+                Cumulate(counts.Select(n => Math.Log(1 + n))), Cumulate(counts)));
+            conditionOffset += width;
+        }
+        return new CategoryConditions(columns.ToArray());
+    }
+
+    private static double[] Cumulate(IEnumerable<double> weights)
+    {
+        var w = weights.ToArray();
+        var total = w.Sum();
+        double running = 0;
+        return w.Select(x => (running += x) / total).ToArray();
+    }
+
+    /// <summary>
+    /// Fills <paramref name="vector"/> (rows × <see cref="Width"/>) for training and returns, per row, the real row to
+    /// pair with it, the chosen column and slot.
+    /// </summary>
+    public (int[] RealRows, int[] Columns, int[] Slots) DrawForTraining(int count, Span<float> vector, Random random)
+    {
+        var realRows = new int[count];
+        var chosenColumns = new int[count];
+        var slots = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            var c = random.Next(_columns.Length);
+            var column = _columns[c];
+            int slot, tries = 0;
+            do slot = Draw(column.LogCumulative, random);
+            while (column.RowsBySlot[slot].Length == 0 && ++tries < 100);
+            var candidates = column.RowsBySlot[slot];
+            realRows[i] = candidates[random.Next(candidates.Length)];
+            chosenColumns[i] = c;
+            slots[i] = slot;
+            vector[i * Width + column.ConditionOffset + slot] = 1;
+        }
+        return (realRows, chosenColumns, slots);
+    }
+
+    /// <summary>Fills the vector for unrequested sampling: one column per row, its slot by the real frequencies.</summary>
+    public void DrawForSampling(int count, Span<float> vector, Random random)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var column = _columns[random.Next(_columns.Length)];
+            vector[i * Width + column.ConditionOffset + Draw(column.Cumulative, random)] = 1;
+        }
+    }
+
+    /// <summary>Writes what sampling needs (not the training rows).</summary>
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(_columns.Length);
+        foreach (var column in _columns)
+        {
+            writer.Write(column.EncodedOffset);
+            writer.Write(column.ConditionOffset);
+            writer.Write(column.Width);
+            foreach (var p in column.Cumulative) writer.Write(p);
+        }
+    }
+
+    public static CategoryConditions Load(BinaryReader reader)
+    {
+        var columns = new DiscreteColumn[reader.ReadInt32()];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            int encodedOffset = reader.ReadInt32(), conditionOffset = reader.ReadInt32(), width = reader.ReadInt32();
+            var cumulative = new double[width];
+            for (var k = 0; k < width; k++) cumulative[k] = reader.ReadDouble();
+            columns[i] = new DiscreteColumn(encodedOffset, conditionOffset, width, Array.Empty<int[]>(), Array.Empty<double>(), cumulative);
+        }
+        return new CategoryConditions(columns);
+    }
+
+    private static int Draw(double[] cumulative, Random random)
+    {
+        var index = Array.BinarySearch(cumulative, random.NextDouble());
+        return Math.Min(index < 0 ? ~index : index + 1, cumulative.Length - 1);
+    }
+}
