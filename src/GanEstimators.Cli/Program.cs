@@ -2,10 +2,11 @@ using System.CommandLine;
 using GanEstimators.Cli.Commands;
 using Spectre.Console;
 
-var root = new RootCommand("ganest: train generative adversarial networks on CSV files and sample synthetic rows")
+var root = new RootCommand("ganest: train generative adversarial networks on CSV files, sample synthetic rows and evaluate them")
 {
     TrainCommand.Create(),
     SampleCommand.Create(),
+    EvaluateCommand.Create(),
 };
 try
 {

@@ -1,3 +1,4 @@
+using GanEstimators.Evaluation;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
 
@@ -34,4 +35,16 @@ public sealed class GanCatalog
             Loss = loss,
             Epochs = epochs,
         });
+
+    /// <summary>
+    /// How faithful <paramref name="synthetic"/> is to <paramref name="real"/>: per-column distributions, pairwise
+    /// trends, a real-vs-synthetic detection AUC and, with <see cref="TabularEvaluationOptions.LabelColumnName"/> and
+    /// <see cref="TabularEvaluationOptions.TestData"/>, train-on-synthetic vs train-on-real classification quality.
+    /// </summary>
+    /// <param name="real">The real rows (the generator's training data).</param>
+    /// <param name="synthetic">Generated rows with (at least) the compared columns, each of the same kind as in <paramref name="real"/>.</param>
+    /// <param name="options">Columns, label, held-out test rows and seed; defaults compare every column of <paramref name="real"/>.</param>
+    /// <exception cref="ArgumentException">A compared column is absent, of an unsupported type, or of another kind in <paramref name="synthetic"/> or the test data.</exception>
+    public TabularFidelityMetrics Evaluate(IDataView real, IDataView synthetic, TabularEvaluationOptions? options = null) =>
+        TabularEvaluation.Run(real, synthetic, options ?? new TabularEvaluationOptions());
 }

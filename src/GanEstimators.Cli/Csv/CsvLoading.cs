@@ -11,6 +11,21 @@ public static class CsvLoading
             columns.Select(c => new TextLoader.Column(c.Name, KindOf(c), c.Index)).ToArray(),
             separatorChar: ',', hasHeader: true, allowQuoting: true, trimWhitespace: true);
 
+    /// <summary>
+    /// For comparing files rather than training: numbers as Double, and an empty number field as NaN (missing)
+    /// instead of TextLoader's default 0.
+    /// </summary>
+    public static TextLoader ComparisonLoader(MLContext ml, IReadOnlyList<CsvColumn> columns) =>
+        ml.Data.CreateTextLoader(new TextLoader.Options
+        {
+            Columns = columns.Select(c => new TextLoader.Column(c.Name, KindOf(c) is DataKind.Int64 or DataKind.Single ? DataKind.Double : KindOf(c), c.Index)).ToArray(),
+            Separators = new[] { ',' },
+            HasHeader = true,
+            AllowQuoting = true,
+            TrimWhitespace = true,
+            MissingRealsAsNaNs = true,
+        });
+
     private static DataKind KindOf(CsvColumn column) => column.Kind switch
     {
         CsvColumnKind.Integer => DataKind.Int64,

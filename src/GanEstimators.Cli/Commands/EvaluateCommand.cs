@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Globalization;
+using GanEstimators.Cli.Csv;
+using GanEstimators.Evaluation;
+using Microsoft.ML;
+using Spectre.Console;
+
+namespace GanEstimators.Cli.Commands;
+
+/// <summary>
+/// <c>ganest evaluate</c>: compare a synthetic CSV with the real one (column shapes, pair trends, detection AUC and,
+/// with --test and --label, train-on-synthetic vs train-on-real), print a table and optionally write JSON.
+/// </summary>
+public static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var real = new Option<string>("--real") { Description = "Real CSV (the generator's training data)", Required = true };
+        var synthetic = new Option<string>("--synthetic") { Description = "Synthetic CSV with the real file's columns", Required = true };
+        var test = new Option<string?>("--test") { Description = "Held-out real CSV for train-on-synthetic/test-on-real (with --label)" };
+        var label = new Option<string?>("--label") { Description = "Class column for train-on-synthetic/test-on-real (with --test)" };
+        var json = new Option<string?>("--json") { Description = "Also write the metrics to this JSON file" };
+        var seed = new Option<int>("--seed") { Description = "Random seed of the detection and efficacy classifiers", DefaultValueFactory = _ => 0 };
+        var command = new Command("evaluate", "Measure how faithful a synthetic CSV is to the real one") { real, synthetic, test, label, json, seed };
+        command.SetAction(parsed => Run(parsed.GetValue(real)!, parsed.GetValue(synthetic)!, parsed.GetValue(test), parsed.GetValue(label), parsed.GetValue(json), parsed.GetValue(seed)));
+        return command;
+    }
+
+    private static int Run(string realPath, string syntheticPath, string? testPath, string? label, string? jsonPath, int seed)
+    {
+        if ((testPath is null) != (label is null)) throw new ArgumentException("--test and --label go together: efficacy trains on --label and tests on the --test rows.");
+        var (columns, _) = CsvSchemaInference.Infer(realPath, new HashSet<string>());
+        if (label is not null && columns.All(c => c.Name != label)) throw new ArgumentException($"--label: column '{label}' is not in the header of '{realPath}'.");
+
+        // Every file is read with the real file's column kinds, so a column is compared as the same kind everywhere.
+        var ml = new MLContext(seed);
+        var realData = CsvLoading.ComparisonLoader(ml, columns).Load(realPath);
+        var syntheticData = Load(ml, columns, syntheticPath);
+        var options = new TabularEvaluationOptions { Seed = seed, LabelColumnName = label, TestData = testPath is null ? null : Load(ml, columns, testPath) };
+
+        TabularFidelityMetrics metrics = null!;
+        AnsiConsole.Status().Start("Evaluating (detection and efficacy classifiers)…", _ => metrics = ml.Gan().Evaluate(realData, syntheticData, options));
+        Print(metrics);
+        if (jsonPath is not null)
+        {
+            var temporary = jsonPath + ".partial";
+            File.WriteAllText(temporary, metrics.ToJson());
+            File.Move(temporary, jsonPath, overwrite: true);
+            AnsiConsole.MarkupLine($"Metrics → [green]{Markup.Escape(jsonPath)}[/]");
+        }
+        return 0;
+    }
+
+    /// <summary>Loads another CSV with the real file's column kinds, finding each column by its header name.</summary>
+    private static IDataView Load(MLContext ml, IReadOnlyList<CsvColumn> realColumns, string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"CSV file '{path}' does not exist.", path);
+        var header = CsvSchemaInference.SplitLine(File.ReadLines(path).FirstOrDefault() ?? throw new InvalidDataException($"'{path}' is empty; a header row is expected."));
+        var columns = realColumns.Select(c => c with
+        {
+            Index = Array.IndexOf(header, c.Name) is var index and >= 0 ? index
+                : throw new ArgumentException($"Column '{c.Name}' of the real CSV is not in the header of '{path}'."),
+        }).ToArray();
+        return CsvLoading.ComparisonLoader(ml, columns).Load(path);
+    }
+
+    private static void Print(TabularFidelityMetrics metrics)
+    {
+        var summary = new Table().AddColumn("Metric").AddColumn(new TableColumn("Value").RightAligned()).AddColumn("Meaning");
+        summary.AddRow("Rows (real / synthetic)", $"{metrics.RealRows} / {metrics.SyntheticRows}", "");
+        summary.AddRow("Column shapes", Format(metrics.ColumnShapes), $"1 = every column's distribution matches; worst: {Markup.Escape(metrics.WorstColumn)}");
+        summary.AddRow("Pair trends", Format(metrics.PairTrends), "1 = correlations and joint frequencies match");
+        summary.AddRow("Detection AUC", Format(metrics.DetectionAuc), "0.5 = a classifier cannot tell synthetic from real");
+        if (metrics.TrainOnRealTestOnReal is { } real && metrics.TrainOnSyntheticTestOnReal is { } synthetic)
+        {
+            summary.AddRow("Train real, test real", $"{Format(real.Accuracy)} / {Format(real.MacroF1)}", "accuracy / macro F1");
+            summary.AddRow("Train synthetic, test real", $"{Format(synthetic.Accuracy)} / {Format(synthetic.MacroF1)}", "accuracy / macro F1");
+        }
+        AnsiConsole.Write(summary);
+
+        var columns = new Table().AddColumn("Column").AddColumn("Kind").AddColumn(new TableColumn("Score").RightAligned()).AddColumn("Compared by");
+        foreach (var column in metrics.ColumnScores)
+        {
+            var score = Format(column.Score);
+            columns.AddRow(
+                Markup.Escape(column.Name),
+                column.Kind.ToString(),
+                column.Name == metrics.WorstColumn ? $"[yellow]{score}[/]" : score,
+                column.Kind == TabularColumnKind.Numeric ? "1 − Kolmogorov–Smirnov" : "1 − total variation");
+        }
+        AnsiConsole.Write(columns);
+    }
+
+    private static string Format(double value) => double.IsNaN(value) ? "n/a" : value.ToString("F4", CultureInfo.InvariantCulture);
+}
