@@ -6,6 +6,7 @@ var root = new RootCommand("ganest: train generative adversarial networks on CSV
 {
     TrainCommand.Create(),
     SampleCommand.Create(),
+    AugmentCommand.Create(),
 };
 try
 {
