@@ -7,6 +7,7 @@ var root = new RootCommand("ganest: train generative adversarial networks on CSV
     TrainCommand.Create(),
     SampleCommand.Create(),
     EvaluateCommand.Create(),
+    AugmentCommand.Create(),
 };
 try
 {

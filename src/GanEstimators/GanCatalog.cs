@@ -1,4 +1,5 @@
 using GanEstimators.Evaluation;
+using GanEstimators.Augmentation;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
 
@@ -47,4 +48,23 @@ public sealed class GanCatalog
     /// <exception cref="ArgumentException">A compared column is absent, of an unsupported type, or of another kind in <paramref name="synthetic"/> or the test data.</exception>
     public TabularFidelityMetrics Evaluate(IDataView real, IDataView synthetic, TabularEvaluationOptions? options = null) =>
         TabularEvaluation.Run(real, synthetic, options ?? new TabularEvaluationOptions());
+
+    /// <summary>
+    /// The real rows of <paramref name="data"/> followed by synthetic rows from <paramref name="sampler"/>: a fixed
+    /// number (<see cref="GanAugmentationOptions.SyntheticRowCount"/>), or enough of each class to make the classes of
+    /// <see cref="GanAugmentationOptions.BalanceColumnName"/> even.
+    /// </summary>
+    /// <remarks>
+    /// The result has the columns of <paramref name="data"/> that the sampler generates (its features and condition
+    /// column), in the data's order and types; the data's other columns are dropped. Real rows come first, unchanged.
+    /// Nothing is generated here: synthetic rows are made chunk by chunk (<see cref="GanAugmentationOptions.ChunkSize"/>)
+    /// when a cursor reaches them, so a downstream <c>Fit</c> streams them, and every cursor sees the same rows.
+    /// Only the real data is read now: once to count its rows (or classes, when balancing).
+    /// </remarks>
+    /// <param name="data">The real rows, with the columns the GAN was trained on, in their training types.</param>
+    /// <param name="sampler">The trained GAN.</param>
+    /// <param name="options">How many rows to add; see <see cref="GanAugmentationOptions"/>.</param>
+    /// <exception cref="ArgumentException">The options are inconsistent, the data lacks a generated column or holds it in another type, or the balance column is not one the sampler can condition on.</exception>
+    public IDataView Augment(IDataView data, GanSampler sampler, GanAugmentationOptions options) =>
+        GanAugmentation.Create(Environment, data, sampler, options);
 }

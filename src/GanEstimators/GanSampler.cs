@@ -52,6 +52,22 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
     /// <summary>The classes a conditional GAN can be asked for (invariant text form), or empty.</summary>
     public IReadOnlyList<string> ConditionClasses => _generator.Condition?.ClassNames ?? Array.Empty<string>();
 
+    /// <summary>Columns <see cref="Sample(int, IReadOnlyDictionary{string, string}, int?)"/> can fix: the condition column, then the categorical feature columns.</summary>
+    public IReadOnlyList<string> ConditionableColumnNames =>
+        (ConditionColumnName is { } name ? new[] { name } : Array.Empty<string>())
+        .Concat(_generator.Features.Columns.OfType<CategoricalEncoder>().Select(c => c.Name)).ToArray();
+
+    /// <summary>The values (invariant text form) a conditionable column can be asked for.</summary>
+    /// <exception cref="ArgumentException">The column is neither the condition column nor a categorical feature.</exception>
+    public IReadOnlyList<string> ValuesOf(string columnName)
+    {
+        if (columnName == ConditionColumnName) return ConditionClasses;
+        var index = _generator.Features.IndexOf(columnName);
+        if (index >= 0 && _generator.Features.Columns[index] is CategoricalEncoder categorical) return categorical.Levels;
+        throw new ArgumentException(
+            $"Column '{columnName}' is not a column this sampler can condition on; those are: {string.Join(", ", ConditionableColumnNames.Select(n => $"'{n}'"))}.", nameof(columnName));
+    }
+
     /// <summary>True when the sampler carries the discriminator and optimiser state, so <see cref="GanTrainer.Fit(IDataView, GanSampler)"/> can continue training it.</summary>
     public bool CanResumeTraining => TrainingState is not null;
 

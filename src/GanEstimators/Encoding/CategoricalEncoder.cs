@@ -47,6 +47,9 @@ internal sealed class CategoricalEncoder : ColumnEncoder
     /// <summary>Levels seen in training, pooled or not.</summary>
     public int LevelCount => _levels.Count;
 
+    /// <summary>The levels seen when the encoder was fitted, in invariant text form (order of first appearance).</summary>
+    public IReadOnlyList<string> Levels => _levels.Take(_slotOfLevel.Length).ToArray();
+
     /// <summary>How many levels share the "other" slot (0 when the column fits in <see cref="MaxSlots"/>).</summary>
     public int PooledLevelCount => _otherLevels.Length;
 

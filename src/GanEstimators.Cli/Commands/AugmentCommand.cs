@@ -1,0 +1,75 @@
+using System.CommandLine;
+using GanEstimators.Augmentation;
+using GanEstimators.Cli.Csv;
+using Microsoft.ML;
+
+namespace GanEstimators.Cli.Commands;
+
+/// <summary>
+/// <c>ganest augment</c>: the rows of a CSV file followed by synthetic rows from a model written by <c>ganest train</c>,
+/// either N of them or enough to even out the classes of a categorical column.
+/// </summary>
+public static class AugmentCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "CSV with the model's training columns (usually the training file)", Required = true };
+        var model = new Option<string>("--model") { Description = "Model written by `ganest train`", Required = true };
+        var output = new Option<string>("--out") { Description = "CSV file to write: the real rows, then the synthetic rows", Required = true };
+        var balance = new Option<string?>("--balance") { Description = "Add rows of each class of this column (the condition column or a categorical feature) until all classes are as large as the largest" };
+        var count = new Option<int?>("--count") { Description = "Add this many rows" };
+        var seed = new Option<int?>("--seed") { Description = "Random seed (same seed, same rows)" };
+        var command = new Command("augment", "Append synthetic rows to a CSV file, a fixed number or to balance a class column") { data, model, output, balance, count, seed };
+        command.SetAction(parsed => Run(parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(output)!, parsed.GetValue(balance), parsed.GetValue(count), parsed.GetValue(seed)));
+        return command;
+    }
+
+    private static int Run(string dataPath, string modelPath, string outputPath, string? balance, int? count, int? seed)
+    {
+        if (balance is null == count is null) throw new ArgumentException("Give exactly one of --balance COLUMN or --count N.");
+        if (count is < 0) throw new ArgumentException($"--count must be zero or positive; got {count}.");
+        if (!File.Exists(modelPath)) throw new FileNotFoundException($"Model '{modelPath}' does not exist.", modelPath);
+        if (!File.Exists(dataPath)) throw new FileNotFoundException($"CSV file '{dataPath}' does not exist.", dataPath);
+        var (columns, dropped) = MatchHeader(CsvFormat.ReadFrom(modelPath), dataPath);
+
+        var ml = new MLContext(seed);
+        var sampler = ml.Model.Load(modelPath, out _) as GanSampler
+            ?? throw new InvalidDataException($"'{modelPath}' does not hold a GAN sampler.");
+        var real = CsvLoading.Loader(ml, columns).Load(dataPath);
+        var augmented = ml.Gan().Augment(real, sampler, new GanAugmentationOptions
+        {
+            SyntheticRowCount = count,
+            BalanceColumnName = balance,
+            Seed = seed,
+        });
+        CsvWriter.Write(augmented, columns, outputPath);
+
+        var total = augmented.GetRowCount()!.Value;
+        var realRows = CountRows(real);
+        Console.WriteLine($"Wrote {realRows} real + {total - realRows} synthetic rows to {outputPath}");
+        if (dropped.Count > 0) Console.WriteLine($"Left out the columns the model does not generate: {string.Join(", ", dropped)}");
+        return 0;
+    }
+
+    /// <summary>The model's columns at their positions in this file's header (it may order them differently), and the header's other columns.</summary>
+    private static (CsvColumn[] Columns, IReadOnlyList<string> Dropped) MatchHeader(IReadOnlyList<CsvColumn> modelColumns, string dataPath)
+    {
+        var header = CsvSchemaInference.SplitLine(File.ReadLines(dataPath).FirstOrDefault()
+            ?? throw new InvalidDataException($"'{dataPath}' is empty; a header row is expected."));
+        var columns = modelColumns.Select(c =>
+        {
+            var index = Array.IndexOf(header, c.Name);
+            return index >= 0 ? c with { Index = index }
+                : throw new ArgumentException($"Column '{c.Name}' of the model's training data is not in the header of '{dataPath}'.");
+        }).ToArray();
+        return (columns, header.Where(h => modelColumns.All(c => c.Name != h)).ToArray());
+    }
+
+    private static long CountRows(IDataView data)
+    {
+        long rows = 0;
+        using var cursor = data.GetRowCursor(Array.Empty<DataViewSchema.Column>());
+        while (cursor.MoveNext()) rows++;
+        return rows;
+    }
+}

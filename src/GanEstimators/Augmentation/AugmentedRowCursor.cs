@@ -1,0 +1,115 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace GanEstimators.Augmentation;
+
+/// <summary>
+/// Walks the real data's cursor, then the synthetic chunks one by one, generating a chunk when the cursor enters it
+/// (and not at all when no column is active, e.g. when only counting rows).
+/// </summary>
+internal sealed class AugmentedRowCursor : DataViewRowCursor
+{
+    private readonly AugmentedDataView _view;
+    private readonly ColumnForwarder?[] _forwarders;
+    private readonly int[] _active;
+    private DataViewRowCursor? _real;
+    private DataViewRowCursor? _chunkRows;
+    private int _chunk = -1;
+    private int _rowInChunk;
+    private long _position = -1;
+    private bool _finished;
+
+    public AugmentedRowCursor(AugmentedDataView view, IEnumerable<DataViewSchema.Column> columnsNeeded)
+    {
+        _view = view;
+        _forwarders = new ColumnForwarder?[view.Schema.Count];
+        foreach (var column in columnsNeeded ?? throw new ArgumentNullException(nameof(columnsNeeded)))
+        {
+            if (column.Index >= view.Schema.Count || view.Schema[column.Index].Name != column.Name)
+                throw new ArgumentException($"Column '{column.Name}' is not a column of the augmented data view.", nameof(columnsNeeded));
+            _forwarders[column.Index] ??= ColumnForwarder.For(column.Type);
+        }
+        _active = Enumerable.Range(0, _forwarders.Length).Where(i => _forwarders[i] is not null).ToArray();
+        _real = view.Real.GetRowCursor(_active.Select(i => view.Layout.RealColumns[i]));
+        foreach (var i in _active) _forwarders[i]!.Bind(_real, view.Layout.RealColumns[i]);
+    }
+
+    public override DataViewSchema Schema => _view.Schema;
+
+    public override long Position => _position;
+
+    public override long Batch => 0;
+
+    public override bool IsColumnActive(DataViewSchema.Column column) => _forwarders[column.Index] is not null;
+
+    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
+    {
+        var forwarder = _forwarders[column.Index]
+            ?? throw new InvalidOperationException($"Column '{column.Name}' was not requested when the cursor was created.");
+        return forwarder is ColumnForwarder<TValue> typed
+            ? typed.Get
+            : throw new InvalidOperationException($"Column '{column.Name}' holds {column.Type.RawType.Name} values, not {typeof(TValue).Name}.");
+    }
+
+    public override ValueGetter<DataViewRowId> GetIdGetter() =>
+        (ref DataViewRowId id) => id = new DataViewRowId((ulong)_position, 0);
+
+    public override bool MoveNext()
+    {
+        if (_finished) return false;
+        if (_real is not null)
+        {
+            if (_real.MoveNext())
+            {
+                _position++;
+                return true;
+            }
+            if (_position + 1 != _view.RealRowCount)
+                throw new InvalidOperationException($"The real data gave {_position + 1} rows this time; it had {_view.RealRowCount} when it was augmented.");
+            _real.Dispose();
+            _real = null;
+        }
+        if (_position + 1 >= _view.RowCount)
+        {
+            Finish();
+            return false;
+        }
+        if (_chunk < 0 || ++_rowInChunk >= _view.Plan.Chunks[_chunk].RowCount) EnterChunk(_chunk + 1);
+        else _chunkRows?.MoveNext();
+        _position++;
+        return true;
+    }
+
+    private void EnterChunk(int index)
+    {
+        _chunkRows?.Dispose();
+        _chunkRows = null;
+        _chunk = index;
+        _rowInChunk = 0;
+        if (_active.Length == 0) return;
+        var rows = _view.Generate(_view.Plan.Chunks[index]);
+        var columns = _active.Select(i => rows.Schema[_view.Schema[i].Name]).ToArray();
+        _chunkRows = rows.GetRowCursor(columns);
+        if (!_chunkRows.MoveNext()) throw new InvalidOperationException($"The sampler returned no rows for synthetic chunk {index}.");
+        for (var k = 0; k < _active.Length; k++) _forwarders[_active[k]]!.Bind(_chunkRows, columns[k]);
+    }
+
+    private void Finish()
+    {
+        _finished = true;
+        foreach (var i in _active) _forwarders[i]!.Unbind();
+        _chunkRows?.Dispose();
+        _chunkRows = null;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _real?.Dispose();
+            _chunkRows?.Dispose();
+            _real = _chunkRows = null;
+        }
+        base.Dispose(disposing);
+    }
+}
