@@ -36,11 +36,6 @@ public static class TrainCommand
         foreach (var name in forcedText.Concat(ignore).Where(n => inferred.All(c => c.Name != n)))
             throw new ArgumentException($"Column '{name}' is not in the header of '{dataPath}'.");
         var columns = inferred.Where(c => !ignore.Contains(c.Name)).ToArray();
-        var categorical = columns.FirstOrDefault(c => c.Kind == CsvColumnKind.Text && c.Name != conditionColumn);
-        if (categorical is not null)
-            throw new ArgumentException(
-                $"Column '{categorical.Name}' is categorical (text{(discrete.Contains(categorical.Name) ? ", via --discrete" : "")}); categorical feature columns are not supported yet. " +
-                "Use it as --condition-column, or leave it out with --ignore.");
 
         var ml = new MLContext(seed);
         var loader = CsvLoading.Loader(ml, columns);

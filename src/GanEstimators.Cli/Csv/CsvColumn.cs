@@ -1,10 +1,13 @@
 namespace GanEstimators.Cli.Csv;
 
-/// <summary>How a CSV column is read: a number (integer or not) or text.</summary>
-public enum CsvColumnKind { Integer, Number, Text }
+/// <summary>How a CSV column is read: a whole number, a number, an ISO date (and time), or text (categorical).</summary>
+public enum CsvColumnKind { Integer, Number, Text, Date }
 
-/// <summary>One CSV column: its header name, inferred kind, and how many decimals its numbers were written with.</summary>
-public sealed record CsvColumn(string Name, int Index, CsvColumnKind Kind, int Decimals);
+/// <summary>
+/// One CSV column: its header name, inferred kind, how many decimals its numbers were written with, and for dates the
+/// format they were written in (e.g. <c>yyyy-MM-dd</c> or <c>yyyy-MM-ddTHH:mm</c>).
+/// </summary>
+public sealed record CsvColumn(string Name, int Index, CsvColumnKind Kind, int Decimals, string? DateFormat = null);
 
 /// <summary>A CSV file's columns as inferred from its values, and how many non-empty data rows it has.</summary>
 public sealed record CsvSchema(IReadOnlyList<CsvColumn> Columns, int Rows);

@@ -3,13 +3,22 @@ using Microsoft.ML.Data;
 
 namespace GanEstimators.Cli.Csv;
 
-/// <summary>Builds an ML.NET TextLoader for inferred CSV columns: Integer → Int32/Int64, Number → Single, Text → Text.</summary>
+/// <summary>
+/// Builds an ML.NET TextLoader for inferred CSV columns: Integer → Int64, Number → Single (an empty field is NaN,
+/// i.e. missing), Date → DateTime, Text → Text.
+/// </summary>
 public static class CsvLoading
 {
     public static TextLoader Loader(MLContext ml, IReadOnlyList<CsvColumn> columns) =>
-        ml.Data.CreateTextLoader(
-            columns.Select(c => new TextLoader.Column(c.Name, KindOf(c), c.Index)).ToArray(),
-            separatorChar: ',', hasHeader: true, allowQuoting: true, trimWhitespace: true);
+        ml.Data.CreateTextLoader(new TextLoader.Options
+        {
+            Columns = columns.Select(c => new TextLoader.Column(c.Name, KindOf(c), c.Index)).ToArray(),
+            Separators = new[] { ',' },
+            HasHeader = true,
+            AllowQuoting = true,
+            TrimWhitespace = true,
+            MissingRealsAsNaNs = true,
+        });
 
     /// <summary>
     /// For comparing files rather than training: numbers as Double, and an empty number field as NaN (missing)
@@ -30,6 +39,7 @@ public static class CsvLoading
     {
         CsvColumnKind.Integer => DataKind.Int64,
         CsvColumnKind.Number => DataKind.Single,
+        CsvColumnKind.Date => DataKind.DateTime,
         _ => DataKind.String,
     };
 }

@@ -3,8 +3,10 @@ using System.Globalization;
 namespace GanEstimators.Cli.Csv;
 
 /// <summary>
-/// Reads a CSV file's header and values to decide each column's kind: all values integers → Integer, all numbers
-/// (or empty, read as missing) → Number, anything else → Text. Columns named in <c>forcedText</c> are Text.
+/// Reads a CSV file's header and values to decide each column's kind: all values integers → Integer (Number when some
+/// are empty, so they can be missing), all numbers → Number, all ISO dates (<c>yyyy-MM-dd</c>, optionally with
+/// <c>THH:mm[:ss]</c>) → Date, anything else → Text. Empty fields are missing values. Columns named in
+/// <c>forcedText</c> are Text (categorical).
 /// </summary>
 public static class CsvSchemaInference
 {
@@ -17,6 +19,9 @@ public static class CsvSchemaInference
         var integer = Enumerable.Repeat(true, names.Length).ToArray();
         var number = Enumerable.Repeat(true, names.Length).ToArray();
         var seenValue = new bool[names.Length];
+        var seenEmpty = new bool[names.Length];
+        var date = Enumerable.Repeat(true, names.Length).ToArray();
+        var dateFormat = new string?[names.Length];
         var decimals = new int[names.Length];
         var row = 1;
         var dataRows = 0;
@@ -31,8 +36,14 @@ public static class CsvSchemaInference
             for (var c = 0; c < names.Length; c++)
             {
                 var value = values[c];
-                if (value.Length == 0) continue;
+                if (value.Length == 0) { seenEmpty[c] = true; continue; }
                 seenValue[c] = true;
+                if (date[c])
+                {
+                    var format = IsoDates.FormatOf(value);
+                    if (format is null) date[c] = false;
+                    else if (dateFormat[c] is null || format.Length > dateFormat[c]!.Length) dateFormat[c] = format;
+                }
                 if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) { number[c] = integer[c] = false; continue; }
                 if (!long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)) integer[c] = false;
                 var dot = value.IndexOf('.');
@@ -40,10 +51,11 @@ public static class CsvSchemaInference
             }
         }
         if (dataRows == 0) throw new InvalidDataException($"'{path}' has a header but no rows.");
-        return new CsvSchema(names.Select((name, c) => new CsvColumn(name, c,
-            forcedText.Contains(name) || !number[c] || !seenValue[c] ? CsvColumnKind.Text
-            : integer[c] ? CsvColumnKind.Integer : CsvColumnKind.Number,
-            decimals[c])).ToArray(), dataRows);
+        return new CsvSchema(names.Select((name, c) =>
+            forcedText.Contains(name) || !seenValue[c] ? new CsvColumn(name, c, CsvColumnKind.Text, 0)
+            : date[c] ? new CsvColumn(name, c, CsvColumnKind.Date, 0, dateFormat[c])
+            : !number[c] ? new CsvColumn(name, c, CsvColumnKind.Text, 0)
+            : new CsvColumn(name, c, integer[c] && !seenEmpty[c] ? CsvColumnKind.Integer : CsvColumnKind.Number, decimals[c])).ToArray(), dataRows);
     }
 
     /// <summary>Comma-separated fields, with double-quoted fields that may contain commas and doubled quotes.</summary>

@@ -28,7 +28,8 @@ public static class CsvWriter
         {
             TextDataViewType => data.GetColumn<ReadOnlyMemory<char>>(column.Name).Select(v => Quote(v.ToString())).ToArray(),
             NumberDataViewType t when t == NumberDataViewType.Int64 => data.GetColumn<long>(column.Name).Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray(),
-            _ => data.GetColumn<float>(column.Name).Select(v => Math.Round(v, column.Decimals).ToString("0.##########", CultureInfo.InvariantCulture)).ToArray(),
+            DateTimeDataViewType => data.GetColumn<DateTime>(column.Name).Select(v => v == default ? "" : v.ToString(column.DateFormat ?? "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray(),
+            _ => data.GetColumn<float>(column.Name).Select(v => float.IsNaN(v) ? "" : Math.Round(v, column.Decimals).ToString("0.##########", CultureInfo.InvariantCulture)).ToArray(),
         };
     }
 

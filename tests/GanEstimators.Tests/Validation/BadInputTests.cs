@@ -50,13 +50,23 @@ public sealed class BadInputTests
     }
 
     [TestMethod]
-    public void ATextFeatureIsRejectedAsCategoricalForNow()
+    public void AFloatColumnDeclaredCategoricalIsRejectedWithTheExpectedTypes()
     {
         var ml = new MLContext(1);
         var data = ml.Data.LoadFromEnumerable(new[] { new TextRow { X = 1, City = "Oslo" } });
-        var error = Fails<ArgumentException>(new GanTrainer.Options { FeatureColumnNames = new[] { "X", "City" }, Epochs = 1 }, data, ml);
+        var error = Fails<ArgumentException>(new GanTrainer.Options { FeatureColumnNames = new[] { "X", "City" }, CategoricalColumnNames = new[] { "X" }, Epochs = 1 }, data, ml);
+        StringAssert.Contains(error.Message, "'X'");
+        StringAssert.Contains(error.Message, "CategoricalColumnNames");
+    }
+
+    [TestMethod]
+    public void ACategoricalColumnNameThatIsNotAFeatureIsNamed()
+    {
+        var ml = new MLContext(1);
+        var data = ml.Data.LoadFromEnumerable(new[] { new TextRow { X = 1, City = "Oslo" } });
+        var error = Fails<ArgumentException>(new GanTrainer.Options { FeatureColumnNames = new[] { "X" }, CategoricalColumnNames = new[] { "City" }, Epochs = 1 }, data, ml);
         StringAssert.Contains(error.Message, "'City'");
-        StringAssert.Contains(error.Message, "Categorical");
+        StringAssert.Contains(error.Message, "FeatureColumnNames");
     }
 
     [TestMethod]
@@ -89,6 +99,21 @@ public sealed class BadInputTests
         StringAssert.Contains(error.Message, "'Y'");
         StringAssert.Contains(error.Message, "2 of 100 rows");
         StringAssert.Contains(error.Message, "row 3");
+    }
+
+    [TestMethod]
+    public void InfiniteValuesAreRejectedEvenWhereMissingValuesAreModelled()
+    {
+        var ml = new MLContext(1);
+        var points = RingOfGaussians.Points(100, 0.05, 1);
+        points[3].Y = float.NaN;
+        points[50].Y = float.PositiveInfinity;
+        var options = RingTraining.Options(GanLoss.Hinge, 1);
+        options.NumericEncoding = GanNumericEncoding.ModeSpecificNormalization;
+        var error = Fails<ArgumentException>(options, ml.Data.LoadFromEnumerable(points), ml);
+        StringAssert.Contains(error.Message, "'Y'");
+        StringAssert.Contains(error.Message, "infinite values in 1 of 100 rows");
+        StringAssert.Contains(error.Message, "row 50");
     }
 
     [TestMethod]
