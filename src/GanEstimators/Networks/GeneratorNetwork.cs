@@ -28,4 +28,7 @@ internal sealed class GeneratorNetwork : nn.Module<Tensor, Tensor?, Tensor>
     public Tensor Activate(Tensor logits, Generator random) => OutputHeads.Apply(logits, Spec.Spans, random);
 
     public Tensor Generate(Tensor noise, Tensor? condition, Generator random) => Activate(forward(noise, condition), random);
+
+    /// <summary>Rows for sampling: categorical and mode choices are drawn as exact one-hot vectors (see <see cref="OutputHeads.ApplyForSampling"/>).</summary>
+    public Tensor Sample(Tensor noise, Tensor? condition, Generator random) => OutputHeads.ApplyForSampling(forward(noise, condition), Spec.Spans, random);
 }

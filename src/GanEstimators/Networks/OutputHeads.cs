@@ -30,6 +30,37 @@ internal static class OutputHeads
         return cat(parts, 1);
     }
 
+    /// <summary>
+    /// For sampling, not training: softmax spans become exact one-hot draws from softmax(logits) — the same
+    /// distribution as the argmax of a Gumbel-softmax sample — by inverse CDF with one uniform per row and span, which
+    /// spares the per-element Gumbel noise and logarithms.
+    /// </summary>
+    public static Tensor ApplyForSampling(Tensor logits, IReadOnlyList<OutputSpan> spans, Generator random)
+    {
+        if (spans.All(s => s.Activation == SpanActivation.Identity)) return logits;
+        var parts = new Tensor[spans.Count];
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var span = spans[i];
+            var x = logits.narrow(1, span.Offset, span.Width);
+            parts[i] = span.Activation switch
+            {
+                SpanActivation.Tanh => tanh(x),
+                SpanActivation.Softmax => OneHotDraw(x, random),
+                _ => x,
+            };
+        }
+        return cat(parts, 1);
+    }
+
+    private static Tensor OneHotDraw(Tensor logits, Generator random)
+    {
+        var cumulative = F.softmax(logits, 1).cumsum(1);
+        var uniform = rand(new long[] { logits.shape[0], 1 }, device: logits.device, generator: random);
+        var index = (cumulative < uniform).sum(1).clamp_max(logits.shape[1] - 1);
+        return F.one_hot(index, logits.shape[1]).to(logits.dtype);
+    }
+
     private static Tensor GumbelSoftmax(Tensor logits, Generator random)
     {
         var uniform = rand(logits.shape, device: logits.device, generator: random);

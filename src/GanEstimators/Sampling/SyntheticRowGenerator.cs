@@ -51,9 +51,9 @@ internal sealed class SyntheticRowGenerator : IDisposable
             var decodeRandom = new Random((int)randint(int.MaxValue, new long[] { 1 }, generator: random).item<long>());
             var conditions = Conditions(start, count, request, decodeRandom);
             using var deviceRandom = new Generator((ulong)decodeRandom.NextInt64(), Device);
-            var encoded = Network.Generate(noise, conditions, deviceRandom).cpu();
+            var encoded = Network.Sample(noise, conditions, deviceRandom).cpu().contiguous();
             var chunk = raw.AsSpan(start * Features.RawWidth, count * Features.RawWidth);
-            Features.Decode(encoded.data<float>().ToArray(), count, decodeRandom).CopyTo(chunk);
+            Features.Decode(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(encoded.bytes), count, decodeRandom).CopyTo(chunk);
             foreach (var fixedCategory in request.FixedCategories)
             {
                 var offset = Features.RawOffsetOf(fixedCategory.ColumnIndex);
