@@ -21,15 +21,16 @@ public static class TrainCommand
         var epochs = new Option<int?>("--epochs") { Description = "Epochs; without it, up to 300 with early stopping on held-out quality" };
         var batchSize = new Option<int>("--batch-size") { Description = "Rows per batch", DefaultValueFactory = _ => 256 };
         var pac = new Option<int>("--pac") { Description = "PacGAN packing: the discriminator judges M rows at once", DefaultValueFactory = _ => 1 };
+        var criticSteps = new Option<int?>("--critic-steps") { Description = "Discriminator updates per generator update (default: the loss's own, 5 for the Wasserstein losses)" };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
-        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, seed };
+        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, criticSteps, seed };
         command.SetAction(parsed => Run(
             parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(condition), List(parsed.GetValue(discrete)), List(parsed.GetValue(ignore)),
-            LossNames.Parse(parsed.GetValue(loss)!), parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(pac), parsed.GetValue(seed)));
+            LossNames.Parse(parsed.GetValue(loss)!), parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(pac), parsed.GetValue(criticSteps), parsed.GetValue(seed)));
         return command;
     }
 
-    private static int Run(string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int seed)
+    private static int Run(string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? criticSteps, int seed)
     {
         var forcedText = discrete.Concat(conditionColumn is null ? Array.Empty<string>() : new[] { conditionColumn }).ToHashSet();
         var (inferred, rows) = CsvSchemaInference.Infer(dataPath, forcedText);
@@ -48,6 +49,7 @@ public static class TrainCommand
             Epochs = epochs ?? 300,
             BatchSize = batchSize,
             PacSize = pac,
+            CriticSteps = criticSteps,
             EarlyStopping = epochs is null && rows >= EarlyStoppingMinimumRows ? new GanEarlyStopping() : null,
         };
 

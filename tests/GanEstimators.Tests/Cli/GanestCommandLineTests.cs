@@ -57,9 +57,9 @@ public sealed class GanestCommandLineTests
         var data = WriteTrainingCsv();
         var model = Path.Combine(Folder, "model.zip");
 
-        var categorical = Ganest.Run("train", "--data", data, "--model", model, "--epochs", "1");
-        Assert.AreEqual(1, categorical.ExitCode);
-        StringAssert.Contains(categorical.Output, "Column 'mode'");
+        var unknown = Ganest.Run("train", "--data", data, "--model", model, "--epochs", "1", "--discrete", "colour");
+        Assert.AreEqual(1, unknown.ExitCode);
+        StringAssert.Contains(unknown.Output, "Column 'colour'");
         Assert.IsFalse(File.Exists(model), "nothing is written when training fails");
 
         var badLoss = Ganest.Run("train", "--data", data, "--model", model, "--condition-column", "mode", "--loss", "magic");
@@ -70,5 +70,40 @@ public sealed class GanestCommandLineTests
         var unseen = Ganest.Run("sample", "--model", model, "--count", "5", "--out", Path.Combine(Folder, "x.csv"), "--condition", "mode=m42");
         Assert.AreEqual(1, unseen.ExitCode);
         StringAssert.Contains(unseen.Output, "'m42'");
+    }
+
+    [TestMethod]
+    public void MixedColumnsComeBackInTheirFormatsAndCategoricalConditionsHold()
+    {
+        var data = Path.Combine(Folder, "mixed.csv");
+        var random = new Random(2);
+        File.WriteAllLines(data, new[] { "day,city,code,rain,visitors" }.Concat(Enumerable.Range(0, 300).Select(i =>
+            $"{new DateTime(2021, 1, 1).AddDays(random.Next(200)):yyyy-MM-dd},{(i % 3 == 0 ? "Oslo" : i % 3 == 1 ? "\"Bergen, West\"" : "Tromsø")},{i % 4}," +
+            $"{(i % 5 == 0 ? "" : (random.NextDouble() * 10).ToString("F1", System.Globalization.CultureInfo.InvariantCulture))},{random.Next(1, 50)}")));
+        var model = Path.Combine(Folder, "model.zip");
+        var train = Ganest.Run("train", "--data", data, "--model", model, "--discrete", "code", "--epochs", "5", "--critic-steps", "1");
+        Assert.AreEqual(0, train.ExitCode, train.Output);
+
+        var synthetic = Path.Combine(Folder, "synthetic.csv");
+        var sample = Ganest.Run("sample", "--model", model, "--count", "200", "--out", synthetic, "--condition", "city=Bergen, West", "--condition", "code=2", "--seed", "1");
+        Assert.AreEqual(0, sample.ExitCode, sample.Output);
+        var lines = File.ReadAllLines(synthetic);
+        Assert.AreEqual("day,city,code,rain,visitors", lines[0]);
+        Assert.HasCount(201, lines);
+        foreach (var line in lines.Skip(1))
+        {
+            StringAssert.StartsWith(line[10..], ",\"Bergen, West\",2,", $"conditions hold and the quoted category is written back quoted: {line}");
+            Assert.IsTrue(DateTime.TryParseExact(line[..10], "yyyy-MM-dd", null, System.Globalization.DateTimeStyles.None, out var day), $"the date keeps its format: {line}");
+            Assert.IsTrue(day >= new DateTime(2021, 1, 1) && day < new DateTime(2021, 7, 20), $"the date stays in the training range: {line}");
+        }
+        var unconditioned = Path.Combine(Folder, "unconditioned.csv");
+        Assert.AreEqual(0, Ganest.Run("sample", "--model", model, "--count", "500", "--out", unconditioned, "--seed", "2").ExitCode);
+        var rains = File.ReadAllLines(unconditioned).Skip(1).Select(l => l.Split(',')[^2]).ToArray();
+        Assert.IsTrue(rains.Any(r => r.Length == 0), "missing values are written back as empty fields");
+        Assert.IsTrue(rains.Where(r => r.Length > 0).All(r => r.Split('.').ElementAtOrDefault(1)?.Length is null or <= 1), "numbers keep their one decimal");
+
+        var numeric = Ganest.Run("sample", "--model", model, "--count", "5", "--out", Path.Combine(Folder, "x.csv"), "--condition", "rain=3");
+        Assert.AreEqual(1, numeric.ExitCode);
+        StringAssert.Contains(numeric.Output, "'rain'");
     }
 }

@@ -49,6 +49,7 @@ public static class MixedTable
         GeneratorHiddenSizes = new[] { 128, 128 },
         DiscriminatorHiddenSizes = new[] { 128, 128 },
         CriticSteps = 1,
+        LearningRate = 2e-4,
         PacSize = 4,
         Seed = 11,
     };
