@@ -72,7 +72,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
             for (var i = 0; i < count; i++) indices[i] = request.ClassIndices![start + i];
             labels = F.one_hot(tensor(indices), Condition.Count).to(float32);
         }
-        if (Categories.ColumnCount == 0) return labels?.to(Device);
+        if (Categories.Width == 0) return labels?.to(Device);
         var vector = new float[count * Categories.Width];
         if (request.FixedCategories.Count == 0) Categories.DrawForSampling(count, vector, random);
         else

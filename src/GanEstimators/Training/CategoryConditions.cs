@@ -7,11 +7,15 @@ namespace GanEstimators.Training;
 /// with (in training) exactly one column's slot set. Training-by-sampling picks the column uniformly and its slot with
 /// probability ∝ log(1 + count), then a real row that has that slot — so rare categories are seen often enough to be
 /// learned. Sampling without a request follows the real slot frequencies instead.
+/// The label of a conditional GAN takes part in the draw as one more column that sets nothing in the vector (the label
+/// has its own one-hot): when it is picked, a class is drawn by log-frequency and then a row of that class, so rare
+/// classes get their share of updates too.
 /// </summary>
 internal sealed class CategoryConditions
 {
     private readonly DiscreteColumn[] _columns;
 
+    // Width 0 marks the label pseudo-column, which is always last so the others keep their vector order.
     private sealed record DiscreteColumn(int EncodedOffset, int ConditionOffset, int Width, int[][] RowsBySlot, double[] LogCumulative, double[] Cumulative);
 
     private CategoryConditions(DiscreteColumn[] columns)
@@ -25,8 +29,8 @@ internal sealed class CategoryConditions
 
     public int ColumnCount => _columns.Length;
 
-    /// <summary>Encoded offset and width of each categorical column's span, in conditional-vector order.</summary>
-    public IEnumerable<(int EncodedOffset, int Width)> Spans => _columns.Select(c => (c.EncodedOffset, c.Width));
+    /// <summary>Encoded offset and width of each categorical column's span, in conditional-vector order (column index = position).</summary>
+    public IEnumerable<(int EncodedOffset, int Width)> Spans => _columns.Where(c => c.Width > 0).Select(c => (c.EncodedOffset, c.Width));
 
     /// <summary>Offset of <paramref name="encoderIndex"/>'s slots in the conditional vector, or -1 if it is not categorical.</summary>
     public static int ConditionOffsetOf(TableEncoder encoder, int encoderIndex)
@@ -35,7 +39,7 @@ internal sealed class CategoryConditions
         return encoder.Columns.Take(encoderIndex).OfType<CategoricalEncoder>().Sum(c => c.EncodedWidth);
     }
 
-    public static CategoryConditions Build(TableEncoder encoder, float[] encoded, int rows)
+    public static CategoryConditions Build(TableEncoder encoder, float[] encoded, int rows, int[]? labels, int labelCount)
     {
         var columns = new List<DiscreteColumn>();
         var conditionOffset = 0;
@@ -54,6 +58,14 @@ internal sealed class CategoryConditions
             columns.Add(new DiscreteColumn(offset, conditionOffset, width, lists.Select(l => l.ToArray()).ToArray(),
                 Cumulate(counts.Select(n => Math.Log(1 + n))), Cumulate(counts)));
             conditionOffset += width;
+        }
+        if (labels is not null)
+        {
+            var lists = Enumerable.Range(0, labelCount).Select(_ => new List<int>()).ToArray();
+            for (var r = 0; r < rows; r++) lists[labels[r]].Add(r);
+            var counts = lists.Select(l => (double)l.Count).ToArray();
+            columns.Add(new DiscreteColumn(-1, conditionOffset, 0, lists.Select(l => l.ToArray()).ToArray(),
+                Cumulate(counts.Select(n => Math.Log(1 + n))), Cumulate(counts)));
         }
         return new CategoryConditions(columns.ToArray());
     }
@@ -86,7 +98,7 @@ internal sealed class CategoryConditions
             realRows[i] = candidates[random.Next(candidates.Length)];
             chosenColumns[i] = c;
             slots[i] = slot;
-            vector[i * Width + column.ConditionOffset + slot] = 1;
+            if (column.Width > 0) vector[i * Width + column.ConditionOffset + slot] = 1;
         }
         return (realRows, chosenColumns, slots);
     }
@@ -97,7 +109,7 @@ internal sealed class CategoryConditions
         for (var i = 0; i < count; i++)
         {
             var column = _columns[random.Next(_columns.Length)];
-            vector[i * Width + column.ConditionOffset + Draw(column.Cumulative, random)] = 1;
+            if (column.Width > 0) vector[i * Width + column.ConditionOffset + Draw(column.Cumulative, random)] = 1;
         }
     }
 
@@ -110,6 +122,7 @@ internal sealed class CategoryConditions
             writer.Write(column.EncodedOffset);
             writer.Write(column.ConditionOffset);
             writer.Write(column.Width);
+            writer.Write(column.Cumulative.Length);
             foreach (var p in column.Cumulative) writer.Write(p);
         }
     }
@@ -120,8 +133,8 @@ internal sealed class CategoryConditions
         for (var i = 0; i < columns.Length; i++)
         {
             int encodedOffset = reader.ReadInt32(), conditionOffset = reader.ReadInt32(), width = reader.ReadInt32();
-            var cumulative = new double[width];
-            for (var k = 0; k < width; k++) cumulative[k] = reader.ReadDouble();
+            var cumulative = new double[reader.ReadInt32()];
+            for (var k = 0; k < cumulative.Length; k++) cumulative[k] = reader.ReadDouble();
             columns[i] = new DiscreteColumn(encodedOffset, conditionOffset, width, Array.Empty<int[]>(), Array.Empty<double>(), cumulative);
         }
         return new CategoryConditions(columns);

@@ -24,7 +24,7 @@ internal sealed class HeldOutQualityMonitor : IDisposable
             using var indices = tensor(classIndices.Select(i => (long)i).ToArray());
             _conditions = F.one_hot(indices, classCount).to(float32).to(device);
         }
-        if (categories is { ColumnCount: > 0 })
+        if (categories is { Width: > 0 })
         {
             var vector = new float[rows * categories.Width];
             categories.DrawForSampling(rows, vector, new Random(seed));

@@ -45,8 +45,12 @@ internal sealed class TrainingBatches : IDisposable
         var vector = new float[batchSize * _categories.Width];
         var (realRows, columns, slots) = _categories.DrawForTraining(batchSize, vector, DerivedRandom(random));
         var rowIndex = tensor(realRows.Select(r => (long)r).ToArray()).to(_rows.device);
-        var conditionVector = tensor(vector, new long[] { batchSize, _categories.Width }).to(_rows.device);
-        var conditions = _labels is null ? conditionVector : cat(new[] { _labels.index_select(0, rowIndex), conditionVector }, 1);
+        var conditions = _labels?.index_select(0, rowIndex);
+        if (_categories.Width > 0)
+        {
+            var conditionVector = tensor(vector, new long[] { batchSize, _categories.Width }).to(_rows.device);
+            conditions = conditions is null ? conditionVector : cat(new[] { conditions, conditionVector }, 1);
+        }
         return new TrainingBatch(_rows.index_select(0, rowIndex), conditions, new ConditionTargets(columns, slots));
     }
 
