@@ -31,6 +31,9 @@ public static class LabRun
             Loss = config.Loss,
             PacSize = config.PacSize,
             Epochs = epochs,
+            // The lab studies the losses on raw coordinates, as the VEEGAN/PacGAN papers do (no per-axis mixture encoding).
+            NumericEncoding = GanNumericEncoding.Standardization,
+            Architecture = GanArchitecture.Mlp,
             BatchSize = 100,
             NoiseDimension = 8,
             GeneratorHiddenSizes = new[] { 128, 128, 128 },

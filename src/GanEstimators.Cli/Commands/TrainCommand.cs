@@ -23,15 +23,21 @@ public static class TrainCommand
         var pac = new Option<int>("--pac") { Description = "PacGAN packing: the discriminator judges M rows at once", DefaultValueFactory = _ => 1 };
         var criticSteps = new Option<int?>("--critic-steps") { Description = "Discriminator updates per generator update (default: the loss's own, 5 for the Wasserstein losses)" };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
-        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, criticSteps, seed };
-        command.SetAction(parsed => Run(
+        var threads = new Option<int?>("--threads") { Description = "libtorch CPU threads (default: one per core; 1 is faster for small tables on a busy machine)" };
+        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, criticSteps, seed, threads };
+        command.SetAction(parsed => Run(parsed.GetValue(threads),
             parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(condition), List(parsed.GetValue(discrete)), List(parsed.GetValue(ignore)),
             LossNames.Parse(parsed.GetValue(loss)!), parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(pac), parsed.GetValue(criticSteps), parsed.GetValue(seed)));
         return command;
     }
 
-    private static int Run(string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? criticSteps, int seed)
+    private static int Run(int? threads, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? criticSteps, int seed)
     {
+        if (threads is { } count)
+        {
+            if (count < 1) throw new ArgumentException($"--threads must be at least 1; got {count}.");
+            TorchSharp.torch.set_num_threads(count);
+        }
         var forcedText = discrete.Concat(conditionColumn is null ? Array.Empty<string>() : new[] { conditionColumn }).ToHashSet();
         var (inferred, rows) = CsvSchemaInference.Infer(dataPath, forcedText);
         foreach (var name in forcedText.Concat(ignore).Where(n => inferred.All(c => c.Name != n)))
