@@ -6,7 +6,7 @@ namespace AugmentationBenchmark;
 public sealed record BenchmarkOptions(string Train, string Test, string Output, int Epochs, int Seeds, double Fraction)
 {
     /// <summary>About a minute of WGAN-GP training per seed on 2 CPU cores with a quarter of the training rows.</summary>
-    public const int DefaultEpochs = 500;
+    public const int DefaultEpochs = 1500;
 
     private const string Usage =
         "Usage: dotnet run -c Release --project samples/AugmentationBenchmark -- [options]\n" +

@@ -18,9 +18,9 @@ public static class TrainCommand
         var discrete = new Option<string?>("--discrete") { Description = "Comma-separated columns to treat as categorical" };
         var ignore = new Option<string?>("--ignore") { Description = "Comma-separated columns to leave out of the model" };
         var loss = new Option<string>("--loss") { Description = $"One of {string.Join(", ", LossNames.ByName.Keys)}", DefaultValueFactory = _ => "wgan-gp" };
-        var epochs = new Option<int?>("--epochs") { Description = "Epochs; without it, up to 300 with early stopping on held-out quality" };
-        var batchSize = new Option<int>("--batch-size") { Description = "Rows per batch", DefaultValueFactory = _ => 256 };
-        var pac = new Option<int>("--pac") { Description = "PacGAN packing: the discriminator judges M rows at once", DefaultValueFactory = _ => 1 };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs; without it, enough for 3,000 steps (at least 300 epochs), stopping early when held-out quality stops improving" };
+        var batchSize = new Option<int>("--batch-size") { Description = "Rows per batch (CTGAN's 500 by default)", DefaultValueFactory = _ => 500 };
+        var pac = new Option<int>("--pac") { Description = "PacGAN packing: the discriminator judges M rows at once (CTGAN's 10 by default)", DefaultValueFactory = _ => 10 };
         var criticSteps = new Option<int?>("--critic-steps") { Description = "Discriminator updates per generator update (default: the loss's own, 5 for the Wasserstein losses)" };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
         var threads = new Option<int?>("--threads") { Description = "libtorch CPU threads (default: one per core; 1 is faster for small tables on a busy machine)" };
@@ -52,11 +52,13 @@ public static class TrainCommand
             FeatureColumnNames = columns.Where(c => c.Name != conditionColumn).Select(c => c.Name).ToArray(),
             ConditionColumnName = conditionColumn,
             Loss = loss,
-            Epochs = epochs ?? 300,
+            Epochs = epochs ?? DefaultEpochs(rows, batchSize),
             BatchSize = batchSize,
             PacSize = pac,
             CriticSteps = criticSteps,
-            EarlyStopping = epochs is null && rows >= EarlyStoppingMinimumRows ? new GanEarlyStopping() : null,
+            EarlyStopping = epochs is null && rows >= EarlyStoppingMinimumRows
+                ? new GanEarlyStopping { EvaluateEveryEpochs = Math.Max(5, MinimumSteps / 30 / StepsPerEpoch(rows, batchSize)) }
+                : null,
         };
 
         GanSampler sampler = null!;
@@ -85,6 +87,14 @@ public static class TrainCommand
             AnsiConsole.MarkupLine($"[yellow]Training doctor:[/] {Markup.Escape(diagnosis.ToString())}");
         return 0;
     }
+
+    // Small tables have one step per epoch, so 300 epochs (CTGAN's default) would be 300 updates: too few (BENCHMARKS.md,
+    // penguins). Train for at least this many steps, and evaluate early stopping about every 100 steps.
+    private const int MinimumSteps = 3000;
+
+    private static int StepsPerEpoch(int rows, int batchSize) => Math.Max(1, rows / Math.Max(1, batchSize));
+
+    private static int DefaultEpochs(int rows, int batchSize) => Math.Max(300, (MinimumSteps + StepsPerEpoch(rows, batchSize) - 1) / StepsPerEpoch(rows, batchSize));
 
     private static string[] List(string? value) =>
         value?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? Array.Empty<string>();
