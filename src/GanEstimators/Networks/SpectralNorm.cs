@@ -28,11 +28,12 @@ internal sealed class SpectralNorm : nn.Module<Tensor, Tensor>
     private SpectralNorm(string name, nn.Module<Tensor, Tensor> layer) : base(name)
     {
         this.layer = layer;
-        var matrix = WeightMatrix(Weight);
+        var weight = Weight;
+        var (rows, columns) = (weight.shape[0], weight.numel() / weight.shape[0]);
         using (no_grad())
         {
-            u = Normalise(randn(matrix.shape[0], dtype: matrix.dtype, device: matrix.device));
-            v = Normalise(randn(matrix.shape[1], dtype: matrix.dtype, device: matrix.device));
+            u = Normalise(randn(rows, dtype: weight.dtype, device: weight.device));
+            v = Normalise(randn(columns, dtype: weight.dtype, device: weight.device));
         }
         RegisterComponents();
     }
