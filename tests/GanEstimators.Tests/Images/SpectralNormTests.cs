@@ -73,6 +73,20 @@ public sealed class SpectralNormTests
         Assert.IsTrue(before.allclose(copy.forward(input), rtol: 0, atol: 0), "a loaded copy scores the same");
     }
 
+    [TestMethod]
+    public void TheSingularVectorsMoveWithTheModule()
+    {
+        torch.random.manual_seed(5);
+        using var layer = new SpectralNorm("sn", nn.Linear(6, 4));
+
+        // A dtype change takes the same path as a device change: buffers are replaced, so the fields must follow.
+        layer.to(float64);
+        var output = layer.forward(randn(3, 6, dtype: float64));
+
+        Assert.AreEqual(float64, output.dtype);
+        Assert.AreEqual(float64, layer.state_dict()["u"].dtype);
+    }
+
     private static double LargestSingularValue(SpectralNorm layer)
     {
         using var _ = no_grad();
