@@ -1,0 +1,34 @@
+namespace GanEstimators.Networks;
+
+/// <summary>How the DCGAN discriminator keeps its layers in range.</summary>
+internal enum DiscriminatorNormalisation
+{
+    /// <summary>Nothing: what WGAN-GP needs, since its gradient penalty is per sample and batch statistics mix samples.</summary>
+    None,
+
+    /// <summary>Batch normalisation after the second convolution, as in DCGAN (Radford et al. 2016).</summary>
+    BatchNorm,
+
+    /// <summary>Spectral normalisation of every convolution and linear layer (Miyato et al. 2018).</summary>
+    Spectral,
+}
+
+/// <summary>
+/// Everything needed to rebuild a <see cref="DcganDiscriminator"/>: the image it judges, the width of one image's
+/// condition vector (0 when unconditional), the base number of channels, how many images PacGAN packs into one input,
+/// and the normalisation.
+/// </summary>
+internal sealed record DcganDiscriminatorSpec(ImageShape Image, int ConditionWidth, int BaseChannels, int PacSize, DiscriminatorNormalisation Normalisation)
+{
+    public void Save(BinaryWriter writer)
+    {
+        Image.Save(writer);
+        writer.Write(ConditionWidth);
+        writer.Write(BaseChannels);
+        writer.Write(PacSize);
+        writer.Write((int)Normalisation);
+    }
+
+    public static DcganDiscriminatorSpec Load(BinaryReader reader) =>
+        new(ImageShape.Load(reader), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), (DiscriminatorNormalisation)reader.ReadInt32());
+}

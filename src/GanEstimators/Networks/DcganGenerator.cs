@@ -1,0 +1,63 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace GanEstimators.Networks;
+
+/// <summary>
+/// A DCGAN generator (Radford et al. 2016) for small images. Noise, concatenated with a learned linear embedding of the
+/// one-hot (or multi-hot) condition, is projected to 2·base channels at a quarter of the image size, upsampled twice by
+/// transposed convolutions with batch normalisation and ReLU (2·base → base → base/2 channels), and mapped to the
+/// image's channels by a 3×3 convolution. The output is flat logits, one per pixel in channel-first order; the caller
+/// applies tanh (a single <see cref="SpanActivation.Tanh"/> span over all pixels) to get values in (−1, 1).
+/// </summary>
+internal sealed class DcganGenerator : nn.Module<Tensor, Tensor?, Tensor>
+{
+    private readonly Linear? conditionEmbedding;
+    private readonly Sequential project;
+    private readonly Sequential upsample;
+    private readonly long[] startShape;
+
+    public DcganGenerator(DcganGeneratorSpec spec) : base("dcgan_generator")
+    {
+        Spec = spec;
+        var (height, width) = spec.Image.Quarter();
+        if (spec.BaseChannels < 2) throw new ArgumentOutOfRangeException(nameof(spec), spec.BaseChannels, "The DCGAN generator needs at least 2 base channels.");
+        var (wide, middle, narrow) = (2 * spec.BaseChannels, spec.BaseChannels, spec.BaseChannels / 2);
+        startShape = new long[] { -1, wide, height, width };
+
+        var inputWidth = spec.NoiseWidth;
+        if (spec.ConditionWidth > 0)
+        {
+            conditionEmbedding = nn.Linear(spec.ConditionWidth, spec.ConditionEmbeddingWidth);
+            inputWidth += spec.ConditionEmbeddingWidth;
+        }
+        project = nn.Sequential(
+            ("linear", nn.Linear(inputWidth, wide * height * width)),
+            ("norm", nn.BatchNorm1d(wide * height * width)),
+            ("activation", nn.ReLU()));
+        upsample = nn.Sequential(
+            ("up0", nn.ConvTranspose2d(wide, middle, kernel_size: 4, stride: 2, padding: 1)),
+            ("norm0", nn.BatchNorm2d(middle)),
+            ("activation0", nn.ReLU()),
+            ("up1", nn.ConvTranspose2d(middle, narrow, kernel_size: 4, stride: 2, padding: 1)),
+            ("norm1", nn.BatchNorm2d(narrow)),
+            ("activation1", nn.ReLU()),
+            ("output", nn.Conv2d(narrow, spec.Image.Channels, kernel_size: 3, padding: 1)));
+        RegisterComponents();
+    }
+
+    public DcganGeneratorSpec Spec { get; }
+
+    /// <summary>Noise (batch × noise width) and condition (batch × condition width, or null) to logits (batch × C·H·W).</summary>
+    public override Tensor forward(Tensor noise, Tensor? condition)
+    {
+        var input = noise;
+        if (conditionEmbedding is not null)
+        {
+            if (condition is null) throw new ArgumentException($"This generator is conditional ({Spec.ConditionWidth} condition values) and was given no condition.", nameof(condition));
+            input = cat(new[] { noise, conditionEmbedding.forward(condition) }, 1);
+        }
+        return upsample.forward(project.forward(input).view(startShape)).flatten(1);
+    }
+}
