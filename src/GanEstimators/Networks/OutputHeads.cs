@@ -12,30 +12,18 @@ internal static class OutputHeads
 {
     public const double Temperature = 0.2;
 
-    public static Tensor Apply(Tensor logits, IReadOnlyList<OutputSpan> spans, Generator random)
-    {
-        if (spans.All(s => s.Activation == SpanActivation.Identity)) return logits;
-        var parts = new Tensor[spans.Count];
-        for (var i = 0; i < spans.Count; i++)
-        {
-            var span = spans[i];
-            var x = logits.narrow(1, span.Offset, span.Width);
-            parts[i] = span.Activation switch
-            {
-                SpanActivation.Tanh => tanh(x),
-                SpanActivation.Softmax => GumbelSoftmax(x, random),
-                _ => x,
-            };
-        }
-        return cat(parts, 1);
-    }
+    public static Tensor Apply(Tensor logits, IReadOnlyList<OutputSpan> spans, Generator random) =>
+        PerSpan(logits, spans, x => GumbelSoftmax(x, random));
 
     /// <summary>
     /// For sampling, not training: softmax spans become exact one-hot draws from softmax(logits) — the same
     /// distribution as the argmax of a Gumbel-softmax sample — by inverse CDF with one uniform per row and span, which
     /// spares the per-element Gumbel noise and logarithms.
     /// </summary>
-    public static Tensor ApplyForSampling(Tensor logits, IReadOnlyList<OutputSpan> spans, Generator random)
+    public static Tensor ApplyForSampling(Tensor logits, IReadOnlyList<OutputSpan> spans, Generator random) =>
+        PerSpan(logits, spans, x => OneHotDraw(x, random));
+
+    private static Tensor PerSpan(Tensor logits, IReadOnlyList<OutputSpan> spans, Func<Tensor, Tensor> softmax)
     {
         if (spans.All(s => s.Activation == SpanActivation.Identity)) return logits;
         var parts = new Tensor[spans.Count];
@@ -46,7 +34,7 @@ internal static class OutputHeads
             parts[i] = span.Activation switch
             {
                 SpanActivation.Tanh => tanh(x),
-                SpanActivation.Softmax => OneHotDraw(x, random),
+                SpanActivation.Softmax => softmax(x),
                 _ => x,
             };
         }
