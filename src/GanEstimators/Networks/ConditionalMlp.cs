@@ -11,28 +11,27 @@ namespace GanEstimators.Networks;
 /// </summary>
 internal sealed class ConditionalMlp : nn.Module<Tensor, Tensor?, Tensor>
 {
-    private readonly Sequential layers;
+    private readonly ConditionedLinear first;
+    private readonly Sequential rest;
 
     public ConditionalMlp(string name, MlpSpec spec, bool leaky) : base(name)
     {
         Spec = spec;
+        var widths = spec.HiddenSizes.Append(spec.OutputWidth).ToArray();
+        first = new ConditionedLinear("first", spec.InputWidth, spec.ConditionWidth, widths[0]);
         var modules = new List<(string, nn.Module<Tensor, Tensor>)>();
-        var width = spec.InputWidth + spec.ConditionWidth;
-        for (var i = 0; i < spec.HiddenSizes.Length; i++)
+        for (var i = 1; i < widths.Length; i++)
         {
-            modules.Add(($"linear{i}", nn.Linear(width, spec.HiddenSizes[i])));
-            modules.Add(($"activation{i}", leaky ? nn.LeakyReLU(0.2) : nn.ReLU()));
-            width = spec.HiddenSizes[i];
+            modules.Add(($"activation{i - 1}", leaky ? nn.LeakyReLU(0.2) : nn.ReLU()));
+            modules.Add(($"linear{i}", nn.Linear(widths[i - 1], widths[i])));
         }
-        modules.Add(("output", nn.Linear(width, spec.OutputWidth)));
-        layers = nn.Sequential(modules);
+        rest = nn.Sequential(modules);
         RegisterComponents();
     }
 
     public MlpSpec Spec { get; }
 
-    public override Tensor forward(Tensor input, Tensor? condition) =>
-        layers.forward(condition is null ? input : cat(new[] { input, condition }, 1));
+    public override Tensor forward(Tensor input, Tensor? condition) => rest.forward(first.forward(input, condition));
 
     public static ConditionalMlp Generator(MlpSpec spec) => new("generator", spec, leaky: false);
 

@@ -10,25 +10,28 @@ namespace GanEstimators.Networks;
 /// </summary>
 internal sealed class ResidualMlp : nn.Module<Tensor, Tensor?, Tensor>
 {
-    private readonly ModuleList<Sequential> blocks = new();
-    private readonly Linear output;
+    private readonly ModuleList<ConditionedLinear> linears = new();
+    private readonly ModuleList<Sequential> activations = new();
+    private readonly ConditionedLinear output;
 
     public ResidualMlp(string name, MlpSpec spec) : base(name)
     {
-        var width = spec.InputWidth + spec.ConditionWidth;
+        // The condition is part of every layer's input, as in CTGAN (cat(noise, condition) is carried along).
+        var width = spec.InputWidth;
         foreach (var hidden in spec.HiddenSizes)
         {
-            blocks.Add(nn.Sequential(nn.Linear(width, hidden), nn.BatchNorm1d(hidden), nn.ReLU()));
+            linears.Add(new ConditionedLinear($"linear{linears.Count}", width, spec.ConditionWidth, hidden));
+            activations.Add(nn.Sequential(nn.BatchNorm1d(hidden), nn.ReLU()));
             width += hidden;
         }
-        output = nn.Linear(width, spec.OutputWidth);
+        output = new ConditionedLinear("output", width, spec.ConditionWidth, spec.OutputWidth);
         RegisterComponents();
     }
 
     public override Tensor forward(Tensor input, Tensor? condition)
     {
-        var x = condition is null ? input : cat(new[] { input, condition }, 1);
-        foreach (var block in blocks) x = cat(new[] { block.forward(x), x }, 1);
-        return output.forward(x);
+        var x = input;
+        for (var i = 0; i < linears.Count; i++) x = cat(new[] { activations[i].forward(linears[i].forward(x, condition)), x }, 1);
+        return output.forward(x, condition);
     }
 }

@@ -1,0 +1,42 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace GanEstimators.Networks;
+
+/// <summary>
+/// A linear layer over [input, condition] that treats the condition as what it is — one-hot or multi-hot (a label,
+/// CTGAN's conditional vector, PacGAN packs of them) — so its part of the product is a sum of a few weight rows
+/// instead of a dense matrix product. On wide categorical tables the condition is half of every layer's input, and
+/// this halves the work. The result equals <c>Linear(cat(input, condition))</c>.
+/// </summary>
+internal sealed class ConditionedLinear : nn.Module<Tensor, Tensor?, Tensor>
+{
+    private readonly Linear input;
+    private readonly Parameter? condition;
+
+    public ConditionedLinear(string name, int inputWidth, int conditionWidth, int outputWidth) : base(name)
+    {
+        input = nn.Linear(inputWidth, outputWidth);
+        // The same initial scale as one Linear over the concatenated input (bound 1/√fan-in).
+        var bound = 1.0 / Math.Sqrt(inputWidth + conditionWidth);
+        using (no_grad())
+        {
+            input.weight!.uniform_(-bound, bound);
+            input.bias!.uniform_(-bound, bound);
+            if (conditionWidth > 0) condition = new Parameter(empty(conditionWidth, outputWidth).uniform_(-bound, bound));
+        }
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor x, Tensor? conditions)
+    {
+        var y = input.forward(x);
+        if (conditions is null || condition is null) return y;
+        var active = conditions.nonzero();
+        var rows = active.select(1, 0);
+        var columns = active.select(1, 1);
+        var values = conditions.index(new TensorIndex[] { TensorIndex.Tensor(rows), TensorIndex.Tensor(columns) });
+        return y.index_add(0, rows, condition.index_select(0, columns) * values.unsqueeze(1), 1.0);
+    }
+}
