@@ -8,10 +8,14 @@ using Microsoft.ML;
 // Trains the small CNN that judges generated Fashion-MNIST images (conditional accuracy, and the Fréchet distance in
 // its penultimate feature space, which stands in for Inception FID offline), reports its accuracy on the real test set
 // and the real train-vs-test floor of that distance, and writes the classifier file the evaluation reuses.
+//
+// Measured on 2 shared CPU cores with `nice -n 19`, defaults (8 epochs, seed 1): 294 s of training (~37 s an epoch),
+// 91.39 % test accuracy, floor 0.602, an 829,103-byte file (data/fashion-mnist-classifier.bin). Training
+// accuracy (with dropout) passed 90 % at epoch 4; test accuracy was measured after epoch 8 only.
 var options = ToolOptions.Parse(args, ToolOptions.Defaults(epochs: 8, seed: 1));
 if (options is null) return;
 
-// One libtorch thread: the machine this runs on is shared, and the figures below were measured that way.
+// One libtorch thread: the machine this runs on is shared, and the figures above were measured that way.
 TorchSharp.torch.set_num_threads(1);
 const int FloorImages = 10_000;
 var ml = new MLContext(options.Seed);
