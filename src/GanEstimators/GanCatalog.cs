@@ -1,5 +1,6 @@
 using GanEstimators.Evaluation;
 using GanEstimators.Augmentation;
+using GanEstimators.Evaluation.Images;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
 
@@ -67,4 +68,18 @@ public sealed class GanCatalog
     /// <exception cref="ArgumentException">The options are inconsistent, the data lacks a generated column or holds it in another type, or the balance column is not one the sampler can condition on.</exception>
     public IDataView Augment(IDataView data, GanSampler sampler, GanAugmentationOptions options) =>
         GanAugmentation.Create(Environment, data, sampler, options);
+
+    /// <summary>
+    /// How well the conditional image GAN <paramref name="sampler"/> does, judged by <paramref name="classifier"/>: the
+    /// share of generated images classified as the class they were asked for, and the Fréchet distance to
+    /// <paramref name="realTest"/> in the classifier's feature space (not Inception FID), with the real-train-vs-test
+    /// floor when <see cref="ImageGenerationEvaluationOptions.RealTrainingData"/> is given.
+    /// </summary>
+    /// <param name="classifier">A classifier trained on real images of the domain (<see cref="DomainImageClassifier.Train"/> or <see cref="DomainImageClassifier.Load"/>).</param>
+    /// <param name="sampler">A conditional GAN with one image feature column.</param>
+    /// <param name="realTest">Real held-out images, in <see cref="ImageGenerationEvaluationOptions.FeatureColumnName"/> (default <c>Features</c>).</param>
+    /// <param name="options">How many images to generate, the seed, the real training images for the floor.</param>
+    /// <exception cref="ArgumentException">The sampler is unconditional or makes images the classifier cannot take, or a column is missing.</exception>
+    public ImageGenerationMetrics EvaluateImages(DomainImageClassifier classifier, GanSampler sampler, IDataView realTest, ImageGenerationEvaluationOptions? options = null) =>
+        ImageGenerationMetrics.Evaluate(classifier, sampler, realTest, options);
 }
