@@ -60,6 +60,7 @@ public sealed class DcganResumeTests
         var options = ImageArchitectureTests.TinyOptions(IdxImages.FeaturesColumnName, IdxImages.LabelColumnName);
         options.Epochs = epochs;
         options.Loss = GanLoss.Hinge;
+        options.CriticSteps = 1;
         options.SpectralNormalization = spectral;
         options.PacSize = 2;
         options.EnableDiagnostics = false;
