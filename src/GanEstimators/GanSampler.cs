@@ -43,6 +43,9 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
     /// <summary>The seed the model was trained with; per-row generation in <see cref="ITransformer.Transform"/> derives from it.</summary>
     public int Seed { get; }
 
+    /// <summary>The network family that was trained (what <see cref="GanArchitecture.Auto"/> resolved to).</summary>
+    public GanArchitecture Architecture => _generator.Network.Spec.Architecture;
+
     /// <summary>Names of the generated feature columns, in training order.</summary>
     public IReadOnlyList<string> FeatureColumnNames => _generator.Features.Columns.Select(c => c.Name).ToArray();
 

@@ -10,8 +10,9 @@ public sealed partial class GanTrainer
     {
         /// <summary>
         /// The columns to imitate. Required. Numeric scalars (Single, Double, integers) and DateTime columns are numeric;
-        /// Text, Boolean and UInt32 key columns are categorical; known-size Single vectors are standardised slot by slot.
-        /// Missing values (NaN, empty text, key 0) are modelled, not dropped.
+        /// Text, Boolean and UInt32 key columns are categorical; known-size Single vectors are standardised slot by slot,
+        /// except that a single vector of image pixels (see <see cref="GanArchitecture.Dcgan"/>) is scaled to [−1, 1] as a
+        /// whole. Missing values (NaN, empty text, key 0) are modelled, not dropped.
         /// </summary>
         public string[] FeatureColumnNames { get; set; } = Array.Empty<string>();
 
@@ -33,6 +34,28 @@ public sealed partial class GanTrainer
         /// <summary>The generator's network family. Default <see cref="GanArchitecture.Auto"/>.</summary>
         public GanArchitecture Architecture { get; set; } = GanArchitecture.Auto;
 
+        /// <summary>
+        /// How the single feature vector forms an image, for <see cref="GanArchitecture.Dcgan"/>. Null (default) reads
+        /// the shape from the vector type's dimensions (H×W or C×H×W). Set it for a flat vector, e.g. 64 pixel columns
+        /// concatenated: <c>ImageShape = (1, 8, 8)</c>; with <see cref="GanArchitecture.Auto"/> this also selects DCGAN.
+        /// </summary>
+        public GanImageShape? ImageShape { get; set; }
+
+        /// <summary>
+        /// Width of the DCGAN networks, for <see cref="GanArchitecture.Dcgan"/>: the discriminator's convolutions have
+        /// base and 2·base channels, the generator's 2·base, base and base/2. Default 32, which trains 28×28 images in
+        /// reasonable time on a CPU; the DCGAN paper's networks correspond to 64–128. At least 2.
+        /// </summary>
+        public int ImageBaseChannels { get; set; } = 32;
+
+        /// <summary>
+        /// Spectral normalisation of every DCGAN discriminator layer (Miyato et al. 2018) instead of batch
+        /// normalisation (or none, which the Wasserstein losses get). Default false. Only for
+        /// <see cref="GanArchitecture.Dcgan"/>, and not with <see cref="GanLoss.Wasserstein"/>, whose weight clipping
+        /// would fight it.
+        /// </summary>
+        public bool SpectralNormalization { get; set; }
+
         /// <summary>Optional condition column (Text, Boolean, integer, or UInt32 key). When set, the GAN is conditional and sampling can ask for a class.</summary>
         public string? ConditionColumnName { get; set; }
 
@@ -48,10 +71,10 @@ public sealed partial class GanTrainer
         /// <summary>Width of the Gaussian noise the generator starts from. Default 64.</summary>
         public int NoiseDimension { get; set; } = 64;
 
-        /// <summary>Hidden layer widths of the generator MLP. Default { 256, 256 }.</summary>
+        /// <summary>Hidden layer widths of the generator MLP. Default { 256, 256 }. Not used by <see cref="GanArchitecture.Dcgan"/>.</summary>
         public int[] GeneratorHiddenSizes { get; set; } = { 256, 256 };
 
-        /// <summary>Hidden layer widths of the discriminator (critic) MLP. Default { 256, 256 }.</summary>
+        /// <summary>Hidden layer widths of the discriminator (critic) MLP. Default { 256, 256 }. Not used by <see cref="GanArchitecture.Dcgan"/>.</summary>
         public int[] DiscriminatorHiddenSizes { get; set; } = { 256, 256 };
 
         /// <summary>Optimiser family; null takes the loss's default (RMSprop for <see cref="GanLoss.Wasserstein"/>, Adam otherwise).</summary>

@@ -8,6 +8,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using TorchSharp;
+using static TorchSharp.torch;
 
 namespace GanEstimators;
 
@@ -45,8 +46,9 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
         using var channel = _host.Start("Training GAN");
         var features = TrainingColumns.ResolveFeatures(input.Schema, _options);
         var conditionColumn = TrainingColumns.ResolveCondition(input.Schema, _options.ConditionColumnName);
-        if (resumeFrom is not null) ResumeCompatibility.Check(resumeFrom, features, conditionColumn, _options);
-        var encoder = resumeFrom?.Generator.Features ?? ColumnEncoderFactory.Create(features, _options);
+        var plan = NetworkPlan.Resolve(features, _options);
+        if (resumeFrom is not null) ResumeCompatibility.Check(resumeFrom, features, conditionColumn, _options, plan);
+        var encoder = resumeFrom?.Generator.Features ?? ColumnEncoderFactory.Create(features, _options, plan.Architecture);
         var table = TrainingTableReader.Read(input, features, encoder, conditionColumn);
         var seed = resumeFrom?.Seed ?? _options.Seed ?? _host.Rand.Next();
         if (resumeFrom is null)
@@ -72,11 +74,12 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
         var classCount = condition?.Count ?? 0;
         var categories = CategoryConditions.Build(encoder, split.Training, split.TrainingRows, split.TrainingClasses, classCount);
         var conditionWidth = classCount + categories.Width;
-        channel.Info($"{(resumeFrom is null ? "Training" : "Resuming")} a {(condition is null ? "" : $"conditional ({classCount} classes) ")}GAN with {_options.Loss} loss on {split.TrainingRows} rows × {encoder.EncodedWidth} encoded values" +
+        channel.Info($"{(resumeFrom is null ? "Training" : "Resuming")} a {(condition is null ? "" : $"conditional ({classCount} classes) ")}{plan.Architecture} GAN with {_options.Loss} loss on {split.TrainingRows} rows × {encoder.EncodedWidth} encoded values" +
+                     (plan.Image is { } image ? $" ({image} images)" : "") +
                      $"{(pacSize > 1 ? $", PacGAN packing {pacSize}" : "")}, device {device}, seed {seed}.");
 
         var (generator, discriminator) = resumeFrom is null
-            ? CreateNetworks(seed, encoder, conditionWidth, pacSize)
+            ? CreateNetworks(seed, plan, encoder, conditionWidth, pacSize)
             : (resumeFrom.Generator.CopyNetwork(), resumeFrom.TrainingState!.RestoreDiscriminator());
         generator.to(device);
         discriminator.to(device);
@@ -139,17 +142,25 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
         }
     }
 
-    private (GeneratorNetwork Generator, ConditionalMlp Discriminator) CreateNetworks(int seed, TableEncoder encoder, int conditionWidth, int pacSize)
+    private (GeneratorNetwork Generator, nn.Module<Tensor, Tensor?, Tensor> Discriminator) CreateNetworks(int seed, NetworkPlan plan, TableEncoder encoder, int conditionWidth, int pacSize)
     {
-        var architecture = _options.Architecture != GanArchitecture.Auto ? _options.Architecture
-            : encoder.Columns.Any(c => c is ModeSpecificEncoder or CategoricalEncoder) ? GanArchitecture.Residual : GanArchitecture.Mlp;
-        var spec = new GeneratorSpec(architecture, new MlpSpec(_options.NoiseDimension, conditionWidth, _options.GeneratorHiddenSizes, encoder.EncodedWidth), encoder.Spans);
+        GeneratorSpec generator;
+        DiscriminatorSpec discriminator;
+        if (plan.Image is { } image)
+        {
+            var embedding = conditionWidth > 0 ? DcganGeneratorSpec.DefaultConditionEmbeddingWidth : 0;
+            generator = GeneratorSpec.Image(new DcganGeneratorSpec(image, _options.NoiseDimension, conditionWidth, embedding, _options.ImageBaseChannels), encoder.Spans);
+            discriminator = DiscriminatorSpec.Of(new DcganDiscriminatorSpec(image, conditionWidth, _options.ImageBaseChannels, pacSize, plan.Normalisation));
+        }
+        else
+        {
+            generator = GeneratorSpec.Tabular(plan.Architecture, new MlpSpec(_options.NoiseDimension, conditionWidth, _options.GeneratorHiddenSizes, encoder.EncodedWidth), encoder.Spans);
+            discriminator = DiscriminatorSpec.Of(new MlpSpec(pacSize * encoder.EncodedWidth, pacSize * conditionWidth, _options.DiscriminatorHiddenSizes, 1));
+        }
         lock (NetworkInitialisation)
         {
             torch.random.manual_seed(seed);
-            return (
-                new GeneratorNetwork(spec),
-                ConditionalMlp.Discriminator(new MlpSpec(pacSize * encoder.EncodedWidth, pacSize * conditionWidth, _options.DiscriminatorHiddenSizes, 1)));
+            return (new GeneratorNetwork(generator), discriminator.Build());
         }
     }
 
@@ -166,7 +177,7 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
         return packed;
     }
 
-    /// <summary>The input columns plus the generated feature columns (same names and types as in training).</summary>
+    /// <summary>The input columns plus the generated feature columns (same names and types as in training; a vector keeps its dimensions in the transformed data).</summary>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         var columns = inputSchema.ToDictionary(c => c.Name);
@@ -185,6 +196,8 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
             };
             if (!supported)
                 throw new ArgumentException(TrainingColumns.UnsupportedFeature(name, column.GetTypeString(), declaredCategorical), nameof(inputSchema));
+            if ((_options.Architecture == GanArchitecture.Dcgan || _options.ImageShape is not null) && !(column.Kind == SchemaShape.Column.VectorKind.Vector && column.ItemType == NumberDataViewType.Single))
+                throw new ArgumentException($"Feature column '{name}' has type {column.GetTypeString()}; the DCGAN image networks need a known-size vector of Single pixels.", nameof(inputSchema));
             columns[name] = new SchemaShape.Column(name, column.Kind, column.ItemType, column.IsKey);
         }
         if (_options.ConditionColumnName is { } conditionName)

@@ -2,18 +2,24 @@ using Microsoft.ML.Data;
 
 namespace GanEstimators.Encoding;
 
-/// <summary>Chooses each feature column's encoder from its type and the trainer's options.</summary>
+/// <summary>Chooses each feature column's encoder from its type, the trainer's options and the resolved network family.</summary>
 internal static class ColumnEncoderFactory
 {
-    public static TableEncoder Create(IReadOnlyList<FeatureColumn> features, GanTrainer.Options options) =>
-        new(features.Select(f => Create(f, options)).ToArray());
+    public static TableEncoder Create(IReadOnlyList<FeatureColumn> features, GanTrainer.Options options, GanArchitecture architecture) =>
+        new(features.Select(f => Create(f, options, architecture)).ToArray());
 
-    private static ColumnEncoder Create(FeatureColumn feature, GanTrainer.Options options)
+    /// <summary>Whether the column gets mode-specific normalisation (a numeric scalar under that encoding).</summary>
+    public static bool IsModeNormalised(FeatureColumn feature, GanTrainer.Options options) =>
+        !feature.IsCategorical && feature.Type is not VectorDataViewType && options.NumericEncoding == GanNumericEncoding.ModeSpecificNormalization;
+
+    private static ColumnEncoder Create(FeatureColumn feature, GanTrainer.Options options, GanArchitecture architecture)
     {
+        if (architecture == GanArchitecture.Dcgan)
+            return new ImagePixelEncoder(feature.Name, feature.Type);
         if (feature.IsCategorical)
             return new CategoricalEncoder(feature.Name, feature.Type, CategoryText.ReadKeyValues(feature.Column), options.MaxCategorySlots);
-        if (feature.Type is VectorDataViewType || options.NumericEncoding == GanNumericEncoding.Standardization)
-            return new StandardScalingEncoder(feature.Name, feature.Type);
-        return new ModeSpecificEncoder(feature.Name, feature.Type, options.ClampToObservedRange);
+        if (IsModeNormalised(feature, options))
+            return new ModeSpecificEncoder(feature.Name, feature.Type, options.ClampToObservedRange);
+        return new StandardScalingEncoder(feature.Name, feature.Type);
     }
 }

@@ -113,6 +113,7 @@ internal sealed class TableEncoder
                 StandardScalingEncoder.KindName => StandardScalingEncoder.Load(reader, name, type),
                 ModeSpecificEncoder.KindName => ModeSpecificEncoder.Load(reader, name, type),
                 CategoricalEncoder.KindName => CategoricalEncoder.Load(reader, name, type),
+                ImagePixelEncoder.KindName => ImagePixelEncoder.Load(reader, name, type),
                 _ => throw new InvalidDataException($"Column '{name}' was saved with encoder '{kind}', which this version of GanEstimators does not know."),
             };
         }

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace GanEstimators.Networks;
 
 /// <summary>
-/// The generator: a body (MLP or residual) that maps noise and condition to logits, and the output heads that turn
+/// The generator: a body (MLP, residual or DCGAN) that maps noise and condition to logits, and the output heads that turn
 /// logits into an encoded row. <see cref="nn.Module{T1,T2,TResult}.forward"/> returns the logits (the conditional loss
 /// needs them); <see cref="Generate"/> returns activated rows.
 /// </summary>
@@ -15,9 +15,12 @@ internal sealed class GeneratorNetwork : nn.Module<Tensor, Tensor?, Tensor>
     public GeneratorNetwork(GeneratorSpec spec) : base("generator")
     {
         Spec = spec;
-        body = spec.Architecture == GanArchitecture.Residual
-            ? new ResidualMlp("residual", spec.Mlp)
-            : new ConditionalMlp("mlp", spec.Mlp, leaky: false);
+        body = spec.Architecture switch
+        {
+            GanArchitecture.Dcgan => new DcganGenerator(spec.Dcgan!),
+            GanArchitecture.Residual => new ResidualMlp("residual", spec.Mlp!),
+            _ => new ConditionalMlp("mlp", spec.Mlp!, leaky: false),
+        };
         RegisterComponents();
     }
 

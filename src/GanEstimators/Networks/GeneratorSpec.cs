@@ -1,14 +1,46 @@
 namespace GanEstimators.Networks;
 
-/// <summary>Everything needed to rebuild a generator before loading its weights: family, layer shape and output activations.</summary>
-internal sealed record GeneratorSpec(GanArchitecture Architecture, MlpSpec Mlp, IReadOnlyList<OutputSpan> Spans)
+/// <summary>
+/// Everything needed to rebuild a generator before loading its weights: family, body shape (an MLP's for
+/// <see cref="GanArchitecture.Mlp"/> and <see cref="GanArchitecture.Residual"/>, a DCGAN generator's for
+/// <see cref="GanArchitecture.Dcgan"/>) and output activations.
+/// </summary>
+internal sealed record GeneratorSpec
 {
-    public int NoiseDimension => Mlp.InputWidth;
+    private GeneratorSpec(GanArchitecture architecture, MlpSpec? mlp, DcganGeneratorSpec? dcgan, IReadOnlyList<OutputSpan> spans)
+    {
+        Architecture = architecture;
+        Mlp = mlp;
+        Dcgan = dcgan;
+        Spans = spans;
+    }
+
+    public GanArchitecture Architecture { get; }
+
+    /// <summary>The body of an MLP or residual generator; null for DCGAN.</summary>
+    public MlpSpec? Mlp { get; }
+
+    /// <summary>The DCGAN generator; null for the tabular families.</summary>
+    public DcganGeneratorSpec? Dcgan { get; }
+
+    public IReadOnlyList<OutputSpan> Spans { get; }
+
+    public int NoiseDimension => Dcgan?.NoiseWidth ?? Mlp!.InputWidth;
+
+    public static GeneratorSpec Tabular(GanArchitecture architecture, MlpSpec mlp, IReadOnlyList<OutputSpan> spans)
+    {
+        if (architecture is not (GanArchitecture.Mlp or GanArchitecture.Residual))
+            throw new ArgumentOutOfRangeException(nameof(architecture), architecture, "A tabular generator is Mlp or Residual.");
+        return new(architecture, mlp, null, spans);
+    }
+
+    public static GeneratorSpec Image(DcganGeneratorSpec dcgan, IReadOnlyList<OutputSpan> spans) => new(GanArchitecture.Dcgan, null, dcgan, spans);
 
     public void Save(BinaryWriter writer)
     {
         writer.Write((int)Architecture);
-        Mlp.Save(writer);
+        if (Dcgan is not null) Dcgan.Save(writer);
+        else Mlp!.Save(writer);
         writer.Write(Spans.Count);
         foreach (var span in Spans)
         {
@@ -18,13 +50,15 @@ internal sealed record GeneratorSpec(GanArchitecture Architecture, MlpSpec Mlp, 
         }
     }
 
+    // Models of format 0x00010002 have the same layout: they never hold a DCGAN generator.
     public static GeneratorSpec Load(BinaryReader reader)
     {
         var architecture = (GanArchitecture)reader.ReadInt32();
-        var mlp = MlpSpec.Load(reader);
+        var dcgan = architecture == GanArchitecture.Dcgan ? DcganGeneratorSpec.Load(reader) : null;
+        var mlp = dcgan is null ? MlpSpec.Load(reader) : null;
         var spans = new OutputSpan[reader.ReadInt32()];
         for (var i = 0; i < spans.Length; i++)
             spans[i] = new OutputSpan(reader.ReadInt32(), reader.ReadInt32(), (SpanActivation)reader.ReadInt32());
-        return new GeneratorSpec(architecture, mlp, spans);
+        return new GeneratorSpec(architecture, mlp, dcgan, spans);
     }
 }

@@ -14,12 +14,16 @@ internal sealed record ImageShape(int Channels, int Height, int Width)
     /// </summary>
     public (int Height, int Width) Quarter()
     {
-        if (Channels <= 0 || Height <= 0 || Width <= 0 || Height % 4 != 0 || Width % 4 != 0)
-            throw new ArgumentException(
-                $"Image shape {this} (channels×height×width) does not suit the DCGAN networks: they halve height and width twice, " +
-                "so both must be positive multiples of 4 (28×28 and 8×8 work), with at least one channel.", "image");
+        if (Unsuitability() is { } problem) throw new ArgumentException(problem, "image");
         return (Height / 4, Width / 4);
     }
+
+    /// <summary>Why the DCGAN networks cannot take this shape, or null when they can.</summary>
+    public string? Unsuitability() =>
+        Channels <= 0 || Height <= 0 || Width <= 0 || Height % 4 != 0 || Width % 4 != 0
+            ? $"Image shape {this} (channels×height×width) does not suit the DCGAN networks: they halve height and width twice, " +
+              "so both must be positive multiples of 4 (28×28 and 8×8 work), with at least one channel."
+            : null;
 
     public override string ToString() => $"{Channels}×{Height}×{Width}";
 

@@ -15,12 +15,14 @@ internal static class GanSamplerFormat
 {
     private const string GeneratorWeightsStream = "Generator.bin";
     private const string TrainingStateStream = "TrainingState.bin";
+    private const uint DcganFormat = 0x00010003;
 
     // Bump verWrittenCur (and teach Load the difference) whenever the layout below changes.
     public static VersionInfo GetVersionInfo() => new(
         modelSignature: "GANSAMPL",
-        verWrittenCur: 0x00010002, // categorical conditions, generator family and output heads
-        verReadableCur: 0x00010002,
+        // 0x00010002: categorical conditions, generator family and output heads
+        verWrittenCur: DcganFormat, // DCGAN generator spec, image-pixel encoder, discriminator kind in the training state
+        verReadableCur: DcganFormat,
         verWeCanReadBack: 0x00010002,
         loaderSignature: GanSampler.LoaderSignature,
         loaderAssemblyName: typeof(GanSampler).Assembly.FullName);
@@ -56,7 +58,8 @@ internal static class GanSamplerFormat
         if (!ctx.TryLoadBinaryStream(GeneratorWeightsStream, r => network.load(r)))
             throw new InvalidDataException($"The saved GAN model has no '{GeneratorWeightsStream}' stream with the generator's weights.");
         TrainingState? state = null;
-        ctx.TryLoadBinaryStream(TrainingStateStream, r => state = TrainingState.Load(r));
+        var discriminatorKindStored = ctx.Header.ModelVerWritten >= DcganFormat;
+        ctx.TryLoadBinaryStream(TrainingStateStream, r => state = TrainingState.Load(r, discriminatorKindStored));
         var device = DeviceSelector.Select(env);
         return new GanSampler(env, new SyntheticRowGenerator(features, condition, categories, network, device), seed, history, state);
     }

@@ -4,7 +4,7 @@ using Microsoft.ML.Data;
 
 namespace GanEstimators.Sampling;
 
-/// <summary>Packs generated rows into an in-memory <see cref="IDataView"/> with the training schema.</summary>
+/// <summary>Packs generated rows into an in-memory <see cref="IDataView"/> with the training schema (vector dimensions included).</summary>
 internal static class SampleDataView
 {
     public static IDataView Build(IHostEnvironment environment, SyntheticRowGenerator generator, float[] rows, int count, int[]? classIndices)
@@ -18,6 +18,8 @@ internal static class SampleDataView
         }
         if (generator.Condition is { } condition && classIndices is not null && features.Columns.All(c => c.Name != condition.ColumnName))
             condition.AddColumn(builder, classIndices);
-        return builder.GetDataView();
+        var view = builder.GetDataView();
+        var retyped = features.Columns.Where(c => !view.Schema[c.Name].Type.Equals(c.Type)).ToDictionary(c => c.Name, c => c.Type);
+        return retyped.Count == 0 ? view : new RetypedDataView(view, retyped);
     }
 }

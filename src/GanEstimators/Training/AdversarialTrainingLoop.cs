@@ -13,7 +13,7 @@ namespace GanEstimators.Training;
 internal sealed class AdversarialTrainingLoop
 {
     public required GeneratorNetwork Generator { get; init; }
-    public required ConditionalMlp Discriminator { get; init; }
+    public required nn.Module<Tensor, Tensor?, Tensor> Discriminator { get; init; }
     public required optim.Optimizer GeneratorOptimizer { get; init; }
     public required optim.Optimizer DiscriminatorOptimizer { get; init; }
     public required AdversarialLoss Loss { get; init; }

@@ -39,6 +39,32 @@ internal static class OptionsValidator
         if (!Enum.IsDefined(o.NumericEncoding)) Fail(nameof(o.NumericEncoding), o.NumericEncoding, "ModeSpecificNormalization or Standardization");
         if (!Enum.IsDefined(o.Architecture)) Fail(nameof(o.Architecture), o.Architecture, $"one of {string.Join(", ", Enum.GetNames<GanArchitecture>())}");
         if (!Enum.IsDefined(o.Loss)) Fail(nameof(o.Loss), o.Loss, $"one of {string.Join(", ", Enum.GetNames<GanLoss>())}");
+        ImageOptions(o);
+    }
+
+    private static void ImageOptions(GanTrainer.Options o)
+    {
+        if (o.ImageBaseChannels < 2) Fail(nameof(o.ImageBaseChannels), o.ImageBaseChannels, "at least 2 (the generator's last stage has base/2 channels)");
+        var tabular = o.Architecture is GanArchitecture.Mlp or GanArchitecture.Residual;
+        if (o.SpectralNormalization && o.Loss == GanLoss.Wasserstein)
+            throw new ArgumentException(
+                "GanTrainer.Options.SpectralNormalization cannot be combined with Loss = Wasserstein: its weight clipping already bounds the critic and would fight the normalisation. " +
+                "Use WassersteinGradientPenalty, Hinge or NonSaturating with spectral normalisation.", nameof(o.SpectralNormalization));
+        if (o.SpectralNormalization && tabular)
+            throw new ArgumentException($"GanTrainer.Options.SpectralNormalization applies to the DCGAN discriminator only; Architecture is {o.Architecture}.", nameof(o.SpectralNormalization));
+        if (o.Architecture == GanArchitecture.Dcgan && o.FeatureColumnNames.Length != 1)
+            throw new ArgumentException(
+                $"Architecture = Dcgan needs exactly one feature column, a Single vector of pixels; GanTrainer.Options.FeatureColumnNames names {o.FeatureColumnNames.Length}: {string.Join(", ", o.FeatureColumnNames.Select(n => $"'{n}'"))}.",
+                nameof(o.FeatureColumnNames));
+        if (o.ImageShape is not { } shape) return;
+        if (tabular)
+            throw new ArgumentException($"GanTrainer.Options.ImageShape is set ({shape}) but Architecture is {o.Architecture}; an image shape needs Architecture = Dcgan or Auto.", nameof(o.ImageShape));
+        if (o.FeatureColumnNames.Length != 1)
+            throw new ArgumentException(
+                $"GanTrainer.Options.ImageShape is set ({shape}), so FeatureColumnNames must name exactly one column, the pixel vector; it names {o.FeatureColumnNames.Length}: {string.Join(", ", o.FeatureColumnNames.Select(n => $"'{n}'"))}.",
+                nameof(o.FeatureColumnNames));
+        if (new Networks.ImageShape(shape.Channels, shape.Height, shape.Width).Unsuitability() is { } problem)
+            throw new ArgumentException($"GanTrainer.Options.ImageShape: {problem}", nameof(o.ImageShape));
     }
 
     private static void Positive(int value, string name)

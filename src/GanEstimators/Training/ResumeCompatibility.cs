@@ -1,4 +1,5 @@
 using GanEstimators.Encoding;
+using GanEstimators.Networks;
 using Microsoft.ML;
 
 namespace GanEstimators.Training;
@@ -6,7 +7,7 @@ namespace GanEstimators.Training;
 /// <summary>Checks that a sampler can be resumed on this data with these options, and says what differs when not.</summary>
 internal static class ResumeCompatibility
 {
-    public static void Check(GanSampler sampler, IReadOnlyList<FeatureColumn> features, DataViewSchema.Column? condition, GanTrainer.Options options)
+    public static void Check(GanSampler sampler, IReadOnlyList<FeatureColumn> features, DataViewSchema.Column? condition, GanTrainer.Options options, NetworkPlan plan)
     {
         var state = sampler.TrainingState
             ?? throw new ArgumentException("This sampler has no training state to resume from: it was trained with Options.KeepTrainingState = false.", "resumeFrom");
@@ -18,9 +19,24 @@ internal static class ResumeCompatibility
             throw new ArgumentException($"Cannot resume: the sampler's condition column is '{sampler.Generator.Condition?.ColumnName ?? "(none)"}', the options say '{condition?.Name ?? "(none)"}'.", "resumeFrom");
         if (state.PacSize != options.PacSize)
             throw new ArgumentException($"Cannot resume: the sampler was trained with PacSize {state.PacSize}, the options say {options.PacSize}.", "resumeFrom");
-        var network = sampler.Generator.Network.Spec.Mlp;
-        if (network.InputWidth != options.NoiseDimension || !network.HiddenSizes.SequenceEqual(options.GeneratorHiddenSizes) || !state.DiscriminatorSpec.HiddenSizes.SequenceEqual(options.DiscriminatorHiddenSizes))
+        var generator = sampler.Generator.Network.Spec;
+        if ((generator.Architecture == GanArchitecture.Dcgan) != (plan.Architecture == GanArchitecture.Dcgan))
+            throw new ArgumentException($"Cannot resume: the sampler has {generator.Architecture} networks, these options and columns resolve to {plan.Architecture}.", "resumeFrom");
+        if (generator.Dcgan is { } image) CheckImageNetworks(image, state.DiscriminatorSpec.Dcgan!, options, plan);
+        else if (generator.Mlp!.InputWidth != options.NoiseDimension || !generator.Mlp.HiddenSizes.SequenceEqual(options.GeneratorHiddenSizes) || !state.DiscriminatorSpec.Mlp!.HiddenSizes.SequenceEqual(options.DiscriminatorHiddenSizes))
             throw new ArgumentException("Cannot resume: NoiseDimension, GeneratorHiddenSizes and DiscriminatorHiddenSizes must match the sampler's networks.", "resumeFrom");
+    }
+
+    private static void CheckImageNetworks(DcganGeneratorSpec generator, DcganDiscriminatorSpec discriminator, GanTrainer.Options options, NetworkPlan plan)
+    {
+        if (generator.Image != plan.Image)
+            throw new ArgumentException($"Cannot resume: the sampler draws {generator.Image} images, these options and columns give {plan.Image}.", "resumeFrom");
+        if (generator.NoiseWidth != options.NoiseDimension || generator.BaseChannels != options.ImageBaseChannels || discriminator.BaseChannels != options.ImageBaseChannels)
+            throw new ArgumentException(
+                $"Cannot resume: NoiseDimension ({options.NoiseDimension}) and ImageBaseChannels ({options.ImageBaseChannels}) must match the sampler's networks ({generator.NoiseWidth} and {generator.BaseChannels}).", "resumeFrom");
+        if (discriminator.Normalisation != plan.Normalisation)
+            throw new ArgumentException(
+                $"Cannot resume: the sampler's discriminator uses {discriminator.Normalisation} normalisation; Loss = {options.Loss} with SpectralNormalization = {options.SpectralNormalization} gives {plan.Normalisation}.", "resumeFrom");
     }
 
     private static string Describe(IEnumerable<(string Name, Microsoft.ML.Data.DataViewType Type)> columns) =>

@@ -9,7 +9,7 @@ namespace GanEstimators.Training;
 /// run continues exactly where the saved one stopped.
 /// </summary>
 internal sealed record TrainingState(
-    MlpSpec DiscriminatorSpec,
+    DiscriminatorSpec DiscriminatorSpec,
     int PacSize,
     OptimizerSettings Optimizer,
     byte[] DiscriminatorWeights,
@@ -17,10 +17,10 @@ internal sealed record TrainingState(
     byte[] DiscriminatorOptimizerState,
     byte[] RandomState)
 {
-    public static TrainingState Capture(ConditionalMlp discriminator, int pacSize, OptimizerSettings settings, optim.Optimizer generatorOptimizer, optim.Optimizer discriminatorOptimizer, Generator random)
+    public static TrainingState Capture(nn.Module<Tensor, Tensor?, Tensor> discriminator, int pacSize, OptimizerSettings settings, optim.Optimizer generatorOptimizer, optim.Optimizer discriminatorOptimizer, Generator random)
     {
         using var randomState = random.get_state();
-        return new(discriminator.Spec, pacSize, settings,
+        return new(DiscriminatorSpec.Of(discriminator), pacSize, settings,
             Serialise(w => discriminator.save(w)),
             Serialise(w => SaveOptimizer(generatorOptimizer, w)),
             Serialise(w => SaveOptimizer(discriminatorOptimizer, w)),
@@ -33,9 +33,9 @@ internal sealed record TrainingState(
         random.set_state(state);
     }
 
-    public ConditionalMlp RestoreDiscriminator()
+    public nn.Module<Tensor, Tensor?, Tensor> RestoreDiscriminator()
     {
-        var discriminator = ConditionalMlp.Discriminator(DiscriminatorSpec);
+        var discriminator = DiscriminatorSpec.Build();
         using var reader = new BinaryReader(new MemoryStream(DiscriminatorWeights));
         discriminator.load(reader);
         return discriminator;
@@ -72,9 +72,11 @@ internal sealed record TrainingState(
         }
     }
 
-    public static TrainingState Load(BinaryReader reader)
+    /// <param name="reader">The training-state stream.</param>
+    /// <param name="discriminatorKindStored">False for models of format 0x00010002, whose discriminator is always an MLP.</param>
+    public static TrainingState Load(BinaryReader reader, bool discriminatorKindStored)
     {
-        var spec = MlpSpec.Load(reader);
+        var spec = discriminatorKindStored ? DiscriminatorSpec.Load(reader) : DiscriminatorSpec.LoadMlp(reader);
         var pac = reader.ReadInt32();
         var settings = new OptimizerSettings((GanOptimizer)reader.ReadInt32(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble());
         byte[] Next() => reader.ReadBytes(reader.ReadInt32());
