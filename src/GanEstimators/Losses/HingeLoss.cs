@@ -14,7 +14,7 @@ internal sealed class HingeLoss : AdversarialLoss
     public override OptimizerDefaults Defaults { get; } = new(GanOptimizer.Adam, 2e-4, 0.0, 0.9, 5);
 
     public override Tensor DiscriminatorLoss(Tensor realScores, Tensor fakeScores) =>
-        F.relu(1 - realScores).mean() + F.relu(1 + fakeScores).mean();
+        F.relu(TorchScalars.One - realScores).mean() + F.relu(fakeScores + TorchScalars.One).mean();
 
     public override Tensor GeneratorLoss(Tensor fakeScores) => -fakeScores.mean();
 }

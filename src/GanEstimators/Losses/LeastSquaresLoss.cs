@@ -12,7 +12,7 @@ internal sealed class LeastSquaresLoss : AdversarialLoss
     public override double DecisionThreshold => 0.5;
 
     public override Tensor DiscriminatorLoss(Tensor realScores, Tensor fakeScores) =>
-        0.5 * (realScores - 1).pow(2).mean() + 0.5 * fakeScores.pow(2).mean();
+        (realScores - TorchScalars.One).pow(TorchScalars.Two).mean() * TorchScalars.Half + fakeScores.pow(TorchScalars.Two).mean() * TorchScalars.Half;
 
-    public override Tensor GeneratorLoss(Tensor fakeScores) => 0.5 * (fakeScores - 1).pow(2).mean();
+    public override Tensor GeneratorLoss(Tensor fakeScores) => (fakeScores - TorchScalars.One).pow(TorchScalars.Two).mean() * TorchScalars.Half;
 }

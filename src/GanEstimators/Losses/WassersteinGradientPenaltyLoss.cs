@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GanEstimators.Losses;
@@ -13,18 +14,20 @@ internal sealed class WassersteinGradientPenaltyLoss(double penaltyWeight) : Was
 
     public double PenaltyWeight { get; } = penaltyWeight;
 
+    private readonly TorchSharp.Scalar _penaltyWeight = penaltyWeight.ToScalar();
+
     public override Tensor? Penalty(Func<Tensor, Tensor> discriminator, Tensor real, Tensor fake, Generator? random)
     {
         var shape = new long[real.dim()];
         shape[0] = real.shape[0];
         for (var i = 1; i < shape.Length; i++) shape[i] = 1;
         var alpha = rand(shape, dtype: real.dtype, device: real.device, generator: random);
-        var interpolates = (alpha * real + (1 - alpha) * fake).detach().requires_grad_(true);
+        var interpolates = (alpha * real + (TorchScalars.One - alpha) * fake).detach().requires_grad_(true);
         var scores = discriminator(interpolates);
         var gradients = autograd.grad(
             new[] { scores }, new[] { interpolates }, new[] { ones_like(scores) },
             retain_graph: true, create_graph: true)[0];
         var norms = gradients.reshape(gradients.shape[0], -1).norm(1);
-        return PenaltyWeight * (norms - 1).pow(2).mean();
+        return (norms - TorchScalars.One).pow(TorchScalars.Two).mean() * _penaltyWeight;
     }
 }

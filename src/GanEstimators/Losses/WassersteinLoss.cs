@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GanEstimators.Losses;
@@ -13,10 +14,13 @@ internal sealed class WassersteinLoss(double clipValue) : WassersteinCriticLoss
 
     public double ClipValue { get; } = clipValue;
 
+    private readonly TorchSharp.Scalar _lower = (-clipValue).ToScalar();
+    private readonly TorchSharp.Scalar _upper = clipValue.ToScalar();
+
     public override void AfterDiscriminatorStep(nn.Module discriminator)
     {
         using var _ = no_grad();
         foreach (var parameter in discriminator.parameters())
-            parameter.clamp_(-ClipValue, ClipValue);
+            parameter.clamp_(_lower, _upper);
     }
 }

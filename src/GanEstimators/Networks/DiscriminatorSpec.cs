@@ -52,7 +52,4 @@ internal sealed record DiscriminatorSpec
         Kind.Dcgan => new(null, DcganDiscriminatorSpec.Load(reader)),
         var kind => throw new InvalidDataException($"The saved training state has a discriminator of kind {(int)kind}, which this version of GanEstimators does not know."),
     };
-
-    /// <summary>Reads the format 0x00010002 wrote, before DCGAN: an MLP spec with no kind in front.</summary>
-    public static DiscriminatorSpec LoadMlp(BinaryReader reader) => new(MlpSpec.Load(reader), null);
 }

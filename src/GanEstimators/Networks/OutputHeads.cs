@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -11,6 +12,7 @@ namespace GanEstimators.Networks;
 internal static class OutputHeads
 {
     public const double Temperature = 0.2;
+    private static readonly TorchSharp.Scalar TemperatureScalar = Temperature.ToScalar();
 
     public static Tensor Apply(Tensor logits, IReadOnlyList<OutputSpan> spans, Generator random) =>
         PerSpan(logits, spans, x => GumbelSoftmax(x, random));
@@ -52,7 +54,7 @@ internal static class OutputHeads
     private static Tensor GumbelSoftmax(Tensor logits, Generator random)
     {
         var uniform = rand(logits.shape, device: logits.device, generator: random);
-        var gumbel = -log(-log(uniform + 1e-20) + 1e-20);
-        return F.softmax((logits + gumbel) / Temperature, 1);
+        var gumbel = -log(-log(uniform + TorchScalars.Tiny) + TorchScalars.Tiny);
+        return F.softmax((logits + gumbel) / TemperatureScalar, 1);
     }
 }

@@ -14,7 +14,7 @@ namespace GanEstimators.Networks;
 /// </summary>
 internal sealed class SpectralNorm : nn.Module<Tensor, Tensor>
 {
-    private const double Epsilon = 1e-12;
+    private static readonly Scalar Epsilon = 1e-12.ToScalar();   // rooted: see TorchScalars
 
     private readonly nn.Module<Tensor, Tensor> layer;
     // Not readonly: Module.to(device) replaces buffer fields with moved copies.

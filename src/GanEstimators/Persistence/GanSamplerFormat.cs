@@ -15,15 +15,15 @@ internal static class GanSamplerFormat
 {
     private const string GeneratorWeightsStream = "Generator.bin";
     private const string TrainingStateStream = "TrainingState.bin";
-    private const uint DcganFormat = 0x00010003;
-
-    // Bump verWrittenCur (and teach Load the difference) whenever the layout below changes.
+    // Bump verWrittenCur (and teach Load the difference) whenever the layout below changes. Formats before 0x00010004
+    // were never released: 0x00010002 added categorical conditions, generator families and output heads, 0x00010003
+    // DCGAN specs and the discriminator kind, 0x00010004 the condition's own weight rows in every layer
+    // (ConditionedLinear), which renamed the weights.
     public static VersionInfo GetVersionInfo() => new(
         modelSignature: "GANSAMPL",
-        // 0x00010002: categorical conditions, generator family and output heads
-        verWrittenCur: DcganFormat, // DCGAN generator spec, image-pixel encoder, discriminator kind in the training state
-        verReadableCur: DcganFormat,
-        verWeCanReadBack: 0x00010002,
+        verWrittenCur: 0x00010004,
+        verReadableCur: 0x00010004,
+        verWeCanReadBack: 0x00010004,
         loaderSignature: GanSampler.LoaderSignature,
         loaderAssemblyName: typeof(GanSampler).Assembly.FullName);
 
@@ -58,8 +58,7 @@ internal static class GanSamplerFormat
         if (!ctx.TryLoadBinaryStream(GeneratorWeightsStream, r => network.load(r)))
             throw new InvalidDataException($"The saved GAN model has no '{GeneratorWeightsStream}' stream with the generator's weights.");
         TrainingState? state = null;
-        var discriminatorKindStored = ctx.Header.ModelVerWritten >= DcganFormat;
-        ctx.TryLoadBinaryStream(TrainingStateStream, r => state = TrainingState.Load(r, discriminatorKindStored));
+        ctx.TryLoadBinaryStream(TrainingStateStream, r => state = TrainingState.Load(r));
         var device = DeviceSelector.Select(env);
         return new GanSampler(env, new SyntheticRowGenerator(features, condition, categories, network, device), seed, history, state);
     }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using System.Diagnostics;
 using GanEstimators.Losses;
 using GanEstimators.Networks;
@@ -71,15 +72,15 @@ internal sealed class AdversarialTrainingLoop
         if (conditionLoss is not null) generatorLoss = generatorLoss + conditionLoss;
         GeneratorOptimizer.zero_grad();
         generatorLoss.backward();
-        var gradientNorm = stack(Generator.parameters().Select(p => p.grad!.pow(2).sum()).ToArray()).sum().sqrt();
+        var gradientNorm = stack(Generator.parameters().Select(p => p.grad!.pow(TorchScalars.Two).sum()).ToArray()).sum().sqrt();
         GeneratorOptimizer.step();
 
         using (no_grad())
         {
             // Critics have no accuracy; their Wasserstein estimate is derived from the two means when the epoch is read.
-            var threshold = Loss.DecisionThreshold;
+            using var threshold = Loss.DecisionThreshold.ToScalar();
             var accuracy = Loss.IsCritic ? null
-                : ((realScores > threshold).to(float32).mean() + (fakeScores <= threshold).to(float32).mean()) / 2;
+                : ((realScores > threshold).to(float32).mean() + (fakeScores <= threshold).to(float32).mean()) * TorchScalars.Half;
             meter.Add(discriminatorLoss, generatorLoss, Loss.Interpret(realScores).mean(), Loss.Interpret(fakeScores).mean(), gradientNorm, accuracy);
         }
     }

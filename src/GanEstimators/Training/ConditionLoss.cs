@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -30,6 +31,8 @@ internal static class ConditionLoss
             var loss = F.cross_entropy(chosen, tensor(slots.ToArray()).to(logits.device), reduction: nn.Reduction.Sum);
             total = total is null ? loss : total + loss;
         }
-        return total is null ? null : total / targets.Columns.Length;
+        if (total is null) return null;
+        using var batchRows = ((double)targets.Columns.Length).ToScalar();
+        return total / batchRows;
     }
 }

@@ -72,11 +72,9 @@ internal sealed record TrainingState(
         }
     }
 
-    /// <param name="reader">The training-state stream.</param>
-    /// <param name="discriminatorKindStored">False for models of format 0x00010002, whose discriminator is always an MLP.</param>
-    public static TrainingState Load(BinaryReader reader, bool discriminatorKindStored)
+    public static TrainingState Load(BinaryReader reader)
     {
-        var spec = discriminatorKindStored ? DiscriminatorSpec.Load(reader) : DiscriminatorSpec.LoadMlp(reader);
+        var spec = DiscriminatorSpec.Load(reader);
         var pac = reader.ReadInt32();
         var settings = new OptimizerSettings((GanOptimizer)reader.ReadInt32(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble());
         byte[] Next() => reader.ReadBytes(reader.ReadInt32());

@@ -48,7 +48,7 @@ public sealed class AugmentationOptionsTests
 
         var ml = new MLContext(1);
         var unconditional = Fails<ArgumentException>(new GanAugmentationOptions { BalanceColumnName = "Mode" }, Unconditional, RingOfGaussians.Load(ml, 100));
-        StringAssert.Contains(unconditional.Message, "without a condition column");
+        StringAssert.Contains(unconditional.Message, "no condition column and no categorical features");
     }
 
     [TestMethod]

@@ -14,7 +14,7 @@ public sealed class MixedColumnTests
     {
         var ml = new MLContext(1);
         _real = MixedTable.Rows(1000, 7);
-        _sampler = ml.Gan().Trainer(MixedTable.Options(epochs: 150)).Fit(ml.Data.LoadFromEnumerable(_real));
+        _sampler = ml.Gan().Trainer(MixedTable.Options(epochs: 250)).Fit(ml.Data.LoadFromEnumerable(_real));
     }
 
     [ClassCleanup]

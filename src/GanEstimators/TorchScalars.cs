@@ -1,0 +1,18 @@
+using TorchSharp;
+
+namespace GanEstimators;
+
+/// <summary>
+/// Scalars used in every training step, kept alive for the life of the process. TorchSharp turns a C# number into a
+/// native <see cref="Scalar"/> that is freed by its finalizer; nothing keeps that temporary alive while the native
+/// operation reads it, so a garbage collection on another thread (a progress bar, ML.NET) can free it mid-call — seen
+/// as "Expected false to be true … toDouble" crashes in long runs. Rooted scalars (these fields, or instance fields for
+/// per-loss values) cannot be collected.
+/// </summary>
+internal static class TorchScalars
+{
+    public static readonly Scalar Half = 0.5.ToScalar();
+    public static readonly Scalar One = 1.0.ToScalar();
+    public static readonly Scalar Two = 2.0.ToScalar();
+    public static readonly Scalar Tiny = 1e-20.ToScalar();
+}
