@@ -11,6 +11,7 @@ namespace GanEstimators;
 /// </summary>
 internal static class TorchScalars
 {
+    public static readonly Scalar Zero = 0.0.ToScalar();
     public static readonly Scalar Half = 0.5.ToScalar();
     public static readonly Scalar One = 1.0.ToScalar();
     public static readonly Scalar Two = 2.0.ToScalar();

@@ -1,3 +1,4 @@
+using TorchSharp;
 using GanEstimators.Networks;
 using static TorchSharp.torch;
 
@@ -40,7 +41,9 @@ internal sealed class CollapseProbe : IDisposable
     {
         using var scope = NewDisposeScope();
         var n = rows.shape[0];
-        return n < 2 ? 0 : (cdist(rows, rows).sum() / (n * (n - 1))).item<float>();
+        if (n < 2) return 0;
+        using var pairs = ((double)n * (n - 1)).ToScalar();
+        return (cdist(rows, rows).sum() / pairs).item<float>();
     }
 
     public void Dispose()

@@ -37,6 +37,6 @@ internal sealed class ConditionedLinear : nn.Module<Tensor, Tensor?, Tensor>
         var rows = active.select(1, 0);
         var columns = active.select(1, 1);
         var values = conditions.index(new TensorIndex[] { TensorIndex.Tensor(rows), TensorIndex.Tensor(columns) });
-        return y.index_add(0, rows, condition.index_select(0, columns) * values.unsqueeze(1), 1.0);
+        return y.index_add(0, rows, condition.index_select(0, columns) * values.unsqueeze(1), TorchScalars.One);
     }
 }

@@ -47,7 +47,8 @@ internal static class OutputHeads
     {
         var cumulative = F.softmax(logits, 1).cumsum(1);
         var uniform = rand(new long[] { logits.shape[0], 1 }, device: logits.device, generator: random);
-        var index = (cumulative < uniform).sum(1).clamp_max(logits.shape[1] - 1);
+        using var last = (logits.shape[1] - 1).ToScalar();
+        var index = (cumulative < uniform).sum(1).clamp_max(last);
         return F.one_hot(index, logits.shape[1]).to(logits.dtype);
     }
 

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GanEstimators.Training;
@@ -10,12 +11,14 @@ internal static class EnergyDistance
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         var cross = cdist(x, y).mean();
-        return (2 * cross - WithinMean(x) - WithinMean(y)).item<float>();
+        return (cross * TorchScalars.Two - WithinMean(x) - WithinMean(y)).item<float>();
     }
 
     private static Tensor WithinMean(Tensor x)
     {
         var n = x.shape[0];
-        return n < 2 ? zeros(1, device: x.device).squeeze() : cdist(x, x).sum() / (n * (n - 1));
+        if (n < 2) return zeros(1, device: x.device).squeeze();
+        using var pairs = ((double)n * (n - 1)).ToScalar();
+        return cdist(x, x).sum() / pairs;
     }
 }

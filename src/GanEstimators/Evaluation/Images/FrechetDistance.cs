@@ -61,8 +61,8 @@ public static class FrechetDistance
     {
         var squareRoot1 = SymmetricSquareRoot(covariance1);
         var product = squareRoot1.matmul(covariance2).matmul(squareRoot1);
-        var traceOfRoot = linalg.eigvalsh((product + product.T) / 2).clamp_min(0).sqrt().sum();
-        var distance = (mean1 - mean2).square().sum() + covariance1.trace() + covariance2.trace() - 2 * traceOfRoot;
+        var traceOfRoot = linalg.eigvalsh((product + product.T) * TorchScalars.Half).clamp_min(TorchScalars.Zero).sqrt().sum();
+        var distance = (mean1 - mean2).square().sum() + covariance1.trace() + covariance2.trace() - traceOfRoot * TorchScalars.Two;
         // A distance of identical sets can come out a rounding error below zero.
         return Math.Max(0, distance.item<double>());
     }
@@ -70,7 +70,7 @@ public static class FrechetDistance
     private static Tensor SymmetricSquareRoot(Tensor matrix)
     {
         var (values, vectors) = linalg.eigh((matrix + matrix.T) / 2);
-        return (vectors * values.clamp_min(0).sqrt()).matmul(vectors.T);
+        return (vectors * values.clamp_min(TorchScalars.Zero).sqrt()).matmul(vectors.T);
     }
 
     private static void Check(float[,] rows, string name)
