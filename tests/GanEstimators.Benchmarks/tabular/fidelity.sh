@@ -38,7 +38,8 @@ for run in "${runs[@]}"; do
   ours=$(/usr/bin/python3 -c "import json,sys; m=json.load(open(sys.argv[1])); f=lambda k: ('%.3f' % m[k]) if m.get(k) is not None else '–'; print(f'{f(\"column_shapes\")} / {f(\"pair_trends\")} / {f(\"detection_auc\")} / {f(\"tstr_macro_f1\")} ({f(\"trtr_macro_f1\")})')" "$out/$name.ours.json")
   theirs="(judge not installed)"
   if has_judge; then
-    if /usr/bin/python3 "$judge" "$train" "$test" "$out/$name.synthetic.csv" "$label" > "$out/$name.judge.json" 2> "$out/$name.judge.err"; then
+    # One OpenMP thread: the judge's HistGradientBoosting took minutes instead of seconds on a busy 2-core machine.
+    if OMP_NUM_THREADS=1 /usr/bin/python3 "$judge" "$train" "$test" "$out/$name.synthetic.csv" "$label" > "$out/$name.judge.json" 2> "$out/$name.judge.err"; then
       theirs=$(/usr/bin/python3 -c "import json,sys; m=json.load(open(sys.argv[1])); f=lambda k: ('%.3f' % m[k]) if m.get(k) is not None else '–'; print(f'{f(\"column_shapes\")} / {f(\"pair_trends\")} / {f(\"detection_auc\")} / {f(\"tstr_macro_f1\")} ({f(\"trtr_macro_f1\")})')" "$out/$name.judge.json")
     else
       theirs="(judge failed: $(tail -1 "$out/$name.judge.err" | cut -c1-80))"
