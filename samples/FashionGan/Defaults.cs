@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using System.Globalization;
+using GanEstimators;
+
+namespace FashionGan;
+
+/// <summary>The sample's GAN settings, chosen so that the default run (the subset) finishes in under 10 minutes on 2 CPU cores.</summary>
+internal static class Defaults
+{
+    public const int Epochs = 18;
+    public const GanLoss Loss = GanLoss.Hinge;
+    public const bool SpectralNormalization = true;
+    public const int BaseChannels = 32;
+    public const int BatchSize = 64;
+    public const double LearningRate = 2e-4;
+
+    public static GanTrainer.Options TrainerOptions(RunOptions run, int epochs, Stopwatch clock) => new()
+    {
+        FeatureColumnNames = new[] { GanEstimators.Loading.IdxImages.FeaturesColumnName },
+        ConditionColumnName = GanEstimators.Loading.IdxImages.LabelColumnName,
+        Architecture = GanArchitecture.Dcgan,
+        Loss = run.Loss,
+        SpectralNormalization = SpectralNormalization && run.Loss is not GanLoss.Wasserstein,
+        ImageBaseChannels = BaseChannels,
+        BatchSize = BatchSize,
+        LearningRate = LearningRate,
+        Epochs = epochs,
+        Seed = run.Seed,
+        ProgressCallback = m => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  epoch {m.Epoch,3}  D loss {m.DiscriminatorLoss,8:F4}  G loss {m.GeneratorLoss,8:F4}  D(real) {m.MeanRealScore,7:F3}  D(fake) {m.MeanFakeScore,7:F3}  " +
+            $"collapse ratio {m.CollapseRatio,5:F2}  ({m.Seconds:F0} s; {clock.Elapsed.TotalSeconds:F0} s in all)")),
+    };
+}
