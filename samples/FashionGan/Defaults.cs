@@ -5,6 +5,11 @@ using GanEstimators;
 namespace FashionGan;
 
 /// <summary>The sample's GAN settings, chosen so that the default run (the subset) finishes in under 10 minutes on 2 CPU cores.</summary>
+/// <remarks>
+/// Measured with <c>nice -n 19</c> on 2 cores shared with a CI run (load average 4.4-5.5), 1 libtorch thread: ~20 s an
+/// epoch on the 6,000 images, 371 s of training for 18 epochs, 384 s wall in all; conditional accuracy 84.4 %,
+/// domain Fréchet distance 57.6 against a floor of 3.4 (docs/fashion/metrics.txt). One epoch alone reached 19 %.
+/// </remarks>
 internal static class Defaults
 {
     public const int Epochs = 18;
