@@ -31,10 +31,11 @@ var training = IdxImages.Load(ml, options.PathOf(FashionFiles.TrainImages), opti
 var test = IdxImages.Load(ml, options.PathOf(FashionFiles.TestImages), options.PathOf(FashionFiles.TestLabels));
 var trainingCount = (int)training.GetColumn<string>(IdxImages.LabelColumnName).Count();
 var testCount = (int)test.GetColumn<string>(IdxImages.LabelColumnName).Count();
-var isSubset = Path.GetFullPath(options.Data) == Path.GetFullPath(options.SubsetFolder);
+var isSubset = Path.TrimEndingDirectorySeparator(options.Data) == Path.TrimEndingDirectorySeparator(options.SubsetFolder);
+var dataName = Path.GetRelativePath(options.Root, options.Data);
 var run = string.Create(CultureInfo.InvariantCulture,
     $"Conditional DCGAN ({options.Loss}{(Defaults.SpectralNormalization ? " + spectral normalisation" : "")}, base channels {Defaults.BaseChannels}, " +
-    $"batch {Defaults.BatchSize}, learning rate {Defaults.LearningRate}, {options.Epochs} epochs, seed {options.Seed}) on {trainingCount:N0} training images of {options.Data}");
+    $"batch {Defaults.BatchSize}, learning rate {Defaults.LearningRate}, {options.Epochs} epochs, seed {options.Seed}) on {trainingCount:N0} training images of {dataName}");
 Console.WriteLine(run);
 
 GanSampler? sampler = null;
