@@ -1,0 +1,83 @@
+using System.Globalization;
+using GanEstimators;
+
+namespace FashionGan;
+
+/// <summary>The command line: <c>--data DIR --out DIR --epochs N --seed N --loss NAME --grid-every N</c>, all optional, or <c>--make-subset</c>.</summary>
+internal sealed record RunOptions(string Data, string Output, int Epochs, int Seed, GanLoss Loss, int GridEvery, bool MakeSubset, string Root)
+{
+    private const string Usage =
+        "Usage: dotnet run -c Release --project samples/FashionGan -- [options]\n" +
+        "  --data DIR       folder with the Fashion-MNIST IDX files (default: data/fashion-mnist-subset; the full set is\n" +
+        "                   in ../shared/data/images/fashion-mnist beside the repository)\n" +
+        "  --out DIR        output folder (default: samples/FashionGan/output)\n" +
+        "  --epochs N       training epochs (default: {0})\n" +
+        "  --seed N         seed for training and sampling (default: {1})\n" +
+        "  --loss NAME      {2} (default: {3})\n" +
+        "  --grid-every N   write a sample grid every N epochs, and after the last (default: a fifth of the epochs)\n" +
+        "  --make-subset    write data/fashion-mnist-subset (600 training and 100 test images per class) from --data\n" +
+        "                   (default source: the full set beside the repository) and stop";
+
+    public string SubsetFolder => Path.Combine(Root, "data", "fashion-mnist-subset");
+
+    public string SharedFolder => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", "images", "fashion-mnist"));
+
+    public string PathOf(string file) => Path.Combine(Data, file);
+
+    public static RunOptions Defaults(int epochs, int seed, GanLoss loss)
+    {
+        var root = RepositoryRoot();
+        return new RunOptions(Path.Combine(root, "data", "fashion-mnist-subset"), Path.Combine(root, "samples", "FashionGan", "output"),
+            epochs, seed, loss, GridEvery: 0, MakeSubset: false, root);
+    }
+
+    /// <summary>Parses the arguments over <paramref name="defaults"/>; null (after printing why) when the program should stop.</summary>
+    public static RunOptions? Parse(string[] args, RunOptions defaults)
+    {
+        var options = defaults;
+        var dataGiven = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            if (name is "-h" or "--help") return Fail(null, defaults);
+            if (name == "--make-subset") { options = options with { MakeSubset = true }; continue; }
+            if (i + 1 >= args.Length) return Fail($"Missing value for {name}.", defaults);
+            var value = args[++i];
+            dataGiven |= name == "--data";
+            RunOptions? next = name switch
+            {
+                "--data" => options with { Data = Path.GetFullPath(value) },
+                "--out" => options with { Output = Path.GetFullPath(value) },
+                "--epochs" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n >= 1 => options with { Epochs = n },
+                "--seed" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) => options with { Seed = n },
+                "--loss" when Enum.TryParse<GanLoss>(value, ignoreCase: true, out var loss) && Enum.IsDefined(loss) => options with { Loss = loss },
+                "--grid-every" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n >= 1 => options with { GridEvery = n },
+                _ => null,
+            };
+            if (next is null) return Fail($"Unknown option or bad value: {name} {value}", defaults);
+            options = next;
+        }
+        if (options.MakeSubset && !dataGiven) options = options with { Data = options.SharedFolder };
+        if (options.GridEvery == 0) options = options with { GridEvery = Math.Max(1, options.Epochs / 5) };
+        var missing = FashionFiles.Missing(options.Data);
+        return missing.Length == 0 ? options
+            : Fail($"Fashion-MNIST not found: {options.Data} lacks {string.Join(", ", missing)}. Pass the folder that holds them with --data.", defaults);
+    }
+
+    private static RunOptions? Fail(string? error, RunOptions defaults)
+    {
+        if (error is not null) Console.Error.WriteLine(error);
+        var text = string.Format(CultureInfo.InvariantCulture, Usage, defaults.Epochs, defaults.Seed, string.Join(", ", Enum.GetNames<GanLoss>()), defaults.Loss);
+        (error is null ? Console.Out : Console.Error).WriteLine(text);
+        Environment.ExitCode = error is null ? 0 : 2;
+        return null;
+    }
+
+    /// <summary>The folder holding GanEstimators.sln above the program (so the defaults work from any working directory), else the working directory.</summary>
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "GanEstimators.sln"))) return dir.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+}
