@@ -1,3 +1,4 @@
+using GanEstimators.Samples;
 using System.Diagnostics;
 using System.Globalization;
 using GanEstimators;

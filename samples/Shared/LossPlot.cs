@@ -1,7 +1,7 @@
 using GanEstimators;
 using ScottPlot;
 
-namespace FashionGan;
+namespace GanEstimators.Samples;
 
 /// <summary>Two stacked panels: D and G loss per epoch, then the discriminator's mean scores (and the Wasserstein estimate for critics).</summary>
 internal static class LossPlot
@@ -32,6 +32,9 @@ internal static class LossPlot
         scores.YLabel(loss is GanLoss.Minimax or GanLoss.NonSaturating ? "D(x), a probability" : "D(x), raw output");
         scores.ShowLegend(Alignment.UpperRight);
 
-        AtomicFile.Write(path, temporary => multiplot.SavePng(temporary, 1000, 800));
+        // Written beside the target and moved into place, so an interrupted run never leaves half a PNG.
+        var temporary = path + ".tmp";
+        multiplot.SavePng(temporary, 1000, 800);
+        File.Move(temporary, path, overwrite: true);
     }
 }
