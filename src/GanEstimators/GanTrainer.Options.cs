@@ -59,6 +59,14 @@ public sealed partial class GanTrainer
         /// <summary>Optional condition column (Text, Boolean, integer, or UInt32 key). When set, the GAN is conditional and sampling can ask for a class.</summary>
         public string? ConditionColumnName { get; set; }
 
+        /// <summary>
+        /// Training-by-sampling for the condition column too: training rows are drawn so that each class's share grows
+        /// with the log of its count rather than the count, so rare classes get more updates (CTGAN does this for every
+        /// categorical column). Sampling always follows the real class frequencies. Default true; false draws training
+        /// rows uniformly, which fitted the marginals of the WeatherSynthesis sample better (see its comment).
+        /// </summary>
+        public bool BalanceConditionClasses { get; set; } = true;
+
         /// <summary>The adversarial objective. Default: <see cref="GanLoss.WassersteinGradientPenalty"/>, the most forgiving of the six.</summary>
         public GanLoss Loss { get; set; } = GanLoss.WassersteinGradientPenalty;
 
