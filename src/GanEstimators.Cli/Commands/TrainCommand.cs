@@ -23,15 +23,16 @@ public static class TrainCommand
         var pac = new Option<int>("--pac") { Description = "PacGAN packing: the discriminator judges M rows at once (CTGAN's 10 by default)", DefaultValueFactory = _ => 10 };
         var criticSteps = new Option<int?>("--critic-steps") { Description = "Discriminator updates per generator update (default: the loss's own, 5 for the Wasserstein losses)" };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
+        var uniformRows = new Option<bool>("--uniform-rows") { Description = "Draw training rows uniformly instead of drawing the condition column's classes by log-frequency" };
         var threads = new Option<int?>("--threads") { Description = "libtorch CPU threads (default: one per core; 1 is faster for small tables on a busy machine)" };
-        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, criticSteps, seed, threads };
-        command.SetAction(parsed => Run(parsed.GetValue(threads),
+        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, criticSteps, seed, threads, uniformRows };
+        command.SetAction(parsed => Run(parsed.GetValue(threads), parsed.GetValue(uniformRows),
             parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(condition), List(parsed.GetValue(discrete)), List(parsed.GetValue(ignore)),
             LossNames.Parse(parsed.GetValue(loss)!), parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(pac), parsed.GetValue(criticSteps), parsed.GetValue(seed)));
         return command;
     }
 
-    private static int Run(int? threads, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? criticSteps, int seed)
+    private static int Run(int? threads, bool uniformRows, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? criticSteps, int seed)
     {
         if (threads is { } count)
         {
@@ -56,6 +57,7 @@ public static class TrainCommand
             BatchSize = batchSize,
             PacSize = pac,
             CriticSteps = criticSteps,
+            BalanceConditionClasses = !uniformRows,
             EarlyStopping = epochs is null && rows >= EarlyStoppingMinimumRows
                 ? new GanEarlyStopping { EvaluateEveryEpochs = Math.Max(5, MinimumSteps / 30 / StepsPerEpoch(rows, batchSize)) }
                 : null,
