@@ -37,10 +37,25 @@ internal sealed class TrainingBatches : IDisposable
 
     public TrainingBatch Draw(int batchSize, Generator random)
     {
+        var (rowIndex, conditions, targets) = DrawRows(batchSize, random);
+        return new TrainingBatch(_rows.index_select(0, rowIndex), conditions, targets);
+    }
+
+    /// <summary>Conditions for the generator's step, drawn the same way as for the discriminator's (without gathering the real rows).</summary>
+    public (Tensor? Conditions, ConditionTargets? Targets) DrawConditions(int batchSize, Generator random)
+    {
+        if (_labels is null && _categories is null) return (null, null);
+        var (_, conditions, targets) = DrawRows(batchSize, random);
+        return (conditions, targets);
+    }
+
+    /// <summary>Which real rows a batch takes, and the conditions and targets that go with them.</summary>
+    private (Tensor RowIndex, Tensor? Conditions, ConditionTargets? Targets) DrawRows(int batchSize, Generator random)
+    {
         if (_categories is null)
         {
             var index = randint(Rows, new long[] { batchSize }, device: _rows.device, generator: random);
-            return new TrainingBatch(_rows.index_select(0, index), _labels?.index_select(0, index), null);
+            return (index, _labels?.index_select(0, index), null);
         }
         var vector = new float[batchSize * _categories.Width];
         var (realRows, columns, slots) = _categories.DrawForTraining(batchSize, vector, DerivedRandom(random));
@@ -51,16 +66,7 @@ internal sealed class TrainingBatches : IDisposable
             var conditionVector = tensor(vector, new long[] { batchSize, _categories.Width }).to(_rows.device);
             conditions = conditions is null ? conditionVector : cat(new[] { conditions, conditionVector }, 1);
         }
-        return new TrainingBatch(_rows.index_select(0, rowIndex), conditions, new ConditionTargets(columns, slots));
-    }
-
-    /// <summary>Conditions for the generator's step, drawn the same way as for the discriminator's.</summary>
-    public (Tensor? Conditions, ConditionTargets? Targets) DrawConditions(int batchSize, Generator random)
-    {
-        if (_labels is null && _categories is null) return (null, null);
-        var batch = Draw(batchSize, random);
-        batch.Real.Dispose();
-        return (batch.Conditions, batch.Targets);
+        return (rowIndex, conditions, new ConditionTargets(columns, slots));
     }
 
     // The categorical draws run in C#; seeding them from the torch generator keeps one random stream to save and resume.
