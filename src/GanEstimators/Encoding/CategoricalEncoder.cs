@@ -108,8 +108,7 @@ internal sealed class CategoricalEncoder : ColumnEncoder
         }
         _slotLevels = slots.ToArray();
         _otherLevels = pooled;
-        double total = pooled.Sum(l => counts[l]), running = 0;
-        _otherCumulative = pooled.Select(l => (running += counts[l]) / total).ToArray();
+        _otherCumulative = CumulativeWeights.Of(pooled.Select(l => (double)counts[l]));
     }
 
     /// <summary>A note for the training log when levels were pooled, else null.</summary>
@@ -128,14 +127,8 @@ internal sealed class CategoricalEncoder : ColumnEncoder
         for (var s = 1; s < _slotLevels.Length; s++)
             if (encoded[s] > encoded[slot]) slot = s;
         raw[0] = slot == _missingSlot ? float.NaN
-            : slot == _otherSlot ? _otherLevels[DrawPooled(random)]
+            : slot == _otherSlot ? _otherLevels[CumulativeWeights.Draw(_otherCumulative, random)]
             : _slotLevels[slot];
-    }
-
-    private int DrawPooled(Random random)
-    {
-        var index = Array.BinarySearch(_otherCumulative, random.NextDouble());
-        return Math.Min(index < 0 ? ~index : index, _otherLevels.Length - 1);
     }
 
     public override NumericConversion.ValueReader MakeReader(DataViewRow row, DataViewSchema.Column column)

@@ -45,13 +45,7 @@ internal static class SampleRequests
     {
         if (fixedClass is { } k) return Enumerable.Repeat(k, count).ToArray();
         var random = new Random(seed);
-        double running = 0;
-        var cumulative = encoder.Frequencies.Select(f => running += f).ToArray();
-        return Enumerable.Range(0, count).Select(_ =>
-        {
-            var u = random.NextDouble() * cumulative[^1];
-            var index = Array.FindIndex(cumulative, c => u < c);
-            return index < 0 ? cumulative.Length - 1 : index;
-        }).ToArray();
+        var cumulative = CumulativeWeights.Of(encoder.Frequencies);
+        return Enumerable.Range(0, count).Select(_ => CumulativeWeights.Draw(cumulative, random)).ToArray();
     }
 }

@@ -56,7 +56,7 @@ internal sealed class CategoryConditions
             }
             var counts = lists.Select(l => (double)l.Count).ToArray();
             columns.Add(new DiscreteColumn(offset, conditionOffset, width, lists.Select(l => l.ToArray()).ToArray(),
-                Cumulate(counts.Select(n => Math.Log(1 + n))), Cumulate(counts)));
+                CumulativeWeights.Of(counts.Select(n => Math.Log(1 + n))), CumulativeWeights.Of(counts)));
             conditionOffset += width;
         }
         if (labels is not null)
@@ -65,17 +65,9 @@ internal sealed class CategoryConditions
             for (var r = 0; r < rows; r++) lists[labels[r]].Add(r);
             var counts = lists.Select(l => (double)l.Count).ToArray();
             columns.Add(new DiscreteColumn(-1, conditionOffset, 0, lists.Select(l => l.ToArray()).ToArray(),
-                Cumulate(counts.Select(n => Math.Log(1 + n))), Cumulate(counts)));
+                CumulativeWeights.Of(counts.Select(n => Math.Log(1 + n))), CumulativeWeights.Of(counts)));
         }
         return new CategoryConditions(columns.ToArray());
-    }
-
-    private static double[] Cumulate(IEnumerable<double> weights)
-    {
-        var w = weights.ToArray();
-        var total = w.Sum();
-        double running = 0;
-        return w.Select(x => (running += x) / total).ToArray();
     }
 
     /// <summary>
@@ -91,9 +83,8 @@ internal sealed class CategoryConditions
         {
             var c = random.Next(_columns.Length);
             var column = _columns[c];
-            int slot, tries = 0;
-            do slot = Draw(column.LogCumulative, random);
-            while (column.RowsBySlot[slot].Length == 0 && ++tries < 100);
+            // A slot with no training rows has weight log(1 + 0) = 0, which CumulativeWeights.Draw never returns.
+            var slot = CumulativeWeights.Draw(column.LogCumulative, random);
             var candidates = column.RowsBySlot[slot];
             realRows[i] = candidates[random.Next(candidates.Length)];
             chosenColumns[i] = c;
@@ -109,7 +100,7 @@ internal sealed class CategoryConditions
         for (var i = 0; i < count; i++)
         {
             var column = _columns[random.Next(_columns.Length)];
-            if (column.Width > 0) vector[i * Width + column.ConditionOffset + Draw(column.Cumulative, random)] = 1;
+            if (column.Width > 0) vector[i * Width + column.ConditionOffset + CumulativeWeights.Draw(column.Cumulative, random)] = 1;
         }
     }
 
@@ -138,11 +129,5 @@ internal sealed class CategoryConditions
             columns[i] = new DiscreteColumn(encodedOffset, conditionOffset, width, Array.Empty<int[]>(), Array.Empty<double>(), cumulative);
         }
         return new CategoryConditions(columns);
-    }
-
-    private static int Draw(double[] cumulative, Random random)
-    {
-        var index = Array.BinarySearch(cumulative, random.NextDouble());
-        return Math.Min(index < 0 ? ~index : index + 1, cumulative.Length - 1);
     }
 }
