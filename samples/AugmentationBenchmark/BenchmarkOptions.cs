@@ -1,4 +1,5 @@
 using System.Globalization;
+using GanEstimators.Samples;
 
 namespace AugmentationBenchmark;
 
@@ -19,7 +20,7 @@ public sealed record BenchmarkOptions(string Train, string Test, string Output, 
 
     public static BenchmarkOptions Defaults()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Find();
         return new BenchmarkOptions(
             Path.Combine(root, "data", "splits", "seattle-weather.train.csv"),
             Path.Combine(root, "data", "splits", "seattle-weather.test.csv"),
@@ -61,13 +62,5 @@ public sealed record BenchmarkOptions(string Train, string Test, string Output, 
         (error is null ? Console.Out : Console.Error).WriteLine(string.Format(CultureInfo.InvariantCulture, Usage, DefaultEpochs));
         Environment.ExitCode = error is null ? 0 : 2;
         return null;
-    }
-
-    /// <summary>The folder holding GanEstimators.sln above the program, else the working directory.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "GanEstimators.sln"))) return dir.FullName;
-        return Directory.GetCurrentDirectory();
     }
 }

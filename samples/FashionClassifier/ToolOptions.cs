@@ -1,4 +1,5 @@
 using System.Globalization;
+using GanEstimators.Samples;
 
 namespace FashionClassifier;
 
@@ -20,7 +21,7 @@ internal sealed record ToolOptions(string Data, string Output, int Epochs, int S
 
     public static ToolOptions Defaults(int epochs, int seed)
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Find();
         return new ToolOptions(
             Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "images", "fashion-mnist")),
             Path.Combine(root, "data", "fashion-mnist-classifier.bin"),
@@ -62,13 +63,5 @@ internal sealed record ToolOptions(string Data, string Output, int Epochs, int S
         (error is null ? Console.Out : Console.Error).WriteLine(text);
         Environment.ExitCode = error is null ? 0 : 2;
         return null;
-    }
-
-    /// <summary>The folder holding GanEstimators.sln above the program (so the defaults work from any working directory), else the working directory.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "GanEstimators.sln"))) return dir.FullName;
-        return Directory.GetCurrentDirectory();
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GanEstimators.Samples;
 using GanEstimators;
 
 namespace WeatherSynthesis;
@@ -16,7 +17,7 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
 
     public static RunOptions Defaults(int epochs, int seed, GanLoss loss)
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Find();
         return new RunOptions(
             Path.Combine(root, "data", "splits", "seattle-weather.train.csv"),
             Path.Combine(root, "samples", "WeatherSynthesis", "output"),
@@ -55,13 +56,5 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
         (error is null ? Console.Out : Console.Error).WriteLine(text);
         Environment.ExitCode = error is null ? 0 : 2;
         return null;
-    }
-
-    /// <summary>The folder holding GanEstimators.sln above the program (so the defaults work from any working directory), else the working directory.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "GanEstimators.sln"))) return dir.FullName;
-        return Directory.GetCurrentDirectory();
     }
 }
