@@ -21,22 +21,25 @@ if (options.MakeSubset)
 }
 Directory.CreateDirectory(options.Output);
 
-// One libtorch thread: the sample's timings were measured that way on 2 shared cores, where more threads only contend.
-TorchSharp.torch.set_num_threads(1);
+// One libtorch thread on the CPU: the sample's timings were measured that way on 2 shared cores, where more threads only contend.
+if (options.GpuDeviceId is null) TorchSharp.torch.set_num_threads(1);
 const int GridColumns = 10;
 const int GeneratedPerClass = 1_000;
 const int FloorTrainingImages = 10_000;
 var clock = Stopwatch.StartNew();
-var ml = new MLContext(options.Seed);
+var ml = new MLContext(options.Seed) { GpuDeviceId = options.GpuDeviceId, FallbackToCpu = false };
 var training = IdxImages.Load(ml, options.PathOf(FashionFiles.TrainImages), options.PathOf(FashionFiles.TrainLabels));
 var test = IdxImages.Load(ml, options.PathOf(FashionFiles.TestImages), options.PathOf(FashionFiles.TestLabels));
 var trainingCount = (int)training.GetColumn<string>(IdxImages.LabelColumnName).Count();
 var testCount = (int)test.GetColumn<string>(IdxImages.LabelColumnName).Count();
 var isSubset = Path.TrimEndingDirectorySeparator(options.Data) == Path.TrimEndingDirectorySeparator(options.SubsetFolder);
 var dataName = Path.GetRelativePath(options.Root, options.Data);
+var device = options.GpuDeviceId is { } gpu
+    ? $"CUDA device {gpu} ({TorchSharp.torch.cuda.device_count()} visible)"
+    : $"the CPU ({TorchSharp.torch.get_num_threads()} libtorch thread(s))";
 var run = string.Create(CultureInfo.InvariantCulture,
     $"Conditional DCGAN ({options.Loss}{(Defaults.SpectralNormalization ? " + spectral normalisation" : "")}, base channels {Defaults.BaseChannels}, " +
-    $"batch {Defaults.BatchSize}, learning rate {Defaults.LearningRate}, {options.Epochs} epochs, seed {options.Seed}) on {trainingCount:N0} training images of {dataName}");
+    $"batch {Defaults.BatchSize}, learning rate {Defaults.LearningRate}, {options.Epochs} epochs, seed {options.Seed}) on {trainingCount:N0} training images of {dataName}, on {device}");
 Console.WriteLine(run);
 
 GanSampler? sampler = null;

@@ -4,8 +4,8 @@ using GanEstimators;
 
 namespace FashionGan;
 
-/// <summary>The command line: <c>--data DIR --out DIR --epochs N --seed N --loss NAME --grid-every N</c>, all optional, or <c>--make-subset</c>.</summary>
-internal sealed record RunOptions(string Data, string Output, int Epochs, int Seed, GanLoss Loss, int GridEvery, bool MakeSubset, string Root)
+/// <summary>The command line: <c>--data DIR --out DIR --epochs N --seed N --loss NAME --grid-every N --gpu ID</c>, all optional, or <c>--make-subset</c>.</summary>
+internal sealed record RunOptions(string Data, string Output, int Epochs, int Seed, GanLoss Loss, int GridEvery, bool MakeSubset, string Root, int? GpuDeviceId = null)
 {
     private const string Usage =
         "Usage: dotnet run -c Release --project samples/FashionGan -- [options]\n" +
@@ -16,6 +16,7 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
         "  --seed N         seed for training and sampling (default: {1})\n" +
         "  --loss NAME      {2} (default: {3})\n" +
         "  --grid-every N   write a sample grid every N epochs, and after the last (default: a fifth of the epochs)\n" +
+        "  --gpu ID         train on CUDA device ID (MLContext.GpuDeviceId, no CPU fallback); needs a TorchSharp CUDA backend\n" +
         "  --make-subset    write data/fashion-mnist-subset (600 training and 100 test images per class) from --data\n" +
         "                   (default source: the full set beside the repository) and stop";
 
@@ -52,6 +53,7 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
                 "--epochs" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n >= 1 => options with { Epochs = n },
                 "--seed" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) => options with { Seed = n },
                 "--loss" when Enum.TryParse<GanLoss>(value, ignoreCase: true, out var loss) && Enum.IsDefined(loss) => options with { Loss = loss },
+                "--gpu" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n >= 0 => options with { GpuDeviceId = n },
                 "--grid-every" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n >= 1 => options with { GridEvery = n },
                 _ => null,
             };

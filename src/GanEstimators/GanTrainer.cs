@@ -94,7 +94,7 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
             }
             var history = resumeFrom?.History.Copy() ?? new GanTrainingHistory();
             using var batches = new TrainingBatches(split.Training, split.TrainingRows, encoder.EncodedWidth, split.TrainingClasses, classCount, categories, device);
-            using var random = new torch.Generator((ulong)seed, device);
+            using var random = new torch.Generator((ulong)seed);
             resumeFrom?.TrainingState?.RestoreRandom(random);
             using var probe = _options.EnableDiagnostics ? new CollapseProbe(batches, _options.NoiseDimension, seed, device) : null;
             using var monitor = split.HoldoutRows > 0

@@ -25,14 +25,15 @@ public static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
         var uniformRows = new Option<bool>("--uniform-rows") { Description = "Draw training rows uniformly instead of drawing the condition column's classes by log-frequency" };
         var threads = new Option<int?>("--threads") { Description = "libtorch CPU threads (default: one per core; 1 is faster for small tables on a busy machine)" };
-        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, criticSteps, seed, threads, uniformRows };
-        command.SetAction(parsed => Run(parsed.GetValue(threads), parsed.GetValue(uniformRows),
+        var gpu = new Option<int?>("--gpu") { Description = "Train on this CUDA device (MLContext.GpuDeviceId, no CPU fallback); needs an app built with a TorchSharp CUDA backend" };
+        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, criticSteps, seed, threads, uniformRows, gpu };
+        command.SetAction(parsed => Run(parsed.GetValue(threads), parsed.GetValue(gpu), parsed.GetValue(uniformRows),
             parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(condition), List(parsed.GetValue(discrete)), List(parsed.GetValue(ignore)),
             LossNames.Parse(parsed.GetValue(loss)!), parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(pac), parsed.GetValue(criticSteps), parsed.GetValue(seed)));
         return command;
     }
 
-    private static int Run(int? threads, bool uniformRows, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? criticSteps, int seed)
+    private static int Run(int? threads, int? gpu, bool uniformRows, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? criticSteps, int seed)
     {
         if (threads is { } count)
         {
@@ -45,7 +46,8 @@ public static class TrainCommand
             throw new ArgumentException($"Column '{name}' is not in the header of '{dataPath}'.");
         var columns = inferred.Where(c => !ignore.Contains(c.Name)).ToArray();
 
-        var ml = new MLContext(seed);
+        if (gpu is < 0) throw new ArgumentException($"--gpu must be a CUDA device index (0 or more); got {gpu}.");
+        var ml = new MLContext(seed) { GpuDeviceId = gpu, FallbackToCpu = false };
         var loader = CsvLoading.Loader(ml, columns);
         var trainingData = loader.Load(dataPath);
         var options = new GanTrainer.Options

@@ -19,10 +19,10 @@ internal sealed class CollapseProbe : IDisposable
     public CollapseProbe(Training.TrainingBatches batches, int noiseDimension, int seed, Device device)
     {
         _seed = (ulong)seed + 0x5EED;
-        using var random = new Generator(_seed, device);
+        using var random = new Generator(_seed);
         var rows = Math.Min(ProbeRows, batches.Rows);
         var (real, conditions, _) = batches.Draw(rows, random);
-        _noise = randn(rows, noiseDimension, device: device, generator: random);
+        _noise = TorchRandom.Normal(new long[] { rows, noiseDimension }, device, random);
         _conditions = conditions;
         _realDiversity = MeanPairwiseDistance(real);
         real.Dispose();
@@ -33,7 +33,7 @@ internal sealed class CollapseProbe : IDisposable
         if (!(_realDiversity > 0)) return double.NaN;
         using var scope = NewDisposeScope();
         using var _ = no_grad();
-        using var random = new Generator(_seed + 1, _noise.device);
+        using var random = new Generator(_seed + 1);
         return MeanPairwiseDistance(generator.Generate(_noise, _conditions, random)) / _realDiversity;
     }
 

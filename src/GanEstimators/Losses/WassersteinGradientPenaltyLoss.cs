@@ -21,7 +21,7 @@ internal sealed class WassersteinGradientPenaltyLoss(double penaltyWeight) : Was
         var shape = new long[real.dim()];
         shape[0] = real.shape[0];
         for (var i = 1; i < shape.Length; i++) shape[i] = 1;
-        var alpha = rand(shape, dtype: real.dtype, device: real.device, generator: random);
+        var alpha = TorchRandom.Uniform(shape, real.device, random, real.dtype);
         var interpolates = (alpha * real + (TorchScalars.One - alpha) * fake).detach().requires_grad_(true);
         var scores = discriminator(interpolates);
         var gradients = autograd.grad(

@@ -46,7 +46,7 @@ internal static class OutputHeads
     private static Tensor OneHotDraw(Tensor logits, Generator random)
     {
         var cumulative = F.softmax(logits, 1).cumsum(1);
-        var uniform = rand(new long[] { logits.shape[0], 1 }, device: logits.device, generator: random);
+        var uniform = TorchRandom.Uniform(new long[] { logits.shape[0], 1 }, logits.device, random);
         using var last = (logits.shape[1] - 1).ToScalar();
         var index = (cumulative < uniform).sum(1).clamp_max(last);
         return F.one_hot(index, logits.shape[1]).to(logits.dtype);
@@ -54,7 +54,7 @@ internal static class OutputHeads
 
     private static Tensor GumbelSoftmax(Tensor logits, Generator random)
     {
-        var uniform = rand(logits.shape, device: logits.device, generator: random);
+        var uniform = TorchRandom.Uniform(logits.shape, logits.device, random);
         var gumbel = -log(-log(uniform + TorchScalars.Tiny) + TorchScalars.Tiny);
         return F.softmax((logits + gumbel) / TemperatureScalar, 1);
     }

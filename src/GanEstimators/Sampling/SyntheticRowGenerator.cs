@@ -50,7 +50,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
             var noise = randn(count, NoiseDimension, generator: random).to(Device);
             var decodeRandom = new Random((int)randint(int.MaxValue, new long[] { 1 }, generator: random).item<long>());
             var conditions = Conditions(start, count, request, decodeRandom);
-            using var deviceRandom = new Generator((ulong)decodeRandom.NextInt64(), Device);
+            using var deviceRandom = new Generator((ulong)decodeRandom.NextInt64());
             var encoded = Network.Sample(noise, conditions, deviceRandom).cpu().contiguous();
             var chunk = raw.AsSpan(start * Features.RawWidth, count * Features.RawWidth);
             Features.Decode(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(encoded.bytes), count, decodeRandom).CopyTo(chunk);

@@ -87,5 +87,5 @@ internal sealed class AdversarialTrainingLoop
 
     private Tensor Pack(Tensor rows) => PacSize == 1 ? rows : rows.reshape(rows.shape[0] / PacSize, -1);
 
-    private Tensor Noise(Generator random) => randn(BatchSize, NoiseDimension, device: Device, generator: random);
+    private Tensor Noise(Generator random) => TorchRandom.Normal(new long[] { BatchSize, NoiseDimension }, Device, random);
 }

@@ -33,15 +33,15 @@ internal sealed class HeldOutQualityMonitor : IDisposable
             _conditions?.Dispose();
             _conditions = combined;
         }
-        using var random = new Generator(_seed, device);
-        _noise = randn(rows, noiseDimension, device: device, generator: random);
+        using var random = new Generator(_seed);
+        _noise = TorchRandom.Normal(new long[] { rows, noiseDimension }, device, random);
     }
 
     public double Measure(GeneratorNetwork generator)
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
-        using var random = new Generator(_seed + 1, _noise.device);
+        using var random = new Generator(_seed + 1);
         return EnergyDistance.Between(_holdout, generator.Generate(_noise, _conditions, random));
     }
 

@@ -54,7 +54,7 @@ internal sealed class TrainingBatches : IDisposable
     {
         if (_categories is null)
         {
-            var index = randint(Rows, new long[] { batchSize }, device: _rows.device, generator: random);
+            var index = TorchRandom.Integers(Rows, new long[] { batchSize }, _rows.device, random);
             return (index, _labels?.index_select(0, index), null);
         }
         var vector = new float[batchSize * _categories.Width];
@@ -71,7 +71,7 @@ internal sealed class TrainingBatches : IDisposable
 
     // The categorical draws run in C#; seeding them from the torch generator keeps one random stream to save and resume.
     private Random DerivedRandom(Generator random) =>
-        new((int)randint(int.MaxValue, new long[] { 1 }, device: _rows.device, generator: random).item<long>());
+        new((int)randint(int.MaxValue, new long[] { 1 }, generator: random).item<long>());
 
     public void Dispose()
     {

@@ -61,7 +61,7 @@ internal sealed class ImageClassifierNetwork : nn.Module<Tensor, Tensor>
     private Tensor Dropout(Tensor x)
     {
         if (!training || DropoutRandom is null || Spec.DropoutRate == 0) return x;
-        var keep = rand(x.shape, dtype: x.dtype, device: x.device, generator: DropoutRandom) >= Spec.DropoutRate;
+        var keep = TorchRandom.Uniform(x.shape, x.device, DropoutRandom, x.dtype) >= Spec.DropoutRate;
         return x * keep.to_type(x.dtype) / (1 - Spec.DropoutRate);
     }
 }

@@ -1,0 +1,28 @@
+#!/bin/bash
+# Builds .gpu/ (git-ignored via .git/info/exclude) for tools/gpu/run-on-device.sh: the .NET runtime, ganest and the
+# FashionGan sample published framework-dependent WITHOUT the CPU libtorch they ship with (the device's PyTorch
+# provides libtorch, CUDA included, through LD_LIBRARY_PATH), and the full Fashion-MNIST set recompressed with xz so
+# everything fits the device tool's 64 MiB transfer limit. Run from the repository root; takes about 3 minutes.
+set -euo pipefail
+root=$(pwd); work=$(mktemp -d); dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
+runtime=$(ls -d "$dotnet_root"/shared/Microsoft.NETCore.App/10.* | sort -V | tail -1)
+mkdir -p "$work/bundle/dotnet/shared/Microsoft.NETCore.App" .gpu
+cp -r "$dotnet_root/host" "$dotnet_root/dotnet" "$work/bundle/dotnet/"
+cp -r "$runtime" "$work/bundle/dotnet/shared/Microsoft.NETCore.App/"
+# Debugger, tracing and alternative-GC libraries and VB: not needed to run, and the transfer is tight.
+(cd "$work/bundle/dotnet/shared/Microsoft.NETCore.App/$(basename "$runtime")" &&
+  rm -f libmscordaccore.so libmscordbi.so libclrgc.so libclrgcexp.so libcoreclrtraceptprovider.so createdump Microsoft.VisualBasic*.dll)
+for app in samples/FashionGan:fashion src/GanEstimators.Cli:ganest; do
+  dotnet publish "${app%%:*}" -c Release -o "$work/bundle/apps/${app##*:}" -p:UseAppHost=false >/dev/null
+  (cd "$work/bundle/apps/${app##*:}" && find runtimes -mindepth 1 -maxdepth 1 ! -name linux-x64 -exec rm -rf {} + &&
+    find . \( -name '*.pdb' -o -name '*.xml' -o -name '*.dbg' \) -delete &&
+    cd runtimes/linux-x64/native && rm -f libtorch*.so libc10.so libgomp* libshm.so libjitbackend_test.so \
+      libbackend_with_compiler.so libaoti_custom_ops.so libnnapi_backend.so)
+done
+nm -D --undefined-only "$work/bundle/apps/fashion/runtimes/linux-x64/native/libLibTorchSharp.so" | awk '{print $2}' > "$work/bundle/torchsharp-undefined.txt"
+tar -C "$work/bundle" -cf - . | xz -9e -T1 > .gpu/bundle.tar.xz
+fashion=${FASHION_MNIST:-$root/../shared/data/images/fashion-mnist}
+for f in train-images-idx3-ubyte t10k-images-idx3-ubyte; do zcat "$fashion/$f.gz" | xz -9e -T1 > ".gpu/$f.xz"; done
+cp "$fashion"/*labels*.gz .gpu/
+cp tools/gpu/run-on-device.sh tools/gpu/abi_check.py .gpu/
+rm -rf "$work"; du -sh .gpu
