@@ -6,10 +6,15 @@ using Microsoft.ML.Data;
 
 namespace ModeCollapseLab;
 
-/// <summary>One configuration of the lab: a mixture, a loss, a packing degree.</summary>
-public sealed record LabConfig(Mixture Mixture, GanLoss Loss, int PacSize)
+/// <summary>One configuration of the lab: a mixture, a loss, a packing degree, how coordinates are encoded, how long it trains.</summary>
+public sealed record LabConfig(Mixture Mixture, GanLoss Loss, int PacSize, GanNumericEncoding Encoding, int Epochs)
 {
-    public string Name => $"{Mixture.Name}-{Loss}-pac{PacSize}";
+    public const int DefaultEpochs = 120;
+
+    public string EncodingName => Encoding == GanNumericEncoding.Standardization ? "raw" : "modes";
+
+    public string Name => $"{Mixture.Name}-{Loss}-pac{PacSize}" + (Encoding == GanNumericEncoding.Standardization ? "" : "-modes") +
+                          (Epochs == DefaultEpochs ? "" : $"-e{Epochs}");
 }
 
 /// <summary>What one seed of one configuration reached.</summary>
@@ -20,7 +25,7 @@ public static class LabRun
     public const int TrainingRows = 2500;
     public const int EvaluationSamples = 2500;
 
-    public static LabResult Train(LabConfig config, int seed, int epochs)
+    public static LabResult Train(LabConfig config, int seed)
     {
         var ml = new MLContext(seed);
         var data = config.Mixture.Sample(ml, TrainingRows, seed);
@@ -30,9 +35,8 @@ public static class LabRun
             FeatureColumnNames = new[] { nameof(Point.X), nameof(Point.Y) },
             Loss = config.Loss,
             PacSize = config.PacSize,
-            Epochs = epochs,
-            // The lab studies the losses on raw coordinates, as the VEEGAN/PacGAN papers do (no per-axis mixture encoding).
-            NumericEncoding = GanNumericEncoding.Standardization,
+            Epochs = config.Epochs,
+            NumericEncoding = config.Encoding,
             Architecture = GanArchitecture.Mlp,
             BatchSize = 100,
             NoiseDimension = 8,

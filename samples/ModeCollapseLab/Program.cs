@@ -1,16 +1,28 @@
 // The mode-collapse lab. Usage (from the repository root):
-//   dotnet run -c Release --project samples/ModeCollapseLab -- [--seeds 5] [--epochs 120] [--only ring|grid] [--losses NonSaturating,Hinge]
-// Writes one PNG per configuration to docs/lab/ and the results section of BENCHMARKS.md.
+//   dotnet run -c Release --project samples/ModeCollapseLab -- [--seeds 5] [--epochs 120] [--only ring|grid]
+//       [--losses NonSaturating,Hinge] [--encoding Standardization,ModeSpecificNormalization] [--threads 1] [--report-only]
+// Writes one PNG per configuration to docs/lab/, its results to docs/lab/runs/ARGUMENTS.csv, and the section of
+// BENCHMARKS.md rebuilt from every CSV there (so one command per mixture can run side by side).
 using System.Diagnostics;
 using GanEstimators;
 using ModeCollapseLab;
 
 var seeds = int.Parse(Option("--seeds") ?? "5");
-var epochs = int.Parse(Option("--epochs") ?? "120");
+var epochs = int.Parse(Option("--epochs") ?? LabConfig.DefaultEpochs.ToString());
 var mixtures = new[] { Mixture.Ring, Mixture.Grid }.Where(m => Option("--only") is not { } only || m.Name == only).ToArray();
 var losses = Option("--losses")?.Split(',').Select(Enum.Parse<GanLoss>).ToArray() ?? Enum.GetValues<GanLoss>();
-var pngFolder = "docs/lab";
+var encodings = (Option("--encoding") ?? "Standardization").Split(',').Select(Enum.Parse<GanNumericEncoding>).ToArray();
+TorchSharp.torch.set_num_threads(int.Parse(Option("--threads") ?? "1"));
+var pngFolder = Option("--png") ?? "docs/lab";
+var reportPath = Option("--report") ?? "BENCHMARKS.md";
 Directory.CreateDirectory(pngFolder);
+var store = new ResultsStore(Path.Combine(pngFolder, "runs"));
+if (args.Contains("--report-only"))
+{
+    var (done, rows) = store.ReadAll();
+    Report.WriteInto(reportPath, Report.Section(done, rows, pngFolder));
+    return;
+}
 
 var command = "dotnet run -c Release --project samples/ModeCollapseLab" + (args.Length > 0 ? " -- " + string.Join(' ', args) : "");
 var clock = Stopwatch.StartNew();
@@ -18,21 +30,24 @@ var results = new List<LabResult>();
 foreach (var mixture in mixtures)
 foreach (var loss in losses)
 foreach (var pac in new[] { 1, mixture.PacSize })
+foreach (var encoding in encodings)
 {
-    var config = new LabConfig(mixture, loss, pac);
+    var config = new LabConfig(mixture, loss, pac, encoding, epochs);
     for (var seed = 1; seed <= seeds; seed++)
     {
-        var result = LabRun.Train(config, seed, epochs);
+        var result = LabRun.Train(config, seed);
         results.Add(result);
         Console.WriteLine($"{config.Name,-45} seed {seed}: {result.Coverage.ModesCaptured,2}/{mixture.Modes.Count} modes, {result.Coverage.HighQualityShare,6:P1} high quality, reverse KL {result.Coverage.ReverseKl:F3}, {result.Seconds:F1}s" +
                           (result.Diagnoses.Count > 0 ? $"  [{string.Join(", ", result.Diagnoses.Select(d => d.Problem))}]" : ""));
         if (seed == 1) SamplePlot.Save(result, Path.Combine(pngFolder, $"{config.Name}.png"));
     }
     // Rewritten after every configuration, so an interrupted run still leaves the rows it finished.
-    Report.WriteInto("BENCHMARKS.md", Report.Section(results, command, clock.Elapsed, pngFolder, epochs));
+    store.Write(command, clock.Elapsed, results);
+    var (commands, allRows) = store.ReadAll();
+    Report.WriteInto(reportPath, Report.Section(commands, allRows, pngFolder));
 }
 
-Console.WriteLine($"Wrote BENCHMARKS.md and {pngFolder}/*.png in {clock.Elapsed.TotalMinutes:F1} min.");
+Console.WriteLine($"Wrote {reportPath} and {pngFolder}/*.png in {clock.Elapsed.TotalMinutes:F1} min.");
 
 string? Option(string name)
 {

@@ -9,38 +9,45 @@ public static class Report
     public const string Begin = "<!-- mode-collapse-lab:begin -->";
     public const string End = "<!-- mode-collapse-lab:end -->";
 
-    public static string Section(IReadOnlyList<LabResult> results, string command, TimeSpan wallTime, string pngFolder, int epochs)
+    public static string Section(IReadOnlyList<string> commands, IReadOnlyList<LabRow> rows, string pngFolder)
     {
         var md = new StringBuilder();
         md.AppendLine(Begin);
         md.AppendLine("## Mode-collapse lab: every loss, with and without PacGAN, on the ring and the grid");
         md.AppendLine();
-        md.AppendLine($"Command: `{command}` — wall time {wallTime.TotalMinutes:F1} min on this 2-core CPU machine (TorchSharp-cpu 0.107).");
+        md.AppendLine("Commands (each writes `docs/lab/runs/*.csv`; the table is rebuilt from all of them), with their wall time on this 2-core CPU machine (TorchSharp-cpu 0.107, one libtorch thread per command):");
+        md.AppendLine();
+        foreach (var command in commands) md.AppendLine($"- `{command.Replace(" | ", "` — ", StringComparison.Ordinal)}");
         md.AppendLine();
         md.AppendLine($"Setup: {LabRun.TrainingRows} training points; ring = 8 Gaussians on a circle of radius 2, σ = 0.02; grid = 25 Gaussians at {{−4,−2,0,2,4}}², σ = 0.05. " +
-                      $"G: MLP 8 → 128 → 128 → 128 → 2 (ReLU); D: MLP 2·m → 128 → 128 → 1 (LeakyReLU 0.2); batch 100; {epochs} epochs (25 steps each); each loss with its paper's optimiser defaults. " +
-                      "PacGAN packing m = 2 on the ring and 4 on the grid (as in the PacGAN paper's anchors).");
+                      "G: MLP 8 → 128 → 128 → 128 → 2 (ReLU); D: MLP 2·m → 128 → 128 → 1 (LeakyReLU 0.2); batch 100; 25 steps an epoch; each loss with its paper's optimiser defaults. " +
+                      "PacGAN packing m = 2 on the ring and 4 on the grid (as in the PacGAN paper's anchors). " +
+                      "Encoding *raw*: each coordinate standardised (the papers' setting). Encoding *modes*: the library's default for numeric columns, CTGAN's mode-specific normalisation " +
+                      "(a variational Gaussian mixture per coordinate; the generator picks a mode per axis with Gumbel-softmax and an offset within it).");
         md.AppendLine();
         md.AppendLine($"Metrics from {LabRun.EvaluationSamples} samples per run (VEEGAN / PacGAN definitions): *high quality* = within 3σ of the nearest mode; *modes* = modes that are the nearest mode of at least one high-quality sample; " +
-                      "*reverse KL* = KL(q ‖ u) = Σ q_k log(q_k·K), q = histogram of the high-quality samples over the K modes, u uniform (empty modes add 0). Mean ± std over seeds.");
+                      "*reverse KL* = KL(q ‖ u) = Σ q_k log(q_k·K), q = histogram of the high-quality samples over the K modes, u uniform (empty modes add 0; no high-quality sample at all gives ∞). Mean ± std over seeds.");
         md.AppendLine();
-        md.AppendLine("| mixture | loss | pac | modes | high quality | reverse KL | seconds / run | doctor's diagnoses (runs) | samples (seed 1) |");
-        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        foreach (var group in results.GroupBy(r => r.Config))
+        md.AppendLine("| mixture | encoding | epochs | loss | pac | seeds | modes | high quality | reverse KL | seconds / run | doctor's diagnoses (runs) | samples (seed 1) |");
+        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        var groups = rows.GroupBy(r => (r.Mixture, r.Encoding, r.Epochs, r.Loss, r.PacSize))
+            .OrderBy(g => g.Key.Mixture == "ring" ? 0 : 1).ThenBy(g => g.Key.Encoding == "raw" ? 0 : 1).ThenBy(g => g.Key.Epochs)
+            .ThenBy(g => g.Key.Loss).ThenBy(g => g.Key.PacSize);
+        foreach (var group in groups)
         {
             var runs = group.ToArray();
-            var config = group.Key;
-            var diagnoses = runs.SelectMany(r => r.Diagnoses.Select(d => d.Problem).Distinct())
-                .GroupBy(p => p).Select(g => $"{g.Key} ({g.Count()})");
+            var first = runs[0];
+            var diagnoses = runs.SelectMany(r => r.Diagnoses).GroupBy(p => p).Select(g => $"{g.Key} ({g.Count()})");
             md.AppendLine(string.Join(" | ", new[]
             {
-                $"| {config.Mixture.Name}", config.Loss.ToString(), config.PacSize.ToString(CultureInfo.InvariantCulture),
-                MeanStd(runs.Select(r => (double)r.Coverage.ModesCaptured), "F1") + $" / {config.Mixture.Modes.Count}",
-                MeanStd(runs.Select(r => 100 * r.Coverage.HighQualityShare), "F1") + " %",
-                MeanStd(runs.Select(r => r.Coverage.ReverseKl), "F3"),
+                $"| {first.Mixture}", first.Encoding, first.Epochs.ToString(CultureInfo.InvariantCulture), first.Loss.ToString(),
+                first.PacSize.ToString(CultureInfo.InvariantCulture), runs.Length.ToString(CultureInfo.InvariantCulture),
+                MeanStd(runs.Select(r => (double)r.Modes), "F1") + $" / {first.ModeCount}",
+                MeanStd(runs.Select(r => 100 * r.HighQuality), "F1") + " %",
+                MeanStd(runs.Select(r => r.ReverseKl), "F3"),
                 runs.Average(r => r.Seconds).ToString("F1", CultureInfo.InvariantCulture),
                 string.Join(", ", diagnoses) is { Length: > 0 } d ? d : "—",
-                $"[png]({pngFolder}/{config.Name}.png) |",
+                $"[png]({pngFolder}/{first.PngName}.png) |",
             }));
         }
         md.AppendLine(End);

@@ -66,6 +66,14 @@ public sealed class GanestCommandLineTests
         Assert.AreEqual(1, badLoss.ExitCode);
         StringAssert.Contains(badLoss.Output, "wgan-gp");
 
+        if (!TorchSharp.torch.cuda.is_available())
+        {
+            var noGpu = Ganest.Run("train", "--data", data, "--model", model, "--epochs", "1", "--gpu", "0");
+            Assert.AreEqual(1, noGpu.ExitCode);
+            StringAssert.Contains(noGpu.Output, "GpuDeviceId is 0 but CUDA is not available");
+            Assert.IsFalse(File.Exists(model), "nothing is written when the device is missing");
+        }
+
         Assert.AreEqual(0, Ganest.Run("train", "--data", data, "--model", model, "--condition-column", "mode", "--epochs", "1").ExitCode);
         var unseen = Ganest.Run("sample", "--model", model, "--count", "5", "--out", Path.Combine(Folder, "x.csv"), "--condition", "mode=m42");
         Assert.AreEqual(1, unseen.ExitCode);
