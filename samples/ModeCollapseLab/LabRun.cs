@@ -18,12 +18,14 @@ public sealed record LabConfig(Mixture Mixture, GanLoss Loss, int PacSize, GanNu
 }
 
 /// <summary>What one seed of one configuration reached.</summary>
-public sealed record LabResult(LabConfig Config, int Seed, ModeCoverageReport Coverage, double Seconds, IReadOnlyList<GanDiagnosis> Diagnoses, double[][] Samples);
+public sealed record LabResult(LabConfig Config, int Seed, ModeCoverageReport Coverage, double Seconds, IReadOnlyList<GanDiagnosis> Diagnoses, double[][] Samples,
+    double GeneratorGradientNorm, double DiscriminatorAccuracy);
 
 public static class LabRun
 {
     public const int TrainingRows = 2500;
     public const int EvaluationSamples = 2500;
+    public const int LastEpochs = 10;
 
     public static LabResult Train(LabConfig config, int seed)
     {
@@ -51,6 +53,9 @@ public static class LabRun
         var ys = generated.GetColumn<float>(nameof(Point.Y)).ToArray();
         var samples = xs.Select((x, i) => new double[] { x, ys[i] }).ToArray();
         sampler.Dispose();
-        return new LabResult(config, seed, ModeCoverage.Evaluate(samples, config.Mixture.Modes, config.Mixture.Sigma), seconds, sampler.History.Diagnoses, samples);
+        // The training signals behind the failure modes, averaged over the last epochs: is the generator still taught, does D win?
+        var last = sampler.History.Epochs.TakeLast(LastEpochs).ToArray();
+        return new LabResult(config, seed, ModeCoverage.Evaluate(samples, config.Mixture.Modes, config.Mixture.Sigma), seconds, sampler.History.Diagnoses, samples,
+            last.Average(e => e.GeneratorGradientNorm), last.Average(e => e.DiscriminatorAccuracy));
     }
 }

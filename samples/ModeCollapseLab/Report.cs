@@ -26,10 +26,11 @@ public static class Report
                       "(a variational Gaussian mixture per coordinate; the generator picks a mode per axis with Gumbel-softmax and an offset within it).");
         md.AppendLine();
         md.AppendLine($"Metrics from {LabRun.EvaluationSamples} samples per run (VEEGAN / PacGAN definitions): *high quality* = within 3σ of the nearest mode; *modes* = modes that are the nearest mode of at least one high-quality sample; " +
-                      "*reverse KL* = KL(q ‖ u) = Σ q_k log(q_k·K), q = histogram of the high-quality samples over the K modes, u uniform (empty modes add 0; no high-quality sample at all gives ∞). Mean ± std over seeds.");
+                      "*reverse KL* = KL(q ‖ u) = Σ q_k log(q_k·K), q = histogram of the high-quality samples over the K modes, u uniform (empty modes add 0; no high-quality sample at all gives ∞). Mean ± std over seeds. " +
+                      $"*G gradient norm* and *D accuracy* (real and generated samples told apart at D's threshold; not defined for critics) are the training doctor's signals, averaged over each run's last {LabRun.LastEpochs} epochs.");
         md.AppendLine();
-        md.AppendLine("| mixture | encoding | epochs | loss | pac | seeds | modes | high quality | reverse KL | seconds / run | doctor's diagnoses (runs) | samples (seed 1) |");
-        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        md.AppendLine("| mixture | encoding | epochs | loss | pac | seeds | modes | high quality | reverse KL | G gradient norm | D accuracy | seconds / run | doctor's diagnoses (runs) | samples (seed 1) |");
+        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         var groups = rows.GroupBy(r => (r.Mixture, r.Encoding, r.Epochs, r.Loss, r.PacSize))
             .OrderBy(g => g.Key.Mixture == "ring" ? 0 : 1).ThenBy(g => g.Key.Encoding == "raw" ? 0 : 1).ThenBy(g => g.Key.Epochs)
             .ThenBy(g => g.Key.Loss).ThenBy(g => g.Key.PacSize);
@@ -45,6 +46,8 @@ public static class Report
                 MeanStd(runs.Select(r => (double)r.Modes), "F1") + $" / {first.ModeCount}",
                 MeanStd(runs.Select(r => 100 * r.HighQuality), "F1") + " %",
                 MeanStd(runs.Select(r => r.ReverseKl), "F3"),
+                MeanStd(runs.Select(r => r.GeneratorGradientNorm), "G2"),
+                runs.All(r => double.IsNaN(r.DiscriminatorAccuracy)) ? "— (critic)" : MeanStd(runs.Select(r => 100 * r.DiscriminatorAccuracy), "F0") + " %",
                 runs.Average(r => r.Seconds).ToString("F1", CultureInfo.InvariantCulture),
                 string.Join(", ", diagnoses) is { Length: > 0 } d ? d : "—",
                 $"[png]({pngFolder}/{first.PngName}.png) |",
