@@ -7,14 +7,14 @@ using Microsoft.ML.Data;
 namespace ModeCollapseLab;
 
 /// <summary>One configuration of the lab: a mixture, a loss, a packing degree, how coordinates are encoded, how long it trains.</summary>
-public sealed record LabConfig(Mixture Mixture, GanLoss Loss, int PacSize, GanNumericEncoding Encoding, int Epochs)
+public sealed record LabConfig(Mixture Mixture, GanLoss Loss, int PacSize, GanNumericEncoding Encoding, int Epochs, int? CriticSteps = null)
 {
     public const int DefaultEpochs = 120;
 
     public string EncodingName => Encoding == GanNumericEncoding.Standardization ? "raw" : "modes";
 
     public string Name => $"{Mixture.Name}-{Loss}-pac{PacSize}" + (Encoding == GanNumericEncoding.Standardization ? "" : "-modes") +
-                          (Epochs == DefaultEpochs ? "" : $"-e{Epochs}");
+                          (Epochs == DefaultEpochs ? "" : $"-e{Epochs}") + (CriticSteps is { } d ? $"-d{d}" : "");
 }
 
 /// <summary>What one seed of one configuration reached.</summary>
@@ -38,6 +38,7 @@ public static class LabRun
             Loss = config.Loss,
             PacSize = config.PacSize,
             Epochs = config.Epochs,
+            CriticSteps = config.CriticSteps,
             NumericEncoding = config.Encoding,
             Architecture = GanArchitecture.Mlp,
             BatchSize = 100,

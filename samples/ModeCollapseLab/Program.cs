@@ -1,6 +1,6 @@
 // The mode-collapse lab. Usage (from the repository root):
 //   dotnet run -c Release --project samples/ModeCollapseLab -- [--seeds 5] [--epochs 120] [--only ring|grid]
-//       [--losses NonSaturating,Hinge] [--encoding Standardization,ModeSpecificNormalization] [--threads 1] [--report-only]
+//       [--losses NonSaturating,Hinge] [--encoding Standardization,ModeSpecificNormalization] [--critic-steps N] [--threads 1] [--report-only]
 // Writes one PNG per configuration to docs/lab/, its results to docs/lab/runs/ARGUMENTS.csv, and the section of
 // BENCHMARKS.md rebuilt from every CSV there (so one command per mixture can run side by side).
 using System.Diagnostics;
@@ -11,6 +11,7 @@ var seeds = int.Parse(Option("--seeds") ?? "5");
 var epochs = int.Parse(Option("--epochs") ?? LabConfig.DefaultEpochs.ToString());
 var mixtures = new[] { Mixture.Ring, Mixture.Grid }.Where(m => Option("--only") is not { } only || m.Name == only).ToArray();
 var losses = Option("--losses")?.Split(',').Select(Enum.Parse<GanLoss>).ToArray() ?? Enum.GetValues<GanLoss>();
+var criticSteps = Option("--critic-steps") is { } d ? int.Parse(d) : (int?)null;
 var encodings = (Option("--encoding") ?? "Standardization").Split(',').Select(Enum.Parse<GanNumericEncoding>).ToArray();
 TorchSharp.torch.set_num_threads(int.Parse(Option("--threads") ?? "1"));
 var pngFolder = Option("--png") ?? "docs/lab";
@@ -32,7 +33,7 @@ foreach (var loss in losses)
 foreach (var pac in new[] { 1, mixture.PacSize })
 foreach (var encoding in encodings)
 {
-    var config = new LabConfig(mixture, loss, pac, encoding, epochs);
+    var config = new LabConfig(mixture, loss, pac, encoding, epochs, criticSteps);
     for (var seed = 1; seed <= seeds; seed++)
     {
         var result = LabRun.Train(config, seed);

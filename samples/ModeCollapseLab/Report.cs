@@ -29,11 +29,11 @@ public static class Report
                       "*reverse KL* = KL(q ‖ u) = Σ q_k log(q_k·K), q = histogram of the high-quality samples over the K modes, u uniform (empty modes add 0; no high-quality sample at all gives ∞). Mean ± std over seeds. " +
                       $"*G gradient norm* and *D accuracy* (real and generated samples told apart at D's threshold; not defined for critics) are the training doctor's signals, averaged over each run's last {LabRun.LastEpochs} epochs.");
         md.AppendLine();
-        md.AppendLine("| mixture | encoding | epochs | loss | pac | seeds | modes | high quality | reverse KL | G gradient norm | D accuracy | seconds / run | doctor's diagnoses (runs) | samples (seed 1) |");
-        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        var groups = rows.GroupBy(r => (r.Mixture, r.Encoding, r.Epochs, r.Loss, r.PacSize))
+        md.AppendLine("| mixture | encoding | epochs | loss | pac | D steps | seeds | modes | high quality | reverse KL | G gradient norm | D accuracy | seconds / run | doctor's diagnoses (runs) | samples (seed 1) |");
+        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        var groups = rows.GroupBy(r => (r.Mixture, r.Encoding, r.Epochs, r.Loss, r.PacSize, r.CriticSteps))
             .OrderBy(g => g.Key.Mixture == "ring" ? 0 : 1).ThenBy(g => g.Key.Encoding == "raw" ? 0 : 1).ThenBy(g => g.Key.Epochs)
-            .ThenBy(g => g.Key.Loss).ThenBy(g => g.Key.PacSize);
+            .ThenBy(g => g.Key.Loss).ThenBy(g => g.Key.PacSize).ThenBy(g => g.Key.CriticSteps ?? 0);
         foreach (var group in groups)
         {
             var runs = group.ToArray();
@@ -42,7 +42,7 @@ public static class Report
             md.AppendLine(string.Join(" | ", new[]
             {
                 $"| {first.Mixture}", first.Encoding, first.Epochs.ToString(CultureInfo.InvariantCulture), first.Loss.ToString(),
-                first.PacSize.ToString(CultureInfo.InvariantCulture), runs.Length.ToString(CultureInfo.InvariantCulture),
+                first.PacSize.ToString(CultureInfo.InvariantCulture), (first.CriticSteps ?? DefaultCriticSteps(first.Loss)).ToString(CultureInfo.InvariantCulture), runs.Length.ToString(CultureInfo.InvariantCulture),
                 MeanStd(runs.Select(r => (double)r.Modes), "F1") + $" / {first.ModeCount}",
                 MeanStd(runs.Select(r => 100 * r.HighQuality), "F1") + " %",
                 MeanStd(runs.Select(r => r.ReverseKl), "F3"),
@@ -68,6 +68,10 @@ public static class Report
             : text.TrimEnd('\n') + "\n\n" + section;
         File.WriteAllText(benchmarksPath, text);
     }
+
+    // The losses' own defaults in GanTrainer (the Wasserstein critics follow their papers: 5 critic updates per generator update).
+    private static int DefaultCriticSteps(GanEstimators.GanLoss loss) =>
+        loss is GanEstimators.GanLoss.Wasserstein or GanEstimators.GanLoss.WassersteinGradientPenalty ? 5 : 1;
 
     private static string MeanStd(IEnumerable<double> values, string format)
     {

@@ -5,11 +5,11 @@ namespace ModeCollapseLab;
 
 /// <summary>One seed of one configuration, as stored: what the report needs, without the samples.</summary>
 public sealed record LabRow(string Mixture, int ModeCount, GanLoss Loss, int PacSize, string Encoding, int Epochs, int Seed,
-    int Modes, double HighQuality, double ReverseKl, double Seconds, string[] Diagnoses, string PngName, double GeneratorGradientNorm, double DiscriminatorAccuracy)
+    int Modes, double HighQuality, double ReverseKl, double Seconds, string[] Diagnoses, string PngName, double GeneratorGradientNorm, double DiscriminatorAccuracy, int? CriticSteps)
 {
     public static LabRow From(LabResult r) => new(r.Config.Mixture.Name, r.Config.Mixture.Modes.Count, r.Config.Loss, r.Config.PacSize,
         r.Config.EncodingName, r.Config.Epochs, r.Seed, r.Coverage.ModesCaptured, r.Coverage.HighQualityShare, r.Coverage.ReverseKl,
-        r.Seconds, r.Diagnoses.Select(d => d.Problem.ToString()).Distinct().ToArray(), r.Config.Name, r.GeneratorGradientNorm, r.DiscriminatorAccuracy);
+        r.Seconds, r.Diagnoses.Select(d => d.Problem.ToString()).Distinct().ToArray(), r.Config.Name, r.GeneratorGradientNorm, r.DiscriminatorAccuracy, r.Config.CriticSteps);
 }
 
 /// <summary>
@@ -18,7 +18,7 @@ public sealed record LabRow(string Mixture, int ModeCount, GanLoss Loss, int Pac
 /// </summary>
 public sealed class ResultsStore(string folder)
 {
-    private const string Header = "mixture,modes_total,loss,pac,encoding,epochs,seed,modes,high_quality,reverse_kl,seconds,diagnoses,png,generator_gradient_norm,discriminator_accuracy";
+    private const string Header = "mixture,modes_total,loss,pac,encoding,epochs,seed,modes,high_quality,reverse_kl,seconds,diagnoses,png,generator_gradient_norm,discriminator_accuracy,critic_steps";
 
     public void Write(string command, TimeSpan wall, IEnumerable<LabResult> results)
     {
@@ -26,7 +26,7 @@ public sealed class ResultsStore(string folder)
         var lines = new List<string> { $"# {command} | {wall.TotalMinutes.ToString("F1", CultureInfo.InvariantCulture)} min", Header };
         lines.AddRange(results.Select(LabRow.From).Select(r => string.Join(',',
             r.Mixture, r.ModeCount, r.Loss, r.PacSize, r.Encoding, r.Epochs, r.Seed, r.Modes, Number(r.HighQuality), Number(r.ReverseKl),
-            Number(r.Seconds), string.Join(';', r.Diagnoses), r.PngName, Number(r.GeneratorGradientNorm), Number(r.DiscriminatorAccuracy))));
+            Number(r.Seconds), string.Join(';', r.Diagnoses), r.PngName, Number(r.GeneratorGradientNorm), Number(r.DiscriminatorAccuracy), r.CriticSteps?.ToString(CultureInfo.InvariantCulture) ?? "")));
         var path = Path.Combine(folder, FileNameOf(command));
         File.WriteAllLines(path + ".tmp", lines);
         File.Move(path + ".tmp", path, overwrite: true);
@@ -46,7 +46,7 @@ public sealed class ResultsStore(string folder)
                 var f = line.Split(',');
                 rows.Add(new LabRow(f[0], Int(f[1]), Enum.Parse<GanLoss>(f[2]), Int(f[3]), f[4], Int(f[5]), Int(f[6]), Int(f[7]),
                     Double(f[8]), Double(f[9]), Double(f[10]), f[11].Length == 0 ? Array.Empty<string>() : f[11].Split(';'), f[12],
-                    Double(f[13]), Double(f[14])));
+                    Double(f[13]), Double(f[14]), f.Length > 15 && f[15].Length > 0 ? Int(f[15]) : null));
             }
         }
         return (commands, rows);
