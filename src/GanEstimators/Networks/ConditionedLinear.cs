@@ -31,12 +31,44 @@ internal sealed class ConditionedLinear : nn.Module<Tensor, Tensor?, Tensor>
 
     public override Tensor forward(Tensor x, Tensor? conditions)
     {
+        using var active = conditions is null ? null : ActiveConditions.Of(conditions);
+        return Forward(x, active);
+    }
+
+    /// <summary>The same, with the condition's non-zero entries found once for all the layers that share it.</summary>
+    public Tensor Forward(Tensor x, ActiveConditions? active)
+    {
         var y = input.forward(x);
-        if (conditions is null || condition is null) return y;
-        var active = conditions.nonzero();
-        var rows = active.select(1, 0);
-        var columns = active.select(1, 1);
-        var values = conditions.index(new TensorIndex[] { TensorIndex.Tensor(rows), TensorIndex.Tensor(columns) });
-        return y.index_add(0, rows, condition.index_select(0, columns) * values.unsqueeze(1), TorchScalars.One);
+        if (active is null || condition is null) return y;
+        // In place: the linear layer's backward needs x and its weights, not y.
+        return y.index_add_(0, active.Rows, condition.index_select(0, active.Columns) * active.Values, TorchScalars.One);
+    }
+}
+
+/// <summary>The non-zero entries of a (mostly one-hot) condition matrix: their rows, columns and values (as a column).</summary>
+internal sealed class ActiveConditions : IDisposable
+{
+    private ActiveConditions(Tensor rows, Tensor columns, Tensor values) => (Rows, Columns, Values) = (rows, columns, values);
+
+    public Tensor Rows { get; }
+
+    public Tensor Columns { get; }
+
+    public Tensor Values { get; }
+
+    public static ActiveConditions Of(Tensor conditions)
+    {
+        using var nonZero = conditions.nonzero();
+        var rows = nonZero.select(1, 0);
+        var columns = nonZero.select(1, 1);
+        var values = conditions.index(new TensorIndex[] { TensorIndex.Tensor(rows), TensorIndex.Tensor(columns) }).unsqueeze(1);
+        return new ActiveConditions(rows, columns, values);
+    }
+
+    public void Dispose()
+    {
+        Rows.Dispose();
+        Columns.Dispose();
+        Values.Dispose();
     }
 }

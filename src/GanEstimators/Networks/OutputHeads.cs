@@ -20,10 +20,45 @@ internal static class OutputHeads
     /// <summary>
     /// For sampling, not training: softmax spans become exact one-hot draws from softmax(logits) — the same
     /// distribution as the argmax of a Gumbel-softmax sample — by inverse CDF with one uniform per row and span, which
-    /// spares the per-element Gumbel noise and logarithms.
+    /// spares the per-element Gumbel noise and logarithms. Each span is written in place into one output tensor (a
+    /// scatter of ones for the draws), so no one-hot or concatenated copies are made.
     /// </summary>
-    public static Tensor ApplyForSampling(Tensor logits, IReadOnlyList<OutputSpan> spans, Generator random) =>
-        PerSpan(logits, spans, x => OneHotDraw(x, random));
+    public static Tensor ApplyForSampling(Tensor logits, IReadOnlyList<OutputSpan> spans, Generator random)
+    {
+        if (spans.All(s => s.Activation == SpanActivation.Identity)) return logits;
+        var output = zeros_like(logits);
+        foreach (var span in spans)
+        {
+            using var x = logits.narrow(1, span.Offset, span.Width);
+            using var target = output.narrow(1, span.Offset, span.Width);
+            switch (span.Activation)
+            {
+                case SpanActivation.Tanh:
+                    using (var squashed = x.tanh()) target.copy_(squashed);
+                    break;
+                case SpanActivation.Softmax:
+                    using (var index = DrawIndex(x, random))
+                    using (var chosen = ones(index.shape, dtype: output.dtype, device: output.device))
+                        target.scatter_(1, index, chosen);
+                    break;
+                default:
+                    target.copy_(x);
+                    break;
+            }
+        }
+        return output;
+    }
+
+    /// <summary>One category per row, drawn from softmax(logits) by inverse CDF; shape (rows, 1).</summary>
+    private static Tensor DrawIndex(Tensor logits, Generator random)
+    {
+        using var scope = NewDisposeScope();
+        var cumulative = F.softmax(logits, 1).cumsum(1);
+        var uniform = TorchRandom.Uniform(new long[] { logits.shape[0], 1 }, logits.device, random);
+        using var last = (logits.shape[1] - 1).ToScalar();
+        // The number of cumulative probabilities below u (rounding can leave the last one under 1, hence the clamp).
+        return searchsorted(cumulative, uniform).clamp_max(last).MoveToOuterDisposeScope();
+    }
 
     private static Tensor PerSpan(Tensor logits, IReadOnlyList<OutputSpan> spans, Func<Tensor, Tensor> softmax)
     {
@@ -41,15 +76,6 @@ internal static class OutputHeads
             };
         }
         return cat(parts, 1);
-    }
-
-    private static Tensor OneHotDraw(Tensor logits, Generator random)
-    {
-        var cumulative = F.softmax(logits, 1).cumsum(1);
-        var uniform = TorchRandom.Uniform(new long[] { logits.shape[0], 1 }, logits.device, random);
-        using var last = (logits.shape[1] - 1).ToScalar();
-        var index = (cumulative < uniform).sum(1).clamp_max(last);
-        return F.one_hot(index, logits.shape[1]).to(logits.dtype);
     }
 
     private static Tensor GumbelSoftmax(Tensor logits, Generator random)

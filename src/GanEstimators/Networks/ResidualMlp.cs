@@ -30,8 +30,9 @@ internal sealed class ResidualMlp : nn.Module<Tensor, Tensor?, Tensor>
 
     public override Tensor forward(Tensor input, Tensor? condition)
     {
+        using var active = condition is null ? null : ActiveConditions.Of(condition);
         var x = input;
-        for (var i = 0; i < linears.Count; i++) x = cat(new[] { activations[i].forward(linears[i].forward(x, condition)), x }, 1);
-        return output.forward(x, condition);
+        for (var i = 0; i < linears.Count; i++) x = cat(new[] { activations[i].forward(linears[i].Forward(x, active)), x }, 1);
+        return output.Forward(x, active);
     }
 }
