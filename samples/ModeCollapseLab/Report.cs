@@ -15,7 +15,7 @@ public static class Report
         md.AppendLine(Begin);
         md.AppendLine("## Mode-collapse lab: every loss, with and without PacGAN, on the ring and the grid");
         md.AppendLine();
-        md.AppendLine("Commands (each writes `docs/lab/runs/*.csv`; the table is rebuilt from all of them), with their wall time on this 2-core CPU machine (TorchSharp-cpu 0.107, one libtorch thread per command):");
+        md.AppendLine("One command runs the whole lab: `bash samples/ModeCollapseLab/run-all.sh`. It runs the commands below, two or three side by side, and rebuilds this table from the `docs/lab/runs/*.csv` they write. Their wall times are on this 2-core CPU machine (TorchSharp-cpu 0.107, one libtorch thread per command):");
         md.AppendLine();
         foreach (var command in commands) md.AppendLine($"- `{command.Replace(" | ", "` — ", StringComparison.Ordinal)}");
         md.AppendLine();
