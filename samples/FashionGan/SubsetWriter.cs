@@ -1,3 +1,4 @@
+using GanEstimators.Samples;
 using System.Buffers.Binary;
 using System.IO.Compression;
 

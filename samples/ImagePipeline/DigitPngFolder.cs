@@ -1,5 +1,5 @@
 using System.Globalization;
-using FashionGan;
+using GanEstimators.Samples;
 using Microsoft.ML.Data;
 
 namespace ImagePipeline;

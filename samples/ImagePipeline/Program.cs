@@ -1,11 +1,12 @@
 using GanEstimators;
+using GanEstimators.Samples;
 using ImagePipeline;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Image;
 
 TorchSharp.torch.set_num_threads(1);
-var repoRoot = FindRepoRoot();
+var repoRoot = RepositoryRoot.Find();
 var outputFolder = Path.Combine(repoRoot, "samples", "ImagePipeline", "output");
 var inputFolder = Path.Combine(outputFolder, "input");
 
@@ -43,10 +44,3 @@ Console.WriteLine($"Saved and reloaded {modelPath}: {sampler.Architecture}, clas
 var written = GeneratedPngs.Write(ml, sampler, Path.Combine(outputFolder, "generated"), perClass: 10, seed: 7);
 Console.WriteLine($"Wrote {written.Count} generated PNGs, e.g.:");
 foreach (var path in written.Where((_, i) => i % 10 == 0)) Console.WriteLine($"  {Path.GetRelativePath(repoRoot, path)}");
-
-static string FindRepoRoot()
-{
-    var directory = new DirectoryInfo(AppContext.BaseDirectory);
-    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GanEstimators.sln"))) directory = directory.Parent;
-    return directory?.FullName ?? throw new DirectoryNotFoundException("GanEstimators.sln not found above the program.");
-}

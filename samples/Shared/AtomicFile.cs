@@ -1,4 +1,4 @@
-namespace FashionGan;
+namespace GanEstimators.Samples;
 
 /// <summary>Writes a file under a temporary name beside it and then moves it into place, so a crash never leaves half a file.</summary>
 internal static class AtomicFile

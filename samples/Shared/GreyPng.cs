@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace FashionGan;
+namespace GanEstimators.Samples;
 
 /// <summary>A minimal 8-bit greyscale PNG encoder (no dependency beyond zlib), enough for sample grids.</summary>
 internal static class GreyPng
@@ -46,7 +46,7 @@ internal static class GreyPng
         var length = new byte[4];
         BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
         output.Write(length);
-        var typeBytes = Encoding.ASCII.GetBytes(type);
+        var typeBytes = System.Text.Encoding.ASCII.GetBytes(type);
         output.Write(typeBytes);
         output.Write(data);
         var crc = 0xFFFFFFFFu;
