@@ -18,6 +18,10 @@ internal static class TorchRandom
     public static Tensor Integers(long high, long[] shape, Device device, Generator? random) =>
         OnDevice(randint(high, shape, generator: random), device);
 
+    /// <summary>A C# <see cref="Random"/> seeded from the torch stream, so C#-side draws stay in the one random stream that is saved and resumed.</summary>
+    public static Random DerivedRandom(Generator random) =>
+        new((int)randint(int.MaxValue, new long[] { 1 }, generator: random).item<long>());
+
     private static Tensor OnDevice(Tensor drawn, Device device)
     {
         if (device.type == TorchSharp.DeviceType.CPU) return drawn;

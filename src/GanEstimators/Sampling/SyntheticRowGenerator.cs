@@ -47,8 +47,8 @@ internal sealed class SyntheticRowGenerator : IDisposable
             var count = Math.Min(ChunkRows, rows - start);
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
-            var noise = randn(count, NoiseDimension, generator: random).to(Device);
-            var decodeRandom = new Random((int)randint(int.MaxValue, new long[] { 1 }, generator: random).item<long>());
+            var noise = TorchRandom.Normal(new long[] { count, NoiseDimension }, Device, random);
+            var decodeRandom = TorchRandom.DerivedRandom(random);
             var conditions = Conditions(start, count, request, decodeRandom);
             using var deviceRandom = new Generator((ulong)decodeRandom.NextInt64());
             var encoded = Network.Sample(noise, conditions, deviceRandom).cpu().contiguous();

@@ -58,7 +58,7 @@ internal sealed class TrainingBatches : IDisposable
             return (index, _labels?.index_select(0, index), null);
         }
         var vector = new float[batchSize * _categories.Width];
-        var (realRows, columns, slots) = _categories.DrawForTraining(batchSize, vector, DerivedRandom(random));
+        var (realRows, columns, slots) = _categories.DrawForTraining(batchSize, vector, TorchRandom.DerivedRandom(random));
         var rowIndex = tensor(realRows.Select(r => (long)r).ToArray()).to(_rows.device);
         var conditions = _labels?.index_select(0, rowIndex);
         if (_categories.Width > 0)
@@ -68,10 +68,6 @@ internal sealed class TrainingBatches : IDisposable
         }
         return (rowIndex, conditions, new ConditionTargets(columns, slots));
     }
-
-    // The categorical draws run in C#; seeding them from the torch generator keeps one random stream to save and resume.
-    private Random DerivedRandom(Generator random) =>
-        new((int)randint(int.MaxValue, new long[] { 1 }, generator: random).item<long>());
 
     public void Dispose()
     {
