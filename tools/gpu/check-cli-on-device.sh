@@ -1,9 +1,8 @@
 #!/bin/bash
-# Latest code on CUDA: ganest train/sample on penguins and flights-20k (GPU vs the same machine's CPU for sampling speed).
+# ganest on CUDA: train penguins and flights-20k with --gpu 0, then sample them (ganest sample loads on the CPU, so this
+# also checks that a GPU-trained model loads and samples there).
 set -u
-mkdir -p /tmp/b && tar -C /tmp/b -xJf .gpu/bundle.tar.xz
-export DOTNET_ROOT=/tmp/b/dotnet PATH=/tmp/b/dotnet:$PATH DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-export LD_LIBRARY_PATH=$(python3 -c 'import torch,os;print(os.path.join(os.path.dirname(torch.__file__),"lib"))')
+source .gpu/device-env.sh
 G="dotnet /tmp/b/apps/ganest/ganest.dll"
 t() { local s=$(date +%s.%N); "$@"; echo "rc=$? in $(python3 -c "print(round($(date +%s.%N)-$s,2))") s: ${*:3:3}"; }
 t $G train --data data/splits/penguins.train.csv --model /tmp/p.zip --condition-column species --epochs 100 --gpu 0 | tail -1

@@ -24,5 +24,5 @@ tar -C "$work/bundle" -cf - . | xz -9e -T1 > .gpu/bundle.tar.xz
 fashion=${FASHION_MNIST:-$root/../shared/data/images/fashion-mnist}
 for f in train-images-idx3-ubyte t10k-images-idx3-ubyte; do zcat "$fashion/$f.gz" | xz -9e -T1 > ".gpu/$f.xz"; done
 cp "$fashion"/*labels*.gz .gpu/
-cp tools/gpu/run-on-device.sh tools/gpu/check-cli-on-device.sh tools/gpu/abi_check.py .gpu/
+cp tools/gpu/device-env.sh tools/gpu/run-on-device.sh tools/gpu/check-cli-on-device.sh tools/gpu/abi_check.py .gpu/
 rm -rf "$work"; du -sh .gpu

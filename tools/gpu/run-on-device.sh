@@ -7,14 +7,12 @@ exec > >(tee $OUT/log.txt) 2>&1
 T0=$(date +%s); LIMIT=${LIMIT:-520}
 left() { echo $(( LIMIT - ($(date +%s) - T0) )); }
 echo "== machine"; nvidia-smi -L; nproc
-mkdir -p /tmp/b && { tar -C /tmp/b -xJf .gpu/bundle.tar.xz || python3 -c "import tarfile; tarfile.open('.gpu/bundle.tar.xz').extractall('/tmp/b')"; } && echo "unpacked in $(( $(date +%s) - T0 )) s"
-export DOTNET_ROOT=/tmp/b/dotnet PATH=/tmp/b/dotnet:$PATH DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-TL=${TORCH_LIB:-$(python3 -c 'import torch,os;print(os.path.join(os.path.dirname(torch.__file__),"lib"))')}
+source .gpu/device-env.sh && echo "unpacked in $(( $(date +%s) - T0 )) s"
+TL=$TORCH_LIB
 echo "== PyTorch libtorch: $TL"
 python3 -c 'import torch;print("python torch", torch.__version__, "cuda", torch.version.cuda, "available", torch.cuda.is_available())'
 ls $TL | tr '\n' ' '; echo
 python3 .gpu/abi_check.py $TL /tmp/b/torchsharp-undefined.txt
-export LD_LIBRARY_PATH=$TL
 echo "== ganest train on penguins, --gpu 0 ($(left) s left)"
 timeout 90 dotnet /tmp/b/apps/ganest/ganest.dll train --data data/splits/penguins.train.csv --model /tmp/penguins.zip --condition-column species --epochs 100 --gpu 0 ${GANEST_EXTRA:-}
 echo "rc=$?"
