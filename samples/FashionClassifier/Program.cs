@@ -1,3 +1,4 @@
+using GanEstimators.Samples;
 using System.Diagnostics;
 using System.Globalization;
 using FashionClassifier;
@@ -19,8 +20,8 @@ if (options is null) return;
 TorchSharp.torch.set_num_threads(1);
 const int FloorImages = 10_000;
 var ml = new MLContext(options.Seed);
-var training = IdxImages.Load(ml, options.PathOf(ToolOptions.TrainImages), options.PathOf(ToolOptions.TrainLabels));
-var test = IdxImages.Load(ml, options.PathOf(ToolOptions.TestImages), options.PathOf(ToolOptions.TestLabels));
+var training = IdxImages.Load(ml, options.PathOf(FashionFiles.TrainImages), options.PathOf(FashionFiles.TrainLabels));
+var test = IdxImages.Load(ml, options.PathOf(FashionFiles.TestImages), options.PathOf(FashionFiles.TestLabels));
 Console.WriteLine($"Training the domain classifier on {options.Data} ({options.Epochs} epochs, seed {options.Seed}, 1 thread)");
 
 var clock = Stopwatch.StartNew();

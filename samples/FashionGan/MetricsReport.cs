@@ -1,3 +1,4 @@
+using GanEstimators.Samples;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;

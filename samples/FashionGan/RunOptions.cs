@@ -36,43 +36,31 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
     /// <summary>Parses the arguments over <paramref name="defaults"/>; null (after printing why) when the program should stop.</summary>
     public static RunOptions? Parse(string[] args, RunOptions defaults)
     {
-        var options = defaults;
+        var usage = string.Format(CultureInfo.InvariantCulture, Usage, defaults.Epochs, defaults.Seed, string.Join(", ", Enum.GetNames<GanLoss>()), defaults.Loss);
         var dataGiven = false;
-        for (var i = 0; i < args.Length; i++)
+        var flags = new Dictionary<string, Func<RunOptions, RunOptions>> { ["--make-subset"] = o => o with { MakeSubset = true } };
+        var options = SampleCommandLine.Parse(args, defaults, (o, name, value) =>
         {
-            var name = args[i];
-            if (name is "-h" or "--help") return Fail(null, defaults);
-            if (name == "--make-subset") { options = options with { MakeSubset = true }; continue; }
-            if (i + 1 >= args.Length) return Fail($"Missing value for {name}.", defaults);
-            var value = args[++i];
             dataGiven |= name == "--data";
-            RunOptions? next = name switch
-            {
-                "--data" => options with { Data = Path.GetFullPath(value) },
-                "--out" => options with { Output = Path.GetFullPath(value) },
-                "--epochs" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n >= 1 => options with { Epochs = n },
-                "--seed" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) => options with { Seed = n },
-                "--loss" when Enum.TryParse<GanLoss>(value, ignoreCase: true, out var loss) && Enum.IsDefined(loss) => options with { Loss = loss },
-                "--gpu" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n >= 0 => options with { GpuDeviceId = n },
-                "--grid-every" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n >= 1 => options with { GridEvery = n },
-                _ => null,
-            };
-            if (next is null) return Fail($"Unknown option or bad value: {name} {value}", defaults);
-            options = next;
-        }
+            return Apply(o, name, value);
+        }, usage, flags);
+        if (options is null) return null;
         if (options.MakeSubset && !dataGiven) options = options with { Data = options.SharedFolder };
         if (options.GridEvery == 0) options = options with { GridEvery = Math.Max(1, options.Epochs / 5) };
         var missing = FashionFiles.Missing(options.Data);
         return missing.Length == 0 ? options
-            : Fail($"Fashion-MNIST not found: {options.Data} lacks {string.Join(", ", missing)}. Pass the folder that holds them with --data.", defaults);
+            : SampleCommandLine.Stop<RunOptions>($"Fashion-MNIST not found: {options.Data} lacks {string.Join(", ", missing)}. Pass the folder that holds them with --data.", usage);
     }
 
-    private static RunOptions? Fail(string? error, RunOptions defaults)
+    private static RunOptions? Apply(RunOptions options, string name, string value) => name switch
     {
-        if (error is not null) Console.Error.WriteLine(error);
-        var text = string.Format(CultureInfo.InvariantCulture, Usage, defaults.Epochs, defaults.Seed, string.Join(", ", Enum.GetNames<GanLoss>()), defaults.Loss);
-        (error is null ? Console.Out : Console.Error).WriteLine(text);
-        Environment.ExitCode = error is null ? 0 : 2;
-        return null;
-    }
+        "--data" => options with { Data = Path.GetFullPath(value) },
+        "--out" => options with { Output = Path.GetFullPath(value) },
+        "--epochs" when SampleCommandLine.TryInt(value, 1, out var n) => options with { Epochs = n },
+        "--seed" when SampleCommandLine.TryInt(value, int.MinValue, out var n) => options with { Seed = n },
+        "--loss" when Enum.TryParse<GanLoss>(value, ignoreCase: true, out var loss) && Enum.IsDefined(loss) => options with { Loss = loss },
+        "--gpu" when SampleCommandLine.TryInt(value, 0, out var n) => options with { GpuDeviceId = n },
+        "--grid-every" when SampleCommandLine.TryInt(value, 1, out var n) => options with { GridEvery = n },
+        _ => null,
+    };
 }

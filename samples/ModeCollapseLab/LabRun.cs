@@ -13,7 +13,7 @@ public sealed record LabConfig(Mixture Mixture, GanLoss Loss, int PacSize, GanNu
 
     public string EncodingName => Encoding == GanNumericEncoding.Standardization ? "raw" : "modes";
 
-    public string Name => $"{Mixture.Name}-{Loss}-pac{PacSize}" + (Encoding == GanNumericEncoding.Standardization ? "" : "-modes") +
+    public string Name => $"{Mixture.Name}-{Loss}-pac{PacSize}" + (EncodingName == "raw" ? "" : $"-{EncodingName}") +
                           (Epochs == DefaultEpochs ? "" : $"-e{Epochs}") + (CriticSteps is { } d ? $"-d{d}" : "");
 }
 

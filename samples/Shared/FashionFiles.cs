@@ -1,4 +1,4 @@
-namespace FashionGan;
+namespace GanEstimators.Samples;
 
 /// <summary>The four IDX files of a Fashion-MNIST folder (full set or the shipped subset) and the class names of its labels.</summary>
 internal static class FashionFiles

@@ -27,34 +27,19 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
     /// <summary>Parses the arguments over <paramref name="defaults"/>; null (after printing why) when the program should stop.</summary>
     public static RunOptions? Parse(string[] args, RunOptions defaults)
     {
-        var options = defaults;
-        for (var i = 0; i < args.Length; i++)
-        {
-            var name = args[i];
-            if (name is "-h" or "--help") return Fail(null, defaults);
-            if (i + 1 >= args.Length) return Fail($"Missing value for {name}.", defaults);
-            var value = args[++i];
-            RunOptions? next = name switch
-            {
-                "--data" => options with { Data = Path.GetFullPath(value) },
-                "--out" => options with { Output = Path.GetFullPath(value) },
-                "--epochs" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n >= 0 => options with { Epochs = n },
-                "--seed" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) => options with { Seed = n },
-                "--loss" when Enum.TryParse<GanLoss>(value, ignoreCase: true, out var loss) && Enum.IsDefined(loss) => options with { Loss = loss },
-                _ => null,
-            };
-            if (next is null) return Fail($"Unknown option or bad value: {name} {value}", defaults);
-            options = next;
-        }
-        return File.Exists(options.Data) ? options : Fail($"Training data not found: {options.Data}", defaults);
+        var usage = string.Format(CultureInfo.InvariantCulture, Usage, defaults.Epochs, defaults.Seed, string.Join(", ", Enum.GetNames<GanLoss>()), defaults.Loss);
+        var options = SampleCommandLine.Parse(args, defaults, Apply, usage);
+        if (options is null) return null;
+        return File.Exists(options.Data) ? options : SampleCommandLine.Stop<RunOptions>($"Training data not found: {options.Data}", usage);
     }
 
-    private static RunOptions? Fail(string? error, RunOptions defaults)
+    private static RunOptions? Apply(RunOptions options, string name, string value) => name switch
     {
-        if (error is not null) Console.Error.WriteLine(error);
-        var text = string.Format(CultureInfo.InvariantCulture, Usage, defaults.Epochs, defaults.Seed, string.Join(", ", Enum.GetNames<GanLoss>()), defaults.Loss);
-        (error is null ? Console.Out : Console.Error).WriteLine(text);
-        Environment.ExitCode = error is null ? 0 : 2;
-        return null;
-    }
+        "--data" => options with { Data = Path.GetFullPath(value) },
+        "--out" => options with { Output = Path.GetFullPath(value) },
+        "--epochs" when SampleCommandLine.TryInt(value, 0, out var n) => options with { Epochs = n },
+        "--seed" when SampleCommandLine.TryInt(value, int.MinValue, out var n) => options with { Seed = n },
+        "--loss" when Enum.TryParse<GanLoss>(value, ignoreCase: true, out var loss) && Enum.IsDefined(loss) => options with { Loss = loss },
+        _ => null,
+    };
 }
