@@ -31,6 +31,21 @@ public sealed partial class GanTrainer
         /// <summary>Keep generated numeric values within the range seen in training (mode-specific encoding). Default true.</summary>
         public bool ClampToObservedRange { get; set; } = true;
 
+        /// <summary>
+        /// A numeric column whose values repeat (at most half as many distinct values as rows, and at most 4,096 of
+        /// them: readings rounded to a unit, or converted from another unit) decodes each generated value to the nearest
+        /// value seen in training, so synthetic values lie on the same grid as the real ones. Columns of mostly
+        /// distinct values are left continuous. Mode-specific encoding only. Default true.
+        /// </summary>
+        public bool SnapToObservedValues { get; set; } = true;
+
+        /// <summary>
+        /// A DateTime column also carries its place in the year (when the dates span a year or more) and in the day
+        /// (when they have times of day) as a sine and cosine each, so seasonal and daily patterns are learnt; the
+        /// generated date takes its day of year and time of day from them. Mode-specific encoding only. Default true.
+        /// </summary>
+        public bool EncodeDateCycles { get; set; } = true;
+
         /// <summary>The generator's network family. Default <see cref="GanArchitecture.Auto"/>.</summary>
         public GanArchitecture Architecture { get; set; } = GanArchitecture.Auto;
 

@@ -8,7 +8,9 @@ namespace GanEstimators.Encoding;
 /// column's modes; a value is encoded as its mode (one-hot, sampled from the posterior) and its offset within that mode
 /// (α = (x − μ) / 4σ, squashed by tanh on the way out). A column with missing values gets one more "mode" that stands
 /// for missing, so missing values come back at their real rate. Decoded values stay within the observed range unless
-/// told otherwise; dates are rounded to the grid the training dates lie on.
+/// told otherwise; dates are rounded to the grid the training dates lie on and carry their place in the year (and
+/// day) as <see cref="DateCycles"/>; a column whose values repeat decodes to the nearest value seen in training
+/// (<see cref="ObservedValues"/>).
 /// </summary>
 internal sealed class ModeSpecificEncoder : NumericColumnEncoder
 {
@@ -20,27 +22,39 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
     private bool _clampToRange;
     private float _min, _max;
     private double _grid;
+    private bool _snapToObserved;
+    private bool _dateCycles;
+    private ObservedValues? _observed;
+    private DateCycles _cycles = DateCycles.None;
 
-    public ModeSpecificEncoder(string name, DataViewType type, bool clampToRange) : base(name, type)
+    public ModeSpecificEncoder(string name, DataViewType type, bool clampToRange, bool snapToObserved = false, bool dateCycles = false) : base(name, type)
     {
         if (type is VectorDataViewType)
             throw new ArgumentException($"Column '{name}' is a vector; mode-specific normalisation works on scalar columns.", nameof(type));
         _clampToRange = clampToRange;
+        _snapToObserved = snapToObserved;
+        _dateCycles = dateCycles && type is DateTimeDataViewType;
     }
 
     public override string Kind => KindName;
 
     public override int RawWidth => 1;
 
-    public override int EncodedWidth => 1 + ModeSlots;
+    public override int EncodedWidth => 1 + ModeSlots + _cycles.Width;
 
     private int ModeSlots => _mixture.Count + (_hasMissing ? 1 : 0);
 
-    public override IReadOnlyList<OutputSpan> Spans => new[]
+    public override IReadOnlyList<OutputSpan> Spans
     {
-        new OutputSpan(0, 1, SpanActivation.Tanh),
-        new OutputSpan(1, ModeSlots, SpanActivation.Softmax),
-    };
+        get
+        {
+            var spans = new List<OutputSpan> { new(0, 1, SpanActivation.Tanh), new(1, ModeSlots, SpanActivation.Softmax) };
+            for (var i = 0; i < _cycles.Count; i++) spans.Add(new OutputSpan(CyclesOffset + 2 * i, 2, SpanActivation.Tanh));
+            return spans;
+        }
+    }
+
+    private int CyclesOffset => 1 + ModeSlots;
 
     public override bool AllowsMissing => true;
 
@@ -56,6 +70,8 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
         _max = (float)present.Max();
         _mixture = VariationalGaussianMixture.Fit(present.ToArray(), seed: seed);
         _grid = Type is DateTimeDataViewType ? DateAsDays.GridOf(rawColumn[..rows]) : 0;
+        _observed = _snapToObserved ? ObservedValues.WhenRepeating(present) : null;
+        _cycles = _dateCycles ? DateCycles.For(_min, _max, _grid) : DateCycles.None;
     }
 
     public override void Encode(ReadOnlySpan<float> raw, Span<float> encoded, Random random)
@@ -72,6 +88,7 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
         var mode = SampleMode(posterior, random);
         encoded[0] = (float)Math.Clamp((x - _mixture.Means[mode]) / (4 * _mixture.StandardDeviations[mode]), -MaxAlpha, MaxAlpha);
         encoded[1 + mode] = 1;
+        _cycles.Encode(x, encoded.Slice(CyclesOffset, _cycles.Width));
     }
 
     public override void Decode(ReadOnlySpan<float> encoded, Span<float> raw, Random random)
@@ -86,8 +103,10 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
         }
         var alpha = Math.Clamp(encoded[0], -1f, 1f);
         var x = alpha * 4 * _mixture.StandardDeviations[mode] + _mixture.Means[mode];
+        x = _cycles.Adjust(x, encoded.Slice(CyclesOffset, _cycles.Width));
         if (_grid > 0) x = Math.Round(x / _grid) * _grid;
-        raw[0] = _clampToRange ? Math.Clamp((float)x, _min, _max) : (float)x;
+        var value = _clampToRange ? Math.Clamp((float)x, _min, _max) : (float)x;
+        raw[0] = _observed is null ? value : _observed.Nearest(value);
     }
 
     private static int SampleMode(ReadOnlySpan<double> posterior, Random random)
@@ -109,9 +128,13 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
         writer.Write(_min);
         writer.Write(_max);
         writer.Write(_grid);
+        writer.Write(_observed is not null);
+        _observed?.Save(writer);
+        _cycles.Save(writer);
     }
 
-    public static ModeSpecificEncoder Load(BinaryReader reader, string name, DataViewType type)
+    /// <summary>Reads what <see cref="Save"/> wrote; models saved before format 0x00010005 have no observed values or date cycles.</summary>
+    public static ModeSpecificEncoder Load(BinaryReader reader, string name, DataViewType type, bool withValueSets)
     {
         var encoder = new ModeSpecificEncoder(name, type, clampToRange: true)
         {
@@ -122,6 +145,11 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
             _max = reader.ReadSingle(),
             _grid = reader.ReadDouble(),
         };
+        if (!withValueSets) return encoder;
+        encoder._observed = reader.ReadBoolean() ? ObservedValues.Load(reader) : null;
+        encoder._snapToObserved = encoder._observed is not null;
+        encoder._cycles = DateCycles.Load(reader);
+        encoder._dateCycles = encoder._cycles.Count > 0;
         return encoder;
     }
 }

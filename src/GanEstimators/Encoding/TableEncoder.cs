@@ -100,7 +100,8 @@ internal sealed class TableEncoder
         }
     }
 
-    public static TableEncoder Load(BinaryReader reader)
+    /// <summary>Reads what <see cref="Save"/> wrote, in the layout of the saved model's format version.</summary>
+    public static TableEncoder Load(BinaryReader reader, uint formatVersion)
     {
         var columns = new ColumnEncoder[reader.ReadInt32()];
         for (var i = 0; i < columns.Length; i++)
@@ -111,7 +112,7 @@ internal sealed class TableEncoder
             columns[i] = kind switch
             {
                 StandardScalingEncoder.KindName => StandardScalingEncoder.Load(reader, name, type),
-                ModeSpecificEncoder.KindName => ModeSpecificEncoder.Load(reader, name, type),
+                ModeSpecificEncoder.KindName => ModeSpecificEncoder.Load(reader, name, type, withValueSets: formatVersion >= Persistence.GanSamplerFormat.ObservedValuesVersion),
                 CategoricalEncoder.KindName => CategoricalEncoder.Load(reader, name, type),
                 ImagePixelEncoder.KindName => ImagePixelEncoder.Load(reader, name, type),
                 _ => throw new InvalidDataException($"Column '{name}' was saved with encoder '{kind}', which this version of GanEstimators does not know."),

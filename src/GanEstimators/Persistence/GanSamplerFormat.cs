@@ -18,11 +18,14 @@ internal static class GanSamplerFormat
     // Bump verWrittenCur (and teach Load the difference) whenever the layout below changes. Formats before 0x00010004
     // were never released: 0x00010002 added categorical conditions, generator families and output heads, 0x00010003
     // DCGAN specs and the discriminator kind, 0x00010004 the condition's own weight rows in every layer
-    // (ConditionedLinear), which renamed the weights.
+    // (ConditionedLinear), which renamed the weights. 0x00010005 added the observed values and date cycles of
+    // mode-specific columns; 0x00010004 models still load (without them).
+    public const uint ObservedValuesVersion = 0x00010005;
+
     public static VersionInfo GetVersionInfo() => new(
         modelSignature: "GANSAMPL",
-        verWrittenCur: 0x00010004,
-        verReadableCur: 0x00010004,
+        verWrittenCur: ObservedValuesVersion,
+        verReadableCur: ObservedValuesVersion,
         verWeCanReadBack: 0x00010004,
         loaderSignature: GanSampler.LoaderSignature,
         loaderAssemblyName: typeof(GanSampler).Assembly.FullName);
@@ -49,7 +52,7 @@ internal static class GanSamplerFormat
         ctx.CheckAtModel(GetVersionInfo());
         var reader = ctx.Reader;
         var seed = reader.ReadInt32();
-        var features = TableEncoder.Load(reader);
+        var features = TableEncoder.Load(reader, ctx.Header.ModelVerWritten);
         var condition = reader.ReadBoolean() ? ConditionEncoder.Load(reader) : null;
         var categories = CategoryConditions.Load(reader);
         var spec = GeneratorSpec.Load(reader);

@@ -1,0 +1,62 @@
+namespace GanEstimators.Encoding;
+
+/// <summary>
+/// The distinct values of a numeric column whose values repeat — readings rounded to a unit, or converted from another
+/// unit (°F to °C at 0.1 gives 12.8, 13.3, 13.9 …) — so decoded values can be moved to the nearest of them. Without
+/// this a generator fills the gaps of the grid with values no real row has, which a classifier spots at once.
+/// A column whose values are mostly distinct (truly continuous) gets no set: snapping there would copy training rows.
+/// </summary>
+internal sealed class ObservedValues
+{
+    /// <summary>Most distinct values kept; a column with more is treated as continuous.</summary>
+    public const int MaxCount = 4096;
+
+    private readonly float[] _sorted;
+
+    private ObservedValues(float[] sorted) => _sorted = sorted;
+
+    public int Count => _sorted.Length;
+
+    /// <summary>The set when the present values repeat (at most half as many distinct values as values), else null.</summary>
+    public static ObservedValues? WhenRepeating(IReadOnlyCollection<double> present)
+    {
+        var distinct = new HashSet<float>();
+        foreach (var v in present)
+        {
+            distinct.Add((float)v);
+            if (distinct.Count > MaxCount) return null;
+        }
+        if (distinct.Count > present.Count / 2) return null;
+        var sorted = distinct.ToArray();
+        Array.Sort(sorted);
+        return new ObservedValues(sorted);
+    }
+
+    /// <summary>The observed value nearest to <paramref name="value"/> (ties go to the smaller one).</summary>
+    public float Nearest(float value)
+    {
+        var i = Array.BinarySearch(_sorted, value);
+        if (i >= 0) return _sorted[i];
+        var above = ~i;
+        if (above == 0) return _sorted[0];
+        if (above == _sorted.Length) return _sorted[^1];
+        var below = _sorted[above - 1];
+        return value - below <= _sorted[above] - value ? below : _sorted[above];
+    }
+
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(_sorted.Length);
+        foreach (var v in _sorted) writer.Write(v);
+    }
+
+    public static ObservedValues Load(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        if (count is < 1 or > MaxCount)
+            throw new InvalidDataException($"A saved set of observed values has {count} entries; expected 1 to {MaxCount}.");
+        var sorted = new float[count];
+        for (var i = 0; i < count; i++) sorted[i] = reader.ReadSingle();
+        return new ObservedValues(sorted);
+    }
+}
