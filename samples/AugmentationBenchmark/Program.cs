@@ -28,7 +28,7 @@ for (var seed = 1; seed <= options.Seeds; seed++)
 
     Run Score(string method, IDataView data)
     {
-        var predicted = DownstreamClassifier.TrainAndPredict(new MLContext(seed), data, test);
+        var predicted = DownstreamClassifier.TrainAndPredict(new MLContext(seed), data, test, options.Classifier);
         var run = new Run(method, seed, data.GetRowCount() ?? ml.Data.CreateEnumerable<WeatherRow>(data, false).LongCount(), MacroF1.Compute(actual, predicted, classes));
         Console.WriteLine($"seed {seed}  {method,-32} {run.TrainingRows,5} rows  macro-F1 {run.Score.Value:F3}");
         return run;
