@@ -17,10 +17,10 @@ public static class GanBalancing
             ConditionColumnName = WeatherRow.ClassColumn,
             Loss = GanLoss.WassersteinGradientPenalty,
             Epochs = epochs,
-            // The tabular settings of BENCHMARKS.md (CTGAN's batch and packing); the subset is smaller than one batch,
-            // so an epoch is a single step.
+            // The tabular settings of BENCHMARKS.md (`ganest train`'s: CTGAN's batch, no packing); the subset is smaller
+            // than one batch, so an epoch is a single step.
             BatchSize = 500,
-            PacSize = 10,
+            PacSize = 1,
             Seed = seed,
         }).Fit(real);
         var augmented = ml.Gan().Augment(real, sampler, new GanAugmentationOptions { BalanceColumnName = WeatherRow.ClassColumn, Seed = seed });

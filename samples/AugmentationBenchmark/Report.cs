@@ -22,7 +22,7 @@ public static class Report
         Line(text, "- Features: precipitation, temp_max, temp_min, wind (the date is dropped, since the GAN does not generate it); label: weather.");
         Line(text, $"- Classifier (the same for every training set): {DownstreamClassifier.Describe(options.Classifier)}.");
         Line(text, "- (b) copies random rows of each smaller class until it matches the largest; (c) trains a conditional GAN on the subset " +
-                   $"(WGAN-GP, {options.Epochs} epochs of one step, batch = the subset, PacGAN 10, default networks, seed = run seed; {ganSeconds:F0} s per seed on average) and balances with `mlContext.Gan().Augment(BalanceColumnName = \"weather\")`.");
+                   $"(WGAN-GP, {options.Epochs} epochs of one step, batch = the subset, no PacGAN packing, default networks, seed = run seed; {ganSeconds:F0} s per seed on average) and balances with `mlContext.Gan().Augment(BalanceColumnName = \"weather\")`.");
         Line(text, $"- Macro-F1: mean over the {classes.Count} classes of per-class F1 from the confusion counts; mean ± sample std over seeds {string.Join(", ", seeds)}.");
         Line(text, "");
         Line(text, $"| Training set | Rows | Macro-F1 | {string.Join(" | ", classes.Select(c => $"F1 {c}"))} |");

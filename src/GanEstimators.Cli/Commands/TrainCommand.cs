@@ -20,7 +20,7 @@ public static class TrainCommand
         var loss = new Option<string>("--loss") { Description = $"One of {string.Join(", ", LossNames.ByName.Keys)}", DefaultValueFactory = _ => "wgan-gp" };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs; without it, enough for 3,000 steps (at least 300 epochs), stopping early when held-out quality stops improving" };
         var batchSize = new Option<int>("--batch-size") { Description = "Rows per batch (CTGAN's 500 by default)", DefaultValueFactory = _ => 500 };
-        var pac = new Option<int>("--pac") { Description = "PacGAN packing: the discriminator judges M rows at once (CTGAN's 10 by default)", DefaultValueFactory = _ => 10 };
+        var pac = new Option<int>("--pac") { Description = "PacGAN packing: the discriminator judges M rows at once (default 1; CTGAN uses 10)", DefaultValueFactory = _ => 1 };
         var criticSteps = new Option<int?>("--critic-steps") { Description = "Discriminator updates per generator update (default: the loss's own, 5 for the Wasserstein losses)" };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
         var uniformRows = new Option<bool>("--uniform-rows") { Description = "Draw training rows uniformly instead of drawing the condition column's classes by log-frequency" };

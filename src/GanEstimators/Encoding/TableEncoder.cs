@@ -80,12 +80,18 @@ internal sealed class TableEncoder
     public float[] Decode(ReadOnlySpan<float> encoded, int rows, Random random)
     {
         var raw = new float[rows * RawWidth];
+        Decode(encoded, rows, raw, random);
+        return raw;
+    }
+
+    /// <summary>Decodes <paramref name="rows"/> encoded rows into <paramref name="raw"/> (rows × <see cref="RawWidth"/>).</summary>
+    public void Decode(ReadOnlySpan<float> encoded, int rows, Span<float> raw, Random random)
+    {
         for (var r = 0; r < rows; r++)
             for (var c = 0; c < Columns.Count; c++)
                 Columns[c].Decode(
                     encoded.Slice(r * EncodedWidth + _encodedOffsets[c], Columns[c].EncodedWidth),
-                    raw.AsSpan(r * RawWidth + _rawOffsets[c], Columns[c].RawWidth), random);
-        return raw;
+                    raw.Slice(r * RawWidth + _rawOffsets[c], Columns[c].RawWidth), random);
     }
 
     public void Save(BinaryWriter writer)

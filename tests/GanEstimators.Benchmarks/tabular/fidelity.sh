@@ -14,7 +14,7 @@ dotnet build "$root/src/GanEstimators.Cli" -c Release -v q -nologo > "$out/build
 ganest() { dotnet "$root/src/GanEstimators.Cli/bin/Release/net10.0/ganest.dll" "$@"; }
 has_judge() { [ -f "$judge" ] && /usr/bin/python3 -c 'import sklearn, pandas, scipy' 2>/dev/null; }
 
-# name | label | ganest train arguments on top of its defaults (WGAN-GP, batch 500, PacGAN 10, as CTGAN); one libtorch
+# name | label | ganest train arguments on top of its defaults (WGAN-GP, batch 500 as CTGAN, no packing); one libtorch
 # thread for the small tables, whose networks are too small to gain from two
 runs=(
   "seattle-weather|weather|--condition-column weather --epochs ${WEATHER_EPOCHS:-1000} --threads 1"
