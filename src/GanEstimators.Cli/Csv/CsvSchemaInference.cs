@@ -23,6 +23,7 @@ public static class CsvSchemaInference
         var date = Enumerable.Repeat(true, names.Length).ToArray();
         var dateFormat = new string?[names.Length];
         var decimals = new int[names.Length];
+        var fewestDecimals = Enumerable.Repeat(int.MaxValue, names.Length).ToArray();
         var row = 1;
         var dataRows = 0;
         for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
@@ -47,7 +48,9 @@ public static class CsvSchemaInference
                 if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) { number[c] = integer[c] = false; continue; }
                 if (!long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)) integer[c] = false;
                 var dot = value.IndexOf('.');
-                if (dot >= 0) decimals[c] = Math.Max(decimals[c], value.Length - dot - 1);
+                var places = dot >= 0 ? value.Length - dot - 1 : 0;
+                decimals[c] = Math.Max(decimals[c], places);
+                fewestDecimals[c] = Math.Min(fewestDecimals[c], places);
             }
         }
         if (dataRows == 0) throw new InvalidDataException($"'{path}' has a header but no rows.");
@@ -55,7 +58,8 @@ public static class CsvSchemaInference
             forcedText.Contains(name) || !seenValue[c] ? new CsvColumn(name, c, CsvColumnKind.Text, 0)
             : date[c] ? new CsvColumn(name, c, CsvColumnKind.Date, 0, dateFormat[c])
             : !number[c] ? new CsvColumn(name, c, CsvColumnKind.Text, 0)
-            : new CsvColumn(name, c, integer[c] && !seenEmpty[c] ? CsvColumnKind.Integer : CsvColumnKind.Number, decimals[c])).ToArray(), dataRows);
+            : new CsvColumn(name, c, integer[c] && !seenEmpty[c] ? CsvColumnKind.Integer : CsvColumnKind.Number, decimals[c],
+                FixedDecimals: decimals[c] > 0 && fewestDecimals[c] == decimals[c])).ToArray(), dataRows);
     }
 
     /// <summary>Comma-separated fields, with double-quoted fields that may contain commas and doubled quotes.</summary>

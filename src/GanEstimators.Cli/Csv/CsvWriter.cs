@@ -29,8 +29,16 @@ public static class CsvWriter
             TextDataViewType => data.GetColumn<ReadOnlyMemory<char>>(column.Name).Select(v => Quote(v.ToString())).ToArray(),
             NumberDataViewType t when t == NumberDataViewType.Int64 => data.GetColumn<long>(column.Name).Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray(),
             DateTimeDataViewType => data.GetColumn<DateTime>(column.Name).Select(v => v == default ? "" : v.ToString(column.DateFormat ?? "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray(),
-            _ => data.GetColumn<float>(column.Name).Select(v => float.IsNaN(v) ? "" : Math.Round(v, column.Decimals).ToString("0.##########", CultureInfo.InvariantCulture)).ToArray(),
+            _ => data.GetColumn<float>(column.Name).Select(v => Number(v, column)).ToArray(),
         };
+    }
+
+    private static string Number(float value, CsvColumn column)
+    {
+        if (float.IsNaN(value)) return "";
+        var rounded = Math.Round(value, column.Decimals);
+        if (rounded == 0) rounded = 0;   // no "-0.0"
+        return rounded.ToString(column.FixedDecimals ? "F" + column.Decimals : "0.##########", CultureInfo.InvariantCulture);
     }
 
     private static string Quote(string value) =>

@@ -10,7 +10,7 @@ internal abstract class BinaryCrossEntropyLoss : AdversarialLoss
 
     /// <summary>−log D(x) − log(1 − D(G(z))) on logits, written with softplus for numerical stability.</summary>
     public override Tensor DiscriminatorLoss(Tensor realScores, Tensor fakeScores) =>
-        F.softplus(-realScores).mean() + F.softplus(fakeScores).mean();
+        F.softplus(-realScores).mean().Plus(F.softplus(fakeScores).mean());
 
     public override Tensor Interpret(Tensor scores) => scores.sigmoid();
 }

@@ -14,7 +14,7 @@ internal sealed class HingeLoss : AdversarialLoss
     public override OptimizerDefaults Defaults { get; } = new(GanOptimizer.Adam, 2e-4, 0.0, 0.9, 5);
 
     public override Tensor DiscriminatorLoss(Tensor realScores, Tensor fakeScores) =>
-        F.relu(TorchScalars.One - realScores).mean() + F.relu(fakeScores + TorchScalars.One).mean();
+        F.relu((realScores - TorchScalars.One).neg()).mean().Plus(F.relu(fakeScores.Plus(TorchScalars.One)).mean());
 
     public override Tensor GeneratorLoss(Tensor fakeScores) => -fakeScores.mean();
 }

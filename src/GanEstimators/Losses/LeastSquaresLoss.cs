@@ -12,7 +12,7 @@ internal sealed class LeastSquaresLoss : AdversarialLoss
     public override double DecisionThreshold => 0.5;
 
     public override Tensor DiscriminatorLoss(Tensor realScores, Tensor fakeScores) =>
-        (realScores - TorchScalars.One).pow(TorchScalars.Two).mean() * TorchScalars.Half + fakeScores.pow(TorchScalars.Two).mean() * TorchScalars.Half;
+        ((realScores - TorchScalars.One).pow(TorchScalars.Two).mean() * TorchScalars.Half).Plus(fakeScores.pow(TorchScalars.Two).mean() * TorchScalars.Half);
 
     public override Tensor GeneratorLoss(Tensor fakeScores) => (fakeScores - TorchScalars.One).pow(TorchScalars.Two).mean() * TorchScalars.Half;
 }

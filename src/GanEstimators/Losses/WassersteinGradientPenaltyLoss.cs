@@ -22,7 +22,8 @@ internal sealed class WassersteinGradientPenaltyLoss(double penaltyWeight) : Was
         shape[0] = real.shape[0];
         for (var i = 1; i < shape.Length; i++) shape[i] = 1;
         var alpha = TorchRandom.Uniform(shape, real.device, random, real.dtype);
-        var interpolates = (alpha * real + (TorchScalars.One - alpha) * fake).detach().requires_grad_(true);
+        // fake + α·(real − fake), the paper's α·real + (1 − α)·fake.
+        var interpolates = fake.Plus((real - fake).mul_(alpha)).detach().requires_grad_(true);
         var scores = discriminator(interpolates);
         var gradients = autograd.grad(
             new[] { scores }, new[] { interpolates }, new[] { ones_like(scores) },

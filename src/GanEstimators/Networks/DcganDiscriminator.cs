@@ -70,7 +70,7 @@ internal sealed class DcganDiscriminator : nn.Module<Tensor, Tensor?, Tensor>
         var score = output.forward(h);
         if (projection is null) return score;
         if (condition is null) throw new ArgumentException($"This discriminator is conditional ({Spec.ConditionWidth} condition values per image) and was given no condition.", nameof(condition));
-        return score + (projection.forward(condition) * h).sum(1, keepdim: true);
+        return score.Plus((projection.forward(condition) * h).sum(1, keepdim: true));
     }
 
     private static nn.Module<Tensor, Tensor> Normalised(Conv2d convolution, bool spectral) =>

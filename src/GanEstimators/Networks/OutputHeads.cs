@@ -81,7 +81,7 @@ internal static class OutputHeads
     private static Tensor GumbelSoftmax(Tensor logits, Generator random)
     {
         var uniform = TorchRandom.Uniform(logits.shape, logits.device, random);
-        var gumbel = -log(-log(uniform + TorchScalars.Tiny) + TorchScalars.Tiny);
-        return F.softmax((logits + gumbel) / TemperatureScalar, 1);
+        var gumbel = uniform.add_(TorchScalars.Tiny, TorchScalars.One).log_().neg_().add_(TorchScalars.Tiny, TorchScalars.One).log_().neg_();
+        return F.softmax(logits.Plus(gumbel) / TemperatureScalar, 1);
     }
 }

@@ -80,5 +80,5 @@ internal sealed class SpectralNorm : nn.Module<Tensor, Tensor>
 
     private static Tensor WeightMatrix(Tensor weight) => weight.reshape(weight.shape[0], -1);
 
-    private static Tensor Normalise(Tensor vector) => vector / (vector.norm() + Epsilon);
+    private static Tensor Normalise(Tensor vector) => vector / vector.norm().Plus(Epsilon);
 }

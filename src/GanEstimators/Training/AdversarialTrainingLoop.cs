@@ -57,7 +57,7 @@ internal sealed class AdversarialTrainingLoop
             fakeScores = Discriminator.forward(packedFake, packedConditions);
             discriminatorLoss = Loss.DiscriminatorLoss(realScores, fakeScores);
             var penalty = Loss.Penalty(x => Discriminator.forward(x, packedConditions), packedReal, packedFake, random);
-            if (penalty is not null) discriminatorLoss = discriminatorLoss + penalty;
+            if (penalty is not null) discriminatorLoss = discriminatorLoss.Plus(penalty);
             DiscriminatorOptimizer.zero_grad();
             discriminatorLoss.backward();
             DiscriminatorOptimizer.step();
@@ -69,7 +69,7 @@ internal sealed class AdversarialTrainingLoop
         var generated = Generator.Activate(logits, random);
         var generatorLoss = Loss.GeneratorLoss(Discriminator.forward(Pack(generated), generatorConditions is null ? null : Pack(generatorConditions)));
         var conditionLoss = ConditionLoss.Compute(logits, targets, batches.Categories);
-        if (conditionLoss is not null) generatorLoss = generatorLoss + conditionLoss;
+        if (conditionLoss is not null) generatorLoss = generatorLoss.Plus(conditionLoss);
         GeneratorOptimizer.zero_grad();
         generatorLoss.backward();
         var gradientNorm = stack(Generator.parameters().Select(p => p.grad!.pow(TorchScalars.Two).sum()).ToArray()).sum().sqrt();
@@ -80,7 +80,7 @@ internal sealed class AdversarialTrainingLoop
             // Critics have no accuracy; their Wasserstein estimate is derived from the two means when the epoch is read.
             using var threshold = Loss.DecisionThreshold.ToScalar();
             var accuracy = Loss.IsCritic ? null
-                : ((realScores > threshold).to(float32).mean() + (fakeScores <= threshold).to(float32).mean()) * TorchScalars.Half;
+                : (realScores > threshold).to(float32).mean().Plus((fakeScores <= threshold).to(float32).mean()) * TorchScalars.Half;
             meter.Add(discriminatorLoss, generatorLoss, Loss.Interpret(realScores).mean(), Loss.Interpret(fakeScores).mean(), gradientNorm, accuracy);
         }
     }

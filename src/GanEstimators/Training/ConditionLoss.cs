@@ -29,7 +29,7 @@ internal static class ConditionLoss
             if (rows.Count == 0) continue;
             var chosen = logits.index_select(0, tensor(rows.ToArray()).to(logits.device)).narrow(1, offset, width);
             var loss = F.cross_entropy(chosen, tensor(slots.ToArray()).to(logits.device), reduction: nn.Reduction.Sum);
-            total = total is null ? loss : total + loss;
+            total = total is null ? loss : total.Plus(loss);
         }
         if (total is null) return null;
         using var batchRows = ((double)targets.Columns.Length).ToScalar();

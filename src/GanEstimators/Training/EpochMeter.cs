@@ -27,8 +27,8 @@ internal sealed class EpochMeter : IDisposable
             ? new[] { discriminatorLoss, generatorLoss, meanReal, meanFake, generatorGradientNorm }
             : new[] { discriminatorLoss, generatorLoss, meanReal, meanFake, generatorGradientNorm, accuracy };
         using var step = stack(values);
-        if (accuracy is null) _sums[..5].add_(step);
-        else _sums.add_(step);
+        if (accuracy is null) _sums[..5].add_(step, TorchScalars.One);
+        else _sums.add_(step, TorchScalars.One);
         _steps++;
     }
 

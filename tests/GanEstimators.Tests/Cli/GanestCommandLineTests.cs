@@ -52,6 +52,28 @@ public sealed class GanestCommandLineTests
     }
 
     [TestMethod]
+    public void ReadingsOnAGridStayOnItUnlessContinuousIsAsked()
+    {
+        var path = Path.Combine(Folder, "readings.csv");
+        var random = new Random(2);
+        File.WriteAllLines(path, new[] { "reading" }.Concat(Enumerable.Range(0, 400).Select(_ => (random.Next(0, 40) * 0.5).ToString("F1", System.Globalization.CultureInfo.InvariantCulture))));
+        var grid = File.ReadAllLines(path).Skip(1).ToHashSet();
+
+        string[] Sample(params string[] switches)
+        {
+            var model = Path.Combine(Folder, $"model{switches.Length}.zip");
+            var synthetic = Path.Combine(Folder, $"synthetic{switches.Length}.csv");
+            var train = Ganest.Run(new[] { "train", "--data", path, "--model", model, "--epochs", "3" }.Concat(switches).ToArray());
+            Assert.AreEqual(0, train.ExitCode, train.Output);
+            Assert.AreEqual(0, Ganest.Run("sample", "--model", model, "--count", "300", "--out", synthetic, "--seed", "1").ExitCode);
+            return File.ReadAllLines(synthetic).Skip(1).ToArray();
+        }
+
+        CollectionAssert.IsSubsetOf(Sample().Distinct().ToArray(), grid.ToArray(), "every reading is one the training file has");
+        Assert.IsGreaterThan(100, Sample("--continuous").Count(r => !grid.Contains(r)), "with --continuous most readings fall between the grid's values");
+    }
+
+    [TestMethod]
     public void ErrorsNameTheColumnOrValue()
     {
         var data = WriteTrainingCsv();
