@@ -13,8 +13,9 @@ namespace GanEstimators.Sampling;
 /// </summary>
 internal sealed class SyntheticRowGenerator : IDisposable
 {
-    // Rows per forward pass. On a CPU, chunks whose activations stay in cache sampled about 25 % faster than 8,192-row
-    // chunks (flights-20k, BENCHMARKS.md). The same on every device, so a seed draws the same noise on a GPU.
+    // Rows per forward pass. On a CPU shared with other work, chunks whose activations stay in cache sampled 25-40 %
+    // faster than 8,192-row chunks; on an idle machine both are the same (flights-20k, BENCHMARKS.md). The same on
+    // every device, so a seed draws the same noise on a GPU.
     private const int ChunkRows = 2048;
 
     public SyntheticRowGenerator(TableEncoder features, ConditionEncoder? condition, CategoryConditions categories, GeneratorNetwork generator, Device device)
