@@ -77,13 +77,6 @@ internal sealed class TableEncoder
         return encoded;
     }
 
-    public float[] Decode(ReadOnlySpan<float> encoded, int rows, Random random)
-    {
-        var raw = new float[rows * RawWidth];
-        Decode(encoded, rows, raw, random);
-        return raw;
-    }
-
     /// <summary>Decodes <paramref name="rows"/> encoded rows into <paramref name="raw"/> (rows × <see cref="RawWidth"/>).</summary>
     public void Decode(ReadOnlySpan<float> encoded, int rows, Span<float> raw, Random random)
     {
