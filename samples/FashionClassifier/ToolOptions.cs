@@ -31,9 +31,7 @@ internal sealed record ToolOptions(string Data, string Output, int Epochs, int S
         var usage = string.Format(CultureInfo.InvariantCulture, Usage, FashionFiles.TrainImages, FashionFiles.TrainLabels, FashionFiles.TestImages, FashionFiles.TestLabels, defaults.Epochs, defaults.Seed);
         var options = SampleCommandLine.Parse(args, defaults, Apply, usage);
         if (options is null) return null;
-        var missing = FashionFiles.Missing(options.Data);
-        return missing.Length == 0 ? options
-            : SampleCommandLine.Stop<ToolOptions>($"Fashion-MNIST not found: {options.Data} lacks {string.Join(", ", missing)}. Pass the folder that holds them with --data.", usage);
+        return FashionFiles.Problem(options.Data) is { } problem ? SampleCommandLine.Stop<ToolOptions>(problem, usage) : options;
     }
 
     private static ToolOptions? Apply(ToolOptions options, string name, string value) => name switch

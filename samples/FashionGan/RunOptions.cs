@@ -47,9 +47,7 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
         if (options is null) return null;
         if (options.MakeSubset && !dataGiven) options = options with { Data = options.SharedFolder };
         if (options.GridEvery == 0) options = options with { GridEvery = Math.Max(1, options.Epochs / 5) };
-        var missing = FashionFiles.Missing(options.Data);
-        return missing.Length == 0 ? options
-            : SampleCommandLine.Stop<RunOptions>($"Fashion-MNIST not found: {options.Data} lacks {string.Join(", ", missing)}. Pass the folder that holds them with --data.", usage);
+        return FashionFiles.Problem(options.Data) is { } problem ? SampleCommandLine.Stop<RunOptions>(problem, usage) : options;
     }
 
     private static RunOptions? Apply(RunOptions options, string name, string value) => name switch

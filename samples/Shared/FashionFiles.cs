@@ -14,5 +14,11 @@ internal static class FashionFiles
     public static readonly string[] ClassNames =
         { "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot" };
 
-    public static string[] Missing(string folder) => All.Where(f => !File.Exists(Path.Combine(folder, f))).ToArray();
+    /// <summary>Why <paramref name="folder"/> cannot be read as Fashion-MNIST (the files it lacks), or null when it can.</summary>
+    public static string? Problem(string folder)
+    {
+        var missing = All.Where(f => !File.Exists(Path.Combine(folder, f))).ToArray();
+        return missing.Length == 0 ? null
+            : $"Fashion-MNIST not found: {folder} lacks {string.Join(", ", missing)}. Pass the folder that holds them with --data.";
+    }
 }
