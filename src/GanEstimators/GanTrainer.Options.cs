@@ -106,6 +106,13 @@ public sealed partial class GanTrainer
         /// <summary>Learning rate of both networks; null takes the loss's default.</summary>
         public double? LearningRate { get; set; }
 
+        /// <summary>
+        /// Learning rate of the discriminator alone; null (default) uses <see cref="LearningRate"/>. A faster
+        /// discriminator than generator (the two time-scale update rule, Heusel et al. 2017, e.g. 4e-4 against 1e-4)
+        /// strengthens a discriminator that falls behind without more <see cref="CriticSteps"/>.
+        /// </summary>
+        public double? DiscriminatorLearningRate { get; set; }
+
         /// <summary>Adam β1; null takes the loss's default.</summary>
         public double? Beta1 { get; set; }
 
@@ -114,6 +121,14 @@ public sealed partial class GanTrainer
 
         /// <summary>Discriminator updates per generator update; null takes the loss's default (5 for the Wasserstein losses, else 1).</summary>
         public int? CriticSteps { get; set; }
+
+        /// <summary>
+        /// Exponential moving average of the generator's weights (Yazıcı et al. 2019): after every generator update the
+        /// average keeps this share of itself and takes the rest from the trained generator, and the sampler gets the
+        /// average. 0 (default) is off; 0.999 is typical, closer to 1 for longer runs. Must be in [0, 1). Resuming
+        /// continues the saved average (with this decay), or starts one from the sampler's generator.
+        /// </summary>
+        public double GeneratorAverageDecay { get; set; }
 
         /// <summary>Weight clipping bound for <see cref="GanLoss.Wasserstein"/>; null means 0.01.</summary>
         public double? WeightClip { get; set; }

@@ -66,11 +66,13 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
         var pacSize = _options.PacSize;
         var batchSize = AdaptBatchSize(split.TrainingRows, pacSize, channel);
         var loss = AdversarialLossFactory.Create(_options.Loss, _options.WeightClip, _options.GradientPenaltyWeight);
+        var learningRate = _options.LearningRate ?? loss.Defaults.LearningRate;
         var settings = resumeFrom?.TrainingState?.Optimizer ?? new OptimizerSettings(
             _options.Optimizer ?? loss.Defaults.Optimizer,
-            _options.LearningRate ?? loss.Defaults.LearningRate,
+            learningRate,
             _options.Beta1 ?? loss.Defaults.Beta1,
-            _options.Beta2 ?? loss.Defaults.Beta2);
+            _options.Beta2 ?? loss.Defaults.Beta2,
+            _options.DiscriminatorLearningRate ?? learningRate);
         var classCount = condition?.Count ?? 0;
         var categories = CategoryConditions.Build(encoder, split.Training, split.TrainingRows, _options.BalanceConditionClasses ? split.TrainingClasses : null, classCount);
         var conditionWidth = classCount + categories.Width;
@@ -80,13 +82,20 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
 
         var (generator, discriminator) = resumeFrom is null
             ? CreateNetworks(seed, plan, encoder, conditionWidth, pacSize)
-            : (resumeFrom.Generator.CopyNetwork(), resumeFrom.TrainingState!.RestoreDiscriminator());
+            : (TrainedGenerator(resumeFrom), resumeFrom.TrainingState!.RestoreDiscriminator());
         generator.to(device);
         discriminator.to(device);
+        GeneratorAverage? average = null;
         try
         {
-            using var generatorOptimizer = settings.Create(generator.parameters());
-            using var discriminatorOptimizer = settings.Create(discriminator.parameters());
+            if (_options.GeneratorAverageDecay > 0)
+            {
+                var savedAverage = resumeFrom?.TrainingState?.Average;
+                average = new GeneratorAverage(generator, savedAverage is null ? generator.Copy(device) : resumeFrom!.Generator.Network.Copy(device),
+                    _options.GeneratorAverageDecay, savedAverage?.Updates ?? 0);
+            }
+            using var generatorOptimizer = settings.CreateForGenerator(generator.parameters());
+            using var discriminatorOptimizer = settings.CreateForDiscriminator(discriminator.parameters());
             if (resumeFrom?.TrainingState is { } state)
             {
                 TrainingState.RestoreOptimizer(generatorOptimizer, state.GeneratorOptimizerState);
@@ -114,6 +123,7 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
                     PacSize = pacSize,
                     NoiseDimension = _options.NoiseDimension,
                     Device = device,
+                    Average = average,
                 },
                 Batches = batches,
                 Random = random,
@@ -127,13 +137,16 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
             }.Run();
 
             var trainingState = _options.KeepTrainingState
-                ? TrainingState.Capture(discriminator, pacSize, settings, generatorOptimizer, discriminatorOptimizer, random)
+                ? TrainingState.Capture(discriminator, pacSize, settings, generatorOptimizer, discriminatorOptimizer, random, generator, average)
                 : null;
-            return new GanSampler(_environment, new SyntheticRowGenerator(encoder, condition, categories, generator, device), seed, history, trainingState);
+            var sampled = average?.Network ?? generator;
+            if (average is not null) generator.Dispose();
+            return new GanSampler(_environment, new SyntheticRowGenerator(encoder, condition, categories, sampled, device), seed, history, trainingState);
         }
         catch
         {
             generator.Dispose();
+            average?.Dispose();
             throw;
         }
         finally
@@ -141,6 +154,12 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
             discriminator.Dispose();
         }
     }
+
+    /// <summary>The generator to train on from: the sampler's own, or the trained one its training state kept when the sampler holds an average.</summary>
+    private static GeneratorNetwork TrainedGenerator(GanSampler resumeFrom) =>
+        resumeFrom.TrainingState?.Average is { } average
+            ? GeneratorNetwork.Load(resumeFrom.Generator.Network.Spec, average.TrainedGeneratorWeights)
+            : resumeFrom.Generator.CopyNetwork();
 
     private (GeneratorNetwork Generator, nn.Module<Tensor, Tensor?, Tensor> Discriminator) CreateNetworks(int seed, NetworkPlan plan, TableEncoder encoder, int conditionWidth, int pacSize)
     {

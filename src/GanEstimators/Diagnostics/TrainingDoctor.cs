@@ -52,7 +52,7 @@ internal sealed class TrainingDoctor(GanLoss loss, bool isCritic, int pacSize, i
             if (Report(GanProblem.NonConvergence))
                 yield return new(now.Epoch, GanProblem.NonConvergence,
                     $"discriminator at coin-flip accuracy for {CoinFlipWindow} epochs while generated diversity is {now.CollapseRatio:P0} of the data's: the generator is learning from noise",
-                    "strengthen the discriminator (more CriticSteps or width) or lower the generator's LearningRate; WassersteinGradientPenalty gives a signal that does not saturate");
+                    "strengthen the discriminator (more CriticSteps, more width, or a DiscriminatorLearningRate above LearningRate); WassersteinGradientPenalty gives a signal that does not saturate");
     }
 
     public GanDiagnosis NonFinite(int epoch, bool restored)

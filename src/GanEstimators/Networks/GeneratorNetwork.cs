@@ -34,4 +34,24 @@ internal sealed class GeneratorNetwork : nn.Module<Tensor, Tensor?, Tensor>
 
     /// <summary>Rows for sampling: categorical and mode choices are drawn as exact one-hot vectors (see <see cref="OutputHeads.ApplyForSampling"/>).</summary>
     public Tensor Sample(Tensor noise, Tensor? condition, Generator random) => OutputHeads.ApplyForSampling(forward(noise, condition), Spec.Spans, random);
+
+    /// <summary>A new network with this one's spec and weights (buffers included), on <paramref name="device"/>.</summary>
+    public GeneratorNetwork Copy(Device device)
+    {
+        var copy = new GeneratorNetwork(Spec);
+        copy.to(device);
+        using var _ = no_grad();
+        var source = state_dict();
+        foreach (var (name, tensor) in copy.state_dict()) tensor.copy_(source[name]);
+        return copy;
+    }
+
+    /// <summary>A network of <paramref name="spec"/> with the weights a module's <c>save</c> wrote into <paramref name="weights"/>.</summary>
+    public static GeneratorNetwork Load(GeneratorSpec spec, byte[] weights)
+    {
+        var network = new GeneratorNetwork(spec);
+        using var reader = new BinaryReader(new MemoryStream(weights));
+        network.load(reader);
+        return network;
+    }
 }

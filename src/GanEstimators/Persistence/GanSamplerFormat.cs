@@ -19,13 +19,15 @@ internal static class GanSamplerFormat
     // were never released: 0x00010002 added categorical conditions, generator families and output heads, 0x00010003
     // DCGAN specs and the discriminator kind, 0x00010004 the condition's own weight rows in every layer
     // (ConditionedLinear), which renamed the weights. 0x00010005 added the observed values and date cycles of
-    // mode-specific columns; 0x00010004 models still load (without them).
+    // mode-specific columns; 0x00010004 models still load (without them). 0x00010006 added the generator average's
+    // state (and the trained generator's own weights) to the training state.
     public const uint ObservedValuesVersion = 0x00010005;
+    public const uint AveragedGeneratorVersion = 0x00010006;
 
     public static VersionInfo GetVersionInfo() => new(
         modelSignature: "GANSAMPL",
-        verWrittenCur: ObservedValuesVersion,
-        verReadableCur: ObservedValuesVersion,
+        verWrittenCur: AveragedGeneratorVersion,
+        verReadableCur: AveragedGeneratorVersion,
         verWeCanReadBack: 0x00010004,
         loaderSignature: GanSampler.LoaderSignature,
         loaderAssemblyName: typeof(GanSampler).Assembly.FullName);
@@ -61,7 +63,7 @@ internal static class GanSamplerFormat
         if (!ctx.TryLoadBinaryStream(GeneratorWeightsStream, r => network.load(r)))
             throw new InvalidDataException($"The saved GAN model has no '{GeneratorWeightsStream}' stream with the generator's weights.");
         TrainingState? state = null;
-        ctx.TryLoadBinaryStream(TrainingStateStream, r => state = TrainingState.Load(r));
+        ctx.TryLoadBinaryStream(TrainingStateStream, r => state = TrainingState.Load(r, ctx.Header.ModelVerWritten));
         var device = DeviceSelector.Select(env);
         return new GanSampler(env, new SyntheticRowGenerator(features, condition, categories, network, device), seed, history, state);
     }

@@ -87,13 +87,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
     }
 
     /// <summary>A new generator network with this one's weights, for further training (this one stays as it is).</summary>
-    public GeneratorNetwork CopyNetwork()
-    {
-        var copy = new GeneratorNetwork(Network.Spec);
-        using var weights = ModuleSnapshot.Capture(Network);
-        weights.RestoreInto(copy.to(Device));
-        return copy;
-    }
+    public GeneratorNetwork CopyNetwork() => Network.Copy(Device);
 
     public void Dispose() => Network.Dispose();
 }

@@ -24,6 +24,12 @@ internal sealed class AdversarialTrainingLoop
     public required int NoiseDimension { get; init; }
     public required Device Device { get; init; }
 
+    /// <summary>The average of the generator's weights that sampling will use, updated after every generator step; null when off.</summary>
+    public GeneratorAverage? Average { get; init; }
+
+    /// <summary>The generator the sampler will get: the average when there is one.</summary>
+    public GeneratorNetwork SampledGenerator => Average?.Network ?? Generator;
+
     public GanEpochMetrics RunEpoch(int epoch, TrainingBatches batches, Generator random, EpochMeter meter, Action checkAlive)
     {
         var clock = Stopwatch.StartNew();
@@ -74,6 +80,7 @@ internal sealed class AdversarialTrainingLoop
         generatorLoss.backward();
         var gradientNorm = stack(Generator.parameters().Select(p => p.grad!.pow(TorchScalars.Two).sum()).ToArray()).sum().sqrt();
         GeneratorOptimizer.step();
+        Average?.Update();
 
         using (no_grad())
         {

@@ -3,12 +3,17 @@ using static TorchSharp.torch;
 
 namespace GanEstimators.Training;
 
-internal sealed record OptimizerSettings(GanOptimizer Optimizer, double LearningRate, double Beta1, double Beta2)
+/// <summary>Both networks' optimiser family and settings; the discriminator may learn at its own rate (TTUR).</summary>
+internal sealed record OptimizerSettings(GanOptimizer Optimizer, double LearningRate, double Beta1, double Beta2, double DiscriminatorLearningRate)
 {
-    public optim.Optimizer Create(IEnumerable<Parameter> parameters) => Optimizer switch
+    public optim.Optimizer CreateForGenerator(IEnumerable<Parameter> parameters) => Create(parameters, LearningRate);
+
+    public optim.Optimizer CreateForDiscriminator(IEnumerable<Parameter> parameters) => Create(parameters, DiscriminatorLearningRate);
+
+    private optim.Optimizer Create(IEnumerable<Parameter> parameters, double learningRate) => Optimizer switch
     {
-        GanOptimizer.Adam => optim.Adam(parameters, LearningRate, Beta1, Beta2),
-        GanOptimizer.RmsProp => optim.RMSProp(parameters, LearningRate),
+        GanOptimizer.Adam => optim.Adam(parameters, learningRate, Beta1, Beta2),
+        GanOptimizer.RmsProp => optim.RMSProp(parameters, learningRate),
         _ => throw new ArgumentOutOfRangeException(nameof(Optimizer), Optimizer, null),
     };
 }

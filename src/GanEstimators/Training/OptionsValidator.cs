@@ -20,8 +20,10 @@ internal static class OptionsValidator
         LayerSizes(o.GeneratorHiddenSizes, nameof(o.GeneratorHiddenSizes));
         LayerSizes(o.DiscriminatorHiddenSizes, nameof(o.DiscriminatorHiddenSizes));
         if (o.LearningRate is { } lr && !(lr > 0 && double.IsFinite(lr))) Fail(nameof(o.LearningRate), lr, "a positive finite number");
+        if (o.DiscriminatorLearningRate is { } dlr && !(dlr > 0 && double.IsFinite(dlr))) Fail(nameof(o.DiscriminatorLearningRate), dlr, "a positive finite number");
         if (o.Beta1 is { } b1 && !(b1 >= 0 && b1 < 1)) Fail(nameof(o.Beta1), b1, "in [0, 1)");
         if (o.Beta2 is { } b2 && !(b2 >= 0 && b2 < 1)) Fail(nameof(o.Beta2), b2, "in [0, 1)");
+        if (!(o.GeneratorAverageDecay >= 0 && o.GeneratorAverageDecay < 1)) Fail(nameof(o.GeneratorAverageDecay), o.GeneratorAverageDecay, "in [0, 1) (0 is off)");
         if (o.CriticSteps is { } steps) Positive(steps, nameof(o.CriticSteps));
         if (o.WeightClip is { } clip && !(clip > 0)) Fail(nameof(o.WeightClip), clip, "positive");
         if (o.GradientPenaltyWeight is { } gp && !(gp >= 0)) Fail(nameof(o.GradientPenaltyWeight), gp, "zero or positive");

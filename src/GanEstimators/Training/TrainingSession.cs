@@ -6,7 +6,8 @@ namespace GanEstimators.Training;
 
 /// <summary>
 /// Runs epochs of the adversarial loop and watches them: records history, asks the doctor for diagnoses, applies the
-/// NaN policy, evaluates held-out quality for early stopping, and leaves the selected generator in place.
+/// NaN policy, evaluates held-out quality for early stopping, and leaves the selected generator in place. Quality is
+/// measured on the generator the sampler will get (the average, when there is one).
 /// </summary>
 internal sealed class TrainingSession
 {
@@ -25,11 +26,13 @@ internal sealed class TrainingSession
     {
         var generator = Loop.Generator;
         var discriminator = Loop.Discriminator;
+        var sampled = Loop.SampledGenerator;
         var firstEpoch = (History.Epochs.Count > 0 ? History.Epochs[^1].Epoch : 0) + 1;
         var lastEpoch = firstEpoch + Options.Epochs - 1;
         var restoreOnNonFinite = Options.NonFinitePolicy == GanNonFinitePolicy.RestoreLastGood;
         ModuleSnapshot? goodGenerator = restoreOnNonFinite ? ModuleSnapshot.Capture(generator) : null;
         ModuleSnapshot? goodDiscriminator = restoreOnNonFinite ? ModuleSnapshot.Capture(discriminator) : null;
+        ModuleSnapshot? goodAverage = restoreOnNonFinite && Loop.Average is not null ? ModuleSnapshot.Capture(sampled) : null;
         ModuleSnapshot? bestGenerator = null;
         var best = double.PositiveInfinity;
         int bestEpoch = 0, evaluationsSinceBest = 0;
@@ -49,15 +52,16 @@ internal sealed class TrainingSession
                             $"Set Options.{nameof(GanTrainer.Options.NonFinitePolicy)} = {nameof(GanNonFinitePolicy.RestoreLastGood)} to keep the last good networks instead.");
                     goodGenerator!.RestoreInto(generator);
                     goodDiscriminator!.RestoreInto(discriminator);
+                    goodAverage?.RestoreInto(sampled);
                     Record(diagnosis);
                     break;
                 }
 
-                if (Probe is not null) metrics = metrics with { CollapseRatio = Probe.Measure(generator) };
+                if (Probe is not null) metrics = metrics with { CollapseRatio = Probe.Measure(sampled) };
                 var evaluate = Monitor is not null && (epoch - firstEpoch + 1) % Options.EarlyStopping!.EvaluateEveryEpochs == 0;
                 if (evaluate)
                 {
-                    var quality = Monitor!.Measure(generator);
+                    var quality = Monitor!.Measure(sampled);
                     metrics = metrics with { HeldOutEnergyDistance = quality };
                     if (quality < best * (1 - Options.EarlyStopping!.MinimumImprovement) || bestGenerator is null)
                     {
@@ -65,7 +69,7 @@ internal sealed class TrainingSession
                         bestEpoch = epoch;
                         evaluationsSinceBest = 0;
                         bestGenerator?.Dispose();
-                        bestGenerator = ModuleSnapshot.Capture(generator);
+                        bestGenerator = ModuleSnapshot.Capture(sampled);
                     }
                     else evaluationsSinceBest++;
                 }
@@ -83,6 +87,11 @@ internal sealed class TrainingSession
                     goodDiscriminator!.Dispose();
                     goodGenerator = ModuleSnapshot.Capture(generator);
                     goodDiscriminator = ModuleSnapshot.Capture(discriminator);
+                    if (goodAverage is not null)
+                    {
+                        goodAverage.Dispose();
+                        goodAverage = ModuleSnapshot.Capture(sampled);
+                    }
                 }
                 if (evaluate && evaluationsSinceBest >= Options.EarlyStopping!.Patience)
                 {
@@ -93,7 +102,7 @@ internal sealed class TrainingSession
             }
             if (bestGenerator is not null)
             {
-                bestGenerator.RestoreInto(generator);
+                bestGenerator.RestoreInto(sampled);
                 History.SelectedEpoch = bestEpoch;
             }
         }
@@ -101,6 +110,7 @@ internal sealed class TrainingSession
         {
             goodGenerator?.Dispose();
             goodDiscriminator?.Dispose();
+            goodAverage?.Dispose();
             bestGenerator?.Dispose();
         }
     }

@@ -6,7 +6,8 @@ namespace GanEstimators.Training;
 /// <summary>
 /// What resuming needs beyond the generator: the discriminator's weights, both optimisers' state (Adam moments or
 /// RMSprop averages) and the training random generator's state, serialised in TorchSharp's own formats — so a resumed
-/// run continues exactly where the saved one stopped.
+/// run continues exactly where the saved one stopped. When the sampler's generator is an average of the trained one
+/// (<see cref="GeneratorAverage"/>), <see cref="Average"/> holds the trained generator's own weights.
 /// </summary>
 internal sealed record TrainingState(
     DiscriminatorSpec DiscriminatorSpec,
@@ -15,16 +16,19 @@ internal sealed record TrainingState(
     byte[] DiscriminatorWeights,
     byte[] GeneratorOptimizerState,
     byte[] DiscriminatorOptimizerState,
-    byte[] RandomState)
+    byte[] RandomState,
+    AveragedGeneratorState? Average = null)
 {
-    public static TrainingState Capture(nn.Module<Tensor, Tensor?, Tensor> discriminator, int pacSize, OptimizerSettings settings, optim.Optimizer generatorOptimizer, optim.Optimizer discriminatorOptimizer, Generator random)
+    public static TrainingState Capture(nn.Module<Tensor, Tensor?, Tensor> discriminator, int pacSize, OptimizerSettings settings, optim.Optimizer generatorOptimizer, optim.Optimizer discriminatorOptimizer, Generator random,
+        GeneratorNetwork trainedGenerator, GeneratorAverage? average)
     {
         using var randomState = random.get_state();
         return new(DiscriminatorSpec.Of(discriminator), pacSize, settings,
             Serialise(w => discriminator.save(w)),
             Serialise(w => SaveOptimizer(generatorOptimizer, w)),
             Serialise(w => SaveOptimizer(discriminatorOptimizer, w)),
-            randomState.data<byte>().ToArray());
+            randomState.data<byte>().ToArray(),
+            average is null ? null : new AveragedGeneratorState(average.Decay, average.Updates, Serialise(w => trainedGenerator.save(w))));
     }
 
     public void RestoreRandom(Generator random)
@@ -70,14 +74,31 @@ internal sealed record TrainingState(
             writer.Write(bytes.Length);
             writer.Write(bytes);
         }
+        writer.Write(Optimizer.DiscriminatorLearningRate);
+        writer.Write(Average is not null);
+        if (Average is null) return;
+        writer.Write(Average.Decay);
+        writer.Write(Average.Updates);
+        writer.Write(Average.TrainedGeneratorWeights.Length);
+        writer.Write(Average.TrainedGeneratorWeights);
     }
 
-    public static TrainingState Load(BinaryReader reader)
+    /// <summary>Reads what <see cref="Save"/> wrote; models before <see cref="Persistence.GanSamplerFormat.AveragedGeneratorVersion"/> have no average and one learning rate.</summary>
+    public static TrainingState Load(BinaryReader reader, uint formatVersion)
     {
         var spec = DiscriminatorSpec.Load(reader);
         var pac = reader.ReadInt32();
-        var settings = new OptimizerSettings((GanOptimizer)reader.ReadInt32(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble());
+        var (optimizer, learningRate, beta1, beta2) = ((GanOptimizer)reader.ReadInt32(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble());
         byte[] Next() => reader.ReadBytes(reader.ReadInt32());
-        return new TrainingState(spec, pac, settings, Next(), Next(), Next(), Next());
+        var (weights, generatorOptimizer, discriminatorOptimizer, random) = (Next(), Next(), Next(), Next());
+        var current = formatVersion >= Persistence.GanSamplerFormat.AveragedGeneratorVersion;
+        var settings = new OptimizerSettings(optimizer, learningRate, beta1, beta2, current ? reader.ReadDouble() : learningRate);
+        var average = current && reader.ReadBoolean()
+            ? new AveragedGeneratorState(reader.ReadDouble(), reader.ReadInt64(), Next())
+            : null;
+        return new TrainingState(spec, pac, settings, weights, generatorOptimizer, discriminatorOptimizer, random, average);
     }
 }
+
+/// <summary>The generator average's settings and progress, and the weights of the generator being trained (the sampler holds the average).</summary>
+internal sealed record AveragedGeneratorState(double Decay, long Updates, byte[] TrainedGeneratorWeights);

@@ -1,0 +1,55 @@
+using GanEstimators.Networks;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GanEstimators.Training;
+
+/// <summary>
+/// An exponential moving average of the generator's weights (Yazıcı et al. 2019, "The unusual effectiveness of
+/// averaging in GAN training"), updated after every generator step. The average, not the network being trained, is what
+/// the sampler gets: it smooths out the last steps' oscillation around the equilibrium.
+/// <para>
+/// Every floating-point tensor of the state dict is averaged (weights and the batch-norm running statistics alike);
+/// integer counters are copied. The decay warms up as min(decay, (1 + t) / (10 + t)) after t updates, so the average
+/// does not keep the random initial weights for thousands of steps.
+/// </para>
+/// </summary>
+internal sealed class GeneratorAverage : IDisposable
+{
+    private readonly (Tensor Average, Tensor Live)[] _pairs;
+
+    public GeneratorAverage(GeneratorNetwork live, GeneratorNetwork averaged, double decay, long updates)
+    {
+        if (!(decay > 0 && decay < 1)) throw new ArgumentOutOfRangeException(nameof(decay), decay, "The generator average's decay must be in (0, 1).");
+        Network = averaged;
+        Decay = decay;
+        Updates = updates;
+        var liveState = live.state_dict();
+        _pairs = averaged.state_dict().Select(kv => (kv.Value, liveState[kv.Key])).ToArray();
+        averaged.eval();
+    }
+
+    /// <summary>The averaged generator (always in evaluation mode).</summary>
+    public GeneratorNetwork Network { get; }
+
+    public double Decay { get; }
+
+    /// <summary>Generator updates averaged so far, over all resumed runs.</summary>
+    public long Updates { get; private set; }
+
+    public void Update()
+    {
+        var decay = Math.Min(Decay, (1.0 + Updates) / (10.0 + Updates));
+        Updates++;
+        using var _ = no_grad();
+        using var keep = decay.ToScalar();
+        using var take = (1 - decay).ToScalar();
+        foreach (var (average, live) in _pairs)
+        {
+            if (average.is_floating_point()) average.mul_(keep).add_(live, take);
+            else average.copy_(live);
+        }
+    }
+
+    public void Dispose() => Network.Dispose();
+}

@@ -1,0 +1,116 @@
+using GanEstimators.Loading;
+using GanEstimators.Tests.Images;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace GanEstimators.Tests.Training;
+
+[TestClass]
+public sealed class GeneratorAverageAndDiscriminatorRateTests
+{
+    private static readonly byte[] Labels = Enumerable.Range(0, 32).Select(i => (byte)(i % 2)).ToArray();
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    public void AveragingChangesWhatIsSampledButNotHowTheNetworksTrain()
+    {
+        using var files = new IdxTestFiles();
+        var ml = new MLContext(4);
+        var data = Images(ml, files);
+        var plain = ml.Gan().Trainer(Options(3, decay: 0)).Fit(data);
+        var averaged = ml.Gan().Trainer(Options(3, decay: 0.9)).Fit(data);
+
+        CollectionAssert.AreEqual(
+            plain.History.Epochs.Select(e => e.DiscriminatorLoss).ToArray(),
+            averaged.History.Epochs.Select(e => e.DiscriminatorLoss).ToArray(),
+            "the average is kept beside the trained generator and never feeds back into training");
+        var plainPixels = Pixels(plain.Sample(20, "1", seed: 2));
+        var averagedPixels = Pixels(averaged.Sample(20, "1", seed: 2));
+        var meanDifference = plainPixels.Zip(averagedPixels, (a, b) => Math.Abs(a - b)).Average();
+        Assert.IsGreaterThan(0.5, meanDifference, "the sampler draws from the average, not from the last trained weights");
+        Assert.IsTrue(averagedPixels.All(p => p is >= 0 and <= 255), "the average's images stay in the data's range");
+    }
+
+    [TestMethod]
+    public void ASavedAveragedSamplerResumesExactlyWhereItStopped()
+    {
+        using var files = new IdxTestFiles();
+        var ml = new MLContext(4);
+        var data = Images(ml, files);
+        var straight = ml.Gan().Trainer(WithFastDiscriminator(Options(2, decay: 0.9))).Fit(data);
+
+        var firstHalf = ml.Gan().Trainer(WithFastDiscriminator(Options(1, decay: 0.9))).Fit(data);
+        var path = Path.Combine(Directory.CreateDirectory(Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), nameof(GeneratorAverageAndDiscriminatorRateTests))).FullName, "half.zip");
+        ml.Model.Save(firstHalf, data.Schema, path);
+        var loaded = (GanSampler)new MLContext().Model.Load(path, out _);
+        var resumed = ml.Gan().Trainer(Options(1, decay: 0.9)).Fit(data, resumeFrom: loaded);
+
+        CollectionAssert.AreEqual(
+            straight.History.Epochs.Select(e => e.GeneratorLoss).ToArray(),
+            resumed.History.Epochs.Select(e => e.GeneratorLoss).ToArray(),
+            "training resumes from the trained generator's own weights, not from the average the sampler holds, and with the saved discriminator rate");
+        CollectionAssert.AreEqual(Pixels(straight.Sample(10, "0", seed: 3)), Pixels(resumed.Sample(10, "0", seed: 3)),
+            "and the average continues with its saved number of updates");
+    }
+
+    [TestMethod]
+    public void TheDiscriminatorCanLearnAtItsOwnRate()
+    {
+        using var files = new IdxTestFiles();
+        var ml = new MLContext(4);
+        var data = Images(ml, files);
+        var shared = ml.Gan().Trainer(Options(2, decay: 0)).Fit(data);
+        var sameRate = Options(2, decay: 0);
+        sameRate.DiscriminatorLearningRate = sameRate.LearningRate;
+        var explicitSame = ml.Gan().Trainer(sameRate).Fit(data);
+        var fast = ml.Gan().Trainer(WithFastDiscriminator(Options(2, decay: 0))).Fit(data);
+
+        var losses = (GanSampler s) => s.History.Epochs.Select(e => e.DiscriminatorLoss).ToArray();
+        CollectionAssert.AreEqual(losses(shared), losses(explicitSame));
+        CollectionAssert.AreNotEqual(losses(shared), losses(fast));
+    }
+
+    [TestMethod]
+    public void ANonPositiveDiscriminatorRateIsRejectedByName()
+    {
+        var options = Options(1, decay: 0);
+        options.DiscriminatorLearningRate = 0;
+        Assert.AreEqual(nameof(GanTrainer.Options.DiscriminatorLearningRate),
+            Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new MLContext(1).Gan().Trainer(options)).ParamName);
+    }
+
+    [TestMethod]
+    [DataRow(1.0)]
+    [DataRow(-0.1)]
+    [DataRow(double.NaN)]
+    public void ADecayOutsideZeroToOneIsRejectedByName(double decay)
+    {
+        var options = Options(1, decay);
+        Assert.AreEqual(nameof(GanTrainer.Options.GeneratorAverageDecay),
+            Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new MLContext(1).Gan().Trainer(options)).ParamName);
+    }
+
+    private static IDataView Images(MLContext ml, IdxTestFiles files) =>
+        IdxImages.Load(ml, files.Images("images", Labels.Length, rows: 8, cols: 8, gzip: false), files.Labels("labels", Labels, gzip: false));
+
+    private static GanTrainer.Options Options(int epochs, double decay)
+    {
+        var options = ImageArchitectureTests.TinyOptions(IdxImages.FeaturesColumnName, IdxImages.LabelColumnName);
+        options.Epochs = epochs;
+        options.Loss = GanLoss.Hinge;
+        options.SpectralNormalization = true;
+        options.EnableDiagnostics = false;
+        options.GeneratorAverageDecay = decay;
+        return options;
+    }
+
+    private static GanTrainer.Options WithFastDiscriminator(GanTrainer.Options options)
+    {
+        options.LearningRate = 1e-4;
+        options.DiscriminatorLearningRate = 4e-4;
+        return options;
+    }
+
+    private static float[] Pixels(IDataView data) => data.GetColumn<float[]>(IdxImages.FeaturesColumnName).SelectMany(p => p).ToArray();
+}
