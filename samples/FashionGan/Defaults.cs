@@ -18,6 +18,9 @@ internal static class Defaults
     public const int BaseChannels = 32;
     public const int BatchSize = 64;
     public const double LearningRate = 2e-4;
+    public const double Beta1 = 0.5;
+    public const int CriticSteps = 1;
+    public const double AverageDecay = 0;
 
     public static GanTrainer.Options TrainerOptions(RunOptions run, int epochs, Stopwatch clock) => new()
     {
@@ -25,14 +28,24 @@ internal static class Defaults
         ConditionColumnName = GanEstimators.Loading.IdxImages.LabelColumnName,
         Architecture = GanArchitecture.Dcgan,
         Loss = run.Loss,
-        SpectralNormalization = SpectralNormalization && run.Loss is not GanLoss.Wasserstein,
-        ImageBaseChannels = BaseChannels,
-        BatchSize = BatchSize,
-        LearningRate = LearningRate,
+        SpectralNormalization = run.SpectralNormalization && run.Loss is not GanLoss.Wasserstein,
+        ImageBaseChannels = run.BaseChannels,
+        BatchSize = run.BatchSize,
+        LearningRate = run.LearningRate,
+        DiscriminatorLearningRate = run.DiscriminatorLearningRate,
+        Beta1 = run.Beta1,
+        CriticSteps = run.CriticSteps,
+        GeneratorAverageDecay = run.AverageDecay,
         Epochs = epochs,
         Seed = run.Seed,
         ProgressCallback = m => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  epoch {m.Epoch,3}  D loss {m.DiscriminatorLoss,8:F4}  G loss {m.GeneratorLoss,8:F4}  D(real) {m.MeanRealScore,7:F3}  D(fake) {m.MeanFakeScore,7:F3}  " +
             $"collapse ratio {m.CollapseRatio,5:F2}  ({m.Seconds:F0} s; {clock.Elapsed.TotalSeconds:F0} s in all)")),
     };
+
+    /// <summary>The settings line printed first and at the top of metrics.txt.</summary>
+    public static string Describe(RunOptions run, int epochs) => string.Create(CultureInfo.InvariantCulture,
+        $"Conditional DCGAN ({run.Loss}{(run.SpectralNormalization && run.Loss is not GanLoss.Wasserstein ? " + spectral normalisation" : "")}, base channels {run.BaseChannels}, " +
+        $"batch {run.BatchSize}, Adam lr {run.LearningRate}{(run.DiscriminatorLearningRate is { } d ? $" (D {d})" : "")} beta1 {run.Beta1}, {run.CriticSteps} D step(s) per G step, " +
+        $"{(run.AverageDecay > 0 ? $"generator average {run.AverageDecay}" : "no generator average")}, {epochs} epochs, seed {run.Seed})");
 }

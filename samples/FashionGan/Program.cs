@@ -37,33 +37,58 @@ var dataName = Path.GetRelativePath(options.Root, options.Data);
 var device = options.GpuDeviceId is { } gpu
     ? $"CUDA device {gpu} ({TorchSharp.torch.cuda.device_count()} visible)"
     : $"the CPU ({TorchSharp.torch.get_num_threads()} libtorch thread(s))";
-var run = string.Create(CultureInfo.InvariantCulture,
-    $"Conditional DCGAN ({options.Loss}{(Defaults.SpectralNormalization ? " + spectral normalisation" : "")}, base channels {Defaults.BaseChannels}, " +
-    $"batch {Defaults.BatchSize}, learning rate {Defaults.LearningRate}, {options.Epochs} epochs, seed {options.Seed}) on {trainingCount:N0} training images of {dataName}, on {device}");
+var run = $"{Defaults.Describe(options, options.Epochs)} on {trainingCount:N0} training images of {dataName}, on {device}";
 Console.WriteLine(run);
 
+using var classifier = DomainImageClassifier.Load(Path.Combine(options.Root, "data", "fashion-mnist-classifier.bin"));
+var sliceCount = Math.Min(trainingCount, FloorTrainingImages);
+var selection = options.SelectBest
+    ? new CheckpointSelection(classifier, sliceCount < trainingCount ? ml.Data.SkipRows(training, trainingCount - sliceCount) : training, sliceCount, GeneratedPerClass * 10, options.Seed + 1)
+    : null;
 GanSampler? sampler = null;
 var grids = new List<string>();
-for (var done = 0; done < options.Epochs;)
+var done = 0;
+while (done < options.Epochs)
 {
     // Training in chunks that resume the previous sampler (exactly, optimisers included) lets the grid show progress.
     var chunk = Math.Min(options.GridEvery, options.Epochs - done);
+    if (options.Minutes is { } minutes && done > 0)
+    {
+        var perEpoch = clock.Elapsed.TotalSeconds / done;
+        chunk = Math.Min(chunk, (int)Math.Floor((minutes * 60 - clock.Elapsed.TotalSeconds) / perEpoch));
+        if (chunk < 1)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stopping after {done} epochs: another would end after the {minutes} minutes given."));
+            break;
+        }
+    }
     var trainer = ml.Gan().Trainer(Defaults.TrainerOptions(options, chunk, clock));
     var next = trainer.Fit(training, resumeFrom: sampler);
-    sampler?.Dispose();
+    if (sampler is not null && !ReferenceEquals(sampler, selection?.Best)) sampler.Dispose();
     sampler = next;
     done += chunk;
+    if (selection is not null)
+    {
+        selection.Offer(sampler, done, latest: sampler);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  after epoch {done}: domain Fréchet distance to {selection.SliceCount:N0} training images {selection.Scores[^1].Distance:F3} (best so far: epoch {selection.BestEpoch})"));
+    }
     var grid = Path.Combine(options.Output, string.Create(CultureInfo.InvariantCulture, $"samples-epoch-{done:D3}.png"));
     SampleGrid.Save(sampler, GridColumns, options.Seed, grid);
     grids.Add(grid);
 }
-using var trained = sampler!;
+using var last = sampler!;
+using var selected = selection?.Best is { } best && !ReferenceEquals(best, last) ? best : null;
+var trained = selected ?? last;
 var trainingSeconds = clock.Elapsed.TotalSeconds;
-LossPlot.Save(trained.History, options.Loss, Path.Combine(options.Output, "loss-curves.png"));
-AtomicFile.WriteAllText(Path.Combine(options.Output, "history.csv"), trained.History.ToCsv());
+if (done < options.Epochs) run = run.Replace($", {options.Epochs} epochs,", $", {done} of {options.Epochs} epochs (--minutes {options.Minutes}),");
+if (selection is not null)
+    run += string.Create(CultureInfo.InvariantCulture,
+        $"; judged: epoch {selection.BestEpoch}, the lowest domain Fréchet distance to {selection.SliceCount:N0} training images among epochs {string.Join(", ", selection.Scores.Select(s => $"{s.Epoch} ({s.Distance:F2})"))}");
+LossPlot.Save(last.History, options.Loss, Path.Combine(options.Output, "loss-curves.png"));
+AtomicFile.WriteAllText(Path.Combine(options.Output, "history.csv"), last.History.ToCsv());
 
 var evaluationSeed = options.Seed;
-using var classifier = DomainImageClassifier.Load(Path.Combine(options.Root, "data", "fashion-mnist-classifier.bin"));
 var floorTraining = ml.Data.TakeRows(training, FloorTrainingImages);
 var floorCount = Math.Min(trainingCount, FloorTrainingImages);
 var metrics = ImageGenerationMetrics.Evaluate(classifier, trained, test, new ImageGenerationEvaluationOptions

@@ -4,21 +4,56 @@ using GanEstimators;
 
 namespace FashionGan;
 
-/// <summary>The command line: <c>--data DIR --out DIR --epochs N --seed N --loss NAME --grid-every N --gpu ID</c>, all optional, or <c>--make-subset</c>.</summary>
+/// <summary>
+/// The command line: where the data is and where results go, how long to train (<c>--epochs</c>, <c>--minutes</c>), and
+/// the GAN's settings (<see cref="FashionGan.Defaults"/> unless given), all optional; or <c>--make-subset</c>.
+/// </summary>
 internal sealed record RunOptions(string Data, string Output, int Epochs, int Seed, GanLoss Loss, int GridEvery, bool MakeSubset, string Root, int? GpuDeviceId = null)
 {
     private const string Usage =
         "Usage: dotnet run -c Release --project samples/FashionGan -- [options]\n" +
-        "  --data DIR       folder with the Fashion-MNIST IDX files (default: data/fashion-mnist-subset; the full set is\n" +
-        "                   in ../shared/data/images/fashion-mnist beside the repository)\n" +
-        "  --out DIR        output folder (default: samples/FashionGan/output)\n" +
-        "  --epochs N       training epochs (default: {0})\n" +
-        "  --seed N         seed for training and sampling (default: {1})\n" +
-        "  --loss NAME      {2} (default: {3})\n" +
-        "  --grid-every N   write a sample grid every N epochs, and after the last (default: a fifth of the epochs)\n" +
-        "  --gpu ID         train on CUDA device ID (MLContext.GpuDeviceId, no CPU fallback); needs a TorchSharp CUDA backend\n" +
-        "  --make-subset    write data/fashion-mnist-subset (600 training and 100 test images per class) from --data\n" +
-        "                   (default source: the full set beside the repository) and stop";
+        "  --data DIR           folder with the Fashion-MNIST IDX files (default: data/fashion-mnist-subset; the full set is\n" +
+        "                       in ../shared/data/images/fashion-mnist beside the repository)\n" +
+        "  --out DIR            output folder (default: samples/FashionGan/output)\n" +
+        "  --epochs N           training epochs (default: {0})\n" +
+        "  --minutes M          stop before an epoch that would end after M minutes of training (default: no limit)\n" +
+        "  --seed N             seed for training and sampling (default: {1})\n" +
+        "  --loss NAME          {2} (default: {3})\n" +
+        "  --base-channels N    DCGAN width, Options.ImageBaseChannels (default: {4})\n" +
+        "  --batch-size N       images per batch (default: {5})\n" +
+        "  --learning-rate X    Adam learning rate of both networks (default: {6})\n" +
+        "  --d-learning-rate X  the discriminator's own learning rate, Options.DiscriminatorLearningRate (default: the same)\n" +
+        "  --beta1 X            Adam beta1 (default: {7})\n" +
+        "  --no-spectral-norm   batch normalisation in the discriminator instead of spectral normalisation\n" +
+        "  --critic-steps N     discriminator updates per generator update (default: {8})\n" +
+        "  --average DECAY      sample from an exponential moving average of the generator's weights,\n" +
+        "                       Options.GeneratorAverageDecay; 0 is off (default: {9})\n" +
+        "  --select-best        after every grid, score the sampler by its domain Fréchet distance to up to 10,000 real\n" +
+        "                       training images (the last ones), and judge the best instead of the last\n" +
+        "  --grid-every N       write a sample grid every N epochs, and after the last (default: a fifth of the epochs)\n" +
+        "  --gpu ID             train on CUDA device ID (MLContext.GpuDeviceId, no CPU fallback); needs a TorchSharp CUDA backend\n" +
+        "  --make-subset        write data/fashion-mnist-subset (600 training and 100 test images per class) from --data\n" +
+        "                       (default source: the full set beside the repository) and stop";
+
+    public double? Minutes { get; init; }
+
+    public bool SelectBest { get; init; }
+
+    public int BaseChannels { get; init; } = FashionGan.Defaults.BaseChannels;
+
+    public int BatchSize { get; init; } = FashionGan.Defaults.BatchSize;
+
+    public double LearningRate { get; init; } = FashionGan.Defaults.LearningRate;
+
+    public double? DiscriminatorLearningRate { get; init; }
+
+    public double Beta1 { get; init; } = FashionGan.Defaults.Beta1;
+
+    public bool SpectralNormalization { get; init; } = FashionGan.Defaults.SpectralNormalization;
+
+    public int CriticSteps { get; init; } = FashionGan.Defaults.CriticSteps;
+
+    public double AverageDecay { get; init; } = FashionGan.Defaults.AverageDecay;
 
     public string SubsetFolder => Path.Combine(Root, "data", "fashion-mnist-subset");
 
@@ -36,9 +71,11 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
     /// <summary>Parses the arguments over <paramref name="defaults"/>; null (after printing why) when the program should stop.</summary>
     public static RunOptions? Parse(string[] args, RunOptions defaults)
     {
-        var usage = string.Format(CultureInfo.InvariantCulture, Usage, defaults.Epochs, defaults.Seed, string.Join(", ", Enum.GetNames<GanLoss>()), defaults.Loss);
+        var usage = string.Format(CultureInfo.InvariantCulture, Usage, defaults.Epochs, defaults.Seed, string.Join(", ", Enum.GetNames<GanLoss>()), defaults.Loss,
+            defaults.BaseChannels, defaults.BatchSize, defaults.LearningRate, defaults.Beta1, defaults.CriticSteps, defaults.AverageDecay);
         var dataGiven = false;
-        var flags = new Dictionary<string, Func<RunOptions, RunOptions>> { ["--make-subset"] = o => o with { MakeSubset = true } };
+        var flags = new Dictionary<string, Func<RunOptions, RunOptions>> { ["--make-subset"] = o => o with { MakeSubset = true }, ["--no-spectral-norm"] = o => o with { SpectralNormalization = false },
+            ["--select-best"] = o => o with { SelectBest = true } };
         var options = SampleCommandLine.Parse(args, defaults, (o, name, value) =>
         {
             dataGiven |= name == "--data";
@@ -55,8 +92,16 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
         "--data" => options with { Data = Path.GetFullPath(value) },
         "--out" => options with { Output = Path.GetFullPath(value) },
         "--epochs" when SampleCommandLine.TryInt(value, 1, out var n) => options with { Epochs = n },
+        "--minutes" when SampleCommandLine.TryDouble(value, 0, 1e6, out var x) && x > 0 => options with { Minutes = x },
         "--seed" when SampleCommandLine.TryInt(value, int.MinValue, out var n) => options with { Seed = n },
         "--loss" when Enum.TryParse<GanLoss>(value, ignoreCase: true, out var loss) && Enum.IsDefined(loss) => options with { Loss = loss },
+        "--base-channels" when SampleCommandLine.TryInt(value, 2, out var n) => options with { BaseChannels = n },
+        "--batch-size" when SampleCommandLine.TryInt(value, 1, out var n) => options with { BatchSize = n },
+        "--learning-rate" when SampleCommandLine.TryDouble(value, 0, 1, out var x) && x > 0 => options with { LearningRate = x },
+        "--d-learning-rate" when SampleCommandLine.TryDouble(value, 0, 1, out var x) && x > 0 => options with { DiscriminatorLearningRate = x },
+        "--beta1" when SampleCommandLine.TryDouble(value, 0, 1, out var x) && x < 1 => options with { Beta1 = x },
+        "--critic-steps" when SampleCommandLine.TryInt(value, 1, out var n) => options with { CriticSteps = n },
+        "--average" when SampleCommandLine.TryDouble(value, 0, 1, out var x) && x < 1 => options with { AverageDecay = x },
         "--gpu" when SampleCommandLine.TryInt(value, 0, out var n) => options with { GpuDeviceId = n },
         "--grid-every" when SampleCommandLine.TryInt(value, 1, out var n) => options with { GridEvery = n },
         _ => null,

@@ -47,4 +47,8 @@ internal static class SampleCommandLine
     /// <summary>An integer option value of at least <paramref name="minimum"/>, read the same way on every culture.</summary>
     public static bool TryInt(string value, int minimum, out int number) =>
         int.TryParse(value, CultureInfo.InvariantCulture, out number) && number >= minimum;
+
+    /// <summary>A finite number in [<paramref name="minimum"/>, <paramref name="maximum"/>], read the same way on every culture.</summary>
+    public static bool TryDouble(string value, double minimum, double maximum, out double number) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && number >= minimum && number <= maximum;
 }
