@@ -32,7 +32,7 @@ public sealed class GanestCommandLineTests
         var model = Path.Combine(Folder, "model.zip");
         var synthetic = Path.Combine(Folder, "synthetic.csv");
 
-        var train = Ganest.Run("train", "--data", data, "--model", model, "--condition-column", "mode", "--loss", "least-squares", "--epochs", "3", "--pac", "2");
+        var train = Ganest.Run("train", "--data", data, "--model", model, "--condition-column", "mode", "--loss", "least-squares", "--epochs", "3", "--pac", "2", "--average", "0.9");
         Assert.AreEqual(0, train.ExitCode, train.Output);
         var sample = Ganest.Run("sample", "--model", model, "--count", "50", "--out", synthetic, "--condition", "mode=m3", "--seed", "4");
         Assert.AreEqual(0, sample.ExitCode, sample.Output);
@@ -87,6 +87,11 @@ public sealed class GanestCommandLineTests
         var badLoss = Ganest.Run("train", "--data", data, "--model", model, "--condition-column", "mode", "--loss", "magic");
         Assert.AreEqual(1, badLoss.ExitCode);
         StringAssert.Contains(badLoss.Output, "wgan-gp");
+
+        var badAverage = Ganest.Run("train", "--data", data, "--model", model, "--epochs", "1", "--average", "1");
+        Assert.AreEqual(1, badAverage.ExitCode);
+        StringAssert.Contains(badAverage.Output, "--average must be a decay in [0, 1)");
+        Assert.IsFalse(File.Exists(model));
 
         if (!TorchSharp.torch.cuda.is_available())
         {
