@@ -45,7 +45,7 @@ internal sealed class DcganDiscriminator : nn.Module<Tensor, Tensor?, Tensor>
             ("activation0", nn.LeakyReLU(Slope)),
             ("conv1", Normalised(nn.Conv2d(narrow, wide, kernel_size: 4, stride: 2, padding: 1), spectral)),
         };
-        if (spec.Normalisation == DiscriminatorNormalisation.BatchNorm) layers.Add(("norm1", nn.BatchNorm2d(wide)));
+        if (spec.Normalisation == DiscriminatorNormalisation.BatchNorm) layers.Add(("norm1", RootedBatchNorm.OfImages(wide)));
         layers.Add(("activation1", nn.LeakyReLU(Slope)));
         layers.Add(("flatten", nn.Flatten()));
         features = nn.Sequential(layers);

@@ -34,14 +34,14 @@ internal sealed class DcganGenerator : nn.Module<Tensor, Tensor?, Tensor>
         }
         project = nn.Sequential(
             ("linear", nn.Linear(inputWidth, wide * height * width)),
-            ("norm", nn.BatchNorm1d(wide * height * width)),
+            ("norm", RootedBatchNorm.OfRows(wide * height * width)),
             ("activation", nn.ReLU()));
         upsample = nn.Sequential(
             ("up0", nn.ConvTranspose2d(wide, middle, kernel_size: 4, stride: 2, padding: 1)),
-            ("norm0", nn.BatchNorm2d(middle)),
+            ("norm0", RootedBatchNorm.OfImages(middle)),
             ("activation0", nn.ReLU()),
             ("up1", nn.ConvTranspose2d(middle, narrow, kernel_size: 4, stride: 2, padding: 1)),
-            ("norm1", nn.BatchNorm2d(narrow)),
+            ("norm1", RootedBatchNorm.OfImages(narrow)),
             ("activation1", nn.ReLU()),
             ("output", nn.Conv2d(narrow, spec.Image.Channels, kernel_size: 3, padding: 1)));
         RegisterComponents();

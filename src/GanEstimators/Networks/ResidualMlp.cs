@@ -21,7 +21,7 @@ internal sealed class ResidualMlp : nn.Module<Tensor, Tensor?, Tensor>
         foreach (var hidden in spec.HiddenSizes)
         {
             linears.Add(new ConditionedLinear($"linear{linears.Count}", width, spec.ConditionWidth, hidden));
-            activations.Add(nn.Sequential(nn.BatchNorm1d(hidden), nn.ReLU()));
+            activations.Add(nn.Sequential(RootedBatchNorm.OfRows(hidden), nn.ReLU()));
             width += hidden;
         }
         output = new ConditionedLinear("output", width, spec.ConditionWidth, spec.OutputWidth);
