@@ -4,6 +4,7 @@
 # `ganest evaluate` (same definitions, ML.NET classifiers). Prints a Markdown table; per-run files go to $OUT.
 #   usage: tests/GanEstimators.Benchmarks/tabular/fidelity.sh [OUT_DIR] [SEED]
 #   needs: apt-get install -y python3-sklearn python3-pandas python3-scipy (judge; skipped when missing)
+#   env: TRAIN_EXTRA adds ganest train arguments to every run (e.g. "--average 0.999"); ONLY=name,name runs only those splits
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 out="${1:-$root/artifacts/tabular}"
@@ -25,6 +26,8 @@ echo "| split | train args | wall s | judge: shapes / pairs / detection AUC / TS
 echo "|---|---|---:|---|---|"
 for run in "${runs[@]}"; do
   IFS='|' read -r name label args <<< "$run"
+  [ -n "${ONLY:-}" ] && [[ ",$ONLY," != *",$name,"* ]] && continue
+  args="$args ${TRAIN_EXTRA:-}"
   train="$root/data/splits/$name.train.csv"; test="$root/data/splits/$name.test.csv"
   rows=$(( $(wc -l < "$train") - 1 ))
   start=$(date +%s.%N)
