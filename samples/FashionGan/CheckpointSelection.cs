@@ -17,19 +17,25 @@ internal sealed class CheckpointSelection(DomainImageClassifier classifier, IDat
 
     public int BestEpoch { get; private set; }
 
+    public double BestDistance { get; private set; } = double.PositiveInfinity;
+
     public IReadOnlyList<(int Epoch, double Distance)> Scores => _scores;
 
     public int SliceCount => sliceCount;
 
-    /// <summary>Scores <paramref name="sampler"/>; keeps it (the caller must then not dispose it) when it is the best so far, disposing the previous best unless it is <paramref name="latest"/>.</summary>
-    public void Offer(GanSampler sampler, int epoch, GanSampler? latest)
+    /// <summary>
+    /// Scores the newest <paramref name="sampler"/>; when it is the best so far, keeps it (the caller must then not
+    /// dispose it) and disposes the previous best, which the caller no longer uses.
+    /// </summary>
+    public void Offer(GanSampler sampler, int epoch)
     {
         var distance = ImageGenerationMetrics.Evaluate(classifier, sampler, trainingSlice,
             new ImageGenerationEvaluationOptions { GeneratedCount = generatedCount, Seed = seed }).DomainFrechetDistance;
         _scores.Add((epoch, distance));
-        if (Best is not null && distance >= _scores.Where(s => s.Epoch == BestEpoch).Single().Distance) return;
-        if (Best is not null && !ReferenceEquals(Best, latest)) Best.Dispose();
+        if (distance >= BestDistance) return;
+        Best?.Dispose();
         Best = sampler;
         BestEpoch = epoch;
+        BestDistance = distance;
     }
 }

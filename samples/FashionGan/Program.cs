@@ -69,7 +69,7 @@ while (done < options.Epochs)
     done += chunk;
     if (selection is not null)
     {
-        selection.Offer(sampler, done, latest: sampler);
+        selection.Offer(sampler, done);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  after epoch {done}: domain Fréchet distance to {selection.SliceCount:N0} training images {selection.Scores[^1].Distance:F3} (best so far: epoch {selection.BestEpoch})"));
     }
