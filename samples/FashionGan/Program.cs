@@ -45,7 +45,10 @@ var sliceCount = Math.Min(trainingCount, FloorTrainingImages);
 var selection = options.SelectBest
     ? new CheckpointSelection(classifier, sliceCount < trainingCount ? ml.Data.SkipRows(training, trainingCount - sliceCount) : training, sliceCount, GeneratedPerClass * 10, options.Seed + 1)
     : null;
-GanSampler? sampler = null;
+// A resumed model continues with its discriminator and optimiser state; epochs are numbered on from its history.
+GanSampler? sampler = options.ResumeFrom is { } resumePath ? (GanSampler)ml.Model.Load(resumePath, out _) : null;
+var firstEpoch = sampler?.History.Epochs.Count ?? 0;
+if (sampler is not null) Console.WriteLine($"Resuming {options.ResumeFrom} after its {firstEpoch} epochs");
 var grids = new List<string>();
 var done = 0;
 while (done < options.Epochs)
@@ -69,11 +72,11 @@ while (done < options.Epochs)
     done += chunk;
     if (selection is not null)
     {
-        selection.Offer(sampler, done);
+        selection.Offer(sampler, firstEpoch + done);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  after epoch {done}: domain Fréchet distance to {selection.SliceCount:N0} training images {selection.Scores[^1].Distance:F3} (best so far: epoch {selection.BestEpoch})"));
+            $"  after epoch {firstEpoch + done}: domain Fréchet distance to {selection.SliceCount:N0} training images {selection.Scores[^1].Distance:F3} (best so far: epoch {selection.BestEpoch})"));
     }
-    var grid = Path.Combine(options.Output, string.Create(CultureInfo.InvariantCulture, $"samples-epoch-{done:D3}.png"));
+    var grid = Path.Combine(options.Output, string.Create(CultureInfo.InvariantCulture, $"samples-epoch-{firstEpoch + done:D3}.png"));
     SampleGrid.Save(sampler, GridColumns, options.Seed, grid);
     grids.Add(grid);
 }
@@ -85,6 +88,8 @@ if (done < options.Epochs) run = run.Replace($", {options.Epochs} epochs,", $", 
 if (selection is not null)
     run += string.Create(CultureInfo.InvariantCulture,
         $"; judged: epoch {selection.BestEpoch}, the lowest domain Fréchet distance to {selection.SliceCount:N0} training images among epochs {string.Join(", ", selection.Scores.Select(s => $"{s.Epoch} ({s.Distance:F2})"))}");
+if (firstEpoch > 0) run += $"; resumed from {Path.GetFileName(options.ResumeFrom)} after its {firstEpoch} epochs";
+AtomicFile.Write(Path.Combine(options.Output, "model.zip"), temporary => ml.Model.Save(last, training.Schema, temporary));
 LossPlot.Save(last.History, options.Loss, Path.Combine(options.Output, "loss-curves.png"));
 AtomicFile.WriteAllText(Path.Combine(options.Output, "history.csv"), last.History.ToCsv());
 
@@ -110,4 +115,5 @@ Console.Write(report.ToText());
 foreach (var diagnosis in trained.History.Diagnoses) Console.WriteLine($"Training doctor: {diagnosis}");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Total {clock.Elapsed.TotalSeconds:F0} s. Wrote to {options.Output}:"));
 Console.WriteLine($"  {string.Join(", ", grids.Select(Path.GetFileName))} (rows = classes {string.Join(", ", FashionFiles.ClassNames)})");
-Console.WriteLine("  loss-curves.png, history.csv, metrics.txt, metrics.json, generated.csv (label, then 784 pixels 0..255; the judged images)");
+Console.WriteLine("  loss-curves.png, history.csv, metrics.txt, metrics.json, generated.csv (label, then 784 pixels 0..255; the judged images),");
+Console.WriteLine("  model.zip (the last epoch's sampler with its training state: --resume continues it)");

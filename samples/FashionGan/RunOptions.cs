@@ -16,6 +16,7 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
         "                       in ../shared/data/images/fashion-mnist beside the repository)\n" +
         "  --out DIR            output folder (default: samples/FashionGan/output)\n" +
         "  --epochs N           training epochs (default: {0})\n" +
+        "  --resume MODEL.zip   continue training a model.zip an earlier run wrote (same GAN settings); --epochs more epochs\n" +
         "  --minutes M          stop before an epoch that would end after M minutes of training (default: no limit)\n" +
         "  --seed N             seed for training and sampling (default: {1})\n" +
         "  --loss NAME          {2} (default: {3})\n" +
@@ -36,6 +37,8 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
         "                       (default source: the full set beside the repository) and stop";
 
     public double? Minutes { get; init; }
+
+    public string? ResumeFrom { get; init; }
 
     public bool SelectBest { get; init; }
 
@@ -84,6 +87,8 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
         if (options is null) return null;
         if (options.MakeSubset && !dataGiven) options = options with { Data = options.SharedFolder };
         if (options.GridEvery == 0) options = options with { GridEvery = Math.Max(1, options.Epochs / 5) };
+        if (options.ResumeFrom is { } model && !File.Exists(model))
+            return SampleCommandLine.Stop<RunOptions>($"--resume: no model file at '{model}' (a model.zip written by an earlier run).", usage);
         return FashionFiles.Problem(options.Data) is { } problem ? SampleCommandLine.Stop<RunOptions>(problem, usage) : options;
     }
 
@@ -92,6 +97,7 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
         "--data" => options with { Data = Path.GetFullPath(value) },
         "--out" => options with { Output = Path.GetFullPath(value) },
         "--epochs" when SampleCommandLine.TryInt(value, 1, out var n) => options with { Epochs = n },
+        "--resume" => options with { ResumeFrom = Path.GetFullPath(value) },
         "--minutes" when SampleCommandLine.TryDouble(value, 0, 1e6, out var x) && x > 0 => options with { Minutes = x },
         "--seed" when SampleCommandLine.TryInt(value, int.MinValue, out var n) => options with { Seed = n },
         "--loss" when Enum.TryParse<GanLoss>(value, ignoreCase: true, out var loss) && Enum.IsDefined(loss) => options with { Loss = loss },
