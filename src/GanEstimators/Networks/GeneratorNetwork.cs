@@ -39,10 +39,8 @@ internal sealed class GeneratorNetwork : nn.Module<Tensor, Tensor?, Tensor>
     public GeneratorNetwork Copy(Device device)
     {
         var copy = new GeneratorNetwork(Spec);
-        copy.to(device);
-        using var _ = no_grad();
-        var source = state_dict();
-        foreach (var (name, tensor) in copy.state_dict()) tensor.copy_(source[name]);
+        using var weights = Training.ModuleSnapshot.Capture(this);
+        weights.RestoreInto(copy.to(device));
         return copy;
     }
 

@@ -17,12 +17,13 @@ namespace GanEstimators.Training;
 internal sealed class GeneratorAverage : IDisposable
 {
     private readonly (Tensor Average, Tensor Live)[] _pairs;
+    private readonly double _decay;
 
     public GeneratorAverage(GeneratorNetwork live, GeneratorNetwork averaged, double decay, long updates)
     {
         if (!(decay > 0 && decay < 1)) throw new ArgumentOutOfRangeException(nameof(decay), decay, "The generator average's decay must be in (0, 1).");
         Network = averaged;
-        Decay = decay;
+        _decay = decay;
         Updates = updates;
         var liveState = live.state_dict();
         _pairs = averaged.state_dict().Select(kv => (kv.Value, liveState[kv.Key])).ToArray();
@@ -32,14 +33,12 @@ internal sealed class GeneratorAverage : IDisposable
     /// <summary>The averaged generator (always in evaluation mode).</summary>
     public GeneratorNetwork Network { get; }
 
-    public double Decay { get; }
-
     /// <summary>Generator updates averaged so far, over all resumed runs.</summary>
     public long Updates { get; private set; }
 
     public void Update()
     {
-        var decay = Math.Min(Decay, (1.0 + Updates) / (10.0 + Updates));
+        var decay = Math.Min(_decay, (1.0 + Updates) / (10.0 + Updates));
         Updates++;
         using var _ = no_grad();
         using var keep = decay.ToScalar();

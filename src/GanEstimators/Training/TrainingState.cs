@@ -28,7 +28,7 @@ internal sealed record TrainingState(
             Serialise(w => SaveOptimizer(generatorOptimizer, w)),
             Serialise(w => SaveOptimizer(discriminatorOptimizer, w)),
             randomState.data<byte>().ToArray(),
-            average is null ? null : new AveragedGeneratorState(average.Decay, average.Updates, Serialise(w => trainedGenerator.save(w))));
+            average is null ? null : new AveragedGeneratorState(average.Updates, Serialise(w => trainedGenerator.save(w))));
     }
 
     public void RestoreRandom(Generator random)
@@ -77,7 +77,6 @@ internal sealed record TrainingState(
         writer.Write(Optimizer.DiscriminatorLearningRate);
         writer.Write(Average is not null);
         if (Average is null) return;
-        writer.Write(Average.Decay);
         writer.Write(Average.Updates);
         writer.Write(Average.TrainedGeneratorWeights.Length);
         writer.Write(Average.TrainedGeneratorWeights);
@@ -94,11 +93,14 @@ internal sealed record TrainingState(
         var current = formatVersion >= Persistence.GanSamplerFormat.AveragedGeneratorVersion;
         var settings = new OptimizerSettings(optimizer, learningRate, beta1, beta2, current ? reader.ReadDouble() : learningRate);
         var average = current && reader.ReadBoolean()
-            ? new AveragedGeneratorState(reader.ReadDouble(), reader.ReadInt64(), Next())
+            ? new AveragedGeneratorState(reader.ReadInt64(), Next())
             : null;
         return new TrainingState(spec, pac, settings, weights, generatorOptimizer, discriminatorOptimizer, random, average);
     }
 }
 
-/// <summary>The generator average's settings and progress, and the weights of the generator being trained (the sampler holds the average).</summary>
-internal sealed record AveragedGeneratorState(double Decay, long Updates, byte[] TrainedGeneratorWeights);
+/// <summary>
+/// The generator average's progress (its decay comes from the options of each run) and the weights of the generator
+/// being trained (the sampler holds the average).
+/// </summary>
+internal sealed record AveragedGeneratorState(long Updates, byte[] TrainedGeneratorWeights);
