@@ -30,9 +30,8 @@ internal sealed class TrainingSession
         var firstEpoch = (History.Epochs.Count > 0 ? History.Epochs[^1].Epoch : 0) + 1;
         var lastEpoch = firstEpoch + Options.Epochs - 1;
         var restoreOnNonFinite = Options.NonFinitePolicy == GanNonFinitePolicy.RestoreLastGood;
-        ModuleSnapshot? goodGenerator = restoreOnNonFinite ? ModuleSnapshot.Capture(generator) : null;
-        ModuleSnapshot? goodDiscriminator = restoreOnNonFinite ? ModuleSnapshot.Capture(discriminator) : null;
-        ModuleSnapshot? goodAverage = restoreOnNonFinite && Loop.Average is not null ? ModuleSnapshot.Capture(sampled) : null;
+        using var lastGood = !restoreOnNonFinite ? null
+            : Loop.Average is null ? new LastGoodNetworks(generator, discriminator) : new LastGoodNetworks(generator, discriminator, sampled);
         ModuleSnapshot? bestGenerator = null;
         var best = double.PositiveInfinity;
         int bestEpoch = 0, evaluationsSinceBest = 0;
@@ -50,9 +49,7 @@ internal sealed class TrainingSession
                         throw new InvalidOperationException(
                             $"GAN training diverged: a loss became NaN or infinite in epoch {epoch} (discriminator {metrics.DiscriminatorLoss}, generator {metrics.GeneratorLoss}). Remedy: {diagnosis.Remedy}. " +
                             $"Set Options.{nameof(GanTrainer.Options.NonFinitePolicy)} = {nameof(GanNonFinitePolicy.RestoreLastGood)} to keep the last good networks instead.");
-                    goodGenerator!.RestoreInto(generator);
-                    goodDiscriminator!.RestoreInto(discriminator);
-                    goodAverage?.RestoreInto(sampled);
+                    lastGood!.Restore();
                     Record(diagnosis);
                     break;
                 }
@@ -81,18 +78,7 @@ internal sealed class TrainingSession
                     foreach (var diagnosis in Doctor.Examine(History.Epochs)) Record(diagnosis);
                 Options.ProgressCallback?.Invoke(metrics);
 
-                if (restoreOnNonFinite)
-                {
-                    goodGenerator!.Dispose();
-                    goodDiscriminator!.Dispose();
-                    goodGenerator = ModuleSnapshot.Capture(generator);
-                    goodDiscriminator = ModuleSnapshot.Capture(discriminator);
-                    if (goodAverage is not null)
-                    {
-                        goodAverage.Dispose();
-                        goodAverage = ModuleSnapshot.Capture(sampled);
-                    }
-                }
+                lastGood?.Update();
                 if (evaluate && evaluationsSinceBest >= Options.EarlyStopping!.Patience)
                 {
                     History.StoppedEarly = epoch < lastEpoch;
@@ -108,9 +94,6 @@ internal sealed class TrainingSession
         }
         finally
         {
-            goodGenerator?.Dispose();
-            goodDiscriminator?.Dispose();
-            goodAverage?.Dispose();
             bestGenerator?.Dispose();
         }
     }

@@ -1,0 +1,35 @@
+using static TorchSharp.torch;
+
+namespace GanEstimators.Training;
+
+/// <summary>Copies of the networks after the last epoch whose losses were finite, which the NaN policy puts back.</summary>
+internal sealed class LastGoodNetworks : IDisposable
+{
+    private readonly nn.Module[] _networks;
+    private ModuleSnapshot[] _snapshots;
+
+    public LastGoodNetworks(params nn.Module[] networks)
+    {
+        _networks = networks;
+        _snapshots = Capture();
+    }
+
+    public void Restore()
+    {
+        for (var i = 0; i < _networks.Length; i++) _snapshots[i].RestoreInto(_networks[i]);
+    }
+
+    /// <summary>Replaces the copies with the networks as they are now.</summary>
+    public void Update()
+    {
+        Dispose();
+        _snapshots = Capture();
+    }
+
+    public void Dispose()
+    {
+        foreach (var snapshot in _snapshots) snapshot.Dispose();
+    }
+
+    private ModuleSnapshot[] Capture() => _networks.Select(ModuleSnapshot.Capture).ToArray();
+}
