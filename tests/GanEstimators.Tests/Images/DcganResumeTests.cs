@@ -1,4 +1,5 @@
 using GanEstimators.Loading;
+using GanEstimators.Tests.Support;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -7,8 +8,6 @@ namespace GanEstimators.Tests.Images;
 [TestClass]
 public sealed class DcganResumeTests
 {
-    private static readonly byte[] Labels = Enumerable.Range(0, 32).Select(i => (byte)(i % 2)).ToArray();
-
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
@@ -18,7 +17,7 @@ public sealed class DcganResumeTests
     {
         using var files = new IdxTestFiles();
         var ml = new MLContext(4);
-        var data = Images(ml, files);
+        var data = files.TwoClassImages(ml);
         var straight = ml.Gan().Trainer(Options(2, spectral)).Fit(data);
 
         var firstHalf = ml.Gan().Trainer(Options(1, spectral)).Fit(data);
@@ -31,7 +30,9 @@ public sealed class DcganResumeTests
             straight.History.Epochs.Select(e => e.DiscriminatorLoss).ToArray(),
             resumed.History.Epochs.Select(e => e.DiscriminatorLoss).ToArray(),
             "the discriminator (with its normalisation state) and both optimisers continue as if never stopped");
-        CollectionAssert.AreEqual(Pixels(straight.Sample(10, "1", seed: 2)), Pixels(resumed.Sample(10, "1", seed: 2)));
+        CollectionAssert.AreEqual(
+            Columns.Flat(straight.Sample(10, "1", seed: 2), IdxImages.FeaturesColumnName),
+            Columns.Flat(resumed.Sample(10, "1", seed: 2), IdxImages.FeaturesColumnName));
     }
 
     [TestMethod]
@@ -39,7 +40,7 @@ public sealed class DcganResumeTests
     {
         using var files = new IdxTestFiles();
         var ml = new MLContext(4);
-        var data = Images(ml, files);
+        var data = files.TwoClassImages(ml);
         var sampler = ml.Gan().Trainer(Options(1, spectral: false)).Fit(data);
         var wider = Options(1, spectral: false);
         wider.ImageBaseChannels = 8;
@@ -52,9 +53,6 @@ public sealed class DcganResumeTests
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(flat).Fit(data, sampler)).Message, "Dcgan");
     }
 
-    private static IDataView Images(MLContext ml, IdxTestFiles files) =>
-        IdxImages.Load(ml, files.Images("images", Labels.Length, rows: 8, cols: 8, gzip: false), files.Labels("labels", Labels, gzip: false));
-
     private static GanTrainer.Options Options(int epochs, bool spectral)
     {
         var options = ImageArchitectureTests.TinyOptions(IdxImages.FeaturesColumnName, IdxImages.LabelColumnName);
@@ -66,6 +64,4 @@ public sealed class DcganResumeTests
         options.EnableDiagnostics = false;
         return options;
     }
-
-    private static float[] Pixels(IDataView data) => data.GetColumn<float[]>(IdxImages.FeaturesColumnName).SelectMany(p => p).ToArray();
 }

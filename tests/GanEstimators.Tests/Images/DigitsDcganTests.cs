@@ -1,3 +1,4 @@
+using GanEstimators.Tests.Support;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -62,7 +63,7 @@ public sealed class DigitsDcganTests
 
         Assert.AreEqual(GanArchitecture.Dcgan, sampler.Architecture);
         Assert.AreEqual(data.Schema[Digits.Pixels].Type, threes.Schema[Digits.Pixels].Type);
-        var pixels = threes.GetColumn<float[]>(Digits.Pixels).SelectMany(p => p).ToArray();
+        var pixels = Columns.Flat(threes, Digits.Pixels);
         Assert.HasCount(40 * 64, pixels);
         Assert.IsTrue(pixels.All(p => p is >= 0 and <= 16), $"pixels within the training range 0..16; got {pixels.Min()}..{pixels.Max()}");
         Assert.IsGreaterThan(1f, pixels.Max() - pixels.Min(), "not a constant image");
@@ -82,8 +83,8 @@ public sealed class DigitsDcganTests
 
         Assert.AreEqual(GanArchitecture.Dcgan, loaded.Architecture);
         Assert.IsTrue(loaded.CanResumeTraining);
-        var expected = sampler.Sample(30, "7", seed: 4).GetColumn<float[]>(Digits.Pixels).SelectMany(p => p).ToArray();
-        var actual = loaded.Sample(30, "7", seed: 4).GetColumn<float[]>(Digits.Pixels).SelectMany(p => p).ToArray();
+        var expected = Columns.Flat(sampler.Sample(30, "7", seed: 4), Digits.Pixels);
+        var actual = Columns.Flat(loaded.Sample(30, "7", seed: 4), Digits.Pixels);
         CollectionAssert.AreEqual(expected, actual);
     }
 

@@ -20,6 +20,13 @@ internal sealed class IdxTestFiles : IDisposable
     public string Labels(string name, byte[] labels, bool gzip, int magic = 2049) =>
         Write(name, Header(magic, labels.Length).Concat(labels).ToArray(), gzip, null);
 
+    /// <summary>32 images of 8×8 labelled 0, 1, 0, 1, …, loaded with <see cref="Loading.IdxImages"/>: enough for a few quick training steps.</summary>
+    public Microsoft.ML.IDataView TwoClassImages(Microsoft.ML.MLContext ml)
+    {
+        var labels = Enumerable.Range(0, 32).Select(i => (byte)(i % 2)).ToArray();
+        return Loading.IdxImages.Load(ml, Images("images", labels.Length, rows: 8, cols: 8, gzip: false), Labels("labels", labels, gzip: false));
+    }
+
     private string Write(string name, byte[] bytes, bool gzip, int? truncateTo)
     {
         if (truncateTo is { } length) bytes = bytes[..length];

@@ -1,3 +1,4 @@
+using GanEstimators.Tests.Support;
 using GanEstimators.Loading;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -26,7 +27,7 @@ public sealed class ImageArchitectureTests
         CollectionAssert.AreEqual(new[] { 1, 8, 8 }, ((VectorDataViewType)sampled.Schema[IdxImages.FeaturesColumnName].Type).Dimensions.ToArray());
         var transformed = sampler.Transform(data);
         Assert.AreEqual(imageType, transformed.Schema[IdxImages.FeaturesColumnName].Type);
-        var pixels = transformed.GetColumn<float[]>(IdxImages.FeaturesColumnName).SelectMany(p => p).ToArray();
+        var pixels = Columns.Flat(transformed, IdxImages.FeaturesColumnName);
         Assert.HasCount(Labels.Length * 64, pixels);
         Assert.IsTrue(pixels.All(p => p is >= 0 and <= 255), "within the training range");
     }

@@ -7,6 +7,9 @@ public static class Columns
 {
     public static T[] Read<T>(IDataView data, string name) => data.GetColumn<T>(name).ToArray();
 
+    /// <summary>Every value of a vector column, row after row (the pixels of all images, say).</summary>
+    public static float[] Flat(IDataView data, string name) => data.GetColumn<float[]>(name).SelectMany(v => v).ToArray();
+
     public static double[][] Points(IDataView data, string x = "X", string y = "Y")
     {
         var xs = Read<float>(data, x);

@@ -1,4 +1,5 @@
 using GanEstimators.Loading;
+using GanEstimators.Tests.Support;
 using GanEstimators.Tests.Images;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -8,8 +9,6 @@ namespace GanEstimators.Tests.Training;
 [TestClass]
 public sealed class GeneratorAverageAndDiscriminatorRateTests
 {
-    private static readonly byte[] Labels = Enumerable.Range(0, 32).Select(i => (byte)(i % 2)).ToArray();
-
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
@@ -17,7 +16,7 @@ public sealed class GeneratorAverageAndDiscriminatorRateTests
     {
         using var files = new IdxTestFiles();
         var ml = new MLContext(4);
-        var data = Images(ml, files);
+        var data = files.TwoClassImages(ml);
         var plain = ml.Gan().Trainer(Options(3, decay: 0)).Fit(data);
         var averaged = ml.Gan().Trainer(Options(3, decay: 0.9)).Fit(data);
 
@@ -25,8 +24,8 @@ public sealed class GeneratorAverageAndDiscriminatorRateTests
             plain.History.Epochs.Select(e => e.DiscriminatorLoss).ToArray(),
             averaged.History.Epochs.Select(e => e.DiscriminatorLoss).ToArray(),
             "the average is kept beside the trained generator and never feeds back into training");
-        var plainPixels = Pixels(plain.Sample(20, "1", seed: 2));
-        var averagedPixels = Pixels(averaged.Sample(20, "1", seed: 2));
+        var plainPixels = Columns.Flat(plain.Sample(20, "1", seed: 2), IdxImages.FeaturesColumnName);
+        var averagedPixels = Columns.Flat(averaged.Sample(20, "1", seed: 2), IdxImages.FeaturesColumnName);
         var meanDifference = plainPixels.Zip(averagedPixels, (a, b) => Math.Abs(a - b)).Average();
         Assert.IsGreaterThan(0.5, meanDifference, "the sampler draws from the average, not from the last trained weights");
         Assert.IsTrue(averagedPixels.All(p => p is >= 0 and <= 255), "the average's images stay in the data's range");
@@ -37,7 +36,7 @@ public sealed class GeneratorAverageAndDiscriminatorRateTests
     {
         using var files = new IdxTestFiles();
         var ml = new MLContext(4);
-        var data = Images(ml, files);
+        var data = files.TwoClassImages(ml);
         var straight = ml.Gan().Trainer(WithFastDiscriminator(Options(2, decay: 0.9))).Fit(data);
 
         var firstHalf = ml.Gan().Trainer(WithFastDiscriminator(Options(1, decay: 0.9))).Fit(data);
@@ -50,7 +49,9 @@ public sealed class GeneratorAverageAndDiscriminatorRateTests
             straight.History.Epochs.Select(e => e.GeneratorLoss).ToArray(),
             resumed.History.Epochs.Select(e => e.GeneratorLoss).ToArray(),
             "training resumes from the trained generator's own weights, not from the average the sampler holds, and with the saved discriminator rate");
-        CollectionAssert.AreEqual(Pixels(straight.Sample(10, "0", seed: 3)), Pixels(resumed.Sample(10, "0", seed: 3)),
+        CollectionAssert.AreEqual(
+            Columns.Flat(straight.Sample(10, "0", seed: 3), IdxImages.FeaturesColumnName),
+            Columns.Flat(resumed.Sample(10, "0", seed: 3), IdxImages.FeaturesColumnName),
             "and the average continues with its saved number of updates");
     }
 
@@ -59,7 +60,7 @@ public sealed class GeneratorAverageAndDiscriminatorRateTests
     {
         using var files = new IdxTestFiles();
         var ml = new MLContext(4);
-        var data = Images(ml, files);
+        var data = files.TwoClassImages(ml);
         var shared = ml.Gan().Trainer(Options(2, decay: 0)).Fit(data);
         var sameRate = Options(2, decay: 0);
         sameRate.DiscriminatorLearningRate = sameRate.LearningRate;
@@ -91,9 +92,6 @@ public sealed class GeneratorAverageAndDiscriminatorRateTests
             Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new MLContext(1).Gan().Trainer(options)).ParamName);
     }
 
-    private static IDataView Images(MLContext ml, IdxTestFiles files) =>
-        IdxImages.Load(ml, files.Images("images", Labels.Length, rows: 8, cols: 8, gzip: false), files.Labels("labels", Labels, gzip: false));
-
     private static GanTrainer.Options Options(int epochs, double decay)
     {
         var options = ImageArchitectureTests.TinyOptions(IdxImages.FeaturesColumnName, IdxImages.LabelColumnName);
@@ -111,6 +109,4 @@ public sealed class GeneratorAverageAndDiscriminatorRateTests
         options.DiscriminatorLearningRate = 4e-4;
         return options;
     }
-
-    private static float[] Pixels(IDataView data) => data.GetColumn<float[]>(IdxImages.FeaturesColumnName).SelectMany(p => p).ToArray();
 }
