@@ -46,8 +46,8 @@ internal static class Defaults
     };
 
     /// <summary>The settings line printed first and at the top of metrics.txt.</summary>
-    public static string Describe(RunOptions run, int epochs) => string.Create(CultureInfo.InvariantCulture,
+    public static string Describe(RunOptions run, string epochs) => string.Create(CultureInfo.InvariantCulture,
         $"Conditional DCGAN ({run.Loss}{(run.SpectralNormalization && run.Loss is not GanLoss.Wasserstein ? " + spectral normalisation" : "")}, base channels {run.BaseChannels}, " +
         $"batch {run.BatchSize}, Adam lr {run.LearningRate}{(run.DiscriminatorLearningRate is { } d ? $" (D {d})" : "")} beta1 {run.Beta1}, {run.CriticSteps} D step(s) per G step, " +
-        $"{(run.AverageDecay > 0 ? $"generator average {run.AverageDecay}" : "no generator average")}, {epochs} epochs, seed {run.Seed})");
+        $"{(run.AverageDecay > 0 ? $"generator average {run.AverageDecay}" : "no generator average")}, {epochs}, seed {run.Seed})");
 }

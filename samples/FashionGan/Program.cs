@@ -25,7 +25,8 @@ Directory.CreateDirectory(options.Output);
 if (options.GpuDeviceId is null) TorchSharp.torch.set_num_threads(1);
 const int GridColumns = 10;
 const int GeneratedPerClass = 1_000;
-const int FloorTrainingImages = 10_000;
+// Real training images for the floor (the first ones) and for --select-best (the last ones).
+const int RealTrainingImages = 10_000;
 var clock = Stopwatch.StartNew();
 var ml = new MLContext(options.Seed) { GpuDeviceId = options.GpuDeviceId, FallbackToCpu = false };
 var training = IdxImages.Load(ml, options.PathOf(FashionFiles.TrainImages), options.PathOf(FashionFiles.TrainLabels));
@@ -37,13 +38,15 @@ var dataName = Path.GetRelativePath(options.Root, options.Data);
 var device = options.GpuDeviceId is { } gpu
     ? $"CUDA device {gpu} ({TorchSharp.torch.cuda.device_count()} visible)"
     : $"the CPU ({TorchSharp.torch.get_num_threads()} libtorch thread(s))";
-var run = $"{Defaults.Describe(options, options.Epochs)} on {trainingCount:N0} training images of {dataName}, on {device}";
+string Describe(string epochs) => $"{Defaults.Describe(options, epochs)} on {trainingCount:N0} training images of {dataName}, on {device}";
+var run = Describe($"{options.Epochs} epochs");
 Console.WriteLine(run);
 
 using var classifier = DomainImageClassifier.Load(Path.Combine(options.Root, "data", "fashion-mnist-classifier.bin"));
-var sliceCount = Math.Min(trainingCount, FloorTrainingImages);
+var realTrainingCount = Math.Min(trainingCount, RealTrainingImages);
 var selection = options.SelectBest
-    ? new CheckpointSelection(classifier, sliceCount < trainingCount ? ml.Data.SkipRows(training, trainingCount - sliceCount) : training, sliceCount, GeneratedPerClass * 10, options.Seed + 1)
+    ? new CheckpointSelection(classifier, realTrainingCount < trainingCount ? ml.Data.SkipRows(training, trainingCount - realTrainingCount) : training, realTrainingCount,
+        GeneratedPerClass * FashionFiles.ClassNames.Length, options.Seed + 1)
     : null;
 // A resumed model continues with its discriminator and optimiser state; epochs are numbered on from its history.
 GanSampler? sampler = options.ResumeFrom is { } resumePath ? (GanSampler)ml.Model.Load(resumePath, out _) : null;
@@ -84,7 +87,7 @@ using var last = sampler!;
 using var selected = selection?.Best is { } best && !ReferenceEquals(best, last) ? best : null;
 var trained = selected ?? last;
 var trainingSeconds = clock.Elapsed.TotalSeconds;
-if (done < options.Epochs) run = run.Replace($", {options.Epochs} epochs,", $", {done} of {options.Epochs} epochs (--minutes {options.Minutes}),");
+if (done < options.Epochs) run = Describe(string.Create(CultureInfo.InvariantCulture, $"{done} of {options.Epochs} epochs (--minutes {options.Minutes})"));
 if (selection is not null)
     run += string.Create(CultureInfo.InvariantCulture,
         $"; judged: epoch {selection.BestEpoch}, the lowest domain Fréchet distance to {selection.SliceCount:N0} training images among epochs {string.Join(", ", selection.Scores.Select(s => $"{s.Epoch} ({s.Distance:F2})"))}");
@@ -94,8 +97,7 @@ LossPlot.Save(last.History, options.Loss, Path.Combine(options.Output, "loss-cur
 AtomicFile.WriteAllText(Path.Combine(options.Output, "history.csv"), last.History.ToCsv());
 
 var evaluationSeed = options.Seed;
-var floorTraining = ml.Data.TakeRows(training, FloorTrainingImages);
-var floorCount = Math.Min(trainingCount, FloorTrainingImages);
+var floorTraining = ml.Data.TakeRows(training, RealTrainingImages);
 var metrics = ImageGenerationMetrics.Evaluate(classifier, trained, test, new ImageGenerationEvaluationOptions
 {
     GeneratedCount = GeneratedPerClass * trained.ConditionClasses.Count,
@@ -106,7 +108,7 @@ GeneratedCsv.Write(trained, GeneratedPerClass, evaluationSeed, Path.Combine(opti
 var realTestSet = isSubset
     ? $"the subset's {testCount:N0} real test images (not the full 10,000: the distance is biased upwards for small sets, so compare it only with the floor beside it)"
     : $"{testCount:N0} real test images";
-var report = new MetricsReport(run, realTestSet, $"{floorCount:N0} real training vs the same {testCount:N0} real test images", trainingSeconds, metrics);
+var report = new MetricsReport(run, realTestSet, $"{realTrainingCount:N0} real training vs the same {testCount:N0} real test images", trainingSeconds, metrics);
 AtomicFile.WriteAllText(Path.Combine(options.Output, "metrics.txt"), report.ToText());
 AtomicFile.WriteAllText(Path.Combine(options.Output, "metrics.json"), report.ToJson());
 
