@@ -2,16 +2,20 @@ using static TorchSharp.torch;
 
 namespace GanEstimators.Networks;
 
-/// <summary>The non-zero entries of a (mostly one-hot) condition matrix: their rows, columns and values (as a column).</summary>
+/// <summary>
+/// The non-zero entries of a (mostly one-hot) condition matrix: their rows, columns and values (as a column; null when
+/// every entry is 1). Entries are in row-major order with ascending columns within a row — the order
+/// <c>nonzero()</c> gives — so layers add them up in the same order however they were found.
+/// </summary>
 internal sealed class ActiveConditions : IDisposable
 {
-    private ActiveConditions(Tensor rows, Tensor columns, Tensor values) => (Rows, Columns, Values) = (rows, columns, values);
+    private ActiveConditions(Tensor rows, Tensor columns, Tensor? values) => (Rows, Columns, Values) = (rows, columns, values);
 
     public Tensor Rows { get; }
 
     public Tensor Columns { get; }
 
-    public Tensor Values { get; }
+    public Tensor? Values { get; }
 
     public static ActiveConditions Of(Tensor conditions)
     {
@@ -22,10 +26,26 @@ internal sealed class ActiveConditions : IDisposable
         return new ActiveConditions(rows, columns, values);
     }
 
+    /// <summary>
+    /// One-hot entries given directly (in the order described above), as sampling draws them: no dense matrix is built
+    /// and scanned.
+    /// </summary>
+    public static ActiveConditions OfOnes(long[] rows, long[] columns, Device device) =>
+        new(tensor(rows).to(device), tensor(columns).to(device), null);
+
+    /// <summary>The dense (rows × <paramref name="width"/>) matrix, for networks that take their condition whole.</summary>
+    public Tensor ToDense(long rowCount, long width)
+    {
+        var dense = zeros(new[] { rowCount, width }, device: Rows.device);
+        if (Values is not null) return dense.index_put_(Values.squeeze(1), Rows, Columns);
+        using var one = tensor(1f, device: Rows.device);
+        return dense.index_put_(one, Rows, Columns);
+    }
+
     public void Dispose()
     {
         Rows.Dispose();
         Columns.Dispose();
-        Values.Dispose();
+        Values?.Dispose();
     }
 }

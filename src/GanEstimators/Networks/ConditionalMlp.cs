@@ -33,6 +33,9 @@ internal sealed class ConditionalMlp : nn.Module<Tensor, Tensor?, Tensor>
 
     public override Tensor forward(Tensor input, Tensor? condition) => rest.forward(first.forward(input, condition));
 
+    /// <summary>The same, with the condition given by its non-zero entries.</summary>
+    public Tensor Forward(Tensor input, ActiveConditions? condition) => rest.forward(first.Forward(input, condition));
+
     public static ConditionalMlp Generator(MlpSpec spec) => new("generator", spec, leaky: false);
 
     public static ConditionalMlp Discriminator(MlpSpec spec) => new("discriminator", spec, leaky: true);

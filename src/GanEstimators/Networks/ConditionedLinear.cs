@@ -40,7 +40,9 @@ internal sealed class ConditionedLinear : nn.Module<Tensor, Tensor?, Tensor>
     {
         var y = input.forward(x);
         if (active is null || condition is null) return y;
+        var added = condition.index_select(0, active.Columns);
+        if (active.Values is not null) added = added * active.Values;
         // In place: the linear layer's backward needs x and its weights, not y.
-        return y.index_add_(0, active.Rows, condition.index_select(0, active.Columns) * active.Values, TorchScalars.One);
+        return y.index_add_(0, active.Rows, added, TorchScalars.One);
     }
 }

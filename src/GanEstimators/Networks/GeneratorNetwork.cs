@@ -32,8 +32,21 @@ internal sealed class GeneratorNetwork : nn.Module<Tensor, Tensor?, Tensor>
 
     public Tensor Generate(Tensor noise, Tensor? condition, Generator random) => Activate(forward(noise, condition), random);
 
-    /// <summary>Rows for sampling: categorical and mode choices are drawn as exact one-hot vectors (see <see cref="OutputHeads.ApplyForSampling"/>).</summary>
-    public Tensor Sample(Tensor noise, Tensor? condition, Generator random) => OutputHeads.ApplyForSampling(forward(noise, condition), Spec.Spans, random);
+    /// <summary>
+    /// Rows for sampling: categorical and mode choices are drawn as exact one-hot vectors (see
+    /// <see cref="OutputHeads.ApplyForSampling"/>). The condition comes as its non-zero entries, which the MLP bodies
+    /// use as they are; the DCGAN's embedding gets the dense matrix.
+    /// </summary>
+    public Tensor Sample(Tensor noise, ActiveConditions? condition, Generator random)
+    {
+        var logits = body switch
+        {
+            ResidualMlp residual => residual.Forward(noise, condition),
+            ConditionalMlp mlp => mlp.Forward(noise, condition),
+            _ => body.forward(noise, condition?.ToDense(noise.shape[0], Spec.ConditionWidth)),
+        };
+        return OutputHeads.ApplyForSampling(logits, Spec.Spans, random);
+    }
 
     /// <summary>A new network with this one's spec and weights (buffers included), on <paramref name="device"/>.</summary>
     public GeneratorNetwork Copy(Device device)

@@ -27,6 +27,8 @@ internal sealed record GeneratorSpec
 
     public int NoiseDimension => Dcgan?.NoiseWidth ?? Mlp!.InputWidth;
 
+    public int ConditionWidth => Dcgan?.ConditionWidth ?? Mlp!.ConditionWidth;
+
     public static GeneratorSpec Tabular(GanArchitecture architecture, MlpSpec mlp, IReadOnlyList<OutputSpan> spans)
     {
         if (architecture is not (GanArchitecture.Mlp or GanArchitecture.Residual))

@@ -31,6 +31,12 @@ internal sealed class ResidualMlp : nn.Module<Tensor, Tensor?, Tensor>
     public override Tensor forward(Tensor input, Tensor? condition)
     {
         using var active = condition is null ? null : ActiveConditions.Of(condition);
+        return Forward(input, active);
+    }
+
+    /// <summary>The same, with the condition given by its non-zero entries.</summary>
+    public Tensor Forward(Tensor input, ActiveConditions? active)
+    {
         var x = input;
         for (var i = 0; i < linears.Count; i++) x = cat(new[] { activations[i].forward(linears[i].Forward(x, active)), x }, 1);
         return output.Forward(x, active);

@@ -3,7 +3,6 @@ using GanEstimators.Networks;
 using GanEstimators.Training;
 using TorchSharp;
 using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
 
 namespace GanEstimators.Sampling;
 
@@ -52,7 +51,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
             using var noGrad = no_grad();
             var noise = TorchRandom.Normal(new long[] { count, NoiseDimension }, Device, random);
             var decodeRandom = TorchRandom.DerivedRandom(random);
-            var conditions = Conditions(start, count, request, decodeRandom);
+            using var conditions = Conditions(start, count, request, decodeRandom);
             using var deviceRandom = new Generator((ulong)decodeRandom.NextInt64());
             var encoded = Network.Sample(noise, conditions, deviceRandom).cpu().contiguous();
             var chunk = raw.AsSpan(start * Features.RawWidth, count * Features.RawWidth);
@@ -66,24 +65,38 @@ internal sealed class SyntheticRowGenerator : IDisposable
         return raw;
     }
 
-    private Tensor? Conditions(int start, int count, GenerationRequest request, Random random)
+    // The conditions' one-hot entries, row by row: the class label first, then the categories (fixed or drawn), in
+    // ascending vector position as ActiveConditions requires.
+    private ActiveConditions? Conditions(int start, int count, GenerationRequest request, Random random)
     {
-        Tensor? labels = null;
-        if (Condition is not null)
+        if (Condition is null && Categories.Width == 0) return null;
+        var labelWidth = Condition?.Count ?? 0;
+        var fixedPositions = request.FixedCategories.Select(c => labelWidth + c.ConditionIndex).Order().ToArray();
+        var rows = new List<long>(2 * count);
+        var columns = new List<long>(2 * count);
+        for (var r = 0; r < count; r++)
         {
-            var indices = new long[count];
-            for (var i = 0; i < count; i++) indices[i] = request.ClassIndices![start + i];
-            labels = F.one_hot(tensor(indices), Condition.Count).to(float32);
+            if (Condition is not null)
+            {
+                rows.Add(r);
+                columns.Add(request.ClassIndices![start + r]);
+            }
+            if (Categories.Width == 0) continue;
+            if (fixedPositions.Length == 0)
+            {
+                var position = Categories.DrawPositionForSampling(random);
+                if (position < 0) continue;
+                rows.Add(r);
+                columns.Add(labelWidth + position);
+            }
+            else
+                foreach (var position in fixedPositions)
+                {
+                    rows.Add(r);
+                    columns.Add(position);
+                }
         }
-        if (Categories.Width == 0) return labels?.to(Device);
-        var vector = new float[count * Categories.Width];
-        if (request.FixedCategories.Count == 0) Categories.DrawForSampling(count, vector, random);
-        else
-            for (var r = 0; r < count; r++)
-                foreach (var fixedCategory in request.FixedCategories)
-                    vector[r * Categories.Width + fixedCategory.ConditionIndex] = 1;
-        var categoryVector = tensor(vector, new long[] { count, Categories.Width });
-        return (labels is null ? categoryVector : cat(new[] { labels, categoryVector }, 1)).to(Device);
+        return ActiveConditions.OfOnes(rows.ToArray(), columns.ToArray(), Device);
     }
 
     /// <summary>A new generator network with this one's weights, for further training (this one stays as it is).</summary>

@@ -99,9 +99,16 @@ internal sealed class CategoryConditions
     {
         for (var i = 0; i < count; i++)
         {
-            var column = _columns[random.Next(_columns.Length)];
-            if (column.Width > 0) vector[i * Width + column.ConditionOffset + CumulativeWeights.Draw(column.Cumulative, random)] = 1;
+            var position = DrawPositionForSampling(random);
+            if (position >= 0) vector[i * Width + position] = 1;
         }
+    }
+
+    /// <summary>One row's draw for unrequested sampling: its position in the vector, or -1 when the label pseudo-column was drawn.</summary>
+    public int DrawPositionForSampling(Random random)
+    {
+        var column = _columns[random.Next(_columns.Length)];
+        return column.Width > 0 ? column.ConditionOffset + CumulativeWeights.Draw(column.Cumulative, random) : -1;
     }
 
     /// <summary>Writes what sampling needs (not the training rows).</summary>

@@ -1,0 +1,37 @@
+using GanEstimators.Networks;
+using static TorchSharp.torch;
+
+namespace GanEstimators.Tests.Networks;
+
+[TestClass]
+public sealed class ActiveConditionsTests
+{
+    // Rows with a label and a category, a label only, nothing, and two fixed categories.
+    private static readonly long[] Rows = { 0, 0, 1, 3, 3, 3 };
+    private static readonly long[] Columns = { 1, 4, 0, 2, 3, 5 };
+
+    private static Tensor Dense()
+    {
+        var dense = zeros(4, 6);
+        for (var i = 0; i < Rows.Length; i++) dense[Rows[i], Columns[i]] = tensor(1f);
+        return dense;
+    }
+
+    [TestMethod]
+    public void EntriesGivenDirectlyMakeTheSameDenseMatrix()
+    {
+        using var active = ActiveConditions.OfOnes(Rows, Columns, CPU);
+        Assert.IsTrue(Dense().eq(active.ToDense(4, 6)).all().item<bool>());
+    }
+
+    [TestMethod]
+    public void ALayerGivesBitIdenticalOutputFromEntriesAndFromTheDenseMatrix()
+    {
+        random.manual_seed(5);
+        using var layer = new ConditionedLinear("layer", 3, 6, 8);
+        var x = randn(4, 3);
+        using var fromDense = ActiveConditions.Of(Dense());
+        using var given = ActiveConditions.OfOnes(Rows, Columns, CPU);
+        Assert.IsTrue(layer.Forward(x, fromDense).eq(layer.Forward(x, given)).all().item<bool>());
+    }
+}
