@@ -49,15 +49,20 @@ internal static class OutputHeads
         return output;
     }
 
-    /// <summary>One category per row, drawn from softmax(logits) by inverse CDF; shape (rows, 1).</summary>
+    /// <summary>
+    /// One category per row, drawn from softmax(logits) by inverse CDF; shape (rows, 1). The cumulative weights are
+    /// left unnormalised (exp(x − max), and u is scaled by their total), which spares softmax's kernel: on the narrow
+    /// mode spans it took 270 µs per 2,048 × 10 logits on the 2-core machine, several times the arithmetic.
+    /// </summary>
     private static Tensor DrawIndex(Tensor logits, Generator random)
     {
         using var scope = NewDisposeScope();
-        var cumulative = F.softmax(logits, 1).cumsum(1);
-        var uniform = TorchRandom.Uniform(new long[] { logits.shape[0], 1 }, logits.device, random);
+        var cumulative = (logits - logits.amax(new long[] { 1 }, keepdim: true)).exp_().cumsum(1);
+        var total = cumulative.narrow(1, logits.shape[1] - 1, 1);
+        var threshold = TorchRandom.Uniform(new long[] { logits.shape[0], 1 }, logits.device, random).mul_(total);
         using var last = (logits.shape[1] - 1).ToScalar();
-        // The number of cumulative probabilities below u (rounding can leave the last one under 1, hence the clamp).
-        return searchsorted(cumulative, uniform).clamp_max(last).MoveToOuterDisposeScope();
+        // The number of cumulative weights below u · total (the clamp only guards against rounding).
+        return searchsorted(cumulative, threshold).clamp_max(last).MoveToOuterDisposeScope();
     }
 
     private static Tensor PerSpan(Tensor logits, IReadOnlyList<OutputSpan> spans, Func<Tensor, Tensor> softmax)
