@@ -53,7 +53,8 @@ public sealed class GanCatalog
     /// <summary>
     /// The real rows of <paramref name="data"/> followed by synthetic rows from <paramref name="sampler"/>: a fixed
     /// number (<see cref="GanAugmentationOptions.SyntheticRowCount"/>), or enough of each class to make the classes of
-    /// <see cref="GanAugmentationOptions.BalanceColumnName"/> even.
+    /// <see cref="GanAugmentationOptions.BalanceColumnName"/> even (or, with <see cref="GanAugmentationOptions.BalanceRatio"/>,
+    /// to bring each up to that share of the largest).
     /// </summary>
     /// <remarks>
     /// The result has the columns of <paramref name="data"/> that the sampler generates (its features and condition

@@ -17,16 +17,19 @@ public static class AugmentCommand
         var model = new Option<string>("--model") { Description = "Model written by `ganest train`", Required = true };
         var output = new Option<string>("--out") { Description = "CSV file to write: the real rows, then the synthetic rows", Required = true };
         var balance = new Option<string?>("--balance") { Description = "Add rows of each class of this column (the condition column or a categorical feature) until all classes are as large as the largest" };
+        var ratio = new Option<double>("--balance-ratio") { Description = "With --balance: bring each class up to this share of the largest, in (0, 1]", DefaultValueFactory = _ => 1 };
         var count = new Option<int?>("--count") { Description = "Add this many rows" };
         var seed = new Option<int?>("--seed") { Description = "Random seed (same seed, same rows)" };
-        var command = new Command("augment", "Append synthetic rows to a CSV file, a fixed number or to balance a class column") { data, model, output, balance, count, seed };
-        command.SetAction(parsed => Run(parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(output)!, parsed.GetValue(balance), parsed.GetValue(count), parsed.GetValue(seed)));
+        var command = new Command("augment", "Append synthetic rows to a CSV file, a fixed number or to balance a class column") { data, model, output, balance, ratio, count, seed };
+        command.SetAction(parsed => Run(parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(output)!, parsed.GetValue(balance), parsed.GetValue(ratio), parsed.GetValue(count), parsed.GetValue(seed)));
         return command;
     }
 
-    private static int Run(string dataPath, string modelPath, string outputPath, string? balance, int? count, int? seed)
+    private static int Run(string dataPath, string modelPath, string outputPath, string? balance, double ratio, int? count, int? seed)
     {
         if (balance is null == count is null) throw new ArgumentException("Give exactly one of --balance COLUMN or --count N.");
+        if (!(ratio > 0 && ratio <= 1)) throw new ArgumentException($"--balance-ratio must be in (0, 1]; got {ratio}.");
+        if (ratio != 1 && balance is null) throw new ArgumentException("--balance-ratio applies to --balance COLUMN, not to --count.");
         if (count is < 0) throw new ArgumentException($"--count must be zero or positive; got {count}.");
         if (!File.Exists(modelPath)) throw new FileNotFoundException($"Model '{modelPath}' does not exist.", modelPath);
         if (!File.Exists(dataPath)) throw new FileNotFoundException($"CSV file '{dataPath}' does not exist.", dataPath);
@@ -40,6 +43,7 @@ public static class AugmentCommand
         {
             SyntheticRowCount = count,
             BalanceColumnName = balance,
+            BalanceRatio = ratio,
             Seed = seed,
         });
         CsvWriter.Write(augmented, columns, outputPath);

@@ -20,8 +20,8 @@ internal static class GanAugmentation
         if (options.BalanceColumnName is { } column)
         {
             (realRows, var rowsByClass) = ClassCounts.Count(data, column);
-            EnsureSamplerKnowsClassesToAdd(sampler, column, rowsByClass);
-            plan = SyntheticRowPlan.ForBalance(realRows, column, rowsByClass, options.ChunkSize, seed);
+            EnsureSamplerKnowsClassesToAdd(sampler, column, rowsByClass, options.BalanceRatio);
+            plan = SyntheticRowPlan.ForBalance(realRows, column, rowsByClass, options.BalanceRatio, options.ChunkSize, seed);
         }
         else
         {
@@ -32,12 +32,11 @@ internal static class GanAugmentation
     }
 
     /// <summary>Fails now rather than in the middle of a downstream Fit when a class that needs rows is unknown to the GAN.</summary>
-    private static void EnsureSamplerKnowsClassesToAdd(GanSampler sampler, string column, IReadOnlyDictionary<string, long> rowsByClass)
+    private static void EnsureSamplerKnowsClassesToAdd(GanSampler sampler, string column, IReadOnlyDictionary<string, long> rowsByClass, double ratio)
     {
-        if (rowsByClass.Count == 0) return;
-        var largest = rowsByClass.Values.Max();
+        var target = SyntheticRowPlan.BalanceTarget(rowsByClass, ratio);
         var known = ChunkSampler.KnownClasses(sampler, column).ToHashSet(StringComparer.Ordinal);
-        var unknown = rowsByClass.Where(c => c.Value < largest && !known.Contains(c.Key)).Select(c => $"'{c.Key}'").ToArray();
+        var unknown = rowsByClass.Where(c => c.Value < target && !known.Contains(c.Key)).Select(c => $"'{c.Key}'").ToArray();
         if (unknown.Length > 0)
             throw new ArgumentException(
                 $"Column '{column}' has class(es) {string.Join(", ", unknown)} that the sampler never saw in training, so it cannot generate rows of them. Known classes: {string.Join(", ", known.Select(k => $"'{k}'"))}.",

@@ -17,6 +17,15 @@ public sealed class GanAugmentationOptions
     public string? BalanceColumnName { get; set; }
 
     /// <summary>
+    /// How far <see cref="BalanceColumnName"/> evens out the classes: each smaller class gets synthetic rows until it has
+    /// this share of the largest class's rows (rounded to the nearest row); classes already there get none. 1 (the
+    /// default) balances fully; 0.5 brings every class to at least half the largest — like imbalanced-learn's float
+    /// <c>sampling_strategy</c>. Full balancing moves a classifier's priors far from the real class frequencies, which
+    /// can cost more on the large classes than it gains on the small ones. In (0, 1].
+    /// </summary>
+    public double BalanceRatio { get; set; } = 1;
+
+    /// <summary>
     /// Seed of the synthetic rows: every chunk's sampling seed derives from it and the chunk's index, so every cursor
     /// sees the same rows. Null takes one from the <c>MLContext</c> seed when <see cref="GanCatalog.Augment"/> is called.
     /// </summary>

@@ -26,16 +26,20 @@ internal sealed class SyntheticRowPlan
     public static SyntheticRowPlan ForCount(long realRows, long count, int chunkSize, int seed) =>
         new(null, Split(realRows, new[] { ((string?)null, count) }, chunkSize, seed));
 
-    /// <summary>For each class (in ordinal order), as many rows as it lacks to reach the largest class.</summary>
-    public static SyntheticRowPlan ForBalance(long realRows, string columnName, IReadOnlyDictionary<string, long> rowsByClass, int chunkSize, int seed)
+    /// <summary>For each class (in ordinal order), as many rows as it lacks to reach <paramref name="ratio"/> of the largest class.</summary>
+    public static SyntheticRowPlan ForBalance(long realRows, string columnName, IReadOnlyDictionary<string, long> rowsByClass, double ratio, int chunkSize, int seed)
     {
-        var largest = rowsByClass.Count == 0 ? 0 : rowsByClass.Values.Max();
+        var target = BalanceTarget(rowsByClass, ratio);
         var deficits = rowsByClass.OrderBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => ((string?)c.Key, largest - c.Value))
+            .Select(c => ((string?)c.Key, target - c.Value))
             .Where(c => c.Item2 > 0)
             .ToArray();
         return new(columnName, Split(realRows, deficits, chunkSize, seed));
     }
+
+    /// <summary>The row count every class is brought up to: <paramref name="ratio"/> of the largest class, rounded.</summary>
+    public static long BalanceTarget(IReadOnlyDictionary<string, long> rowsByClass, double ratio) =>
+        rowsByClass.Count == 0 ? 0 : (long)Math.Round(ratio * rowsByClass.Values.Max(), MidpointRounding.AwayFromZero);
 
     private static List<GanSyntheticChunk> Split(long realRows, IEnumerable<(string? Condition, long Rows)> segments, int chunkSize, int seed)
     {

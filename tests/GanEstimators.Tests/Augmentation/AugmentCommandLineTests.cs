@@ -42,6 +42,14 @@ public sealed class AugmentCommandLineTests
         Assert.AreEqual(0, Ganest.Run("augment", "--data", data, "--model", model, "--out", again, "--balance", "mode", "--seed", "3").ExitCode);
         CollectionAssert.AreEqual(lines, File.ReadAllLines(again), "the same seed gives the same file");
 
+        var half = Path.Combine(folder, "half.csv");
+        Assert.AreEqual(0, Ganest.Run("augment", "--data", data, "--model", model, "--out", half, "--balance", "mode", "--balance-ratio", "0.5", "--seed", "3").ExitCode);
+        var halfCounts = File.ReadAllLines(half).Skip(1).GroupBy(l => l.Split(',')[0]).ToDictionary(g => g.Key, g => g.Count());
+        CollectionAssert.AreEquivalent(new[] { 150, 90, 75 }, halfCounts.Values.ToArray(), "classes of 150, 90 and 40 rows, at least half the largest");
+        var ratioWithCount = Ganest.Run("augment", "--data", data, "--model", model, "--out", again, "--count", "5", "--balance-ratio", "0.5");
+        Assert.AreEqual(1, ratioWithCount.ExitCode);
+        StringAssert.Contains(ratioWithCount.Output, "--balance-ratio");
+
         var wrongColumn = Ganest.Run("augment", "--data", data, "--model", model, "--out", again, "--balance", "x");
         Assert.AreEqual(1, wrongColumn.ExitCode);
         StringAssert.Contains(wrongColumn.Output, "'mode'");

@@ -40,6 +40,17 @@ public sealed class AugmentationOptionsTests
     }
 
     [TestMethod]
+    public void ABalanceRatioOutsideZeroToOneOrWithoutBalancingIsNamed()
+    {
+        foreach (var ratio in new[] { 0, -0.5, 1.5, double.NaN })
+            Assert.AreEqual(nameof(GanAugmentationOptions.BalanceRatio),
+                Fails<ArgumentOutOfRangeException>(new GanAugmentationOptions { BalanceColumnName = "Mode", BalanceRatio = ratio }).ParamName, $"ratio {ratio}");
+        var withCount = Fails<ArgumentException>(new GanAugmentationOptions { SyntheticRowCount = 5, BalanceRatio = 0.5 });
+        Assert.AreEqual(nameof(GanAugmentationOptions.BalanceRatio), withCount.ParamName);
+        StringAssert.Contains(withCount.Message, nameof(GanAugmentationOptions.BalanceColumnName));
+    }
+
+    [TestMethod]
     public void BalancingAColumnTheSamplerCannotConditionOnNamesTheColumnItCan()
     {
         var error = Fails<ArgumentException>(new GanAugmentationOptions { BalanceColumnName = "X" });

@@ -53,6 +53,21 @@ public sealed class AugmentationTests
     }
 
     [TestMethod]
+    public void ABalanceRatioFillsTheSmallerClassesUpToThatShareOfTheLargest()
+    {
+        var ml = new MLContext(1);
+        // Classes of 150, 90 and 40 rows: at 0.5 every class needs 75, so only m2 gets rows (35); at 0.7, 105.
+        var half = ImbalancedRing.Read(Augment(ml, new GanAugmentationOptions { BalanceColumnName = "Mode", BalanceRatio = 0.5, Seed = 5 }));
+        CollectionAssert.AreEqual(Enumerable.Repeat("m2", 35).ToArray(), half.Skip(ImbalancedRing.RealRowCount).Select(r => r.Mode).ToArray());
+
+        var more = ImbalancedRing.Read(Augment(ml, new GanAugmentationOptions { BalanceColumnName = "Mode", BalanceRatio = 0.7, Seed = 5 }));
+        var counts = more.GroupBy(r => r.Mode).ToDictionary(g => g.Key, g => g.Count());
+        Assert.AreEqual(150, counts["m0"]);
+        Assert.AreEqual(105, counts["m1"]);
+        Assert.AreEqual(105, counts["m2"]);
+    }
+
+    [TestMethod]
     public void SchemaIsTheRealColumnsTheSamplerGeneratesInTheRealOrder()
     {
         var ml = new MLContext(1);
