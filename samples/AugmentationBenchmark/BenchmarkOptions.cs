@@ -3,8 +3,8 @@ using GanEstimators.Samples;
 
 namespace AugmentationBenchmark;
 
-/// <summary>The command line: <c>--epochs N --seeds N --fraction F --classifier sdca|fasttree --train PATH --test PATH --out PATH</c>, all optional.</summary>
-public sealed record BenchmarkOptions(string Train, string Test, string Output, int Epochs, int Seeds, double Fraction, string Classifier)
+/// <summary>The command line: <c>--epochs N --seeds N --fraction F --classifier sdca|fasttree --date yes|no --ratios R,R --train PATH --test PATH --out PATH</c>, all optional.</summary>
+public sealed record BenchmarkOptions(string Train, string Test, string Output, int Epochs, int Seeds, double Fraction, string Classifier, bool WithDate, double[] BalanceRatios)
 {
     /// <summary>About a minute of WGAN-GP training per seed on 2 CPU cores with a quarter of the training rows.</summary>
     public const int DefaultEpochs = 1500;
@@ -15,6 +15,8 @@ public sealed record BenchmarkOptions(string Train, string Test, string Output, 
         "  --seeds N      seeds 1..N, each with its own subset, GAN and classifier (default: 5)\n" +
         "  --fraction F   share of every class of the training rows to keep (default: 0.25)\n" +
         "  --classifier C the downstream classifier: sdca (linear, default) or fasttree (boosted trees, one versus all)\n" +
+        "  --date yes|no  whether the classifier also gets the date's year and season, and the GAN generates the date (default: no)\n" +
+        "  --ratios R,R   balance ratios for (b), (c) and (d): each class is brought up to this share of the largest (default: 1)\n" +
         "  --train PATH   training CSV (default: data/splits/seattle-weather.train.csv)\n" +
         "  --test PATH    test CSV (default: data/splits/seattle-weather.test.csv)\n" +
         "  --out PATH     Markdown report (default: artifacts/augmentation.md)";
@@ -26,7 +28,7 @@ public sealed record BenchmarkOptions(string Train, string Test, string Output, 
             Path.Combine(root, "data", "splits", "seattle-weather.train.csv"),
             Path.Combine(root, "data", "splits", "seattle-weather.test.csv"),
             Path.Combine(root, "artifacts", "augmentation.md"),
-            DefaultEpochs, 5, 0.25, DownstreamClassifier.Linear);
+            DefaultEpochs, 5, 0.25, DownstreamClassifier.Linear, WithDate: false, BalanceRatios: new[] { 1.0 });
     }
 
     /// <summary>Parses the arguments over the defaults; null (after printing why) when the program should stop.</summary>
@@ -45,6 +47,8 @@ public sealed record BenchmarkOptions(string Train, string Test, string Output, 
                 "--seeds" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n >= 1 => options with { Seeds = n },
                 "--fraction" when double.TryParse(value, CultureInfo.InvariantCulture, out var f) && f > 0 && f <= 1 => options with { Fraction = f },
                 "--classifier" when value is DownstreamClassifier.Linear or DownstreamClassifier.Trees => options with { Classifier = value },
+                "--date" when value is "yes" or "no" => options with { WithDate = value == "yes" },
+                "--ratios" when Ratios(value) is { } ratios => options with { BalanceRatios = ratios },
                 "--train" => options with { Train = Path.GetFullPath(value) },
                 "--test" => options with { Test = Path.GetFullPath(value) },
                 "--out" => options with { Output = Path.GetFullPath(value) },
@@ -56,6 +60,15 @@ public sealed record BenchmarkOptions(string Train, string Test, string Output, 
         foreach (var path in new[] { options.Train, options.Test })
             if (!File.Exists(path)) return Fail($"Data not found: {path}");
         return options;
+    }
+
+    private static double[]? Ratios(string value)
+    {
+        var parts = value.Split(',');
+        var ratios = new double[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+            if (!double.TryParse(parts[i], CultureInfo.InvariantCulture, out ratios[i]) || !(ratios[i] > 0 && ratios[i] <= 1)) return null;
+        return ratios;
     }
 
     private static BenchmarkOptions? Fail(string? error)

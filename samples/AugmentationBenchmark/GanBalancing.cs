@@ -4,16 +4,19 @@ using Microsoft.ML;
 
 namespace AugmentationBenchmark;
 
-/// <summary>A conditional WGAN-GP trained on the subset, then <c>Augment</c> with balancing on the weather class.</summary>
+/// <summary>
+/// A conditional WGAN-GP trained on the subset (the four measurements, and the date when the classifier uses it), then
+/// <c>Augment</c> with balancing on the weather class.
+/// </summary>
 public static class GanBalancing
 {
-    /// <summary>The lazy augmented view (the real subset, then synthetic rows of the smaller classes) and the sampler behind it.</summary>
-    public static (IDataView Augmented, GanSampler Sampler) Balance(MLContext ml, IReadOnlyList<WeatherRow> subset, int epochs, int seed)
+    /// <summary>The GAN trained on the subset.</summary>
+    public static GanSampler Train(MLContext ml, IReadOnlyList<WeatherRow> subset, int epochs, int seed, bool withDate)
     {
         var real = ml.Data.LoadFromEnumerable(subset);
-        var sampler = ml.Gan().Trainer(new GanTrainer.Options
+        return ml.Gan().Trainer(new GanTrainer.Options
         {
-            FeatureColumnNames = WeatherRow.FeatureColumns,
+            FeatureColumnNames = withDate ? WeatherRow.FeatureColumns.Prepend(WeatherRow.DateColumn).ToArray() : WeatherRow.FeatureColumns,
             ConditionColumnName = WeatherRow.ClassColumn,
             Loss = GanLoss.WassersteinGradientPenalty,
             Epochs = epochs,
@@ -23,7 +26,10 @@ public static class GanBalancing
             PacSize = 1,
             Seed = seed,
         }).Fit(real);
-        var augmented = ml.Gan().Augment(real, sampler, new GanAugmentationOptions { BalanceColumnName = WeatherRow.ClassColumn, Seed = seed });
-        return (augmented, sampler);
     }
+
+    /// <summary>The lazy augmented view: the real subset, then synthetic rows of the smaller classes up to <paramref name="ratio"/> of the largest.</summary>
+    public static IDataView Balance(MLContext ml, IReadOnlyList<WeatherRow> subset, GanSampler sampler, double ratio, int seed) =>
+        ml.Gan().Augment(ml.Data.LoadFromEnumerable(subset), sampler,
+            new GanAugmentationOptions { BalanceColumnName = WeatherRow.ClassColumn, BalanceRatio = ratio, Seed = seed });
 }

@@ -19,10 +19,14 @@ public static class Report
         Line(text, $"`{command}`");
         Line(text, "");
         Line(text, $"- Training subset: a stratified {options.Fraction:P0} of `{Path.GetFileName(options.Train)}` per seed; test: all {testRows} rows of `{Path.GetFileName(options.Test)}` (fixed).");
-        Line(text, "- Features: precipitation, temp_max, temp_min, wind (the date is dropped, since the GAN does not generate it); label: weather.");
+        Line(text, options.WithDate
+            ? "- Features: precipitation, temp_max, temp_min, wind, and the date's year and season (sin, cos of the day of the year); the GAN generates the date too; label: weather."
+            : "- Features: precipitation, temp_max, temp_min, wind (the date is left out, and the GAN does not generate it); label: weather.");
         Line(text, $"- Classifier (the same for every training set): {DownstreamClassifier.Describe(options.Classifier)}.");
         Line(text, "- (b) copies random rows of each smaller class until it matches the largest; (c) trains a conditional GAN on the subset " +
-                   $"(WGAN-GP, {options.Epochs} epochs of one step, batch = the subset, no PacGAN packing, default networks, seed = run seed; {ganSeconds:F0} s per seed on average) and balances with `mlContext.Gan().Augment(BalanceColumnName = \"weather\")`.");
+                   $"(WGAN-GP, {options.Epochs} epochs of one step, batch = the subset, no PacGAN packing, default networks, seed = run seed; {ganSeconds:F0} s per seed on average) and balances with `mlContext.Gan().Augment(BalanceColumnName = \"weather\")`; " +
+                   "(d), a yardstick rather than a method, balances with unseen real rows of the smaller classes (the training rows left out of the subset, without replacement, until a class matches the largest or they run out). " +
+                   "With a ratio r, (b), (c) and (d) bring each smaller class only up to r × the largest class (`BalanceRatio = r`).");
         Line(text, $"- Macro-F1: mean over the {classes.Count} classes of per-class F1 from the confusion counts; mean ± sample std over seeds {string.Join(", ", seeds)}.");
         Line(text, "");
         Line(text, $"| Training set | Rows | Macro-F1 | {string.Join(" | ", classes.Select(c => $"F1 {c}"))} |");
