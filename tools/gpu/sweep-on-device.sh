@@ -5,8 +5,11 @@
 #   MINUTES=7 GRID_EVERY=2 bash .gpu/sweep-on-device.sh "b64:--base-channels 64 --average 0.999" "b32:"
 # Results come back in $OUT: log.txt, results.tar.gz (every run's metrics, history, loss curves and grids) and the
 # judged images of each run as NAME-generated.csv.gz. FM (data folder) and GPU_ARG ("" for a CPU try) can be overridden.
-# KEEP_MODELS=1 also returns each run's model.zip as NAME-model.zip (base 64 with --average: 15.6 MB, under the 16 MiB
-# per-file limit; at most 8 files come back in all), so the next call can continue it with "--resume .gpu/NAME-model.zip".
+# Each run's model.zip stays on the device as .gpu-models/NAME-model.zip (git-ignored, so a warm machine keeps it between
+# calls): the next call, made at once so the machine is still warm, continues it with NAME:"… --resume
+# .gpu-models/NAME-model.zip" and carries nothing more. Carrying the model instead would not fit: the bundle and the
+# repository already fill most of the 64 MiB a call may carry. KEEP_MODELS=1 also returns each model as
+# NAME-model.zip (base 64 with --average: 15.6 MB, under the 16 MiB per-file limit; at most 8 files come back in all).
 set -u
 OUT=${OUT:-/tmp/out}; mkdir -p $OUT
 exec > >(tee $OUT/log.txt) 2>&1
@@ -34,8 +37,10 @@ for spec in "$@"; do
   echo "== $name"; grep -E "^  epoch|Stopping|Trained in|Conditional accuracy|Fréchet|floor|rror|xception" $R/$name.log | tail -n 8
   [ -f $R/$name/generated.csv ] && gzip -c $R/$name/generated.csv > $OUT/$name-generated.csv.gz
   rm -f $R/$name/generated.csv
-  [ -n "${KEEP_MODELS:-}" ] && [ -f $R/$name/model.zip ] && cp $R/$name/model.zip $OUT/$name-model.zip
-  rm -f $R/$name/model.zip
+  if [ -f $R/$name/model.zip ]; then
+    [ -n "${KEEP_MODELS:-}" ] && cp $R/$name/model.zip $OUT/$name-model.zip
+    mkdir -p .gpu-models && mv $R/$name/model.zip .gpu-models/$name-model.zip
+  fi
   last=$(ls $R/$name/samples-epoch-*.png 2>/dev/null | tail -n 1)
   for g in $R/$name/samples-epoch-*.png; do [ "$g" = "$last" ] || [[ $g =~ -0[0-9][05]\.png$ ]] || rm -f $g; done
 done
