@@ -19,9 +19,7 @@ public sealed class ResumeTests
         var straight = ml.Gan().Trainer(WithSeed(Options(6))).Fit(data);
 
         var firstHalf = ml.Gan().Trainer(WithSeed(Options(3))).Fit(data);
-        var path = Path.Combine(Directory.CreateDirectory(Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), nameof(ResumeTests))).FullName, "half.zip");
-        ml.Model.Save(firstHalf, data.Schema, path);
-        var loaded = (GanSampler)new MLContext().Model.Load(path, out _);
+        var loaded = SavedSamplers.SaveAndReload(TestContext, ml, firstHalf, data.Schema, "half.zip");
         Assert.IsTrue(loaded.CanResumeTraining);
 
         var resumed = ml.Gan().Trainer(WithSeed(Options(3))).Fit(data, resumeFrom: loaded);

@@ -21,9 +21,7 @@ public sealed class DcganResumeTests
         var straight = ml.Gan().Trainer(Options(2, spectral)).Fit(data);
 
         var firstHalf = ml.Gan().Trainer(Options(1, spectral)).Fit(data);
-        var path = Path.Combine(Directory.CreateDirectory(Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), nameof(DcganResumeTests))).FullName, $"half-{spectral}.zip");
-        ml.Model.Save(firstHalf, data.Schema, path);
-        var loaded = (GanSampler)new MLContext().Model.Load(path, out _);
+        var loaded = SavedSamplers.SaveAndReload(TestContext, ml, firstHalf, data.Schema, $"half-{spectral}.zip");
         var resumed = ml.Gan().Trainer(Options(1, spectral)).Fit(data, resumeFrom: loaded);
 
         CollectionAssert.AreEqual(

@@ -76,10 +76,7 @@ public sealed class DigitsDcganTests
     public void ASavedImageModelLoadsAndSamplesTheSameImages()
     {
         var (ml, data, sampler) = Trained.Value;
-        var path = Path.Combine(Directory.CreateDirectory(Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), nameof(DigitsDcganTests))).FullName, "digits.zip");
-        ml.Model.Save(sampler, data.Schema, path);
-
-        var loaded = (GanSampler)new MLContext().Model.Load(path, out _);
+        var loaded = SavedSamplers.SaveAndReload(TestContext, ml, sampler, data.Schema, "digits.zip");
 
         Assert.AreEqual(GanArchitecture.Dcgan, loaded.Architecture);
         Assert.IsTrue(loaded.CanResumeTraining);

@@ -40,9 +40,7 @@ public sealed class GeneratorAverageAndDiscriminatorRateTests
         var straight = ml.Gan().Trainer(WithFastDiscriminator(Options(2, decay: 0.9))).Fit(data);
 
         var firstHalf = ml.Gan().Trainer(WithFastDiscriminator(Options(1, decay: 0.9))).Fit(data);
-        var path = Path.Combine(Directory.CreateDirectory(Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), nameof(GeneratorAverageAndDiscriminatorRateTests))).FullName, "half.zip");
-        ml.Model.Save(firstHalf, data.Schema, path);
-        var loaded = (GanSampler)new MLContext().Model.Load(path, out _);
+        var loaded = SavedSamplers.SaveAndReload(TestContext, ml, firstHalf, data.Schema, "half.zip");
         var resumed = ml.Gan().Trainer(Options(1, decay: 0.9)).Fit(data, resumeFrom: loaded);
 
         CollectionAssert.AreEqual(
