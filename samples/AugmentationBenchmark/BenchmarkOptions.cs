@@ -3,8 +3,8 @@ using GanEstimators.Samples;
 
 namespace AugmentationBenchmark;
 
-/// <summary>The command line: <c>--epochs N --seeds N --fraction F --classifier sdca|fasttree --date yes|no --ratios R,R --train PATH --test PATH --out PATH</c>, all optional.</summary>
-public sealed record BenchmarkOptions(string Train, string Test, string Output, int Epochs, int Seeds, double Fraction, string Classifier, bool WithDate, double[] BalanceRatios)
+/// <summary>The command line: <c>--epochs N --seeds N --fraction F --classifier sdca|fasttree --date yes|no --ratios R,R --frequency-weight W --train PATH --test PATH --out PATH</c>, all optional.</summary>
+public sealed record BenchmarkOptions(string Train, string Test, string Output, int Epochs, int Seeds, double Fraction, string Classifier, bool WithDate, double[] BalanceRatios, double FrequencyWeight)
 {
     /// <summary>
     /// 3,000 steps (an epoch is one step here), as <c>ganest train</c> trains by default: at 1,500 the GAN still gave a
@@ -12,6 +12,12 @@ public sealed record BenchmarkOptions(string Train, string Test, string Output, 
     /// About two minutes per seed on one thread.
     /// </summary>
     public const int DefaultEpochs = 3000;
+
+    /// <summary>
+    /// The GAN's <c>FrequencyMatchingWeight</c>: with point masses it took (c) from 0.390 to 0.405 (ratio 1) and from
+    /// 0.415 to 0.424 (ratio 0.5) with the linear classifier (BENCHMARKS.md, session 7).
+    /// </summary>
+    public const double DefaultFrequencyWeight = 1;
 
     private const string Usage =
         "Usage: dotnet run -c Release --project samples/AugmentationBenchmark -- [options]\n" +
@@ -21,6 +27,7 @@ public sealed record BenchmarkOptions(string Train, string Test, string Output, 
         "  --classifier C the downstream classifier: sdca (linear, default) or fasttree (boosted trees, one versus all)\n" +
         "  --date yes|no  whether the classifier also gets the date's year and season, and the GAN generates the date (default: no)\n" +
         "  --ratios R,R   balance ratios for (b), (c) and (d): each class is brought up to this share of the largest (default: 1)\n" +
+        "  --frequency-weight W  the GAN's FrequencyMatchingWeight (default: {1}; 0 is off)\n" +
         "  --train PATH   training CSV (default: data/splits/seattle-weather.train.csv)\n" +
         "  --test PATH    test CSV (default: data/splits/seattle-weather.test.csv)\n" +
         "  --out PATH     Markdown report (default: artifacts/augmentation.md)";
@@ -32,7 +39,7 @@ public sealed record BenchmarkOptions(string Train, string Test, string Output, 
             Path.Combine(root, "data", "splits", "seattle-weather.train.csv"),
             Path.Combine(root, "data", "splits", "seattle-weather.test.csv"),
             Path.Combine(root, "artifacts", "augmentation.md"),
-            DefaultEpochs, 5, 0.25, DownstreamClassifier.Linear, WithDate: false, BalanceRatios: new[] { 1.0 });
+            DefaultEpochs, 5, 0.25, DownstreamClassifier.Linear, WithDate: false, BalanceRatios: new[] { 1.0 }, FrequencyWeight: DefaultFrequencyWeight);
     }
 
     /// <summary>Parses the arguments over the defaults; null (after printing why) when the program should stop.</summary>
@@ -53,6 +60,7 @@ public sealed record BenchmarkOptions(string Train, string Test, string Output, 
                 "--classifier" when value is DownstreamClassifier.Linear or DownstreamClassifier.Trees => options with { Classifier = value },
                 "--date" when value is "yes" or "no" => options with { WithDate = value == "yes" },
                 "--ratios" when Ratios(value) is { } ratios => options with { BalanceRatios = ratios },
+                "--frequency-weight" when double.TryParse(value, CultureInfo.InvariantCulture, out var w) && w >= 0 && double.IsFinite(w) => options with { FrequencyWeight = w },
                 "--train" => options with { Train = Path.GetFullPath(value) },
                 "--test" => options with { Test = Path.GetFullPath(value) },
                 "--out" => options with { Output = Path.GetFullPath(value) },
@@ -78,7 +86,7 @@ public sealed record BenchmarkOptions(string Train, string Test, string Output, 
     private static BenchmarkOptions? Fail(string? error)
     {
         if (error is not null) Console.Error.WriteLine(error);
-        (error is null ? Console.Out : Console.Error).WriteLine(string.Format(CultureInfo.InvariantCulture, Usage, DefaultEpochs));
+        (error is null ? Console.Out : Console.Error).WriteLine(string.Format(CultureInfo.InvariantCulture, Usage, DefaultEpochs, DefaultFrequencyWeight));
         Environment.ExitCode = error is null ? 0 : 2;
         return null;
     }

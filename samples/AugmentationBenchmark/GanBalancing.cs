@@ -11,7 +11,7 @@ namespace AugmentationBenchmark;
 public static class GanBalancing
 {
     /// <summary>The GAN trained on the subset.</summary>
-    public static GanSampler Train(MLContext ml, IReadOnlyList<WeatherRow> subset, int epochs, int seed, bool withDate)
+    public static GanSampler Train(MLContext ml, IReadOnlyList<WeatherRow> subset, int epochs, int seed, bool withDate, double frequencyWeight)
     {
         var real = ml.Data.LoadFromEnumerable(subset);
         return ml.Gan().Trainer(new GanTrainer.Options
@@ -25,6 +25,7 @@ public static class GanBalancing
             BatchSize = 500,
             PacSize = 1,
             Seed = seed,
+            FrequencyMatchingWeight = frequencyWeight,
         }).Fit(real);
     }
 

@@ -37,7 +37,7 @@ for (var seed = 1; seed <= options.Seeds; seed++)
 
     runs.Add(Score("(a) real only", ml.Data.LoadFromEnumerable(subset)));
     var clock = Stopwatch.StartNew();
-    using var sampler = GanBalancing.Train(ml, subset, options.Epochs, seed, options.WithDate);
+    using var sampler = GanBalancing.Train(ml, subset, options.Epochs, seed, options.WithDate, options.FrequencyWeight);
     ganSeconds.Add(clock.Elapsed.TotalSeconds);
     var unseen = training.Except(subset).ToList();
     foreach (var ratio in options.BalanceRatios)

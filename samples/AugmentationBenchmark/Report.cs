@@ -24,7 +24,7 @@ public static class Report
             : "- Features: precipitation, temp_max, temp_min, wind (the date is left out, and the GAN does not generate it); label: weather.");
         Line(text, $"- Classifier (the same for every training set): {DownstreamClassifier.Describe(options.Classifier)}.");
         Line(text, "- (b) copies random rows of each smaller class until it matches the largest; (c) trains a conditional GAN on the subset " +
-                   $"(WGAN-GP, {options.Epochs} epochs of one step, batch = the subset, no PacGAN packing, default networks, seed = run seed; {ganSeconds:F0} s per seed on average) and balances with `mlContext.Gan().Augment(BalanceColumnName = \"weather\")`; " +
+                   $"(WGAN-GP, {options.Epochs} epochs of one step, batch = the subset, no PacGAN packing, default networks, FrequencyMatchingWeight {options.FrequencyWeight.ToString(CultureInfo.InvariantCulture)}, seed = run seed; {ganSeconds:F0} s per seed on average) and balances with `mlContext.Gan().Augment(BalanceColumnName = \"weather\")`; " +
                    "(d), a yardstick rather than a method, balances with unseen real rows of the smaller classes (the training rows left out of the subset, without replacement, until a class matches the largest or they run out). " +
                    "With a ratio r, (b), (c) and (d) bring each smaller class only up to r × the largest class (`BalanceRatio = r`).");
         Line(text, $"- Macro-F1: mean over the {classes.Count} classes of per-class F1 from the confusion counts; mean ± sample std over seeds {string.Join(", ", seeds)}.");

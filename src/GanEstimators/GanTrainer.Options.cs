@@ -40,6 +40,14 @@ public sealed partial class GanTrainer
         public bool SnapToObservedValues { get; set; } = true;
 
         /// <summary>
+        /// A value that alone holds at least this share of a numeric column's present values (zero rainfall, a default
+        /// amount) becomes a mode of its own that decodes to exactly that value, rather than a narrow Gaussian that also
+        /// spills onto its neighbours; a class whose rows all sit on it can then be generated exactly there. Must be in
+        /// [0, 1]; 0 is off. Default 0.1. Mode-specific encoding of numbers (not dates) only.
+        /// </summary>
+        public double PointMassShare { get; set; } = 0.1;
+
+        /// <summary>
         /// A DateTime column also carries its place in the year (when the dates span a year or more) and in the day
         /// (when they have times of day) as a sine and cosine each, so seasonal and daily patterns are learnt; the
         /// generated date takes its day of year and time of day from them. Mode-specific encoding only. Default true.
@@ -81,6 +89,16 @@ public sealed partial class GanTrainer
         /// rows uniformly, which fitted the marginals of the WeatherSynthesis sample better (see its comment).
         /// </summary>
         public bool BalanceConditionClasses { get; set; } = true;
+
+        /// <summary>
+        /// Weight of an auxiliary generator loss that matches, within each class of the condition column (or over all
+        /// rows without one), how often each discrete choice occurs — a category, a numeric column's mixture mode, a
+        /// missing value — to the real rows drawn with the same conditions. It keeps a class's point masses where they
+        /// belong (no rain on days of a class that is always dry), which the adversarial loss learns slowly for rare
+        /// classes. 0 (default) is off; 1 is the scale of CTGAN's conditional cross-entropy. Tabular (mode-specific or
+        /// categorical) columns only; images have no discrete choices.
+        /// </summary>
+        public double FrequencyMatchingWeight { get; set; }
 
         /// <summary>The adversarial objective. Default: <see cref="GanLoss.WassersteinGradientPenalty"/>, the most forgiving of the six.</summary>
         public GanLoss Loss { get; set; } = GanLoss.WassersteinGradientPenalty;

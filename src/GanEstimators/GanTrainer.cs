@@ -74,7 +74,7 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
             _options.Beta2 ?? loss.Defaults.Beta2,
             _options.DiscriminatorLearningRate ?? learningRate);
         var classCount = condition?.Count ?? 0;
-        var categories = CategoryConditions.Build(encoder, split.Training, split.TrainingRows, _options.BalanceConditionClasses ? split.TrainingClasses : null, classCount);
+        var categories = CategoryConditions.Build(encoder, split.Training, split.TrainingRows, split.TrainingClasses, classCount, _options.BalanceConditionClasses);
         var conditionWidth = classCount + categories.Width;
         channel.Info($"{(resumeFrom is null ? "Training" : "Resuming")} a {(condition is null ? "" : $"conditional ({classCount} classes) ")}{plan.Architecture} GAN with {_options.Loss} loss on {split.TrainingRows} rows × {encoder.EncodedWidth} encoded values" +
                      (plan.Image is { } image ? $" ({image} images)" : "") +
@@ -124,6 +124,7 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
                     NoiseDimension = _options.NoiseDimension,
                     Device = device,
                     Average = average,
+                    FrequencyMatchingWeight = _options.FrequencyMatchingWeight,
                 },
                 Batches = batches,
                 Random = random,

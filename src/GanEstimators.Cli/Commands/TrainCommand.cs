@@ -23,24 +23,25 @@ public static class TrainCommand
         var pac = new Option<int>("--pac") { Description = "PacGAN packing: the discriminator judges M rows at once (default 1; CTGAN uses 10)", DefaultValueFactory = _ => 1 };
         var criticSteps = new Option<int?>("--critic-steps") { Description = "Discriminator updates per generator update (default: the loss's own, 5 for the Wasserstein losses)" };
         var average = new Option<double>("--average") { Description = "Sample from an exponential moving average of the generator's weights with this decay, e.g. 0.999 (default 0: off)" };
+        var frequencyWeight = new Option<double>("--frequency-weight") { Description = "Weight of the loss that matches each class's category and mixture-mode frequencies to the real rows' (default 0: off; 1 is typical)" };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
         var uniformRows = new Option<bool>("--uniform-rows") { Description = "Draw training rows uniformly instead of drawing the condition column's classes by log-frequency" };
         var continuous = new Option<bool>("--continuous") { Description = "Keep generated numbers continuous instead of moving them to the nearest training value in columns whose values repeat (a grid)" };
         var noDateCycles = new Option<bool>("--no-date-cycles") { Description = "Encode dates as day counts only, without their place in the year and day" };
         var threads = new Option<int?>("--threads") { Description = "libtorch CPU threads (default: one per core; 1 is faster for small tables on a busy machine)" };
         var gpu = new Option<int?>("--gpu") { Description = "Train on this CUDA device (MLContext.GpuDeviceId, no CPU fallback); needs an app built with a TorchSharp CUDA backend" };
-        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, criticSteps, average, seed, threads, uniformRows, continuous, noDateCycles, gpu };
+        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, criticSteps, average, frequencyWeight, seed, threads, uniformRows, continuous, noDateCycles, gpu };
         command.SetAction(parsed => Run(parsed.GetValue(threads), parsed.GetValue(gpu),
             new Switches(parsed.GetValue(uniformRows), parsed.GetValue(continuous), parsed.GetValue(noDateCycles)),
             parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(condition), List(parsed.GetValue(discrete)), List(parsed.GetValue(ignore)),
-            LossNames.Parse(parsed.GetValue(loss)!), parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(pac), parsed.GetValue(criticSteps), parsed.GetValue(average), parsed.GetValue(seed)));
+            LossNames.Parse(parsed.GetValue(loss)!), parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(pac), parsed.GetValue(criticSteps), parsed.GetValue(average), parsed.GetValue(frequencyWeight), parsed.GetValue(seed)));
         return command;
     }
 
     /// <summary>The on/off options that turn library defaults off.</summary>
     private readonly record struct Switches(bool UniformRows, bool Continuous, bool NoDateCycles);
 
-    private static int Run(int? threads, int? gpu, Switches switches, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? criticSteps, double average, int seed)
+    private static int Run(int? threads, int? gpu, Switches switches, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? criticSteps, double average, double frequencyWeight, int seed)
     {
         if (threads is { } count)
         {
@@ -48,6 +49,7 @@ public static class TrainCommand
             TorchSharp.torch.set_num_threads(count);
         }
         if (!(average >= 0 && average < 1)) throw new ArgumentException($"--average must be a decay in [0, 1), e.g. 0.999 (0 is off); got {average}.");
+        if (!(frequencyWeight >= 0 && double.IsFinite(frequencyWeight))) throw new ArgumentException($"--frequency-weight must be 0 (off) or a positive number, e.g. 1; got {frequencyWeight}.");
         var forcedText = discrete.Concat(conditionColumn is null ? Array.Empty<string>() : new[] { conditionColumn }).ToHashSet();
         var (inferred, rows) = CsvSchemaInference.Infer(dataPath, forcedText);
         foreach (var name in forcedText.Concat(ignore).Where(n => inferred.All(c => c.Name != n)))
@@ -68,6 +70,7 @@ public static class TrainCommand
             PacSize = pac,
             CriticSteps = criticSteps,
             GeneratorAverageDecay = average,
+            FrequencyMatchingWeight = frequencyWeight,
             BalanceConditionClasses = !switches.UniformRows,
             SnapToObservedValues = !switches.Continuous,
             EncodeDateCycles = !switches.NoDateCycles,

@@ -21,7 +21,7 @@ internal sealed class CollapseProbe : IDisposable
         _seed = (ulong)seed + 0x5EED;
         using var random = new Generator(_seed);
         var rows = Math.Min(ProbeRows, batches.Rows);
-        var (real, conditions, _) = batches.Draw(rows, random);
+        var (real, conditions, _, _) = batches.Draw(rows, random);
         _noise = TorchRandom.Normal(new long[] { rows, noiseDimension }, device, random);
         _conditions = conditions;
         _realDiversity = MeanPairwiseDistance(real);

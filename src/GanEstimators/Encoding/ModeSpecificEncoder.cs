@@ -10,7 +10,9 @@ namespace GanEstimators.Encoding;
 /// for missing, so missing values come back at their real rate. Decoded values stay within the observed range unless
 /// told otherwise; dates are rounded to the grid the training dates lie on and carry their place in the year (and
 /// day) as <see cref="DateCycles"/>; a column whose values repeat decodes to the nearest value seen in training
-/// (<see cref="ObservedValues"/>).
+/// (<see cref="ObservedValues"/>). A value that alone holds a large share of the column (zero rainfall) is a point
+/// mass: it gets a mode slot of its own, after the missing slot, is left out of the mixture, and decodes to exactly
+/// itself — so a class whose rows all sit on it can be generated exactly there (CTAB-GAN's mixed-type encoding).
 /// </summary>
 internal sealed class ModeSpecificEncoder : NumericColumnEncoder
 {
@@ -26,14 +28,17 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
     private bool _dateCycles;
     private ObservedValues? _observed;
     private DateCycles _cycles = DateCycles.None;
+    private double _pointMassShare;
+    private double[] _pointMasses = Array.Empty<double>();
 
-    public ModeSpecificEncoder(string name, DataViewType type, bool clampToRange, bool snapToObserved = false, bool dateCycles = false) : base(name, type)
+    public ModeSpecificEncoder(string name, DataViewType type, bool clampToRange, bool snapToObserved = false, bool dateCycles = false, double pointMassShare = 0) : base(name, type)
     {
         if (type is VectorDataViewType)
             throw new ArgumentException($"Column '{name}' is a vector; mode-specific normalisation works on scalar columns.", nameof(type));
         _clampToRange = clampToRange;
         _snapToObserved = snapToObserved;
         _dateCycles = dateCycles && type is DateTimeDataViewType;
+        _pointMassShare = type is DateTimeDataViewType ? 0 : pointMassShare;
     }
 
     public override string Kind => KindName;
@@ -42,7 +47,11 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
 
     public override int EncodedWidth => 1 + ModeSlots + _cycles.Width;
 
-    private int ModeSlots => _mixture.Count + (_hasMissing ? 1 : 0);
+    private int ModeSlots => PointMassSlot + _pointMasses.Length;
+
+    private int MissingSlot => _mixture.Count;
+
+    private int PointMassSlot => _mixture.Count + (_hasMissing ? 1 : 0);
 
     public override IReadOnlyList<OutputSpan> Spans
     {
@@ -68,7 +77,10 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
         _hasMissing = present.Count < rows;
         _min = (float)present.Min();
         _max = (float)present.Max();
-        _mixture = VariationalGaussianMixture.Fit(present.ToArray(), seed: seed);
+        _pointMasses = PointMasses.Find(present, _pointMassShare);
+        var continuous = _pointMasses.Length == 0 ? present : present.Where(v => Array.IndexOf(_pointMasses, v) < 0).ToList();
+        // A column made only of point masses still gets a mixture (of them all), which the encoding then never picks.
+        _mixture = VariationalGaussianMixture.Fit((continuous.Count > 0 ? continuous : present).ToArray(), seed: seed);
         _grid = Type is DateTimeDataViewType ? DateAsDays.GridOf(rawColumn[..rows]) : 0;
         _observed = _snapToObserved ? ObservedValues.WhenRepeating(present) : null;
         _cycles = _dateCycles ? DateCycles.For(_min, _max, _grid) : DateCycles.None;
@@ -80,7 +92,13 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
         var x = raw[0];
         if (float.IsNaN(x))
         {
-            encoded[1 + _mixture.Count] = 1;
+            encoded[1 + MissingSlot] = 1;
+            return;
+        }
+        var pointMass = Array.IndexOf(_pointMasses, (double)x);
+        if (pointMass >= 0)
+        {
+            encoded[1 + PointMassSlot + pointMass] = 1;
             return;
         }
         Span<double> posterior = stackalloc double[_mixture.Count];
@@ -96,7 +114,12 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
         var mode = 0;
         for (var k = 1; k < ModeSlots; k++)
             if (encoded[1 + k] > encoded[1 + mode]) mode = k;
-        if (mode == _mixture.Count)
+        if (mode >= PointMassSlot)
+        {
+            raw[0] = (float)_pointMasses[mode - PointMassSlot];
+            return;
+        }
+        if (mode == MissingSlot)
         {
             raw[0] = float.NaN;
             return;
@@ -131,10 +154,15 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
         writer.Write(_observed is not null);
         _observed?.Save(writer);
         _cycles.Save(writer);
+        writer.Write(_pointMasses.Length);
+        foreach (var value in _pointMasses) writer.Write(value);
     }
 
-    /// <summary>Reads what <see cref="Save"/> wrote; models saved before format 0x00010005 have no observed values or date cycles.</summary>
-    public static ModeSpecificEncoder Load(BinaryReader reader, string name, DataViewType type, bool withValueSets)
+    /// <summary>
+    /// Reads what <see cref="Save"/> wrote; models saved before format 0x00010005 have no observed values or date
+    /// cycles, and before 0x00010007 no point masses.
+    /// </summary>
+    public static ModeSpecificEncoder Load(BinaryReader reader, string name, DataViewType type, bool withValueSets, bool withPointMasses)
     {
         var encoder = new ModeSpecificEncoder(name, type, clampToRange: true)
         {
@@ -150,6 +178,9 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
         encoder._snapToObserved = encoder._observed is not null;
         encoder._cycles = DateCycles.Load(reader);
         encoder._dateCycles = encoder._cycles.Count > 0;
+        if (!withPointMasses) return encoder;
+        encoder._pointMasses = new double[reader.ReadInt32()];
+        for (var i = 0; i < encoder._pointMasses.Length; i++) encoder._pointMasses[i] = reader.ReadDouble();
         return encoder;
     }
 }

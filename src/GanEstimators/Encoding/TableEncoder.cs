@@ -111,7 +111,9 @@ internal sealed class TableEncoder
             columns[i] = kind switch
             {
                 StandardScalingEncoder.KindName => StandardScalingEncoder.Load(reader, name, type),
-                ModeSpecificEncoder.KindName => ModeSpecificEncoder.Load(reader, name, type, withValueSets: formatVersion >= Persistence.GanSamplerFormat.ObservedValuesVersion),
+                ModeSpecificEncoder.KindName => ModeSpecificEncoder.Load(reader, name, type,
+                    withValueSets: formatVersion >= Persistence.GanSamplerFormat.ObservedValuesVersion,
+                    withPointMasses: formatVersion >= Persistence.GanSamplerFormat.PointMassesVersion),
                 CategoricalEncoder.KindName => CategoricalEncoder.Load(reader, name, type),
                 ImagePixelEncoder.KindName => ImagePixelEncoder.Load(reader, name, type),
                 _ => throw new InvalidDataException($"Column '{name}' was saved with encoder '{kind}', which this version of GanEstimators does not know."),

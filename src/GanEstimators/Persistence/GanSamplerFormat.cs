@@ -20,14 +20,16 @@ internal static class GanSamplerFormat
     // DCGAN specs and the discriminator kind, 0x00010004 the condition's own weight rows in every layer
     // (ConditionedLinear), which renamed the weights. 0x00010005 added the observed values and date cycles of
     // mode-specific columns; 0x00010004 models still load (without them). 0x00010006 added the generator average's
-    // state (and the trained generator's own weights) to the training state.
+    // state (and the trained generator's own weights) to the training state. 0x00010007 added the point masses of
+    // mode-specific columns and the categorical slot frequencies within each class.
     public const uint ObservedValuesVersion = 0x00010005;
     public const uint AveragedGeneratorVersion = 0x00010006;
+    public const uint PointMassesVersion = 0x00010007;
 
     public static VersionInfo GetVersionInfo() => new(
         modelSignature: "GANSAMPL",
-        verWrittenCur: AveragedGeneratorVersion,
-        verReadableCur: AveragedGeneratorVersion,
+        verWrittenCur: PointMassesVersion,
+        verReadableCur: PointMassesVersion,
         verWeCanReadBack: 0x00010004,
         loaderSignature: GanSampler.LoaderSignature,
         loaderAssemblyName: typeof(GanSampler).Assembly.FullName);
@@ -56,7 +58,7 @@ internal static class GanSamplerFormat
         var seed = reader.ReadInt32();
         var features = TableEncoder.Load(reader, ctx.Header.ModelVerWritten);
         var condition = reader.ReadBoolean() ? ConditionEncoder.Load(reader) : null;
-        var categories = CategoryConditions.Load(reader);
+        var categories = CategoryConditions.Load(reader, withinClasses: ctx.Header.ModelVerWritten >= PointMassesVersion);
         var spec = GeneratorSpec.Load(reader);
         var history = GanTrainingHistory.Load(reader);
         var network = new GeneratorNetwork(spec);

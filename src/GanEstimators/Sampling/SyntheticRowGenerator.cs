@@ -84,7 +84,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
             if (Categories.Width == 0) continue;
             if (fixedPositions.Length == 0)
             {
-                var position = Categories.DrawPositionForSampling(random);
+                var position = Categories.DrawPositionForSampling(random, request.ClassIndices?[start + r] ?? -1);
                 if (position < 0) continue;
                 rows.Add(r);
                 columns.Add(labelWidth + position);

@@ -24,6 +24,9 @@ internal sealed class AdversarialTrainingLoop
     public required int NoiseDimension { get; init; }
     public required Device Device { get; init; }
 
+    /// <summary>Weight of <see cref="FrequencyMatchingLoss"/> in the generator's loss; 0 leaves it out.</summary>
+    public double FrequencyMatchingWeight { get; init; }
+
     /// <summary>The average of the generator's weights that sampling will use, updated after every generator step; null when off.</summary>
     public GeneratorAverage? Average { get; init; }
 
@@ -53,7 +56,7 @@ internal sealed class AdversarialTrainingLoop
         Tensor discriminatorLoss = null!, realScores = null!, fakeScores = null!;
         for (var k = 0; k < CriticSteps; k++)
         {
-            var (real, conditions, _) = batches.Draw(BatchSize, random);
+            var (real, conditions, _, _) = batches.Draw(BatchSize, random);
             Tensor fake;
             using (no_grad()) fake = Generator.Generate(Noise(random), conditions, random);
             var packedReal = Pack(real);
@@ -70,12 +73,16 @@ internal sealed class AdversarialTrainingLoop
             Loss.AfterDiscriminatorStep(Discriminator);
         }
 
-        var (generatorConditions, targets) = batches.DrawConditions(BatchSize, random);
+        var paired = batches.DrawForGenerator(BatchSize, random, needsRealRows: FrequencyMatchingWeight > 0);
+        var generatorConditions = paired?.Conditions;
         var logits = Generator.forward(Noise(random), generatorConditions);
         var generated = Generator.Activate(logits, random);
         var generatorLoss = Loss.GeneratorLoss(Discriminator.forward(Pack(generated), generatorConditions is null ? null : Pack(generatorConditions)));
-        var conditionLoss = ConditionLoss.Compute(logits, targets, batches.Categories);
+        var conditionLoss = ConditionLoss.Compute(logits, paired?.Targets, batches.Categories);
         if (conditionLoss is not null) generatorLoss = generatorLoss.Plus(conditionLoss);
+        var frequencyLoss = paired is null ? null
+            : FrequencyMatchingLoss.Compute(logits, paired.Real, paired.Classes, Generator.Spec.Spans, FrequencyMatchingWeight);
+        if (frequencyLoss is not null) generatorLoss = generatorLoss.Plus(frequencyLoss);
         GeneratorOptimizer.zero_grad();
         generatorLoss.backward();
         var gradientNorm = stack(Generator.parameters().Select(p => p.grad!.pow(TorchScalars.Two).sum()).ToArray()).sum().sqrt();

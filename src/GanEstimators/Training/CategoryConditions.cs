@@ -9,14 +9,18 @@ namespace GanEstimators.Training;
 /// learned. Sampling without a request follows the real slot frequencies instead.
 /// The label of a conditional GAN takes part in the draw as one more column that sets nothing in the vector (the label
 /// has its own one-hot): when it is picked, a class is drawn by log-frequency and then a row of that class, so rare
-/// classes get their share of updates too.
+/// classes get their share of updates too. Sampling a row of a given class draws its categorical condition from that
+/// class's own slot frequencies, so a class is never paired with a category it does not have (no Gentoo penguin on
+/// Dream island because Dream is common overall).
 /// </summary>
 internal sealed class CategoryConditions
 {
     private readonly DiscreteColumn[] _columns;
 
     // Width 0 marks the label pseudo-column, which is always last so the others keep their vector order.
-    private sealed record DiscreteColumn(int EncodedOffset, int ConditionOffset, int Width, int[][] RowsBySlot, double[] LogCumulative, double[] Cumulative);
+    // CumulativeByClass: per class of the label, the slot frequencies within that class (null for a class without rows,
+    // or for the whole array when the GAN is unconditional or the model predates them).
+    private sealed record DiscreteColumn(int EncodedOffset, int ConditionOffset, int Width, int[][] RowsBySlot, double[] LogCumulative, double[] Cumulative, double[]?[]? CumulativeByClass);
 
     private CategoryConditions(DiscreteColumn[] columns)
     {
@@ -39,7 +43,12 @@ internal sealed class CategoryConditions
         return encoder.Columns.Take(encoderIndex).OfType<CategoricalEncoder>().Sum(c => c.EncodedWidth);
     }
 
-    public static CategoryConditions Build(TableEncoder encoder, float[] encoded, int rows, int[]? labels, int labelCount)
+    /// <summary>
+    /// From the encoded training rows: each categorical column's rows by slot, and the label's classes as one more column
+    /// when <paramref name="balanceClasses"/> (<c>BalanceConditionClasses</c>). <paramref name="classes"/> are the rows'
+    /// classes of the label, null for an unconditional GAN.
+    /// </summary>
+    public static CategoryConditions Build(TableEncoder encoder, float[] encoded, int rows, int[]? classes, int classCount, bool balanceClasses)
     {
         var columns = new List<DiscreteColumn>();
         var conditionOffset = 0;
@@ -56,16 +65,17 @@ internal sealed class CategoryConditions
             }
             var counts = lists.Select(l => (double)l.Count).ToArray();
             columns.Add(new DiscreteColumn(offset, conditionOffset, width, lists.Select(l => l.ToArray()).ToArray(),
-                CumulativeWeights.Of(counts.Select(n => Math.Log(1 + n))), CumulativeWeights.Of(counts)));
+                CumulativeWeights.Of(counts.Select(n => Math.Log(1 + n))), CumulativeWeights.Of(counts),
+                classes is null ? null : WithinClasses(lists, classes, classCount)));
             conditionOffset += width;
         }
-        if (labels is not null)
+        if (classes is not null && balanceClasses)
         {
-            var lists = Enumerable.Range(0, labelCount).Select(_ => new List<int>()).ToArray();
-            for (var r = 0; r < rows; r++) lists[labels[r]].Add(r);
+            var lists = Enumerable.Range(0, classCount).Select(_ => new List<int>()).ToArray();
+            for (var r = 0; r < rows; r++) lists[classes[r]].Add(r);
             var counts = lists.Select(l => (double)l.Count).ToArray();
             columns.Add(new DiscreteColumn(-1, conditionOffset, 0, lists.Select(l => l.ToArray()).ToArray(),
-                CumulativeWeights.Of(counts.Select(n => Math.Log(1 + n))), CumulativeWeights.Of(counts)));
+                CumulativeWeights.Of(counts.Select(n => Math.Log(1 + n))), CumulativeWeights.Of(counts), null));
         }
         return new CategoryConditions(columns.ToArray());
     }
@@ -94,21 +104,35 @@ internal sealed class CategoryConditions
         return (realRows, chosenColumns, slots);
     }
 
-    /// <summary>Fills the vector for unrequested sampling: one column per row, its slot by the real frequencies.</summary>
-    public void DrawForSampling(int count, Span<float> vector, Random random)
+    private static double[]?[] WithinClasses(List<int>[] rowsBySlot, int[] classes, int classCount)
+    {
+        var counts = new double[classCount][];
+        for (var k = 0; k < classCount; k++) counts[k] = new double[rowsBySlot.Length];
+        for (var slot = 0; slot < rowsBySlot.Length; slot++)
+            foreach (var row in rowsBySlot[slot]) counts[classes[row]][slot]++;
+        return counts.Select(c => c.Sum() > 0 ? CumulativeWeights.Of(c) : null).ToArray();
+    }
+
+    /// <summary>Fills the vector for unrequested sampling: one column per row, its slot by the real frequencies (within the row's class when <paramref name="classes"/> are given).</summary>
+    public void DrawForSampling(int count, Span<float> vector, Random random, int[]? classes = null)
     {
         for (var i = 0; i < count; i++)
         {
-            var position = DrawPositionForSampling(random);
+            var position = DrawPositionForSampling(random, classes?[i] ?? -1);
             if (position >= 0) vector[i * Width + position] = 1;
         }
     }
 
-    /// <summary>One row's draw for unrequested sampling: its position in the vector, or -1 when the label pseudo-column was drawn.</summary>
-    public int DrawPositionForSampling(Random random)
+    /// <summary>
+    /// One row's draw for unrequested sampling: its position in the vector, or -1 when the label pseudo-column was drawn.
+    /// The slot follows the frequencies within <paramref name="classIndex"/> when it is given (≥ 0) and the model has them.
+    /// </summary>
+    public int DrawPositionForSampling(Random random, int classIndex = -1)
     {
         var column = _columns[random.Next(_columns.Length)];
-        return column.Width > 0 ? column.ConditionOffset + CumulativeWeights.Draw(column.Cumulative, random) : -1;
+        if (column.Width == 0) return -1;
+        var cumulative = classIndex >= 0 && column.CumulativeByClass?[classIndex] is { } withinClass ? withinClass : column.Cumulative;
+        return column.ConditionOffset + CumulativeWeights.Draw(cumulative, random);
     }
 
     /// <summary>Writes what sampling needs (not the training rows).</summary>
@@ -120,21 +144,46 @@ internal sealed class CategoryConditions
             writer.Write(column.EncodedOffset);
             writer.Write(column.ConditionOffset);
             writer.Write(column.Width);
-            writer.Write(column.Cumulative.Length);
-            foreach (var p in column.Cumulative) writer.Write(p);
+            WriteCumulative(writer, column.Cumulative);
+            writer.Write(column.CumulativeByClass?.Length ?? 0);
+            foreach (var withinClass in column.CumulativeByClass ?? Array.Empty<double[]?>())
+            {
+                writer.Write(withinClass is not null);
+                if (withinClass is not null) WriteCumulative(writer, withinClass);
+            }
         }
     }
 
-    public static CategoryConditions Load(BinaryReader reader)
+    /// <summary>Reads what <see cref="Save"/> wrote; models before format 0x00010007 have no frequencies within classes.</summary>
+    public static CategoryConditions Load(BinaryReader reader, bool withinClasses)
     {
         var columns = new DiscreteColumn[reader.ReadInt32()];
         for (var i = 0; i < columns.Length; i++)
         {
             int encodedOffset = reader.ReadInt32(), conditionOffset = reader.ReadInt32(), width = reader.ReadInt32();
-            var cumulative = new double[reader.ReadInt32()];
-            for (var k = 0; k < cumulative.Length; k++) cumulative[k] = reader.ReadDouble();
-            columns[i] = new DiscreteColumn(encodedOffset, conditionOffset, width, Array.Empty<int[]>(), Array.Empty<double>(), cumulative);
+            var cumulative = ReadCumulative(reader);
+            double[]?[]? byClass = null;
+            if (withinClasses)
+            {
+                byClass = new double[reader.ReadInt32()][];
+                for (var k = 0; k < byClass.Length; k++) byClass[k] = reader.ReadBoolean() ? ReadCumulative(reader) : null;
+                if (byClass.Length == 0) byClass = null;
+            }
+            columns[i] = new DiscreteColumn(encodedOffset, conditionOffset, width, Array.Empty<int[]>(), Array.Empty<double>(), cumulative, byClass);
         }
         return new CategoryConditions(columns);
+    }
+
+    private static void WriteCumulative(BinaryWriter writer, double[] cumulative)
+    {
+        writer.Write(cumulative.Length);
+        foreach (var p in cumulative) writer.Write(p);
+    }
+
+    private static double[] ReadCumulative(BinaryReader reader)
+    {
+        var cumulative = new double[reader.ReadInt32()];
+        for (var k = 0; k < cumulative.Length; k++) cumulative[k] = reader.ReadDouble();
+        return cumulative;
     }
 }

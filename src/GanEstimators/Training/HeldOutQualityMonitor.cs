@@ -27,7 +27,7 @@ internal sealed class HeldOutQualityMonitor : IDisposable
         if (categories is { Width: > 0 })
         {
             var vector = new float[rows * categories.Width];
-            categories.DrawForSampling(rows, vector, new Random(seed));
+            categories.DrawForSampling(rows, vector, new Random(seed), classIndices);
             using var categoryConditions = tensor(vector, new long[] { rows, categories.Width }).to(device);
             var combined = _conditions is null ? categoryConditions.alias() : cat(new[] { _conditions, categoryConditions }, 1);
             _conditions?.Dispose();

@@ -6,8 +6,11 @@ namespace GanEstimators.Training;
 /// <summary>What the generator must honour in a batch: for each row, the categorical column and slot its conditional vector set.</summary>
 internal sealed record ConditionTargets(int[] Columns, int[] Slots);
 
-/// <summary>A batch of real rows with the conditions that go with them (label one-hot, then the categorical conditional vector).</summary>
-internal sealed record TrainingBatch(Tensor Real, Tensor? Conditions, ConditionTargets? Targets);
+/// <summary>
+/// A batch of real rows with the conditions that go with them (label one-hot, then the categorical conditional vector);
+/// <c>Classes</c> is the label one-hot alone (null for an unconditional GAN).
+/// </summary>
+internal sealed record TrainingBatch(Tensor Real, Tensor? Conditions, ConditionTargets? Targets, Tensor? Classes);
 
 /// <summary>
 /// The encoded training rows on the device, drawn in random batches (with replacement, as CTGAN does). With
@@ -37,36 +40,37 @@ internal sealed class TrainingBatches : IDisposable
 
     public TrainingBatch Draw(int batchSize, Generator random)
     {
-        var (rowIndex, conditions, targets) = DrawRows(batchSize, random);
-        return new TrainingBatch(_rows.index_select(0, rowIndex), conditions, targets);
+        var (rowIndex, conditions, targets, classes) = DrawRows(batchSize, random);
+        return new TrainingBatch(_rows.index_select(0, rowIndex), conditions, targets, classes);
     }
 
-    /// <summary>Conditions for the generator's step, drawn the same way as for the discriminator's (without gathering the real rows).</summary>
-    public (Tensor? Conditions, ConditionTargets? Targets) DrawConditions(int batchSize, Generator random)
-    {
-        if (_labels is null && _categories is null) return (null, null);
-        var (_, conditions, targets) = DrawRows(batchSize, random);
-        return (conditions, targets);
-    }
+    /// <summary>
+    /// Conditions for the generator's step, drawn the same way as for the discriminator's, with the real rows that go
+    /// with them. Null for a GAN without conditions unless <paramref name="needsRealRows"/>: it has nothing to draw.
+    /// </summary>
+    public TrainingBatch? DrawForGenerator(int batchSize, Generator random, bool needsRealRows) =>
+        _labels is null && _categories is null && !needsRealRows ? null : Draw(batchSize, random);
 
-    /// <summary>Which real rows a batch takes, and the conditions and targets that go with them.</summary>
-    private (Tensor RowIndex, Tensor? Conditions, ConditionTargets? Targets) DrawRows(int batchSize, Generator random)
+    /// <summary>Which real rows a batch takes, and the conditions, targets and classes that go with them.</summary>
+    private (Tensor RowIndex, Tensor? Conditions, ConditionTargets? Targets, Tensor? Classes) DrawRows(int batchSize, Generator random)
     {
         if (_categories is null)
         {
             var index = TorchRandom.Integers(Rows, new long[] { batchSize }, _rows.device, random);
-            return (index, _labels?.index_select(0, index), null);
+            var labels = _labels?.index_select(0, index);
+            return (index, labels, null, labels);
         }
         var vector = new float[batchSize * _categories.Width];
         var (realRows, columns, slots) = _categories.DrawForTraining(batchSize, vector, TorchRandom.DerivedRandom(random));
         var rowIndex = tensor(realRows.Select(r => (long)r).ToArray()).to(_rows.device);
-        var conditions = _labels?.index_select(0, rowIndex);
+        var classes = _labels?.index_select(0, rowIndex);
+        var conditions = classes;
         if (_categories.Width > 0)
         {
             var conditionVector = tensor(vector, new long[] { batchSize, _categories.Width }).to(_rows.device);
             conditions = conditions is null ? conditionVector : cat(new[] { conditions, conditionVector }, 1);
         }
-        return (rowIndex, conditions, new ConditionTargets(columns, slots));
+        return (rowIndex, conditions, new ConditionTargets(columns, slots), classes);
     }
 
     public void Dispose()

@@ -173,6 +173,14 @@ public sealed class BadInputTests
         Assert.AreEqual("LearningRate", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ml.Gan().Trainer(options)).ParamName);
 
         options = RingTraining.Options(GanLoss.Hinge, 1);
+        options.PointMassShare = 1.5;
+        Assert.AreEqual("PointMassShare", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ml.Gan().Trainer(options)).ParamName);
+
+        options = RingTraining.Options(GanLoss.Hinge, 1);
+        options.FrequencyMatchingWeight = -1;
+        Assert.AreEqual("FrequencyMatchingWeight", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ml.Gan().Trainer(options)).ParamName);
+
+        options = RingTraining.Options(GanLoss.Hinge, 1);
         options.FeatureColumnNames = Array.Empty<string>();
         Assert.AreEqual("FeatureColumnNames", Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(options)).ParamName);
     }

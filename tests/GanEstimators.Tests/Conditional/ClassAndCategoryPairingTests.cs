@@ -1,0 +1,57 @@
+using Microsoft.ML;
+
+namespace GanEstimators.Tests.Conditional;
+
+/// <summary>
+/// Sampling a class draws the categorical conditions of its rows from that class's own categories, as in penguins,
+/// where Gentoo live only on Biscoe: a common island overall must not be paired with a class that never has it.
+/// </summary>
+[TestClass]
+public sealed class ClassAndCategoryPairingTests
+{
+    public sealed class Penguin
+    {
+        public string Species { get; set; } = "";
+        public string Island { get; set; } = "";
+        public float Mass { get; set; }
+    }
+
+    private static Penguin[] Penguins()
+    {
+        var random = new Random(5);
+        return Enumerable.Range(0, 600).Select(i =>
+        {
+            var gentoo = i < 200;
+            return new Penguin
+            {
+                Species = gentoo ? "Gentoo" : "Adelie",
+                Island = gentoo ? "Biscoe" : random.NextDouble() < 0.8 ? "Dream" : "Biscoe",
+                Mass = (float)((gentoo ? 5 : 3.7) + 0.4 * random.NextDouble()),
+            };
+        }).ToArray();
+    }
+
+    [TestMethod]
+    public void AClassComesOnlyWithTheCategoriesItHas()
+    {
+        var ml = new MLContext(1);
+        var real = ml.Data.LoadFromEnumerable(Penguins());
+        using var sampler = ml.Gan().Trainer(new GanTrainer.Options
+        {
+            FeatureColumnNames = new[] { nameof(Penguin.Island), nameof(Penguin.Mass) },
+            ConditionColumnName = nameof(Penguin.Species),
+            Epochs = 150,
+            BatchSize = 300,
+            CriticSteps = 1,
+            Seed = 2,
+        }).Fit(real);
+
+        var gentoo = ml.Data.CreateEnumerable<Penguin>(sampler.Sample(1000, "Gentoo", seed: 1), reuseRowObject: false).ToArray();
+        var onBiscoe = gentoo.Count(p => p.Island == "Biscoe") / 1000.0;
+        var anyClass = ml.Data.CreateEnumerable<Penguin>(sampler.Sample(3000, seed: 2), reuseRowObject: false).ToArray();
+        var gentooElsewhere = anyClass.Count(p => p.Species == "Gentoo" && p.Island != "Biscoe") / (double)anyClass.Count(p => p.Species == "Gentoo");
+        Console.WriteLine($"Gentoo on Biscoe: {onBiscoe:P1} when asked for; {1 - gentooElsewhere:P1} among unrequested rows (real: 100 %)");
+        Assert.IsGreaterThanOrEqualTo(0.9, onBiscoe, "a requested class is not paired with an island it never has");
+        Assert.IsLessThanOrEqualTo(0.1, gentooElsewhere, "nor are unrequested rows of that class");
+    }
+}
