@@ -7,9 +7,9 @@ namespace AugmentationBenchmark;
 public sealed record BenchmarkOptions(string Train, string Test, string Output, int Epochs, int Seeds, double Fraction, string Classifier, bool WithDate, double[] BalanceRatios, double FrequencyWeight)
 {
     /// <summary>
-    /// 3,000 steps (an epoch is one step here), as <c>ganest train</c> trains by default: at 1,500 the GAN still gave a
-    /// dry class (fog, drizzle, sun: never any rain in the real rows) rain on 16–20 % of its rows, at 3,000 on 5–8 %.
-    /// About two minutes per seed on one thread.
+    /// 3,000 steps (an epoch is one step here), as <c>ganest train</c> trains by default. Chosen in session 6, before
+    /// point masses: at 1,500 the GAN then gave a dry class (fog, drizzle, sun: never any rain in the real rows) rain on
+    /// 16–20 % of its rows, at 3,000 on 5–8 %. About three minutes per seed on one thread.
     /// </summary>
     public const int DefaultEpochs = 3000;
 
