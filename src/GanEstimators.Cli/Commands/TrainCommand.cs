@@ -28,18 +28,19 @@ public static class TrainCommand
         var uniformRows = new Option<bool>("--uniform-rows") { Description = "Draw training rows uniformly instead of drawing the condition column's classes by log-frequency" };
         var continuous = new Option<bool>("--continuous") { Description = "Keep generated numbers continuous instead of moving them to the nearest training value in columns whose values repeat (a grid)" };
         var noDateCycles = new Option<bool>("--no-date-cycles") { Description = "Encode dates as day counts only, without their place in the year and day" };
+        var noPointMasses = new Option<bool>("--no-point-masses") { Description = "Give no value its own exact mode, even one that holds 10 % or more of a numeric column (such as zero rainfall)" };
         var threads = new Option<int?>("--threads") { Description = "libtorch CPU threads (default: one per core; 1 is faster for small tables on a busy machine)" };
         var gpu = new Option<int?>("--gpu") { Description = "Train on this CUDA device (MLContext.GpuDeviceId, no CPU fallback); needs an app built with a TorchSharp CUDA backend" };
-        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, criticSteps, average, frequencyWeight, seed, threads, uniformRows, continuous, noDateCycles, gpu };
+        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, criticSteps, average, frequencyWeight, seed, threads, uniformRows, continuous, noDateCycles, noPointMasses, gpu };
         command.SetAction(parsed => Run(parsed.GetValue(threads), parsed.GetValue(gpu),
-            new Switches(parsed.GetValue(uniformRows), parsed.GetValue(continuous), parsed.GetValue(noDateCycles)),
+            new Switches(parsed.GetValue(uniformRows), parsed.GetValue(continuous), parsed.GetValue(noDateCycles), parsed.GetValue(noPointMasses)),
             parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(condition), List(parsed.GetValue(discrete)), List(parsed.GetValue(ignore)),
             LossNames.Parse(parsed.GetValue(loss)!), parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(pac), parsed.GetValue(criticSteps), parsed.GetValue(average), parsed.GetValue(frequencyWeight), parsed.GetValue(seed)));
         return command;
     }
 
     /// <summary>The on/off options that turn library defaults off.</summary>
-    private readonly record struct Switches(bool UniformRows, bool Continuous, bool NoDateCycles);
+    private readonly record struct Switches(bool UniformRows, bool Continuous, bool NoDateCycles, bool NoPointMasses);
 
     private static int Run(int? threads, int? gpu, Switches switches, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? criticSteps, double average, double frequencyWeight, int seed)
     {
@@ -74,6 +75,7 @@ public static class TrainCommand
             BalanceConditionClasses = !switches.UniformRows,
             SnapToObservedValues = !switches.Continuous,
             EncodeDateCycles = !switches.NoDateCycles,
+            PointMassShare = switches.NoPointMasses ? 0 : new GanTrainer.Options().PointMassShare,
             EarlyStopping = epochs is null && rows >= EarlyStoppingMinimumRows
                 ? new GanEarlyStopping { EvaluateEveryEpochs = Math.Max(5, MinimumSteps / 30 / StepsPerEpoch(rows, batchSize)) }
                 : null,
