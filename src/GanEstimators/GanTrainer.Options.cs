@@ -42,8 +42,8 @@ public sealed partial class GanTrainer
         /// <summary>
         /// A value that alone holds at least this share of a numeric column's present values (zero rainfall, a default
         /// amount) becomes a mode of its own that decodes to exactly that value, rather than a narrow Gaussian that also
-        /// spills onto its neighbours; a class whose rows all sit on it can then be generated exactly there. Must be in
-        /// [0, 1]; 0 is off. Default 0.1. Mode-specific encoding of numbers (not dates) only.
+        /// spills onto its neighbours; a class whose rows all sit on it can then be generated exactly there. 0 is off;
+        /// otherwise in [0.01, 1]. Default 0.1. Mode-specific encoding of numbers (not dates) only.
         /// </summary>
         public double PointMassShare { get; set; } = 0.1;
 

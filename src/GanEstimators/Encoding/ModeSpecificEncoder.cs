@@ -92,6 +92,9 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
         var x = raw[0];
         if (float.IsNaN(x))
         {
+            // Only on resume: the encoder was fitted on rows without missing values, so it has no slot for them.
+            if (!_hasMissing)
+                throw new ArgumentException($"Feature column '{Name}' had no missing values when the model was first trained, so a model resumed from it cannot take them; fill or drop those rows.", "data");
             encoded[1 + MissingSlot] = 1;
             return;
         }

@@ -24,7 +24,7 @@ internal static class OptionsValidator
         if (o.Beta1 is { } b1 && !(b1 >= 0 && b1 < 1)) Fail(nameof(o.Beta1), b1, "in [0, 1)");
         if (o.Beta2 is { } b2 && !(b2 >= 0 && b2 < 1)) Fail(nameof(o.Beta2), b2, "in [0, 1)");
         if (!(o.GeneratorAverageDecay >= 0 && o.GeneratorAverageDecay < 1)) Fail(nameof(o.GeneratorAverageDecay), o.GeneratorAverageDecay, "in [0, 1) (0 is off)");
-        if (!(o.PointMassShare >= 0 && o.PointMassShare <= 1)) Fail(nameof(o.PointMassShare), o.PointMassShare, "in [0, 1] (0 is off)");
+        if (!(o.PointMassShare == 0 || o.PointMassShare >= 0.01 && o.PointMassShare <= 1)) Fail(nameof(o.PointMassShare), o.PointMassShare, "0 (off) or in [0.01, 1], so a column gets at most 100 point masses");
         if (!(o.FrequencyMatchingWeight >= 0 && double.IsFinite(o.FrequencyMatchingWeight))) Fail(nameof(o.FrequencyMatchingWeight), o.FrequencyMatchingWeight, "zero (off) or a positive finite number");
         if (o.CriticSteps is { } steps) Positive(steps, nameof(o.CriticSteps));
         if (o.WeightClip is { } clip && !(clip > 0)) Fail(nameof(o.WeightClip), clip, "positive");

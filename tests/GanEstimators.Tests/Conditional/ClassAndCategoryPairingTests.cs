@@ -1,3 +1,4 @@
+using GanEstimators.Tests.Support;
 using Microsoft.ML;
 
 namespace GanEstimators.Tests.Conditional;
@@ -9,6 +10,8 @@ namespace GanEstimators.Tests.Conditional;
 [TestClass]
 public sealed class ClassAndCategoryPairingTests
 {
+    public TestContext TestContext { get; set; } = null!;
+
     public sealed class Penguin
     {
         public string Species { get; set; } = "";
@@ -53,5 +56,10 @@ public sealed class ClassAndCategoryPairingTests
         Console.WriteLine($"Gentoo on Biscoe: {onBiscoe:P1} when asked for; {1 - gentooElsewhere:P1} among unrequested rows (real: 100 %)");
         Assert.IsGreaterThanOrEqualTo(0.9, onBiscoe, "a requested class is not paired with an island it never has");
         Assert.IsLessThanOrEqualTo(0.1, gentooElsewhere, "nor are unrequested rows of that class");
+
+        using var loaded = SavedSamplers.SaveAndReload(TestContext, ml, sampler, real.Schema, "pairing.zip");
+        var reloaded = ml.Data.CreateEnumerable<Penguin>(loaded.Sample(3000, seed: 2), reuseRowObject: false).ToArray();
+        CollectionAssert.AreEqual(anyClass.Select(p => (p.Species, p.Island)).ToArray(), reloaded.Select(p => (p.Species, p.Island)).ToArray(),
+            "a loaded model draws each class's categories from the same frequencies");
     }
 }

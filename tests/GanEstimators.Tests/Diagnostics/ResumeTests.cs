@@ -50,6 +50,17 @@ public sealed class ResumeTests
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(packed).Fit(data, sampler)).Message, "PacSize");
     }
 
+    [TestMethod]
+    public void ResumingWithMissingValuesInAColumnThatHadNoneNamesIt()
+    {
+        var ml = new MLContext(5);
+        var rows = Tabular.MixedTable.Rows(400, seed: 3);
+        var complete = ml.Data.LoadFromEnumerable(rows.Where(r => !float.IsNaN(r.Rainfall)));
+        using var sampler = ml.Gan().Trainer(Tabular.MixedTable.Options(1)).Fit(complete);
+        var error = Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(Tabular.MixedTable.Options(1)).Fit(ml.Data.LoadFromEnumerable(rows), sampler));
+        StringAssert.Contains(error.Message, "Feature column 'Rainfall' had no missing values");
+    }
+
     private static GanTrainer.Options WithSeed(GanTrainer.Options options)
     {
         options.Seed = 77;

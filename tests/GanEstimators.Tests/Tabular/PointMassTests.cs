@@ -35,8 +35,9 @@ public sealed class PointMassTests
         }).ToArray();
     }
 
-    private static GanTrainer.Options Options(double pointMassShare) => new()
+    private static GanTrainer.Options Options(double pointMassShare, bool clampToObservedRange = true) => new()
     {
+        ClampToObservedRange = clampToObservedRange,
         FeatureColumnNames = new[] { nameof(Day.Rain), nameof(Day.Temperature) },
         ConditionColumnName = nameof(Day.Weather),
         PointMassShare = pointMassShare,
@@ -77,9 +78,10 @@ public sealed class PointMassTests
     public void WithoutPointMassesTheZerosAreBlurred()
     {
         var ml = new MLContext(1);
-        using var sampler = ml.Gan().Trainer(Options(pointMassShare: 0)).Fit(ml.Data.LoadFromEnumerable(Days()));
+        // Unclamped, so the values below 0 that a mode around 0 gives are not moved onto it by the observed minimum.
+        using var sampler = ml.Gan().Trainer(Options(pointMassShare: 0, clampToObservedRange: false)).Fit(ml.Data.LoadFromEnumerable(Days()));
         var dryZeros = Sample(ml, sampler, "Dry", seed: 1).Count(d => d.Rain == 0) / 1000.0;
         Console.WriteLine($"exactly 0 without point masses: {dryZeros:P1} of dry days");
-        Assert.IsLessThan(0.5, dryZeros, "a Gaussian mode decodes to values around 0, rarely exactly 0 (the lower bound clamps some)");
+        Assert.IsLessThan(0.05, dryZeros, "a Gaussian mode decodes to values around 0, almost never exactly 0");
     }
 }

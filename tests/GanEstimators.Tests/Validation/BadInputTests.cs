@@ -173,7 +173,7 @@ public sealed class BadInputTests
         Assert.AreEqual("LearningRate", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ml.Gan().Trainer(options)).ParamName);
 
         options = RingTraining.Options(GanLoss.Hinge, 1);
-        options.PointMassShare = 1.5;
+        options.PointMassShare = 0.001;
         Assert.AreEqual("PointMassShare", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ml.Gan().Trainer(options)).ParamName);
 
         options = RingTraining.Options(GanLoss.Hinge, 1);
