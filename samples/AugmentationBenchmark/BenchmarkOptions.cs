@@ -3,8 +3,8 @@ using GanEstimators.Samples;
 
 namespace AugmentationBenchmark;
 
-/// <summary>The command line: <c>--epochs N --seeds N --fraction F --classifier sdca|fasttree --date yes|no --ratios R,R --frequency-weight W --train PATH --test PATH --out PATH</c>, all optional.</summary>
-public sealed record BenchmarkOptions(string Train, string Test, string Output, int Epochs, int Seeds, double Fraction, string Classifier, bool WithDate, double[] BalanceRatios, double FrequencyWeight)
+/// <summary>The command line: <c>--epochs N --seeds N --fraction F --classifier sdca|fasttree --date yes|no --ratios R,R --gan-data subset|all --frequency-weight W --train PATH --test PATH --out PATH</c>, all optional.</summary>
+public sealed record BenchmarkOptions(string Train, string Test, string Output, int Epochs, int Seeds, double Fraction, string Classifier, bool WithDate, double[] BalanceRatios, double FrequencyWeight, bool GanOnAllRows)
 {
     /// <summary>
     /// 3,000 steps (an epoch is one step here), as <c>ganest train</c> trains by default. Chosen in session 6, before
@@ -27,6 +27,8 @@ public sealed record BenchmarkOptions(string Train, string Test, string Output, 
         "  --classifier C the downstream classifier: sdca (linear, default) or fasttree (boosted trees, one versus all)\n" +
         "  --date yes|no  whether the classifier also gets the date's year and season, and the GAN generates the date (default: no)\n" +
         "  --ratios R,R   balance ratios for (b), (c) and (d): each class is brought up to this share of the largest (default: 1)\n" +
+        "  --gan-data D   subset (default) or all: train the GAN on all training rows instead of the subset, which turns (c)\n" +
+        "                 into a yardstick (e) like (d): how far GAN rows get when the GAN has the information real rows carry\n" +
         "  --frequency-weight W  the GAN's FrequencyMatchingWeight (default: {1}; 0 is off)\n" +
         "  --train PATH   training CSV (default: data/splits/seattle-weather.train.csv)\n" +
         "  --test PATH    test CSV (default: data/splits/seattle-weather.test.csv)\n" +
@@ -39,7 +41,7 @@ public sealed record BenchmarkOptions(string Train, string Test, string Output, 
             Path.Combine(root, "data", "splits", "seattle-weather.train.csv"),
             Path.Combine(root, "data", "splits", "seattle-weather.test.csv"),
             Path.Combine(root, "artifacts", "augmentation.md"),
-            DefaultEpochs, 5, 0.25, DownstreamClassifier.Linear, WithDate: false, BalanceRatios: new[] { 1.0 }, FrequencyWeight: DefaultFrequencyWeight);
+            DefaultEpochs, 5, 0.25, DownstreamClassifier.Linear, WithDate: false, BalanceRatios: new[] { 1.0 }, FrequencyWeight: DefaultFrequencyWeight, GanOnAllRows: false);
     }
 
     /// <summary>Parses the arguments over the defaults; null (after printing why) when the program should stop.</summary>
@@ -60,6 +62,7 @@ public sealed record BenchmarkOptions(string Train, string Test, string Output, 
                 "--classifier" when value is DownstreamClassifier.Linear or DownstreamClassifier.Trees => options with { Classifier = value },
                 "--date" when value is "yes" or "no" => options with { WithDate = value == "yes" },
                 "--ratios" when Ratios(value) is { } ratios => options with { BalanceRatios = ratios },
+                "--gan-data" when value is "subset" or "all" => options with { GanOnAllRows = value == "all" },
                 "--frequency-weight" when double.TryParse(value, CultureInfo.InvariantCulture, out var w) && w >= 0 && double.IsFinite(w) => options with { FrequencyWeight = w },
                 "--train" => options with { Train = Path.GetFullPath(value) },
                 "--test" => options with { Test = Path.GetFullPath(value) },

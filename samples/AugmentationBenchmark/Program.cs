@@ -37,14 +37,14 @@ for (var seed = 1; seed <= options.Seeds; seed++)
 
     runs.Add(Score("(a) real only", ml.Data.LoadFromEnumerable(subset)));
     var clock = Stopwatch.StartNew();
-    using var sampler = GanBalancing.Train(ml, subset, options.Epochs, seed, options.WithDate, options.FrequencyWeight);
+    using var sampler = GanBalancing.Train(ml, options.GanOnAllRows ? training : subset, options.Epochs, seed, options.WithDate, options.FrequencyWeight);
     ganSeconds.Add(clock.Elapsed.TotalSeconds);
     var unseen = training.Except(subset).ToList();
     foreach (var ratio in options.BalanceRatios)
     {
         var suffix = ratio == 1 ? "" : $", ratio {ratio.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
         runs.Add(Score("(b) real + random oversampling" + suffix, ml.Data.LoadFromEnumerable(TrainingSets.RandomlyOversampled(subset, ratio, seed))));
-        runs.Add(Score("(c) real + GAN balancing" + suffix, GanBalancing.Balance(ml, subset, sampler, ratio, seed)));
+        runs.Add(Score((options.GanOnAllRows ? "(e) real + GAN trained on all rows (oracle)" : "(c) real + GAN balancing") + suffix, GanBalancing.Balance(ml, subset, sampler, ratio, seed)));
         runs.Add(Score("(d) real + unseen real rows (oracle)" + suffix, ml.Data.LoadFromEnumerable(TrainingSets.BalancedWithUnseenRealRows(subset, unseen, ratio, seed))));
     }
 }

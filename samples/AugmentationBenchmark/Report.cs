@@ -27,6 +27,8 @@ public static class Report
                    $"(WGAN-GP, {options.Epochs} epochs of one step, batch = the subset, no PacGAN packing, default networks, FrequencyMatchingWeight {options.FrequencyWeight.ToString(CultureInfo.InvariantCulture)}, seed = run seed; {ganSeconds:F0} s per seed on average) and balances with `mlContext.Gan().Augment(BalanceColumnName = \"weather\")`; " +
                    "(d), a yardstick rather than a method, balances with unseen real rows of the smaller classes (the training rows left out of the subset, without replacement, until a class matches the largest or they run out). " +
                    "With a ratio r, (b), (c) and (d) bring each smaller class only up to r × the largest class (`BalanceRatio = r`).");
+        if (options.GanOnAllRows)
+            Line(text, "- (e) replaces (c): the same GAN and balancing, but the GAN is trained on all training rows (`--gan-data all`), not the subset — a yardstick like (d), not a method.");
         Line(text, $"- Macro-F1: mean over the {classes.Count} classes of per-class F1 from the confusion counts; mean ± sample std over seeds {string.Join(", ", seeds)}.");
         Line(text, "");
         Line(text, $"| Training set | Rows | Macro-F1 | {string.Join(" | ", classes.Select(c => $"F1 {c}"))} |");
