@@ -18,6 +18,7 @@ internal static class Defaults
     public const GanLoss Loss = GanLoss.Hinge;
     public const bool SpectralNormalization = true;
     public const int BaseChannels = 32;
+    public const int DiscriminatorDepth = 1;
     public const int BatchSize = 64;
     public const double LearningRate = 2e-4;
     public const double Beta1 = 0.5;
@@ -32,6 +33,7 @@ internal static class Defaults
         Loss = run.Loss,
         SpectralNormalization = run.SpectralNormalization && run.Loss is not GanLoss.Wasserstein,
         ImageBaseChannels = run.BaseChannels,
+        ImageDiscriminatorDepth = run.DiscriminatorDepth,
         BatchSize = run.BatchSize,
         LearningRate = run.LearningRate,
         DiscriminatorLearningRate = run.DiscriminatorLearningRate,
@@ -47,7 +49,7 @@ internal static class Defaults
 
     /// <summary>The settings line printed first and at the top of metrics.txt.</summary>
     public static string Describe(RunOptions run, string epochs) => string.Create(CultureInfo.InvariantCulture,
-        $"Conditional DCGAN ({run.Loss}{(run.SpectralNormalization && run.Loss is not GanLoss.Wasserstein ? " + spectral normalisation" : "")}, base channels {run.BaseChannels}, " +
+        $"Conditional DCGAN ({run.Loss}{(run.SpectralNormalization && run.Loss is not GanLoss.Wasserstein ? " + spectral normalisation" : "")}, base channels {run.BaseChannels}{(run.DiscriminatorDepth > 1 ? $", discriminator depth {run.DiscriminatorDepth}" : "")}, " +
         $"batch {run.BatchSize}, Adam lr {run.LearningRate}{(run.DiscriminatorLearningRate is { } d ? $" (D {d})" : "")} beta1 {run.Beta1}, {run.CriticSteps} D step(s) per G step, " +
         $"{(run.AverageDecay > 0 ? $"generator average {run.AverageDecay}" : "no generator average")}, {epochs}, seed {run.Seed})");
 }

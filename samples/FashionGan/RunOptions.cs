@@ -21,6 +21,7 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
         "  --seed N             seed for training and sampling (default: {1})\n" +
         "  --loss NAME          {2} (default: {3})\n" +
         "  --base-channels N    DCGAN width, Options.ImageBaseChannels (default: {4})\n" +
+        "  --d-depth N          convolutions per resolution in the discriminator, Options.ImageDiscriminatorDepth (default: {10})\n" +
         "  --batch-size N       images per batch (default: {5})\n" +
         "  --learning-rate X    Adam learning rate of both networks (default: {6})\n" +
         "  --d-learning-rate X  the discriminator's own learning rate, Options.DiscriminatorLearningRate (default: the same)\n" +
@@ -43,6 +44,8 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
     public bool SelectBest { get; init; }
 
     public int BaseChannels { get; init; } = FashionGan.Defaults.BaseChannels;
+
+    public int DiscriminatorDepth { get; init; } = FashionGan.Defaults.DiscriminatorDepth;
 
     public int BatchSize { get; init; } = FashionGan.Defaults.BatchSize;
 
@@ -75,7 +78,7 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
     public static RunOptions? Parse(string[] args, RunOptions defaults)
     {
         var usage = string.Format(CultureInfo.InvariantCulture, Usage, defaults.Epochs, defaults.Seed, string.Join(", ", Enum.GetNames<GanLoss>()), defaults.Loss,
-            defaults.BaseChannels, defaults.BatchSize, defaults.LearningRate, defaults.Beta1, defaults.CriticSteps, defaults.AverageDecay);
+            defaults.BaseChannels, defaults.BatchSize, defaults.LearningRate, defaults.Beta1, defaults.CriticSteps, defaults.AverageDecay, defaults.DiscriminatorDepth);
         var dataGiven = false;
         var flags = new Dictionary<string, Func<RunOptions, RunOptions>> { ["--make-subset"] = o => o with { MakeSubset = true }, ["--no-spectral-norm"] = o => o with { SpectralNormalization = false },
             ["--select-best"] = o => o with { SelectBest = true } };
@@ -102,6 +105,7 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
         "--seed" when SampleCommandLine.TryInt(value, int.MinValue, out var n) => options with { Seed = n },
         "--loss" when Enum.TryParse<GanLoss>(value, ignoreCase: true, out var loss) && Enum.IsDefined(loss) => options with { Loss = loss },
         "--base-channels" when SampleCommandLine.TryInt(value, 2, out var n) => options with { BaseChannels = n },
+        "--d-depth" when SampleCommandLine.TryInt(value, 1, out var n) && n <= 4 => options with { DiscriminatorDepth = n },
         "--batch-size" when SampleCommandLine.TryInt(value, 1, out var n) => options with { BatchSize = n },
         "--learning-rate" when SampleCommandLine.TryDouble(value, 0, 1, out var x) && x > 0 => options with { LearningRate = x },
         "--d-learning-rate" when SampleCommandLine.TryDouble(value, 0, 1, out var x) && x > 0 => options with { DiscriminatorLearningRate = x },

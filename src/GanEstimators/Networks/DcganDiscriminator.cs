@@ -6,7 +6,8 @@ namespace GanEstimators.Networks;
 
 /// <summary>
 /// A DCGAN discriminator (Radford et al. 2016): two stride-2 4×4 convolutions (base, then 2·base channels) with
-/// LeakyReLU 0.2, optionally batch- or spectrally normalised, then a linear layer to one raw score per input.
+/// LeakyReLU 0.2, optionally batch- or spectrally normalised, then a linear layer to one raw score per input. Depth
+/// above 1 follows each stride-2 convolution with 3×3 stride-1 ones of the same width, as SNGAN's CNN does.
 /// <para>
 /// Inputs are flat rows like the MLP's. With PacGAN packing a row holds <see cref="DcganDiscriminatorSpec.PacSize"/>
 /// images one after another, which the reshape turns into pac·C input channels, so the first convolution sees the
@@ -39,14 +40,17 @@ internal sealed class DcganDiscriminator : nn.Module<Tensor, Tensor?, Tensor>
         var (narrow, wide) = (spec.BaseChannels, 2 * spec.BaseChannels);
         inputShape = new long[] { -1, spec.PacSize * spec.Image.Channels, spec.Image.Height, spec.Image.Width };
 
+        if (spec.Depth is < 1 or > DcganDiscriminatorSpec.MaxDepth) throw new ArgumentOutOfRangeException(nameof(spec), spec.Depth, $"The DCGAN discriminator's depth must be between 1 and {DcganDiscriminatorSpec.MaxDepth}.");
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>
         {
             ("conv0", Normalised(nn.Conv2d(inputShape[1], narrow, kernel_size: 4, stride: 2, padding: 1), spectral)),
             ("activation0", nn.LeakyReLU(Slope)),
-            ("conv1", Normalised(nn.Conv2d(narrow, wide, kernel_size: 4, stride: 2, padding: 1), spectral)),
         };
+        AddRefinements(layers, "0", narrow, spec.Depth, spectral);
+        layers.Add(("conv1", Normalised(nn.Conv2d(narrow, wide, kernel_size: 4, stride: 2, padding: 1), spectral)));
         if (spec.Normalisation == DiscriminatorNormalisation.BatchNorm) layers.Add(("norm1", RootedBatchNorm.OfImages(wide)));
         layers.Add(("activation1", nn.LeakyReLU(Slope)));
+        AddRefinements(layers, "1", wide, spec.Depth, spectral);
         layers.Add(("flatten", nn.Flatten()));
         features = nn.Sequential(layers);
 
@@ -71,6 +75,19 @@ internal sealed class DcganDiscriminator : nn.Module<Tensor, Tensor?, Tensor>
         if (projection is null) return score;
         if (condition is null) throw new ArgumentException($"This discriminator is conditional ({Spec.ConditionWidth} condition values per image) and was given no condition.", nameof(condition));
         return score.Plus((projection.forward(condition) * h).sum(1, keepdim: true));
+    }
+
+    /// <summary>
+    /// Depth − 1 same-size 3×3 convolutions after a halving. They are never batch-normalised: with
+    /// <see cref="DiscriminatorNormalisation.BatchNorm"/> DCGAN's single norm stays where it was, so depth 1 is unchanged.
+    /// </summary>
+    private static void AddRefinements(List<(string, nn.Module<Tensor, Tensor>)> layers, string stage, long channels, int depth, bool spectral)
+    {
+        for (var i = 1; i < depth; i++)
+        {
+            layers.Add(($"refine{stage}_{i}", Normalised(nn.Conv2d(channels, channels, kernel_size: 3, stride: 1, padding: 1), spectral)));
+            layers.Add(($"refine{stage}_{i}_activation", nn.LeakyReLU(Slope)));
+        }
     }
 
     private static nn.Module<Tensor, Tensor> Normalised(Conv2d convolution, bool spectral) =>

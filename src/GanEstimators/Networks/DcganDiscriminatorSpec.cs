@@ -16,10 +16,12 @@ internal enum DiscriminatorNormalisation
 /// <summary>
 /// Everything needed to rebuild a <see cref="DcganDiscriminator"/>: the image it judges, the width of one image's
 /// condition vector (0 when unconditional), the base number of channels, how many images PacGAN packs into one input,
-/// and the normalisation.
+/// the normalisation, and the convolutions per resolution (1 is DCGAN's).
 /// </summary>
-internal sealed record DcganDiscriminatorSpec(ImageShape Image, int ConditionWidth, int BaseChannels, int PacSize, DiscriminatorNormalisation Normalisation)
+internal sealed record DcganDiscriminatorSpec(ImageShape Image, int ConditionWidth, int BaseChannels, int PacSize, DiscriminatorNormalisation Normalisation, int Depth = 1)
 {
+    public const int MaxDepth = 4;
+
     public void Save(BinaryWriter writer)
     {
         Image.Save(writer);
@@ -27,8 +29,11 @@ internal sealed record DcganDiscriminatorSpec(ImageShape Image, int ConditionWid
         writer.Write(BaseChannels);
         writer.Write(PacSize);
         writer.Write((int)Normalisation);
+        writer.Write(Depth);
     }
 
-    public static DcganDiscriminatorSpec Load(BinaryReader reader) =>
-        new(ImageShape.Load(reader), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), (DiscriminatorNormalisation)reader.ReadInt32());
+    /// <summary>Reads what <see cref="Save"/> wrote; models before <see cref="Persistence.GanSamplerFormat.DiscriminatorDepthVersion"/> have depth 1.</summary>
+    public static DcganDiscriminatorSpec Load(BinaryReader reader, uint formatVersion) =>
+        new(ImageShape.Load(reader), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), (DiscriminatorNormalisation)reader.ReadInt32(),
+            formatVersion >= Persistence.GanSamplerFormat.DiscriminatorDepthVersion ? reader.ReadInt32() : 1);
 }

@@ -46,10 +46,10 @@ internal sealed record DiscriminatorSpec
         else Mlp!.Save(writer);
     }
 
-    public static DiscriminatorSpec Load(BinaryReader reader) => (Kind)reader.ReadInt32() switch
+    public static DiscriminatorSpec Load(BinaryReader reader, uint formatVersion) => (Kind)reader.ReadInt32() switch
     {
         Kind.Mlp => new(MlpSpec.Load(reader), null),
-        Kind.Dcgan => new(null, DcganDiscriminatorSpec.Load(reader)),
+        Kind.Dcgan => new(null, DcganDiscriminatorSpec.Load(reader, formatVersion)),
         var kind => throw new InvalidDataException($"The saved training state has a discriminator of kind {(int)kind}, which this version of GanEstimators does not know."),
     };
 }

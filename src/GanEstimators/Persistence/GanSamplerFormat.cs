@@ -21,15 +21,17 @@ internal static class GanSamplerFormat
     // (ConditionedLinear), which renamed the weights. 0x00010005 added the observed values and date cycles of
     // mode-specific columns; 0x00010004 models still load (without them). 0x00010006 added the generator average's
     // state (and the trained generator's own weights) to the training state. 0x00010007 added the point masses of
-    // mode-specific columns and the categorical slot frequencies within each class.
+    // mode-specific columns and the categorical slot frequencies within each class. 0x00010008 added the DCGAN
+    // discriminator's depth to the training state.
     public const uint ObservedValuesVersion = 0x00010005;
     public const uint AveragedGeneratorVersion = 0x00010006;
     public const uint PointMassesVersion = 0x00010007;
+    public const uint DiscriminatorDepthVersion = 0x00010008;
 
     public static VersionInfo GetVersionInfo() => new(
         modelSignature: "GANSAMPL",
-        verWrittenCur: PointMassesVersion,
-        verReadableCur: PointMassesVersion,
+        verWrittenCur: DiscriminatorDepthVersion,
+        verReadableCur: DiscriminatorDepthVersion,
         verWeCanReadBack: 0x00010004,
         loaderSignature: GanSampler.LoaderSignature,
         loaderAssemblyName: typeof(GanSampler).Assembly.FullName);

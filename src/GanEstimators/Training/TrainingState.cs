@@ -85,7 +85,7 @@ internal sealed record TrainingState(
     /// <summary>Reads what <see cref="Save"/> wrote; models before <see cref="Persistence.GanSamplerFormat.AveragedGeneratorVersion"/> have no average and one learning rate.</summary>
     public static TrainingState Load(BinaryReader reader, uint formatVersion)
     {
-        var spec = DiscriminatorSpec.Load(reader);
+        var spec = DiscriminatorSpec.Load(reader, formatVersion);
         var pac = reader.ReadInt32();
         var (optimizer, learningRate, beta1, beta2) = ((GanOptimizer)reader.ReadInt32(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble());
         byte[] Next() => reader.ReadBytes(reader.ReadInt32());

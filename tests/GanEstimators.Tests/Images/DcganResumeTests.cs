@@ -11,18 +11,20 @@ public sealed class DcganResumeTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [DataRow(false)]
-    [DataRow(true)]
-    public void ASavedImageSamplerResumesExactlyWhereItStopped(bool spectral)
+    [DataRow(false, 1)]
+    [DataRow(true, 1)]
+    [DataRow(true, 2)]
+    [DataRow(false, 3)]
+    public void ASavedImageSamplerResumesExactlyWhereItStopped(bool spectral, int depth)
     {
         using var files = new IdxTestFiles();
         var ml = new MLContext(4);
         var data = files.TwoClassImages(ml);
-        var straight = ml.Gan().Trainer(Options(2, spectral)).Fit(data);
+        var straight = ml.Gan().Trainer(Options(2, spectral, depth)).Fit(data);
 
-        var firstHalf = ml.Gan().Trainer(Options(1, spectral)).Fit(data);
-        var loaded = SavedSamplers.SaveAndReload(TestContext, ml, firstHalf, data.Schema, $"half-{spectral}.zip");
-        var resumed = ml.Gan().Trainer(Options(1, spectral)).Fit(data, resumeFrom: loaded);
+        var firstHalf = ml.Gan().Trainer(Options(1, spectral, depth)).Fit(data);
+        var loaded = SavedSamplers.SaveAndReload(TestContext, ml, firstHalf, data.Schema, $"half-{spectral}-{depth}.zip");
+        var resumed = ml.Gan().Trainer(Options(1, spectral, depth)).Fit(data, resumeFrom: loaded);
 
         CollectionAssert.AreEqual(
             straight.History.Epochs.Select(e => e.DiscriminatorLoss).ToArray(),
@@ -42,22 +44,25 @@ public sealed class DcganResumeTests
         var sampler = ml.Gan().Trainer(Options(1, spectral: false)).Fit(data);
         var wider = Options(1, spectral: false);
         wider.ImageBaseChannels = 8;
+        var deeper = Options(1, spectral: false, depth: 2);
         var spectral = Options(1, spectral: true);
         var flat = Options(1, spectral: false);
         flat.Architecture = GanArchitecture.Mlp;
 
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(wider).Fit(data, sampler)).Message, "ImageBaseChannels");
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(deeper).Fit(data, sampler)).Message, "ImageDiscriminatorDepth");
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(spectral).Fit(data, sampler)).Message, "SpectralNormalization");
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(flat).Fit(data, sampler)).Message, "Dcgan");
     }
 
-    private static GanTrainer.Options Options(int epochs, bool spectral)
+    private static GanTrainer.Options Options(int epochs, bool spectral, int depth = 1)
     {
         var options = ImageArchitectureTests.TinyOptions(IdxImages.FeaturesColumnName, IdxImages.LabelColumnName);
         options.Epochs = epochs;
         options.Loss = GanLoss.Hinge;
         options.CriticSteps = 1;
         options.SpectralNormalization = spectral;
+        options.ImageDiscriminatorDepth = depth;
         options.PacSize = 2;
         options.EnableDiagnostics = false;
         return options;

@@ -84,7 +84,7 @@ public sealed class DcganShapeTests
     public void SpecsRebuildTheSameNetworks()
     {
         var generatorSpec = new DcganGeneratorSpec(new ImageShape(1, 8, 8), Noise, Classes, 5, 8);
-        var discriminatorSpec = new DcganDiscriminatorSpec(new ImageShape(3, 28, 28), Classes, 8, 2, DiscriminatorNormalisation.Spectral);
+        var discriminatorSpec = new DcganDiscriminatorSpec(new ImageShape(3, 28, 28), Classes, 8, 2, DiscriminatorNormalisation.Spectral, Depth: 2);
         using var stream = new MemoryStream();
         using var writer = new BinaryWriter(stream);
         generatorSpec.Save(writer);
@@ -93,7 +93,7 @@ public sealed class DcganShapeTests
         using var reader = new BinaryReader(stream);
 
         Assert.AreEqual(generatorSpec, DcganGeneratorSpec.Load(reader));
-        Assert.AreEqual(discriminatorSpec, DcganDiscriminatorSpec.Load(reader));
+        Assert.AreEqual(discriminatorSpec, DcganDiscriminatorSpec.Load(reader, GanEstimators.Persistence.GanSamplerFormat.DiscriminatorDepthVersion));
     }
 
     [TestMethod]

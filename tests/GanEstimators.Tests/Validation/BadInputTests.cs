@@ -180,6 +180,13 @@ public sealed class BadInputTests
         options.FrequencyMatchingWeight = -1;
         Assert.AreEqual("FrequencyMatchingWeight", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ml.Gan().Trainer(options)).ParamName);
 
+        foreach (var depth in new[] { 0, 5 })
+        {
+            options = RingTraining.Options(GanLoss.Hinge, 1);
+            options.ImageDiscriminatorDepth = depth;
+            Assert.AreEqual("ImageDiscriminatorDepth", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ml.Gan().Trainer(options)).ParamName);
+        }
+
         options = RingTraining.Options(GanLoss.Hinge, 1);
         options.FeatureColumnNames = Array.Empty<string>();
         Assert.AreEqual("FeatureColumnNames", Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(options)).ParamName);
