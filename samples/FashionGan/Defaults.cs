@@ -19,6 +19,7 @@ internal static class Defaults
     public const bool SpectralNormalization = true;
     public const int BaseChannels = 32;
     public const int DiscriminatorDepth = 1;
+    public const int GeneratorDepth = 1;
     public const int BatchSize = 64;
     public const double LearningRate = 2e-4;
     public const double Beta1 = 0.5;
@@ -34,6 +35,7 @@ internal static class Defaults
         SpectralNormalization = run.SpectralNormalization && run.Loss is not GanLoss.Wasserstein,
         ImageBaseChannels = run.BaseChannels,
         ImageDiscriminatorDepth = run.DiscriminatorDepth,
+        ImageGeneratorDepth = run.GeneratorDepth,
         BatchSize = run.BatchSize,
         LearningRate = run.LearningRate,
         DiscriminatorLearningRate = run.DiscriminatorLearningRate,
@@ -49,7 +51,7 @@ internal static class Defaults
 
     /// <summary>The settings line printed first and at the top of metrics.txt.</summary>
     public static string Describe(RunOptions run, string epochs) => string.Create(CultureInfo.InvariantCulture,
-        $"Conditional DCGAN ({run.Loss}{(run.SpectralNormalization && run.Loss is not GanLoss.Wasserstein ? " + spectral normalisation" : "")}, base channels {run.BaseChannels}{(run.DiscriminatorDepth > 1 ? $", discriminator depth {run.DiscriminatorDepth}" : "")}, " +
+        $"Conditional DCGAN ({run.Loss}{(run.SpectralNormalization && run.Loss is not GanLoss.Wasserstein ? " + spectral normalisation" : "")}, base channels {run.BaseChannels}{(run.GeneratorDepth > 1 ? $", generator depth {run.GeneratorDepth}" : "")}{(run.DiscriminatorDepth > 1 ? $", discriminator depth {run.DiscriminatorDepth}" : "")}, " +
         $"batch {run.BatchSize}, Adam lr {run.LearningRate}{(run.DiscriminatorLearningRate is { } d ? $" (D {d})" : "")} beta1 {run.Beta1}, {run.CriticSteps} D step(s) per G step, " +
         $"{(run.AverageDecay > 0 ? $"generator average {run.AverageDecay}" : "no generator average")}, {epochs}, seed {run.Seed})");
 }

@@ -22,6 +22,7 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
         "  --loss NAME          {2} (default: {3})\n" +
         "  --base-channels N    DCGAN width, Options.ImageBaseChannels (default: {4})\n" +
         "  --d-depth N          convolutions per resolution in the discriminator, Options.ImageDiscriminatorDepth (default: {10})\n" +
+        "  --g-depth N          convolutions per resolution in the generator, Options.ImageGeneratorDepth (default: {11})\n" +
         "  --batch-size N       images per batch (default: {5})\n" +
         "  --learning-rate X    Adam learning rate of both networks (default: {6})\n" +
         "  --d-learning-rate X  the discriminator's own learning rate, Options.DiscriminatorLearningRate (default: the same)\n" +
@@ -46,6 +47,8 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
     public int BaseChannels { get; init; } = FashionGan.Defaults.BaseChannels;
 
     public int DiscriminatorDepth { get; init; } = FashionGan.Defaults.DiscriminatorDepth;
+
+    public int GeneratorDepth { get; init; } = FashionGan.Defaults.GeneratorDepth;
 
     public int BatchSize { get; init; } = FashionGan.Defaults.BatchSize;
 
@@ -78,7 +81,7 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
     public static RunOptions? Parse(string[] args, RunOptions defaults)
     {
         var usage = string.Format(CultureInfo.InvariantCulture, Usage, defaults.Epochs, defaults.Seed, string.Join(", ", Enum.GetNames<GanLoss>()), defaults.Loss,
-            defaults.BaseChannels, defaults.BatchSize, defaults.LearningRate, defaults.Beta1, defaults.CriticSteps, defaults.AverageDecay, defaults.DiscriminatorDepth);
+            defaults.BaseChannels, defaults.BatchSize, defaults.LearningRate, defaults.Beta1, defaults.CriticSteps, defaults.AverageDecay, defaults.DiscriminatorDepth, defaults.GeneratorDepth);
         var dataGiven = false;
         var flags = new Dictionary<string, Func<RunOptions, RunOptions>> { ["--make-subset"] = o => o with { MakeSubset = true }, ["--no-spectral-norm"] = o => o with { SpectralNormalization = false },
             ["--select-best"] = o => o with { SelectBest = true } };
@@ -105,6 +108,7 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
         "--seed" when SampleCommandLine.TryInt(value, int.MinValue, out var n) => options with { Seed = n },
         "--loss" when Enum.TryParse<GanLoss>(value, ignoreCase: true, out var loss) && Enum.IsDefined(loss) => options with { Loss = loss },
         "--base-channels" when SampleCommandLine.TryInt(value, 2, out var n) => options with { BaseChannels = n },
+        "--g-depth" when SampleCommandLine.TryInt(value, 1, out var n) && n <= 4 => options with { GeneratorDepth = n },
         "--d-depth" when SampleCommandLine.TryInt(value, 1, out var n) && n <= 4 => options with { DiscriminatorDepth = n },
         "--batch-size" when SampleCommandLine.TryInt(value, 1, out var n) => options with { BatchSize = n },
         "--learning-rate" when SampleCommandLine.TryDouble(value, 0, 1, out var x) && x > 0 => options with { LearningRate = x },

@@ -81,6 +81,13 @@ public sealed partial class GanTrainer
         public int ImageDiscriminatorDepth { get; set; } = 1;
 
         /// <summary>
+        /// Convolutions per resolution in the DCGAN generator, for <see cref="GanArchitecture.Dcgan"/>. 1 (default) is
+        /// DCGAN's: one transposed convolution per doubling. Each step above adds a batch-normalised 3×3 convolution of
+        /// the same width after every doubling. At most 4.
+        /// </summary>
+        public int ImageGeneratorDepth { get; set; } = 1;
+
+        /// <summary>
         /// Spectral normalisation of every DCGAN discriminator layer (Miyato et al. 2018) instead of batch
         /// normalisation (or none, which the Wasserstein losses get). Default false. Only for
         /// <see cref="GanArchitecture.Dcgan"/>, and not with <see cref="GanLoss.Wasserstein"/>, whose weight clipping

@@ -169,7 +169,7 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
         if (plan.Image is { } image)
         {
             var embedding = conditionWidth > 0 ? DcganGeneratorSpec.DefaultConditionEmbeddingWidth : 0;
-            generator = GeneratorSpec.Image(new DcganGeneratorSpec(image, _options.NoiseDimension, conditionWidth, embedding, _options.ImageBaseChannels), encoder.Spans);
+            generator = GeneratorSpec.Image(new DcganGeneratorSpec(image, _options.NoiseDimension, conditionWidth, embedding, _options.ImageBaseChannels, _options.ImageGeneratorDepth), encoder.Spans);
             discriminator = DiscriminatorSpec.Of(new DcganDiscriminatorSpec(image, conditionWidth, _options.ImageBaseChannels, pacSize, plan.Normalisation, _options.ImageDiscriminatorDepth));
         }
         else

@@ -32,8 +32,8 @@ internal sealed record DcganDiscriminatorSpec(ImageShape Image, int ConditionWid
         writer.Write(Depth);
     }
 
-    /// <summary>Reads what <see cref="Save"/> wrote; models before <see cref="Persistence.GanSamplerFormat.DiscriminatorDepthVersion"/> have depth 1.</summary>
+    /// <summary>Reads what <see cref="Save"/> wrote; models before <see cref="Persistence.GanSamplerFormat.ImageNetworkDepthVersion"/> have depth 1.</summary>
     public static DcganDiscriminatorSpec Load(BinaryReader reader, uint formatVersion) =>
         new(ImageShape.Load(reader), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), (DiscriminatorNormalisation)reader.ReadInt32(),
-            formatVersion >= Persistence.GanSamplerFormat.DiscriminatorDepthVersion ? reader.ReadInt32() : 1);
+            formatVersion >= Persistence.GanSamplerFormat.ImageNetworkDepthVersion ? reader.ReadInt32() : 1);
 }

@@ -2,10 +2,13 @@ namespace GanEstimators.Networks;
 
 /// <summary>
 /// Everything needed to rebuild a <see cref="DcganGenerator"/> before loading its weights: the image it draws, its
-/// noise and condition widths, the width of the learned condition embedding and the base number of channels.
+/// noise and condition widths, the width of the learned condition embedding, the base number of channels and the
+/// convolutions per resolution (1 is DCGAN's).
 /// </summary>
-internal sealed record DcganGeneratorSpec(ImageShape Image, int NoiseWidth, int ConditionWidth, int ConditionEmbeddingWidth, int BaseChannels)
+internal sealed record DcganGeneratorSpec(ImageShape Image, int NoiseWidth, int ConditionWidth, int ConditionEmbeddingWidth, int BaseChannels, int Depth = 1)
 {
+    public const int MaxDepth = 4;
+
     /// <summary>A common choice for the class embedding of conditional DCGANs on MNIST-sized data.</summary>
     public const int DefaultConditionEmbeddingWidth = 50;
 
@@ -16,8 +19,11 @@ internal sealed record DcganGeneratorSpec(ImageShape Image, int NoiseWidth, int 
         writer.Write(ConditionWidth);
         writer.Write(ConditionEmbeddingWidth);
         writer.Write(BaseChannels);
+        writer.Write(Depth);
     }
 
-    public static DcganGeneratorSpec Load(BinaryReader reader) =>
-        new(ImageShape.Load(reader), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+    /// <summary>Reads what <see cref="Save"/> wrote; models before <see cref="Persistence.GanSamplerFormat.ImageNetworkDepthVersion"/> have depth 1.</summary>
+    public static DcganGeneratorSpec Load(BinaryReader reader, uint formatVersion) =>
+        new(ImageShape.Load(reader), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(),
+            formatVersion >= Persistence.GanSamplerFormat.ImageNetworkDepthVersion ? reader.ReadInt32() : 1);
 }

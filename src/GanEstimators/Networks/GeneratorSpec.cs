@@ -53,10 +53,10 @@ internal sealed record GeneratorSpec
     }
 
     // Models of format 0x00010002 have the same layout: they never hold a DCGAN generator.
-    public static GeneratorSpec Load(BinaryReader reader)
+    public static GeneratorSpec Load(BinaryReader reader, uint formatVersion)
     {
         var architecture = (GanArchitecture)reader.ReadInt32();
-        var dcgan = architecture == GanArchitecture.Dcgan ? DcganGeneratorSpec.Load(reader) : null;
+        var dcgan = architecture == GanArchitecture.Dcgan ? DcganGeneratorSpec.Load(reader, formatVersion) : null;
         var mlp = dcgan is null ? MlpSpec.Load(reader) : null;
         var spans = new OutputSpan[reader.ReadInt32()];
         for (var i = 0; i < spans.Length; i++)

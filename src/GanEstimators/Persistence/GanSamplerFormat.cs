@@ -22,16 +22,16 @@ internal static class GanSamplerFormat
     // mode-specific columns; 0x00010004 models still load (without them). 0x00010006 added the generator average's
     // state (and the trained generator's own weights) to the training state. 0x00010007 added the point masses of
     // mode-specific columns and the categorical slot frequencies within each class. 0x00010008 added the DCGAN
-    // discriminator's depth to the training state.
+    // networks' depths (the generator's to the model stream, the discriminator's to the training state).
     public const uint ObservedValuesVersion = 0x00010005;
     public const uint AveragedGeneratorVersion = 0x00010006;
     public const uint PointMassesVersion = 0x00010007;
-    public const uint DiscriminatorDepthVersion = 0x00010008;
+    public const uint ImageNetworkDepthVersion = 0x00010008;
 
     public static VersionInfo GetVersionInfo() => new(
         modelSignature: "GANSAMPL",
-        verWrittenCur: DiscriminatorDepthVersion,
-        verReadableCur: DiscriminatorDepthVersion,
+        verWrittenCur: ImageNetworkDepthVersion,
+        verReadableCur: ImageNetworkDepthVersion,
         verWeCanReadBack: 0x00010004,
         loaderSignature: GanSampler.LoaderSignature,
         loaderAssemblyName: typeof(GanSampler).Assembly.FullName);
@@ -61,7 +61,7 @@ internal static class GanSamplerFormat
         var features = TableEncoder.Load(reader, ctx.Header.ModelVerWritten);
         var condition = reader.ReadBoolean() ? ConditionEncoder.Load(reader) : null;
         var categories = CategoryConditions.Load(reader, withinClasses: ctx.Header.ModelVerWritten >= PointMassesVersion);
-        var spec = GeneratorSpec.Load(reader);
+        var spec = GeneratorSpec.Load(reader, ctx.Header.ModelVerWritten);
         var history = GanTrainingHistory.Load(reader);
         var network = new GeneratorNetwork(spec);
         if (!ctx.TryLoadBinaryStream(GeneratorWeightsStream, r => network.load(r)))

@@ -51,6 +51,7 @@ internal static class OptionsValidator
     private static void ImageOptions(GanTrainer.Options o)
     {
         if (o.ImageBaseChannels < 2) Fail(nameof(o.ImageBaseChannels), o.ImageBaseChannels, "at least 2 (the generator's last stage has base/2 channels)");
+        if (o.ImageGeneratorDepth is < 1 or > DcganGeneratorSpec.MaxDepth) Fail(nameof(o.ImageGeneratorDepth), o.ImageGeneratorDepth, $"between 1 and {DcganGeneratorSpec.MaxDepth} convolutions per resolution");
         if (o.ImageDiscriminatorDepth is < 1 or > DcganDiscriminatorSpec.MaxDepth) Fail(nameof(o.ImageDiscriminatorDepth), o.ImageDiscriminatorDepth, $"between 1 and {DcganDiscriminatorSpec.MaxDepth} convolutions per resolution");
         var tabular = o.Architecture is GanArchitecture.Mlp or GanArchitecture.Residual;
         if (o.SpectralNormalization && o.Loss == GanLoss.Wasserstein)

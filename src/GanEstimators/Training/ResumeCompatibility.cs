@@ -34,9 +34,9 @@ internal static class ResumeCompatibility
         if (generator.NoiseWidth != options.NoiseDimension || generator.BaseChannels != options.ImageBaseChannels || discriminator.BaseChannels != options.ImageBaseChannels)
             throw new ArgumentException(
                 $"Cannot resume: NoiseDimension ({options.NoiseDimension}) and ImageBaseChannels ({options.ImageBaseChannels}) must match the sampler's networks ({generator.NoiseWidth} and {generator.BaseChannels}).", "resumeFrom");
-        if (discriminator.Depth != options.ImageDiscriminatorDepth)
+        if (generator.Depth != options.ImageGeneratorDepth || discriminator.Depth != options.ImageDiscriminatorDepth)
             throw new ArgumentException(
-                $"Cannot resume: ImageDiscriminatorDepth ({options.ImageDiscriminatorDepth}) must match the sampler's discriminator ({discriminator.Depth}).", "resumeFrom");
+                $"Cannot resume: ImageGeneratorDepth ({options.ImageGeneratorDepth}) and ImageDiscriminatorDepth ({options.ImageDiscriminatorDepth}) must match the sampler's networks ({generator.Depth} and {discriminator.Depth}).", "resumeFrom");
         if (discriminator.Normalisation != plan.Normalisation)
             throw new ArgumentException(
                 $"Cannot resume: the sampler's discriminator uses {discriminator.Normalisation} normalisation; Loss = {options.Loss} with SpectralNormalization = {options.SpectralNormalization} gives {plan.Normalisation}.", "resumeFrom");

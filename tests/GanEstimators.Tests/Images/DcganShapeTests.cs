@@ -83,7 +83,7 @@ public sealed class DcganShapeTests
     [TestMethod]
     public void SpecsRebuildTheSameNetworks()
     {
-        var generatorSpec = new DcganGeneratorSpec(new ImageShape(1, 8, 8), Noise, Classes, 5, 8);
+        var generatorSpec = new DcganGeneratorSpec(new ImageShape(1, 8, 8), Noise, Classes, 5, 8, Depth: 3);
         var discriminatorSpec = new DcganDiscriminatorSpec(new ImageShape(3, 28, 28), Classes, 8, 2, DiscriminatorNormalisation.Spectral, Depth: 2);
         using var stream = new MemoryStream();
         using var writer = new BinaryWriter(stream);
@@ -92,8 +92,8 @@ public sealed class DcganShapeTests
         stream.Position = 0;
         using var reader = new BinaryReader(stream);
 
-        Assert.AreEqual(generatorSpec, DcganGeneratorSpec.Load(reader));
-        Assert.AreEqual(discriminatorSpec, DcganDiscriminatorSpec.Load(reader, GanEstimators.Persistence.GanSamplerFormat.DiscriminatorDepthVersion));
+        Assert.AreEqual(generatorSpec, DcganGeneratorSpec.Load(reader, GanEstimators.Persistence.GanSamplerFormat.ImageNetworkDepthVersion));
+        Assert.AreEqual(discriminatorSpec, DcganDiscriminatorSpec.Load(reader, GanEstimators.Persistence.GanSamplerFormat.ImageNetworkDepthVersion));
     }
 
     [TestMethod]

@@ -1,13 +1,19 @@
 using System.Globalization;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace GanEstimators.Tests.Persistence;
 
 /// <summary>
-/// A model saved by an earlier release (format 0x00010006: before point masses and per-class category frequencies)
-/// still loads, and samples exactly the rows it sampled when it was saved. The fixture was written by commit afcf545
-/// from a conditional GAN on a small penguin table (Species → Island, Mass with missing values, Rain half zeros) with
-/// 16-wide networks; its rows are 20 unrequested ones (seed 4), then 10 of class Gentoo (seed 5).
+/// Models saved by earlier releases still load, and sample exactly the rows they sampled when they were saved.
+/// <list type="bullet">
+/// <item>Format 0x00010006 (before point masses and per-class category frequencies), written by commit afcf545 from a
+/// conditional GAN on a small penguin table (Species → Island, Mass with missing values, Rain half zeros) with 16-wide
+/// networks; its rows are 20 unrequested ones (seed 4), then 10 of class Gentoo (seed 5).</item>
+/// <item>Format 0x00010007 (before the DCGAN networks' depths), written by commit 517bbc1 from a conditional DCGAN
+/// (Hinge, spectral normalisation, generator average 0.9, PacSize 2, base 4 channels, 2 epochs, seed 3) on the 40
+/// 8×8 <see cref="Glyph"/> rows; its rows are 6 of class "b" (seed 2). It must also resume training.</item>
+/// </list>
 /// </summary>
 [TestClass]
 public sealed class OlderModelFormatTests
@@ -31,5 +37,50 @@ public sealed class OlderModelFormatTests
         var rows = ml.Data.CreateEnumerable<Penguin>(sampler.Sample(20, seed: 4), reuseRowObject: false).Select(Line)
             .Concat(ml.Data.CreateEnumerable<Penguin>(sampler.Sample(10, "Gentoo", seed: 5), reuseRowObject: false).Select(Line)).ToArray();
         CollectionAssert.AreEqual(File.ReadAllLines(Fixture("format-0x00010006.samples.csv")), rows);
+    }
+
+    [TestMethod]
+    public void AFormat7ImageModelLoadsSamplesItsRowsAndResumesTraining()
+    {
+        var ml = new MLContext(7);
+        using var sampler = (GanSampler)ml.Model.Load(Fixture("format-0x00010007-image.zip"), out _);
+        var rows = ml.Data.CreateEnumerable<Glyph>(sampler.Sample(6, "b", seed: 2), reuseRowObject: false)
+            .Select(g => g.Label + "," + string.Join(" ", g.Pixels.Select(p => p.ToString("R", CultureInfo.InvariantCulture)))).ToArray();
+        CollectionAssert.AreEqual(File.ReadAllLines(Fixture("format-0x00010007-image.samples.csv")), rows);
+
+        var data = ml.Data.LoadFromEnumerable(Enumerable.Range(0, 40).Select(Glyph.Row));
+        var options = new GanTrainer.Options
+        {
+            FeatureColumnNames = new[] { nameof(Glyph.Pixels) },
+            ConditionColumnName = nameof(Glyph.Label),
+            Architecture = GanArchitecture.Dcgan,
+            ImageShape = new GanImageShape(1, 8, 8),
+            ImageBaseChannels = 4,
+            NoiseDimension = 8,
+            Loss = GanLoss.Hinge,
+            SpectralNormalization = true,
+            GeneratorAverageDecay = 0.9,
+            PacSize = 2,
+            BatchSize = 8,
+            Epochs = 1,
+            Seed = 3,
+            EnableDiagnostics = false,
+        };
+        using var resumed = ml.Gan().Trainer(options).Fit(data, resumeFrom: sampler);
+        Assert.AreEqual(sampler.History.Epochs.Count + 1, resumed.History.Epochs.Count, "the old training state (a depth-1 discriminator) continues");
+    }
+
+    public sealed class Glyph
+    {
+        public string Label { get; set; } = "";
+
+        [VectorType(64)]
+        public float[] Pixels { get; set; } = Array.Empty<float>();
+
+        public static Glyph Row(int i) => new()
+        {
+            Label = i % 2 == 0 ? "a" : "b",
+            Pixels = Enumerable.Range(0, 64).Select(j => (i * 7 + j * 3) % 17 / 16f * (i % 2 == 0 ? 1f : 0.5f)).ToArray(),
+        };
     }
 }

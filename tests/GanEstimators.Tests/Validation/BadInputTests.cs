@@ -185,6 +185,9 @@ public sealed class BadInputTests
             options = RingTraining.Options(GanLoss.Hinge, 1);
             options.ImageDiscriminatorDepth = depth;
             Assert.AreEqual("ImageDiscriminatorDepth", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ml.Gan().Trainer(options)).ParamName);
+            options = RingTraining.Options(GanLoss.Hinge, 1);
+            options.ImageGeneratorDepth = depth;
+            Assert.AreEqual("ImageGeneratorDepth", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ml.Gan().Trainer(options)).ParamName);
         }
 
         options = RingTraining.Options(GanLoss.Hinge, 1);
