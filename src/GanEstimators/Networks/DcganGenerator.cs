@@ -9,8 +9,8 @@ namespace GanEstimators.Networks;
 /// one-hot (or multi-hot) condition, is projected to 2·base channels at a quarter of the image size, upsampled twice by
 /// transposed convolutions with batch normalisation and ReLU (2·base → base → base/2 channels), and mapped to the
 /// image's channels by a 3×3 convolution. Depth above 1 follows each upsampling with 3×3 convolutions of the same width
-/// (batch-normalised, ReLU), which gives the generator more layers at each resolution. The output is flat logits, one per pixel in channel-first order; the caller
-/// applies tanh (a single <see cref="SpanActivation.Tanh"/> span over all pixels) to get values in (−1, 1).
+/// (batch-normalised, ReLU), which gives the generator more layers at each resolution. The output is flat logits, one
+/// per pixel in channel-first order; the caller applies tanh (a single <see cref="SpanActivation.Tanh"/> span over all pixels) to get values in (−1, 1).
 /// </summary>
 internal sealed class DcganGenerator : nn.Module<Tensor, Tensor?, Tensor>
 {
