@@ -71,19 +71,23 @@ public sealed partial class GanTrainer
         /// </summary>
         public int ImageBaseChannels { get; set; } = 32;
 
+        /// <summary>The largest <see cref="ImageGeneratorDepth"/> and <see cref="ImageDiscriminatorDepth"/>.</summary>
+        public const int MaxImageNetworkDepth = 4;
+
         /// <summary>
         /// Convolutions per resolution in the DCGAN discriminator, for <see cref="GanArchitecture.Dcgan"/>. 1 (default)
         /// is DCGAN's: one stride-2 4×4 convolution per halving. Each step above adds a 3×3 stride-1 convolution (same
         /// channels, LeakyReLU, normalised like the rest) after every halving, which deepens the discriminator as in
-        /// SNGAN's CNN (Miyato et al. 2018) without widening its features. At most 4. On a GPU these small networks are
-        /// bound by launch overhead, so depth costs little time there; on a CPU depth 2 triples the discriminator's work.
+        /// SNGAN's CNN (Miyato et al. 2018) without widening its features. At most <see cref="MaxImageNetworkDepth"/>.
+        /// On a GPU these small networks are bound by launch overhead, so depth costs little time there; on a CPU depth 2
+        /// triples the discriminator's work.
         /// </summary>
         public int ImageDiscriminatorDepth { get; set; } = 1;
 
         /// <summary>
         /// Convolutions per resolution in the DCGAN generator, for <see cref="GanArchitecture.Dcgan"/>. 1 (default) is
         /// DCGAN's: one transposed convolution per doubling. Each step above adds a batch-normalised 3×3 convolution of
-        /// the same width after every doubling. At most 4.
+        /// the same width after every doubling. At most <see cref="MaxImageNetworkDepth"/>.
         /// </summary>
         public int ImageGeneratorDepth { get; set; } = 1;
 

@@ -20,8 +20,6 @@ internal enum DiscriminatorNormalisation
 /// </summary>
 internal sealed record DcganDiscriminatorSpec(ImageShape Image, int ConditionWidth, int BaseChannels, int PacSize, DiscriminatorNormalisation Normalisation, int Depth = 1)
 {
-    public const int MaxDepth = 4;
-
     public void Save(BinaryWriter writer)
     {
         Image.Save(writer);

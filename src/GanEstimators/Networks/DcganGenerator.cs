@@ -10,7 +10,8 @@ namespace GanEstimators.Networks;
 /// transposed convolutions with batch normalisation and ReLU (2·base → base → base/2 channels), and mapped to the
 /// image's channels by a 3×3 convolution. Depth above 1 follows each upsampling with 3×3 convolutions of the same width
 /// (batch-normalised, ReLU), which gives the generator more layers at each resolution. The output is flat logits, one
-/// per pixel in channel-first order; the caller applies tanh (a single <see cref="SpanActivation.Tanh"/> span over all pixels) to get values in (−1, 1).
+/// per pixel in channel-first order; the caller applies tanh (a single <see cref="SpanActivation.Tanh"/> span over all
+/// pixels) to get values in (−1, 1).
 /// </summary>
 internal sealed class DcganGenerator : nn.Module<Tensor, Tensor?, Tensor>
 {
@@ -24,7 +25,7 @@ internal sealed class DcganGenerator : nn.Module<Tensor, Tensor?, Tensor>
         Spec = spec;
         var (height, width) = spec.Image.Quarter();
         if (spec.BaseChannels < 2) throw new ArgumentOutOfRangeException(nameof(spec), spec.BaseChannels, "The DCGAN generator needs at least 2 base channels.");
-        if (spec.Depth is < 1 or > DcganGeneratorSpec.MaxDepth) throw new ArgumentOutOfRangeException(nameof(spec), spec.Depth, $"The DCGAN generator's depth must be between 1 and {DcganGeneratorSpec.MaxDepth}.");
+        if (spec.Depth is < 1 or > GanTrainer.Options.MaxImageNetworkDepth) throw new ArgumentOutOfRangeException(nameof(spec), spec.Depth, $"The DCGAN generator's depth must be between 1 and {GanTrainer.Options.MaxImageNetworkDepth}.");
         var (wide, middle, narrow) = (2 * spec.BaseChannels, spec.BaseChannels, spec.BaseChannels / 2);
         startShape = new long[] { -1, wide, height, width };
 

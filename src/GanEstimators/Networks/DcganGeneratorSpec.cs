@@ -7,8 +7,6 @@ namespace GanEstimators.Networks;
 /// </summary>
 internal sealed record DcganGeneratorSpec(ImageShape Image, int NoiseWidth, int ConditionWidth, int ConditionEmbeddingWidth, int BaseChannels, int Depth = 1)
 {
-    public const int MaxDepth = 4;
-
     /// <summary>A common choice for the class embedding of conditional DCGANs on MNIST-sized data.</summary>
     public const int DefaultConditionEmbeddingWidth = 50;
 

@@ -1,5 +1,3 @@
-using GanEstimators.Networks;
-
 namespace GanEstimators.Training;
 
 /// <summary>Checks <see cref="GanTrainer.Options"/> before any data is read, naming the option that is wrong.</summary>
@@ -51,8 +49,8 @@ internal static class OptionsValidator
     private static void ImageOptions(GanTrainer.Options o)
     {
         if (o.ImageBaseChannels < 2) Fail(nameof(o.ImageBaseChannels), o.ImageBaseChannels, "at least 2 (the generator's last stage has base/2 channels)");
-        if (o.ImageGeneratorDepth is < 1 or > DcganGeneratorSpec.MaxDepth) Fail(nameof(o.ImageGeneratorDepth), o.ImageGeneratorDepth, $"between 1 and {DcganGeneratorSpec.MaxDepth} convolutions per resolution");
-        if (o.ImageDiscriminatorDepth is < 1 or > DcganDiscriminatorSpec.MaxDepth) Fail(nameof(o.ImageDiscriminatorDepth), o.ImageDiscriminatorDepth, $"between 1 and {DcganDiscriminatorSpec.MaxDepth} convolutions per resolution");
+        if (o.ImageGeneratorDepth is < 1 or > GanTrainer.Options.MaxImageNetworkDepth) Fail(nameof(o.ImageGeneratorDepth), o.ImageGeneratorDepth, $"between 1 and {GanTrainer.Options.MaxImageNetworkDepth} convolutions per resolution");
+        if (o.ImageDiscriminatorDepth is < 1 or > GanTrainer.Options.MaxImageNetworkDepth) Fail(nameof(o.ImageDiscriminatorDepth), o.ImageDiscriminatorDepth, $"between 1 and {GanTrainer.Options.MaxImageNetworkDepth} convolutions per resolution");
         var tabular = o.Architecture is GanArchitecture.Mlp or GanArchitecture.Residual;
         if (o.SpectralNormalization && o.Loss == GanLoss.Wasserstein)
             throw new ArgumentException(
