@@ -21,8 +21,9 @@ if (options.MakeSubset)
 }
 Directory.CreateDirectory(options.Output);
 
-// One libtorch thread on the CPU: the sample's timings were measured that way on 2 shared cores, where more threads only contend.
-if (options.GpuDeviceId is null) TorchSharp.torch.set_num_threads(1);
+// One libtorch thread on the CPU unless --threads says otherwise: the sample's timings were measured that way on 2 shared
+// cores, where more threads only contend.
+if (options.GpuDeviceId is null) TorchSharp.torch.set_num_threads(options.CpuThreads);
 const int GridColumns = 10;
 const int GeneratedPerClass = 1_000;
 // Real training images for the floor (the first ones) and for --select-best (the last ones).
