@@ -24,7 +24,8 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
         "  --d-depth N          convolutions per resolution in the discriminator, Options.ImageDiscriminatorDepth (default: {10})\n" +
         "  --g-depth N          convolutions per resolution in the generator, Options.ImageGeneratorDepth (default: {11})\n" +
         "  --batch-size N       images per batch (default: {5})\n" +
-        "  --learning-rate X    Adam learning rate of both networks (default: {6})\n" +
+        "  --learning-rate X    Adam learning rate of both networks (default: {6}; with --resume, the model's own rates,\n" +
+        "                       which a given rate replaces, e.g. a lower one for the last epochs)\n" +
         "  --d-learning-rate X  the discriminator's own learning rate, Options.DiscriminatorLearningRate (default: the same)\n" +
         "  --beta1 X            Adam beta1 (default: {7})\n" +
         "  --no-spectral-norm   batch normalisation in the discriminator instead of spectral normalisation\n" +
@@ -55,7 +56,8 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
 
     public int BatchSize { get; init; } = FashionGan.Defaults.BatchSize;
 
-    public double LearningRate { get; init; } = FashionGan.Defaults.LearningRate;
+    /// <summary>Null: <see cref="FashionGan.Defaults.LearningRate"/>, or with <c>--resume</c>, the resumed model's rates.</summary>
+    public double? LearningRate { get; init; }
 
     public double? DiscriminatorLearningRate { get; init; }
 
@@ -84,7 +86,7 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
     public static RunOptions? Parse(string[] args, RunOptions defaults)
     {
         var usage = string.Format(CultureInfo.InvariantCulture, Usage, defaults.Epochs, defaults.Seed, string.Join(", ", Enum.GetNames<GanLoss>()), defaults.Loss,
-            defaults.BaseChannels, defaults.BatchSize, defaults.LearningRate, defaults.Beta1, defaults.CriticSteps, defaults.AverageDecay, defaults.DiscriminatorDepth, defaults.GeneratorDepth);
+            defaults.BaseChannels, defaults.BatchSize, FashionGan.Defaults.LearningRate, defaults.Beta1, defaults.CriticSteps, defaults.AverageDecay, defaults.DiscriminatorDepth, defaults.GeneratorDepth);
         var dataGiven = false;
         var flags = new Dictionary<string, Func<RunOptions, RunOptions>> { ["--make-subset"] = o => o with { MakeSubset = true }, ["--no-spectral-norm"] = o => o with { SpectralNormalization = false },
             ["--select-best"] = o => o with { SelectBest = true } };

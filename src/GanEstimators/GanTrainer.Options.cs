@@ -141,13 +141,18 @@ public sealed partial class GanTrainer
         /// <summary>Optimiser family; null takes the loss's default (RMSprop for <see cref="GanLoss.Wasserstein"/>, Adam otherwise).</summary>
         public GanOptimizer? Optimizer { get; set; }
 
-        /// <summary>Learning rate of both networks; null takes the loss's default.</summary>
+        /// <summary>
+        /// Learning rate of both networks; null takes the loss's default, or when resuming, the resumed sampler's rates.
+        /// Given when resuming, it replaces them (e.g. a lower rate for the last epochs); the optimiser and its betas
+        /// stay the sampler's.
+        /// </summary>
         public double? LearningRate { get; set; }
 
         /// <summary>
         /// Learning rate of the discriminator alone; null (default) uses <see cref="LearningRate"/>. A faster
         /// discriminator than generator (the two time-scale update rule, Heusel et al. 2017, e.g. 4e-4 against 1e-4)
-        /// strengthens a discriminator that falls behind without more <see cref="CriticSteps"/>.
+        /// strengthens a discriminator that falls behind without more <see cref="CriticSteps"/>. Given when resuming,
+        /// it replaces the resumed sampler's discriminator rate.
         /// </summary>
         public double? DiscriminatorLearningRate { get; set; }
 

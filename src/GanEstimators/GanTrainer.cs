@@ -38,7 +38,8 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
     /// <summary>
     /// Continues training <paramref name="resumeFrom"/> (a sampler trained with <see cref="Options.KeepTrainingState"/>,
     /// possibly loaded from a saved model) for <see cref="Options.Epochs"/> more epochs, with its discriminator and
-    /// optimiser state. The given sampler is left unchanged; a new one is returned.
+    /// optimiser state, at its learning rates unless <see cref="Options.LearningRate"/> or
+    /// <see cref="Options.DiscriminatorLearningRate"/> give new ones. The given sampler is left unchanged; a new one is returned.
     /// </summary>
     public GanSampler Fit(IDataView input, GanSampler? resumeFrom)
     {
@@ -67,7 +68,7 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
         var batchSize = AdaptBatchSize(split.TrainingRows, pacSize, channel);
         var loss = AdversarialLossFactory.Create(_options.Loss, _options.WeightClip, _options.GradientPenaltyWeight);
         var learningRate = _options.LearningRate ?? loss.Defaults.LearningRate;
-        var settings = resumeFrom?.TrainingState?.Optimizer ?? new OptimizerSettings(
+        var settings = resumeFrom?.TrainingState?.Optimizer.WithRates(_options.LearningRate, _options.DiscriminatorLearningRate) ?? new OptimizerSettings(
             _options.Optimizer ?? loss.Defaults.Optimizer,
             learningRate,
             _options.Beta1 ?? loss.Defaults.Beta1,
@@ -98,8 +99,8 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
             using var discriminatorOptimizer = settings.CreateForDiscriminator(discriminator.parameters());
             if (resumeFrom?.TrainingState is { } state)
             {
-                TrainingState.RestoreOptimizer(generatorOptimizer, state.GeneratorOptimizerState);
-                TrainingState.RestoreOptimizer(discriminatorOptimizer, state.DiscriminatorOptimizerState);
+                TrainingState.RestoreOptimizer(generatorOptimizer, state.GeneratorOptimizerState, settings.LearningRate);
+                TrainingState.RestoreOptimizer(discriminatorOptimizer, state.DiscriminatorOptimizerState, settings.DiscriminatorLearningRate);
             }
             var history = resumeFrom?.History.Copy() ?? new GanTrainingHistory();
             using var batches = new TrainingBatches(split.Training, split.TrainingRows, encoder.EncodedWidth, split.TrainingClasses, classCount, categories, device);

@@ -6,6 +6,16 @@ namespace GanEstimators.Training;
 /// <summary>Both networks' optimiser family and settings; the discriminator may learn at its own rate (TTUR).</summary>
 internal sealed record OptimizerSettings(GanOptimizer Optimizer, double LearningRate, double Beta1, double Beta2, double DiscriminatorLearningRate)
 {
+    /// <summary>
+    /// The settings a resumed run trains with: the saved ones, with the learning rates the options give explicitly
+    /// (as when training afresh, a learning rate alone sets both networks' rates).
+    /// </summary>
+    public OptimizerSettings WithRates(double? learningRate, double? discriminatorLearningRate) => this with
+    {
+        LearningRate = learningRate ?? LearningRate,
+        DiscriminatorLearningRate = discriminatorLearningRate ?? learningRate ?? DiscriminatorLearningRate,
+    };
+
     public optim.Optimizer CreateForGenerator(IEnumerable<Parameter> parameters) => Create(parameters, LearningRate);
 
     public optim.Optimizer CreateForDiscriminator(IEnumerable<Parameter> parameters) => Create(parameters, DiscriminatorLearningRate);

@@ -45,10 +45,13 @@ internal sealed record TrainingState(
         return discriminator;
     }
 
-    public static void RestoreOptimizer(optim.Optimizer optimizer, byte[] state)
+    /// <summary>Restores the optimiser's moments and step counts, then sets <paramref name="learningRate"/>, which the saved state would otherwise bring back.</summary>
+    public static void RestoreOptimizer(optim.Optimizer optimizer, byte[] state, double learningRate)
     {
         using var reader = new BinaryReader(new MemoryStream(state));
-        ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(reader);
+        var helper = (TorchSharp.Modules.OptimizerHelper)optimizer;
+        helper.load_state_dict(reader);
+        foreach (var group in helper.ParamGroups) group.LearningRate = learningRate;
     }
 
     private static void SaveOptimizer(optim.Optimizer optimizer, BinaryWriter writer) =>

@@ -61,6 +61,34 @@ public sealed class ResumeTests
         StringAssert.Contains(error.Message, "Feature column 'Rainfall' had no missing values");
     }
 
+    [TestMethod]
+    public void ALearningRateGivenWhenResumingReplacesTheSavedOneAndIsSavedInItsPlace()
+    {
+        var ml = new MLContext(5);
+        var data = RingOfGaussians.Load(ml, 600);
+        var start = SavedSamplers.SaveAndReload(TestContext, ml, ml.Gan().Trainer(WithSeed(Options(2))).Fit(data), data.Schema, "start.zip");
+        var atSavedRate = ml.Gan().Trainer(WithSeed(Options(2))).Fit(data, start);
+        var almostFrozen = WithSeed(Options(2));
+        almostFrozen.LearningRate = 1e-12;
+        var slowed = ml.Gan().Trainer(almostFrozen).Fit(data, start);
+        var movedAtSavedRate = Moved(start, atSavedRate);
+        var movedSlowed = Moved(start, slowed);
+        Assert.IsLessThan(movedAtSavedRate / 20, movedSlowed, $"moved {movedSlowed} at the new rate, {movedAtSavedRate} at the saved one");
+
+        // The new rate is the sampler's from then on: resumed again without a rate, it keeps it.
+        var reloaded = SavedSamplers.SaveAndReload(TestContext, ml, slowed, data.Schema, "slowed.zip");
+        var again = ml.Gan().Trainer(WithSeed(Options(2))).Fit(data, reloaded);
+        Assert.IsLessThan(movedAtSavedRate / 20, Moved(reloaded, again));
+    }
+
+    /// <summary>How far the same noise's rows moved between two samplers: the mean absolute change of X and Y.</summary>
+    private static double Moved(GanSampler before, GanSampler after)
+    {
+        double Change(string column) => Columns.Read<float>(before.Sample(500, "m2", seed: 3), column)
+            .Zip(Columns.Read<float>(after.Sample(500, "m2", seed: 3), column), (a, b) => (double)Math.Abs(a - b)).Average();
+        return (Change("X") + Change("Y")) / 2;
+    }
+
     private static GanTrainer.Options WithSeed(GanTrainer.Options options)
     {
         options.Seed = 77;
