@@ -37,7 +37,7 @@ internal static class Defaults
         ImageDiscriminatorDepth = run.DiscriminatorDepth,
         ImageGeneratorDepth = run.GeneratorDepth,
         BatchSize = run.BatchSize,
-        LearningRate = run.LearningRate ?? (run.ResumeFrom is null ? LearningRate : null),
+        LearningRate = LearningRateOf(run),
         DiscriminatorLearningRate = run.DiscriminatorLearningRate,
         Beta1 = run.Beta1,
         CriticSteps = run.CriticSteps,
@@ -49,9 +49,12 @@ internal static class Defaults
             $"collapse ratio {m.CollapseRatio,5:F2}  ({m.Seconds:F0} s; {clock.Elapsed.TotalSeconds:F0} s in all)")),
     };
 
+    /// <summary>The rate given, else the default for a new run; null keeps a resumed model's own rates.</summary>
+    private static double? LearningRateOf(RunOptions run) => run.LearningRate ?? (run.ResumeFrom is null ? LearningRate : null);
+
     /// <summary>The settings line printed first and at the top of metrics.txt.</summary>
     public static string Describe(RunOptions run, string epochs) => string.Create(CultureInfo.InvariantCulture,
         $"Conditional DCGAN ({run.Loss}{(run.SpectralNormalization && run.Loss is not GanLoss.Wasserstein ? " + spectral normalisation" : "")}, base channels {run.BaseChannels}{(run.GeneratorDepth > 1 ? $", generator depth {run.GeneratorDepth}" : "")}{(run.DiscriminatorDepth > 1 ? $", discriminator depth {run.DiscriminatorDepth}" : "")}, " +
-        $"batch {run.BatchSize}, Adam lr {(run.LearningRate ?? (run.ResumeFrom is null ? LearningRate : null))?.ToString(CultureInfo.InvariantCulture) ?? "as resumed"}{(run.DiscriminatorLearningRate is { } d ? $" (D {d})" : "")} beta1 {run.Beta1}, {run.CriticSteps} D step(s) per G step, " +
+        $"batch {run.BatchSize}, Adam lr {LearningRateOf(run)?.ToString(CultureInfo.InvariantCulture) ?? "as resumed"}{(run.DiscriminatorLearningRate is { } d ? $" (D {d})" : "")} beta1 {run.Beta1}, {run.CriticSteps} D step(s) per G step, " +
         $"{(run.AverageDecay > 0 ? $"generator average {run.AverageDecay}" : "no generator average")}, {epochs}, seed {run.Seed})");
 }
