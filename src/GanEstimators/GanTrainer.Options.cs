@@ -138,13 +138,16 @@ public sealed partial class GanTrainer
         /// <summary>Hidden layer widths of the discriminator (critic) MLP. Default { 256, 256 }. Not used by <see cref="GanArchitecture.Dcgan"/>.</summary>
         public int[] DiscriminatorHiddenSizes { get; set; } = { 256, 256 };
 
-        /// <summary>Optimiser family; null takes the loss's default (RMSprop for <see cref="GanLoss.Wasserstein"/>, Adam otherwise).</summary>
+        /// <summary>
+        /// Optimiser family; null takes the loss's default (RMSprop for <see cref="GanLoss.Wasserstein"/>, Adam otherwise),
+        /// or when resuming, the resumed sampler's; a different one given when resuming is an error.
+        /// </summary>
         public GanOptimizer? Optimizer { get; set; }
 
         /// <summary>
         /// Learning rate of both networks; null takes the loss's default, or when resuming, the resumed sampler's rates.
         /// Given when resuming, it replaces them (e.g. a lower rate for the last epochs); the optimiser and its betas
-        /// stay the sampler's.
+        /// stay the sampler's (giving different ones is an error).
         /// </summary>
         public double? LearningRate { get; set; }
 
@@ -156,10 +159,10 @@ public sealed partial class GanTrainer
         /// </summary>
         public double? DiscriminatorLearningRate { get; set; }
 
-        /// <summary>Adam β1; null takes the loss's default.</summary>
+        /// <summary>Adam β1; null takes the loss's default, or when resuming, the sampler's (a different one is an error).</summary>
         public double? Beta1 { get; set; }
 
-        /// <summary>Adam β2; null takes the loss's default.</summary>
+        /// <summary>Adam β2; null takes the loss's default, or when resuming, the sampler's (a different one is an error).</summary>
         public double? Beta2 { get; set; }
 
         /// <summary>Discriminator updates per generator update; null takes the loss's default (5 for the Wasserstein losses, else 1).</summary>

@@ -19,12 +19,24 @@ internal static class ResumeCompatibility
             throw new ArgumentException($"Cannot resume: the sampler's condition column is '{sampler.Generator.Condition?.ColumnName ?? "(none)"}', the options say '{condition?.Name ?? "(none)"}'.", "resumeFrom");
         if (state.PacSize != options.PacSize)
             throw new ArgumentException($"Cannot resume: the sampler was trained with PacSize {state.PacSize}, the options say {options.PacSize}.", "resumeFrom");
+        CheckOptimizer(state.Optimizer, options);
         var generator = sampler.Generator.Network.Spec;
         if ((generator.Architecture == GanArchitecture.Dcgan) != (plan.Architecture == GanArchitecture.Dcgan))
             throw new ArgumentException($"Cannot resume: the sampler has {generator.Architecture} networks, these options and columns resolve to {plan.Architecture}.", "resumeFrom");
         if (generator.Dcgan is { } image) CheckImageNetworks(image, state.DiscriminatorSpec.Dcgan!, options, plan);
         else if (generator.Mlp!.InputWidth != options.NoiseDimension || !generator.Mlp.HiddenSizes.SequenceEqual(options.GeneratorHiddenSizes) || !state.DiscriminatorSpec.Mlp!.HiddenSizes.SequenceEqual(options.DiscriminatorHiddenSizes))
             throw new ArgumentException("Cannot resume: NoiseDimension, GeneratorHiddenSizes and DiscriminatorHiddenSizes must match the sampler's networks.", "resumeFrom");
+    }
+
+    // The optimiser's saved moments belong to its family and betas, so only the learning rates may change on resume.
+    private static void CheckOptimizer(OptimizerSettings saved, GanTrainer.Options options)
+    {
+        if (options.Optimizer is { } optimizer && optimizer != saved.Optimizer)
+            throw new ArgumentException($"Cannot resume: the sampler was trained with Optimizer {saved.Optimizer}, the options say {optimizer} (leave Optimizer null to keep the sampler's).", "resumeFrom");
+        if (options.Beta1 is { } beta1 && beta1 != saved.Beta1)
+            throw new ArgumentException(FormattableString.Invariant($"Cannot resume: the sampler was trained with Beta1 {saved.Beta1}, the options say {beta1} (leave Beta1 null to keep the sampler's)."), "resumeFrom");
+        if (options.Beta2 is { } beta2 && beta2 != saved.Beta2)
+            throw new ArgumentException(FormattableString.Invariant($"Cannot resume: the sampler was trained with Beta2 {saved.Beta2}, the options say {beta2} (leave Beta2 null to keep the sampler's)."), "resumeFrom");
     }
 
     private static void CheckImageNetworks(DcganGeneratorSpec generator, DcganDiscriminatorSpec discriminator, GanTrainer.Options options, NetworkPlan plan)

@@ -48,6 +48,17 @@ public sealed class ResumeTests
         var packed = Options(1);
         packed.PacSize = 2;
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(packed).Fit(data, sampler)).Message, "PacSize");
+
+        var otherOptimizer = Options(1);
+        otherOptimizer.Optimizer = GanOptimizer.RmsProp;
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(otherOptimizer).Fit(data, sampler)).Message, "Optimizer Adam, the options say RmsProp");
+        var otherBeta2 = Options(1);
+        otherBeta2.Beta2 = 0.999;
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(otherBeta2).Fit(data, sampler)).Message, "Beta2 0.9, the options say 0.999");
+        var sameBetas = Options(1);
+        sameBetas.Beta1 = 0.5;
+        sameBetas.Beta2 = 0.9;
+        Assert.HasCount(2, ml.Gan().Trainer(sameBetas).Fit(data, sampler).History.Epochs, "the saved betas, given again, resume");
     }
 
     [TestMethod]
