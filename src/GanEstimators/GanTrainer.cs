@@ -1,6 +1,7 @@
 using GanEstimators.Diagnostics;
 using GanEstimators.Encoding;
 using GanEstimators.Losses;
+using GanEstimators.Native;
 using GanEstimators.Networks;
 using GanEstimators.Sampling;
 using GanEstimators.Training;
@@ -62,6 +63,11 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
             ? ConditionEncoder.Fit(c.Name, c.Type, ConditionEncoder.ReadKeyValues(c), table.Conditions!)
             : null);
         var device = DeviceSelector.Select(_environment);
+        if (plan.Architecture == GanArchitecture.Dcgan)
+        {
+            if (OneDnnInstructionSet.AppliedNote is { } note) channel.Info(note);
+            ConvolutionGradientCheck.EnsureCorrect(device);
+        }
         var split = HoldoutSplit.Make(encoder.Encode(table.Raw, table.Rows, seed), table.Rows, encoder.EncodedWidth,
             condition is null ? null : table.Conditions!.Select(condition.IndexOf).ToArray(), _options.EarlyStopping, seed);
         var pacSize = _options.PacSize;

@@ -14,6 +14,7 @@ internal static class ImageClassifierTraining
     /// <param name="options">Epochs, batch size, learning rate, seed and progress callback.</param>
     public static ImageClassifierNetwork Fit(ImageClassifierSpec spec, Tensor images, long[] classes, ImageClassifierTrainingOptions options)
     {
+        Native.ConvolutionGradientCheck.EnsureCorrect(images.device);
         ImageClassifierNetwork network;
         // The initial weights come from libtorch's global generator; the lock keeps concurrent seeded trainings apart.
         lock (NetworkInitialisation)
