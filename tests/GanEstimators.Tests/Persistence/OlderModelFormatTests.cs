@@ -1,11 +1,14 @@
 using System.Globalization;
+using GanEstimators.Tests.Support;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
 namespace GanEstimators.Tests.Persistence;
 
 /// <summary>
-/// Models saved by earlier releases still load, and sample exactly the rows they sampled when they were saved.
+/// Models saved by earlier releases still load, and sample the rows they sampled when they were saved: the same
+/// categories, numbers within <see cref="RecordedRows"/>' tolerance (the rows were recorded on another CPU, whose
+/// kernels round differently; on one machine a saved model samples bit-identical rows, see SaveLoadTests).
 /// <list type="bullet">
 /// <item>Format 0x00010006 (before point masses and per-class category frequencies), written by commit afcf545 from a
 /// conditional GAN on a small penguin table (Species → Island, Mass with missing values, Rain half zeros) with 16-wide
@@ -26,6 +29,8 @@ public sealed class OlderModelFormatTests
         public float Rain { get; set; }
     }
 
+    public TestContext TestContext { get; set; } = null!;
+
     private static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Persistence", "Fixtures", name);
 
     [TestMethod]
@@ -36,7 +41,7 @@ public sealed class OlderModelFormatTests
         static string Line(Penguin p) => string.Join(",", p.Species, p.Island, p.Mass.ToString("R", CultureInfo.InvariantCulture), p.Rain.ToString("R", CultureInfo.InvariantCulture));
         var rows = ml.Data.CreateEnumerable<Penguin>(sampler.Sample(20, seed: 4), reuseRowObject: false).Select(Line)
             .Concat(ml.Data.CreateEnumerable<Penguin>(sampler.Sample(10, "Gentoo", seed: 5), reuseRowObject: false).Select(Line)).ToArray();
-        CollectionAssert.AreEqual(File.ReadAllLines(Fixture("format-0x00010006.samples.csv")), rows);
+        RecordedRows.AssertClose(File.ReadAllLines(Fixture("format-0x00010006.samples.csv")), rows);
     }
 
     [TestMethod]
@@ -46,7 +51,8 @@ public sealed class OlderModelFormatTests
         using var sampler = (GanSampler)ml.Model.Load(Fixture("format-0x00010007-image.zip"), out _);
         var rows = ml.Data.CreateEnumerable<Glyph>(sampler.Sample(6, "b", seed: 2), reuseRowObject: false)
             .Select(g => g.Label + "," + string.Join(" ", g.Pixels.Select(p => p.ToString("R", CultureInfo.InvariantCulture)))).ToArray();
-        CollectionAssert.AreEqual(File.ReadAllLines(Fixture("format-0x00010007-image.samples.csv")), rows);
+        var largest = RecordedRows.AssertClose(File.ReadAllLines(Fixture("format-0x00010007-image.samples.csv")), rows);
+        TestContext.WriteLine($"largest pixel difference from the recorded rows: {largest:G3}");
 
         var data = ml.Data.LoadFromEnumerable(Enumerable.Range(0, 40).Select(Glyph.Row));
         var options = new GanTrainer.Options
