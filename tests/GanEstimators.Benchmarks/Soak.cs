@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace GanEstimators.Benchmarks;
+
+/// <summary>
+/// Memory soak (issue 17): many training steps in one Fit, then many save → load → sample cycles, with the process's
+/// resident set sampled throughout. A leak of native tensors or managed buffers shows as growth after the warm-up.
+/// </summary>
+internal static class Soak
+{
+    public sealed class Row
+    {
+        public string Kind { get; set; } = "";
+        public string Colour { get; set; } = "";
+        public float Size { get; set; }
+        public float Weight { get; set; }
+        public DateTime Day { get; set; }
+    }
+
+    public static void Run(int steps, int cycles, int threads)
+    {
+        if (threads > 0) TorchSharp.torch.set_num_threads(threads);
+        Console.WriteLine($"soak: {steps} training steps, {cycles} save/load/sample cycles; {Environment.ProcessorCount} cores, libtorch threads {TorchSharp.torch.get_num_threads()}, load average {LoadAverage()}");
+        var ml = new MLContext(1);
+        var data = ml.Data.LoadFromEnumerable(Rows(2_000));
+        const int batch = 100;
+        var epochs = (int)Math.Ceiling(steps / (2_000.0 / batch));
+        var residentByEpoch = new List<long>();
+        var clock = Stopwatch.StartNew();
+        using var sampler = ml.Gan().Trainer(new GanTrainer.Options
+        {
+            FeatureColumnNames = new[] { nameof(Row.Colour), nameof(Row.Size), nameof(Row.Weight), nameof(Row.Day) },
+            ConditionColumnName = nameof(Row.Kind),
+            GeneratorHiddenSizes = new[] { 64, 64 },
+            DiscriminatorHiddenSizes = new[] { 64, 64 },
+            NoiseDimension = 16,
+            BatchSize = batch,
+            CriticSteps = 1,
+            Epochs = epochs,
+            Seed = 1,
+            ProgressCallback = _ => residentByEpoch.Add(Resident()),
+        }).Fit(data);
+        Report($"training ({epochs} epochs × {2_000 / batch} steps = {epochs * 2_000 / batch} generator steps, {clock.Elapsed.TotalSeconds:F0} s)", residentByEpoch);
+
+        var path = Path.Combine(Path.GetTempPath(), $"soak-{Guid.NewGuid():N}.zip");
+        var residentByCycle = new List<long>();
+        clock.Restart();
+        try
+        {
+            for (var cycle = 0; cycle < cycles; cycle++)
+            {
+                ml.Model.Save(sampler, data.Schema, path);
+                using (var loaded = (GanSampler)new MLContext(cycle).Model.Load(path, out _))
+                {
+                    var sizes = loaded.Sample(1_000, seed: cycle).GetColumn<float>(nameof(Row.Size)).ToArray();
+                    if (sizes.Length != 1_000 || sizes.Any(v => !float.IsFinite(v))) throw new InvalidOperationException($"cycle {cycle}: bad sample");
+                }
+                residentByCycle.Add(Resident());
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+        Report($"save/load/sample(1,000) ({cycles} cycles, {clock.Elapsed.TotalSeconds:F0} s)", residentByCycle);
+        Console.WriteLine($"load average at end {LoadAverage()}");
+    }
+
+    /// <summary>Growth of the last tenth's peak over the resident set at the end of the first tenth (the warm-up).</summary>
+    private static void Report(string what, IReadOnlyList<long> resident)
+    {
+        var tenth = Math.Max(1, resident.Count / 10);
+        var afterWarmup = resident[tenth - 1];
+        var lastPeak = resident.Skip(resident.Count - tenth).Max();
+        var growth = (double)(lastPeak - afterWarmup) / afterWarmup;
+        Console.WriteLine($"{what}: RSS after warm-up {Mb(afterWarmup)} MB, peak of the last tenth {Mb(lastPeak)} MB, overall max {Mb(resident.Max())} MB; growth {growth:P1} (target < 5 %)");
+        var step = Math.Max(1, resident.Count / 10);
+        Console.WriteLine("  RSS (MB) every tenth: " + string.Join(" ", Enumerable.Range(0, resident.Count).Where(i => i % step == step - 1).Select(i => Mb(resident[i]))));
+    }
+
+    private static long Resident()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        using var process = Process.GetCurrentProcess();
+        return process.WorkingSet64;
+    }
+
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("F0");
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private static IEnumerable<Row> Rows(int count)
+    {
+        var random = new Random(3);
+        var kinds = new[] { "a", "b", "c" };
+        var colours = new[] { "red", "green", "blue", "grey" };
+        for (var i = 0; i < count; i++)
+        {
+            var kind = random.Next(3);
+            yield return new Row
+            {
+                Kind = kinds[kind],
+                Colour = colours[(kind + random.Next(2)) % 4],
+                Size = (float)(kind * 2 + random.NextDouble()),
+                Weight = random.Next(10) < 3 ? 0f : (float)(random.NextDouble() * 5),
+                Day = new DateTime(2020, 1, 1).AddDays(random.Next(730)),
+            };
+        }
+    }
+}
