@@ -123,7 +123,7 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
     private static IRowMapper Create(IHostEnvironment env, ModelLoadContext ctx, DataViewSchema inputSchema) =>
         Create(env, ctx).MakeRowMapper(inputSchema);
 
-    /// <summary>One generator forward pass per input row, seeded by the row's position, shared by every output column of that row.</summary>
+    /// <summary>One generator forward pass per input row, seeded by the row's id, shared by every output column of that row.</summary>
     private sealed class Mapper : MapperBase
     {
         private readonly GanSampler _parent;
@@ -165,18 +165,23 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
         protected override void SaveModel(ModelSaveContext ctx) => _parent.SaveModel(ctx);
     }
 
+    // The noise is keyed on the input row's id, not its position: under a cursor set each cursor counts positions
+    // from 0 over the rows it happens to get, so positions change from pass to pass; ids do not.
     private sealed class RowState(GanSampler parent, DataViewRow row, int conditionIndex)
     {
         private readonly Func<string?>? _condition = conditionIndex < 0 ? null
             : ConditionEncoder.MakeReader(row, row.Schema[conditionIndex], ConditionEncoder.ReadKeyValues(row.Schema[conditionIndex]));
+        private readonly ValueGetter<DataViewRowId> _id = row.GetIdGetter();
         private long _position = -1;
         private float[] _values = Array.Empty<float>();
 
         public float[] Current()
         {
             if (_position == row.Position) return _values;
+            var id = default(DataViewRowId);
+            _id(ref id);
             var classes = _condition is null ? null : new[] { parent._generator.Condition!.IndexOfRowValue(_condition(), row.Position) };
-            using var random = new TorchSharp.torch.Generator(RowSeeds.ForRow(parent.Seed, row.Position));
+            using var random = new TorchSharp.torch.Generator(RowSeeds.ForRow(parent.Seed, id));
             _values = parent._generator.Generate(1, GenerationRequest.ForClasses(classes), random);
             _position = row.Position;
             return _values;
