@@ -83,6 +83,11 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
     /// conditional GAN). With <paramref name="condition"/> every row is of that class; without it classes follow the
     /// training frequencies. The same <paramref name="seed"/> gives the same rows.
     /// </summary>
+    /// <remarks>
+    /// The rows are generated as a cursor reaches them, a few thousand at a time, so any count streams in bounded
+    /// memory; each cursor generates them anew from the seed (the same rows every time). To read a sample many times
+    /// without generating it again, cache it: <c>mlContext.Data.Cache(sample)</c>.
+    /// </remarks>
     public IDataView Sample(int count, string? condition = null, int? seed = null) =>
         condition is null
             ? Sample(count, new Dictionary<string, string>(), seed)
@@ -93,37 +98,49 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
     /// (column name → value in invariant text form, e.g. <c>{ ["weather"] = "snow", ["windy"] = "True" }</c>). Keys may
     /// be the condition column and any categorical feature columns. The generator is conditioned on the values and the
     /// values are written into the rows, so no rejection loop is involved and the call cannot come back short.
+    /// Rows are generated lazily, as with <see cref="Sample(int, string?, int?)"/>.
     /// </summary>
     public IDataView Sample(int count, IReadOnlyDictionary<string, string> conditions, int? seed = null) =>
         Sample(count, conditions, seed, conditionArgument: nameof(conditions));
 
     private IDataView Sample(int count, IReadOnlyDictionary<string, string> conditions, int? seed, string conditionArgument)
     {
+        _generator.ThrowIfDisposed();
         if (count <= 0) throw new ArgumentOutOfRangeException(nameof(count), count, "The number of rows to sample must be positive.");
         ArgumentNullException.ThrowIfNull(conditions, conditionArgument);
         int sampleSeed;
         lock (_sampleLock) sampleSeed = seed ?? _unseededSamples.Next();
-        var request = SampleRequests.Resolve(_generator, conditions, count, sampleSeed, conditionArgument);
-        using var random = new TorchSharp.torch.Generator((ulong)sampleSeed);
-        var rows = _generator.Generate(count, request, random);
-        return SampleDataView.Build(Host, _generator, rows, count, request.ClassIndices);
+        var resolved = SampleRequests.Resolve(_generator, conditions, conditionArgument);
+        return new SampleDataView(Host, _generator, resolved, count, sampleSeed);
     }
 
-    /// <summary>Releases the generator's native memory.</summary>
+    /// <summary>
+    /// Releases the generator's native memory. Afterwards sampling, transforming and saving throw
+    /// <see cref="ObjectDisposedException"/>, and so does reading a sample taken before (samples and transformed
+    /// views generate their rows as they are read, so dispose the sampler after reading them).
+    /// </summary>
     public void Dispose() => _generator.Dispose();
 
     /// <inheritdoc/>
-    protected override IRowMapper MakeRowMapper(DataViewSchema schema) => new Mapper(this, schema);
+    protected override IRowMapper MakeRowMapper(DataViewSchema schema)
+    {
+        _generator.ThrowIfDisposed();
+        return new Mapper(this, schema);
+    }
 
     /// <inheritdoc/>
-    protected override void SaveModel(ModelSaveContext ctx) => GanSamplerFormat.Save(ctx, this);
+    protected override void SaveModel(ModelSaveContext ctx)
+    {
+        _generator.ThrowIfDisposed();
+        GanSamplerFormat.Save(ctx, this);
+    }
 
     private static GanSampler Create(IHostEnvironment env, ModelLoadContext ctx) => GanSamplerFormat.Load(env, ctx);
 
     private static IRowMapper Create(IHostEnvironment env, ModelLoadContext ctx, DataViewSchema inputSchema) =>
         Create(env, ctx).MakeRowMapper(inputSchema);
 
-    /// <summary>One generator forward pass per input row, seeded by the row's position, shared by every output column of that row.</summary>
+    /// <summary>One generator forward pass per input row, seeded by the row's id, shared by every output column of that row.</summary>
     private sealed class Mapper : MapperBase
     {
         private readonly GanSampler _parent;
@@ -165,18 +182,23 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
         protected override void SaveModel(ModelSaveContext ctx) => _parent.SaveModel(ctx);
     }
 
+    // The noise is keyed on the input row's id, not its position: under a cursor set each cursor counts positions
+    // from 0 over the rows it happens to get, so positions change from pass to pass; ids do not.
     private sealed class RowState(GanSampler parent, DataViewRow row, int conditionIndex)
     {
         private readonly Func<string?>? _condition = conditionIndex < 0 ? null
             : ConditionEncoder.MakeReader(row, row.Schema[conditionIndex], ConditionEncoder.ReadKeyValues(row.Schema[conditionIndex]));
+        private readonly ValueGetter<DataViewRowId> _id = row.GetIdGetter();
         private long _position = -1;
         private float[] _values = Array.Empty<float>();
 
         public float[] Current()
         {
             if (_position == row.Position) return _values;
+            var id = default(DataViewRowId);
+            _id(ref id);
             var classes = _condition is null ? null : new[] { parent._generator.Condition!.IndexOfRowValue(_condition(), row.Position) };
-            using var random = new TorchSharp.torch.Generator(RowSeeds.ForRow(parent.Seed, row.Position));
+            using var random = new TorchSharp.torch.Generator(RowSeeds.ForRow(parent.Seed, id));
             _values = parent._generator.Generate(1, GenerationRequest.ForClasses(classes), random);
             _position = row.Position;
             return _values;

@@ -67,12 +67,24 @@ public sealed partial class GanTrainer
         /// <summary>
         /// Width of the DCGAN networks, for <see cref="GanArchitecture.Dcgan"/>: the discriminator's convolutions have
         /// base and 2·base channels, the generator's 2·base, base and base/2. Default 32, which trains 28×28 images in
-        /// reasonable time on a CPU; the DCGAN paper's networks correspond to 64–128. At least 2.
+        /// reasonable time on a CPU; the DCGAN paper's networks correspond to 64–128. At least 2, at most <see cref="MaxImageBaseChannels"/>.
         /// </summary>
         public int ImageBaseChannels { get; set; } = 32;
 
         /// <summary>The largest <see cref="ImageGeneratorDepth"/> and <see cref="ImageDiscriminatorDepth"/>.</summary>
         public const int MaxImageNetworkDepth = 4;
+
+        /// <summary>The largest <see cref="ImageBaseChannels"/> (the DCGAN paper's networks correspond to 64–128).</summary>
+        public const int MaxImageBaseChannels = 1024;
+
+        /// <summary>The largest <see cref="NoiseDimension"/>.</summary>
+        public const int MaxNoiseDimension = 4096;
+
+        /// <summary>The widest hidden layer in <see cref="GeneratorHiddenSizes"/> and <see cref="DiscriminatorHiddenSizes"/> (a layer this wide holds 64 M weights per square layer).</summary>
+        public const int MaxHiddenLayerWidth = 8192;
+
+        /// <summary>The most hidden layers in <see cref="GeneratorHiddenSizes"/> and <see cref="DiscriminatorHiddenSizes"/>.</summary>
+        public const int MaxHiddenLayers = 16;
 
         /// <summary>
         /// Convolutions per resolution in the DCGAN discriminator, for <see cref="GanArchitecture.Dcgan"/>. 1 (default)
@@ -129,13 +141,13 @@ public sealed partial class GanTrainer
         /// <summary>Rows per batch. Default 256; reduced to the number of rows when the data is smaller.</summary>
         public int BatchSize { get; set; } = 256;
 
-        /// <summary>Width of the Gaussian noise the generator starts from. Default 64.</summary>
+        /// <summary>Width of the Gaussian noise the generator starts from. Default 64; at most <see cref="MaxNoiseDimension"/>.</summary>
         public int NoiseDimension { get; set; } = 64;
 
-        /// <summary>Hidden layer widths of the generator MLP. Default { 256, 256 }. Not used by <see cref="GanArchitecture.Dcgan"/>.</summary>
+        /// <summary>Hidden layer widths of the generator MLP. Default { 256, 256 }; at most <see cref="MaxHiddenLayers"/> layers of at most <see cref="MaxHiddenLayerWidth"/>. Not used by <see cref="GanArchitecture.Dcgan"/>.</summary>
         public int[] GeneratorHiddenSizes { get; set; } = { 256, 256 };
 
-        /// <summary>Hidden layer widths of the discriminator (critic) MLP. Default { 256, 256 }. Not used by <see cref="GanArchitecture.Dcgan"/>.</summary>
+        /// <summary>Hidden layer widths of the discriminator (critic) MLP. Default { 256, 256 }; at most <see cref="MaxHiddenLayers"/> layers of at most <see cref="MaxHiddenLayerWidth"/>. Not used by <see cref="GanArchitecture.Dcgan"/>.</summary>
         public int[] DiscriminatorHiddenSizes { get; set; } = { 256, 256 };
 
         /// <summary>

@@ -1,3 +1,4 @@
+using GanEstimators.Sampling;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -10,8 +11,8 @@ namespace GanEstimators.Augmentation;
 internal sealed class AugmentedRowCursor : DataViewRowCursor
 {
     private readonly AugmentedDataView _view;
-    private readonly ColumnForwarder?[] _forwarders;
-    private readonly int[] _active;
+    private readonly ForwardedColumns _columns;
+    private readonly IReadOnlyList<int> _active;
     private DataViewRowCursor? _real;
     private DataViewRowCursor? _chunkRows;
     private int _chunk = -1;
@@ -22,16 +23,10 @@ internal sealed class AugmentedRowCursor : DataViewRowCursor
     public AugmentedRowCursor(AugmentedDataView view, IEnumerable<DataViewSchema.Column> columnsNeeded)
     {
         _view = view;
-        _forwarders = new ColumnForwarder?[view.Schema.Count];
-        foreach (var column in columnsNeeded ?? throw new ArgumentNullException(nameof(columnsNeeded)))
-        {
-            if (column.Index >= view.Schema.Count || view.Schema[column.Index].Name != column.Name)
-                throw new ArgumentException($"Column '{column.Name}' is not a column of the augmented data view.", nameof(columnsNeeded));
-            _forwarders[column.Index] ??= ColumnForwarder.For(column.Type);
-        }
-        _active = Enumerable.Range(0, _forwarders.Length).Where(i => _forwarders[i] is not null).ToArray();
+        _columns = new ForwardedColumns(view.Schema, columnsNeeded, "augmented data view");
+        _active = _columns.Active;
         _real = view.Real.GetRowCursor(_active.Select(i => view.Layout.RealColumns[i]));
-        foreach (var i in _active) _forwarders[i]!.Bind(_real, view.Layout.RealColumns[i]);
+        foreach (var i in _active) _columns.Bind(i, _real, view.Layout.RealColumns[i]);
     }
 
     public override DataViewSchema Schema => _view.Schema;
@@ -40,16 +35,9 @@ internal sealed class AugmentedRowCursor : DataViewRowCursor
 
     public override long Batch => 0;
 
-    public override bool IsColumnActive(DataViewSchema.Column column) => _forwarders[column.Index] is not null;
+    public override bool IsColumnActive(DataViewSchema.Column column) => _columns.IsActive(column);
 
-    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
-    {
-        var forwarder = _forwarders[column.Index]
-            ?? throw new InvalidOperationException($"Column '{column.Name}' was not requested when the cursor was created.");
-        return forwarder is ColumnForwarder<TValue> typed
-            ? typed.Get
-            : throw new InvalidOperationException($"Column '{column.Name}' holds {column.Type.RawType.Name} values, not {typeof(TValue).Name}.");
-    }
+    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) => _columns.GetGetter<TValue>(column);
 
     public override ValueGetter<DataViewRowId> GetIdGetter() =>
         (ref DataViewRowId id) => id = new DataViewRowId((ulong)_position, 0);
@@ -86,18 +74,18 @@ internal sealed class AugmentedRowCursor : DataViewRowCursor
         _chunkRows = null;
         _chunk = index;
         _rowInChunk = 0;
-        if (_active.Length == 0) return;
+        if (_active.Count == 0) return;
         var rows = _view.Generate(_view.Plan.Chunks[index]);
         var columns = _active.Select(i => rows.Schema[_view.Schema[i].Name]).ToArray();
         _chunkRows = rows.GetRowCursor(columns);
         if (!_chunkRows.MoveNext()) throw new InvalidOperationException($"The sampler returned no rows for synthetic chunk {index}.");
-        for (var k = 0; k < _active.Length; k++) _forwarders[_active[k]]!.Bind(_chunkRows, columns[k]);
+        for (var k = 0; k < _active.Count; k++) _columns.Bind(_active[k], _chunkRows, columns[k]);
     }
 
     private void Finish()
     {
         _finished = true;
-        foreach (var i in _active) _forwarders[i]!.Unbind();
+        _columns.Unbind();
         _chunkRows?.Dispose();
         _chunkRows = null;
     }

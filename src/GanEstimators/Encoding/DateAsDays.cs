@@ -16,7 +16,11 @@ internal static class DateAsDays
     {
         if (!float.IsFinite(days)) return default;
         var ticks = Origin.Ticks + Math.Round(days * (double)TimeSpan.TicksPerDay);
-        return new DateTime((long)Math.Clamp(ticks, DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks));
+        // Compared in double, DateTime.MaxValue.Ticks rounds up to a value past the range, so clamp at the ends
+        // before converting; below that bound every double converts to a long within the range.
+        if (ticks >= DateTime.MaxValue.Ticks) return DateTime.MaxValue;
+        if (ticks <= DateTime.MinValue.Ticks) return DateTime.MinValue;
+        return new DateTime((long)ticks);
     }
 
     /// <summary>The coarsest of day / hour / minute / second that every value (in days) lies on, in days; 0 when none does.</summary>

@@ -27,7 +27,7 @@ internal abstract class NumericConversion
     private static readonly Dictionary<Type, NumericConversion> ByRawType = new NumericConversion[]
     {
         new Conversion<float>(NumberDataViewType.Single, v => v, v => v),
-        new Conversion<double>(NumberDataViewType.Double, v => (float)v, v => v),
+        new Conversion<double>(NumberDataViewType.Double, v => (float)v, v => v, RejectOutsideSingle),
         new Conversion<sbyte>(NumberDataViewType.SByte, v => v, v => (sbyte)Math.Clamp(MathF.Round(v), sbyte.MinValue, sbyte.MaxValue)),
         new Conversion<byte>(NumberDataViewType.Byte, v => v, v => (byte)Math.Clamp(MathF.Round(v), byte.MinValue, byte.MaxValue)),
         new Conversion<short>(NumberDataViewType.Int16, v => v, v => (short)Math.Clamp(MathF.Round(v), short.MinValue, short.MaxValue)),
@@ -53,7 +53,17 @@ internal abstract class NumericConversion
 
     private static readonly NumericConversion SingleVector = new SingleVectorConversion();
 
-    private sealed class Conversion<T>(PrimitiveDataViewType type, Func<T, float> toFloat, Func<float, T> fromFloat) : NumericConversion
+    // A finite double beyond float's range would become an infinity that the training checks then call "infinite".
+    private static void RejectOutsideSingle(double value, DataViewRow row, DataViewSchema.Column column)
+    {
+        if (!double.IsFinite(value) || float.IsFinite((float)value)) return;
+        throw new ArgumentException(
+            FormattableString.Invariant($"Feature column '{column.Name}' has the value {value:R} in row {row.Position}, outside the range of Single (±{float.MaxValue:R}) in which the GAN computes. ") +
+            "Rescale the column (divide it by a power of ten, or take its logarithm) or filter those rows out before training.",
+            "data");
+    }
+
+    private sealed class Conversion<T>(PrimitiveDataViewType type, Func<T, float> toFloat, Func<float, T> fromFloat, Action<T, DataViewRow, DataViewSchema.Column>? check = null) : NumericConversion
     {
         public override Type RawType => typeof(T);
 
@@ -64,6 +74,7 @@ internal abstract class NumericConversion
             return destination =>
             {
                 getter(ref value);
+                check?.Invoke(value, row, column);
                 destination[0] = toFloat(value);
             };
         }

@@ -1,3 +1,5 @@
+using Microsoft.ML.Data;
+
 namespace GanEstimators.Sampling;
 
 /// <summary>Deterministic, well-mixed seeds for per-row generation (SplitMix64 finaliser).</summary>
@@ -10,4 +12,11 @@ internal static class RowSeeds
         z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
         return z ^ (z >> 31);
     }
+
+    /// <summary>
+    /// The seed of an input row of <c>Transform</c>, from its ML.NET row id: stable across passes and cursor sets,
+    /// unlike a cursor's position. Ids of in-memory data are (index, 0), so those rows keep the seed of their index.
+    /// </summary>
+    public static ulong ForRow(int modelSeed, DataViewRowId id) =>
+        ForRow(modelSeed, unchecked((long)(id.High == 0 ? id.Low : id.Low ^ ForRow(modelSeed, (long)id.High))));
 }

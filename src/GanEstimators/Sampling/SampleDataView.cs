@@ -1,25 +1,48 @@
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
-using Microsoft.ML.Data;
 
 namespace GanEstimators.Sampling;
 
-/// <summary>Packs generated rows into an in-memory <see cref="IDataView"/> with the training schema (vector dimensions included).</summary>
-internal static class SampleDataView
+/// <summary>
+/// The rows of <c>GanSampler.Sample</c>: generated chunk by chunk as a cursor reaches them, so any count streams in
+/// bounded memory. Every cursor replays the sample's random streams from its seed, so every cursor sees the same rows;
+/// the row count is known and shuffling is not offered.
+/// </summary>
+internal sealed class SampleDataView : IDataView
 {
-    public static IDataView Build(IHostEnvironment environment, SyntheticRowGenerator generator, float[] rows, int count, int[]? classIndices)
+    private readonly IHostEnvironment _environment;
+
+    public SampleDataView(IHostEnvironment environment, SyntheticRowGenerator generator, SampleConditions conditions, int count, int seed)
     {
-        var builder = new ArrayDataViewBuilder(environment);
-        var features = generator.Features;
-        for (var c = 0; c < features.Columns.Count; c++)
-        {
-            var column = features.Columns[c];
-            column.AddColumn(builder, rows, count, features.RawOffsetOf(c), features.RawWidth);
-        }
-        if (generator.Condition is { } condition && classIndices is not null && features.Columns.All(c => c.Name != condition.ColumnName))
-            condition.AddColumn(builder, classIndices);
-        var view = builder.GetDataView();
-        var retyped = features.Columns.Where(c => !view.Schema[c.Name].Type.Equals(c.Type)).ToDictionary(c => c.Name, c => c.Type);
-        return retyped.Count == 0 ? view : new RetypedDataView(view, retyped);
+        _environment = environment;
+        Generator = generator;
+        Conditions = conditions;
+        Count = count;
+        Seed = seed;
+        // An empty chunk has the columns, types and annotations every generated chunk will have.
+        Schema = ChunkDataView.Build(environment, generator, Array.Empty<float>(), 0, generator.Condition is null ? null : Array.Empty<int>()).Schema;
     }
+
+    public SyntheticRowGenerator Generator { get; }
+
+    public SampleConditions Conditions { get; }
+
+    public int Count { get; }
+
+    public int Seed { get; }
+
+    public bool CanShuffle => false;
+
+    public DataViewSchema Schema { get; }
+
+    public long? GetRowCount() => Count;
+
+    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) =>
+        new SampleRowCursor(this, columnsNeeded);
+
+    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
+        new[] { GetRowCursor(columnsNeeded, rand) };
+
+    /// <summary>The generated rows of one chunk as an in-memory view.</summary>
+    public IDataView Chunk(float[] rows, int count, int[]? classes) => ChunkDataView.Build(_environment, Generator, rows, count, classes);
 }

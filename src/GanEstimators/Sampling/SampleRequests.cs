@@ -3,10 +3,10 @@ using GanEstimators.Training;
 
 namespace GanEstimators.Sampling;
 
-/// <summary>Turns the user's column → value conditions into a <see cref="GenerationRequest"/>, or says which entry is wrong.</summary>
+/// <summary>Turns the user's column → value conditions into <see cref="SampleConditions"/>, or says which entry is wrong.</summary>
 internal static class SampleRequests
 {
-    public static GenerationRequest Resolve(SyntheticRowGenerator generator, IReadOnlyDictionary<string, string> conditions, int count, int seed, string argument)
+    public static SampleConditions Resolve(SyntheticRowGenerator generator, IReadOnlyDictionary<string, string> conditions, string argument)
     {
         int? fixedClass = null;
         var fixedCategories = new List<FixedCategory>();
@@ -29,8 +29,7 @@ internal static class SampleRequests
                 (generator.Condition is null && column.Length == 0 ? "This GAN was trained without a condition column, so it cannot sample a given class. Train with Options.ConditionColumnName set. " : $"Cannot condition on column '{column}'. ") +
                 $"Conditions can name {Conditionable(generator)}.", argument);
         }
-        var classes = generator.Condition is { } encoder ? ChooseClasses(encoder, count, fixedClass, seed) : null;
-        return new GenerationRequest(classes, fixedCategories);
+        return new SampleConditions(fixedClass, fixedCategories);
     }
 
     private static string Conditionable(SyntheticRowGenerator generator)
@@ -40,12 +39,7 @@ internal static class SampleRequests
         return names.Count == 0 ? "no column: the model has neither a condition column nor categorical features"
             : $"the condition column and categorical features: {string.Join(", ", names.Select(n => $"'{n}'"))}";
     }
-
-    private static int[] ChooseClasses(ConditionEncoder encoder, int count, int? fixedClass, int seed)
-    {
-        if (fixedClass is { } k) return Enumerable.Repeat(k, count).ToArray();
-        var random = new Random(seed);
-        var cumulative = CumulativeWeights.Of(encoder.Frequencies);
-        return Enumerable.Range(0, count).Select(_ => CumulativeWeights.Draw(cumulative, random)).ToArray();
-    }
 }
+
+/// <summary>What every row of a sample must satisfy: the class of a conditional GAN (null: drawn from the training frequencies) and fixed categorical values.</summary>
+internal sealed record SampleConditions(int? FixedClass, IReadOnlyList<FixedCategory> FixedCategories);

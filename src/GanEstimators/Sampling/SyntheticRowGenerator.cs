@@ -14,8 +14,10 @@ internal sealed class SyntheticRowGenerator : IDisposable
 {
     // Rows per forward pass. On a CPU shared with other work, chunks whose activations stay in cache sampled 25-40 %
     // faster than 8,192-row chunks; on an idle machine both are the same (flights-20k, BENCHMARKS.md). The same on
-    // every device, so a seed draws the same noise on a GPU.
-    private const int ChunkRows = 2048;
+    // every device, so a seed draws the same noise on a GPU. Samples are generated lazily in chunks of this size.
+    public const int ChunkRows = 2048;
+
+    private volatile bool _disposed;
 
     public SyntheticRowGenerator(TableEncoder features, ConditionEncoder? condition, CategoryConditions categories, GeneratorNetwork generator, Device device)
     {
@@ -43,6 +45,10 @@ internal sealed class SyntheticRowGenerator : IDisposable
     /// <summary>Decoded rows satisfying <paramref name="request"/>, drawing all randomness from <paramref name="random"/>.</summary>
     public float[] Generate(int rows, GenerationRequest request, Generator random)
     {
+        ThrowIfDisposed();
+        if ((long)rows * Features.RawWidth > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(rows), rows,
+                $"Cannot generate {rows} rows of {Features.RawWidth} values in one array (at most {Array.MaxLength} values); read them from a sample's cursor, which generates {ChunkRows} rows at a time.");
         var raw = new float[rows * Features.RawWidth];
         for (var start = 0; start < rows; start += ChunkRows)
         {
@@ -100,7 +106,23 @@ internal sealed class SyntheticRowGenerator : IDisposable
     }
 
     /// <summary>A new generator network with this one's weights, for further training (this one stays as it is).</summary>
-    public GeneratorNetwork CopyNetwork() => Network.Copy(Device);
+    public GeneratorNetwork CopyNetwork()
+    {
+        ThrowIfDisposed();
+        return Network.Copy(Device);
+    }
 
-    public void Dispose() => Network.Dispose();
+    public void ThrowIfDisposed()
+    {
+        if (_disposed)
+            throw new ObjectDisposedException(nameof(GanSampler),
+                "This GanSampler has been disposed, which released its generator's native memory; load or train the model again to sample from it (and dispose it only after its samples have been read).");
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        Network.Dispose();
+    }
 }

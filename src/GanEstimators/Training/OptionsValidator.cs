@@ -16,7 +16,8 @@ internal static class OptionsValidator
             throw new ArgumentException($"Column '{o.ConditionColumnName}' cannot be both a feature and the condition.", nameof(o.ConditionColumnName));
         if (o.Epochs < 0) Fail(nameof(o.Epochs), o.Epochs, "zero (an untrained baseline) or positive");
         Positive(o.BatchSize, nameof(o.BatchSize));
-        Positive(o.NoiseDimension, nameof(o.NoiseDimension));
+        if (o.NoiseDimension is < 1 or > GanTrainer.Options.MaxNoiseDimension)
+            Fail(nameof(o.NoiseDimension), o.NoiseDimension, $"between 1 and {GanTrainer.Options.MaxNoiseDimension}");
         LayerSizes(o.GeneratorHiddenSizes, nameof(o.GeneratorHiddenSizes));
         LayerSizes(o.DiscriminatorHiddenSizes, nameof(o.DiscriminatorHiddenSizes));
         if (o.LearningRate is { } lr && !(lr > 0 && double.IsFinite(lr))) Fail(nameof(o.LearningRate), lr, "a positive finite number");
@@ -48,7 +49,8 @@ internal static class OptionsValidator
 
     private static void ImageOptions(GanTrainer.Options o)
     {
-        if (o.ImageBaseChannels < 2) Fail(nameof(o.ImageBaseChannels), o.ImageBaseChannels, "at least 2 (the generator's last stage has base/2 channels)");
+        if (o.ImageBaseChannels is < 2 or > GanTrainer.Options.MaxImageBaseChannels)
+            Fail(nameof(o.ImageBaseChannels), o.ImageBaseChannels, $"between 2 (the generator's last stage has base/2 channels) and {GanTrainer.Options.MaxImageBaseChannels}");
         if (o.ImageGeneratorDepth is < 1 or > GanTrainer.Options.MaxImageNetworkDepth) Fail(nameof(o.ImageGeneratorDepth), o.ImageGeneratorDepth, $"between 1 and {GanTrainer.Options.MaxImageNetworkDepth} convolutions per resolution");
         if (o.ImageDiscriminatorDepth is < 1 or > GanTrainer.Options.MaxImageNetworkDepth) Fail(nameof(o.ImageDiscriminatorDepth), o.ImageDiscriminatorDepth, $"between 1 and {GanTrainer.Options.MaxImageNetworkDepth} convolutions per resolution");
         var tabular = o.Architecture is GanArchitecture.Mlp or GanArchitecture.Residual;
@@ -82,6 +84,10 @@ internal static class OptionsValidator
     {
         if (sizes is null || sizes.Any(s => s <= 0))
             throw new ArgumentOutOfRangeException(name, $"GanTrainer.Options.{name} must be a list of positive layer widths.");
+        if (sizes.Length > GanTrainer.Options.MaxHiddenLayers)
+            throw new ArgumentOutOfRangeException(name, sizes.Length, $"GanTrainer.Options.{name} lists {sizes.Length} hidden layers; at most {GanTrainer.Options.MaxHiddenLayers} are allowed.");
+        if (sizes.FirstOrDefault(s => s > GanTrainer.Options.MaxHiddenLayerWidth) is var tooWide and > 0)
+            throw new ArgumentOutOfRangeException(name, tooWide, $"GanTrainer.Options.{name} has a layer {tooWide} wide; layer widths must be at most {GanTrainer.Options.MaxHiddenLayerWidth}.");
     }
 
     private static void Fail(string name, object value, string expected) =>

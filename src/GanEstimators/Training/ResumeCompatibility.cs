@@ -17,6 +17,9 @@ internal static class ResumeCompatibility
                 $"Cannot resume: the sampler was trained on feature columns {Describe(saved.Select(c => (c.Name, c.Type)))}, these options name {Describe(features.Select(f => (f.Name, f.Type)))}.", "resumeFrom");
         if (sampler.Generator.Condition?.ColumnName != condition?.Name)
             throw new ArgumentException($"Cannot resume: the sampler's condition column is '{sampler.Generator.Condition?.ColumnName ?? "(none)"}', the options say '{condition?.Name ?? "(none)"}'.", "resumeFrom");
+        if (sampler.Generator.Condition is { } trained && condition is { } given && !SameConditionType(trained.Type, given.Type))
+            throw new ArgumentException(
+                $"Cannot resume: condition column '{given.Name}' was {trained.Type} in training and is {given.Type} in this data; load it as {trained.Type}, as it was loaded for training.", "resumeFrom");
         if (state.PacSize != options.PacSize)
             throw new ArgumentException($"Cannot resume: the sampler was trained with PacSize {state.PacSize}, the options say {options.PacSize}.", "resumeFrom");
         CheckOptimizer(state.Optimizer, options);
@@ -53,6 +56,10 @@ internal static class ResumeCompatibility
             throw new ArgumentException(
                 $"Cannot resume: the sampler's discriminator uses {discriminator.Normalisation} normalisation; Loss = {options.Loss} with SpectralNormalization = {options.SpectralNormalization} gives {plan.Normalisation}.", "resumeFrom");
     }
+
+    // Conditions are matched by their text form, so a key column may have other key values; a Text class never equals an Int32 one.
+    private static bool SameConditionType(Microsoft.ML.Data.DataViewType trained, Microsoft.ML.Data.DataViewType given) =>
+        trained.RawType == given.RawType && trained is Microsoft.ML.Data.KeyDataViewType == given is Microsoft.ML.Data.KeyDataViewType;
 
     private static string Describe(IEnumerable<(string Name, Microsoft.ML.Data.DataViewType Type)> columns) =>
         string.Join(", ", columns.Select(c => $"'{c.Name}' ({c.Type})"));

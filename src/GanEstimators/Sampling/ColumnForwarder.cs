@@ -1,11 +1,12 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace GanEstimators.Augmentation;
+namespace GanEstimators.Sampling;
 
 /// <summary>
 /// A getter that stays valid while the row it reads from changes source (the real data's cursor, then one synthetic
-/// chunk after another): consumers fetch getters once, the cursor rebinds them underneath.
+/// chunk after another, or one generated chunk after another): consumers fetch getters once, the cursor rebinds
+/// them underneath.
 /// </summary>
 internal abstract class ColumnForwarder
 {

@@ -1,0 +1,92 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace GanEstimators.Sampling;
+
+/// <summary>
+/// Walks a <see cref="SampleDataView"/>, generating the next <see cref="SyntheticRowGenerator.ChunkRows"/> rows when
+/// it enters them (and nothing when no column is active, e.g. when only counting rows). One chunk is held at a time.
+/// </summary>
+internal sealed class SampleRowCursor : DataViewRowCursor
+{
+    private readonly SampleDataView _view;
+    private readonly ForwardedColumns _columns;
+    private SampleStream? _stream;
+    private DataViewRowCursor? _chunkRows;
+    private int _rowsLeftInChunk;
+    private long _position = -1;
+    private bool _finished;
+
+    public SampleRowCursor(SampleDataView view, IEnumerable<DataViewSchema.Column> columnsNeeded)
+    {
+        _view = view;
+        _columns = new ForwardedColumns(view.Schema, columnsNeeded, "sample");
+        if (_columns.Active.Count > 0) _stream = new SampleStream(view.Generator, view.Conditions, view.Seed);
+    }
+
+    public override DataViewSchema Schema => _view.Schema;
+
+    public override long Position => _position;
+
+    public override long Batch => 0;
+
+    public override bool IsColumnActive(DataViewSchema.Column column) => _columns.IsActive(column);
+
+    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) => _columns.GetGetter<TValue>(column);
+
+    public override ValueGetter<DataViewRowId> GetIdGetter() =>
+        (ref DataViewRowId id) => id = new DataViewRowId((ulong)_position, 0);
+
+    public override bool MoveNext()
+    {
+        if (_finished) return false;
+        if (_position + 1 >= _view.Count)
+        {
+            Finish();
+            return false;
+        }
+        _position++;
+        if (_stream is null) return true;
+        if (_rowsLeftInChunk > 0)
+        {
+            _rowsLeftInChunk--;
+            _chunkRows!.MoveNext();
+        }
+        else EnterChunk();
+        return true;
+    }
+
+    private void EnterChunk()
+    {
+        _chunkRows?.Dispose();
+        _chunkRows = null;
+        var count = (int)Math.Min(SyntheticRowGenerator.ChunkRows, _view.Count - _position);
+        var (rows, classes) = _stream!.Next(count);
+        var chunk = _view.Chunk(rows, count, classes);
+        _chunkRows = chunk.GetRowCursor(_columns.Active.Select(i => chunk.Schema[i]));
+        if (!_chunkRows.MoveNext()) throw new InvalidOperationException($"A generated chunk of {count} rows had none.");
+        foreach (var i in _columns.Active) _columns.Bind(i, _chunkRows, chunk.Schema[i]);
+        _rowsLeftInChunk = count - 1;
+    }
+
+    private void Finish()
+    {
+        _finished = true;
+        _columns.Unbind();
+        Release();
+    }
+
+    private void Release()
+    {
+        _chunkRows?.Dispose();
+        _chunkRows = null;
+        _stream?.Dispose();
+        _stream = null;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) Release();
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,39 @@
+using GanEstimators.Encoding;
+using static TorchSharp.torch;
+
+namespace GanEstimators.Sampling;
+
+/// <summary>
+/// The random streams of one pass over a sample, consumed chunk by chunk in row order: the classes (a C# generator
+/// seeded with the sample seed) and the noise and decoding draws (a torch generator seeded with it). Chunks of
+/// <see cref="SyntheticRowGenerator.ChunkRows"/> rows consume both exactly as one call for all rows would, so a
+/// sample's rows do not depend on how it is read.
+/// </summary>
+internal sealed class SampleStream : IDisposable
+{
+    private readonly SyntheticRowGenerator _generator;
+    private readonly SampleConditions _conditions;
+    private readonly Generator _random;
+    private readonly Random _classRandom;
+    private readonly double[]? _classCumulative;
+
+    public SampleStream(SyntheticRowGenerator generator, SampleConditions conditions, int seed)
+    {
+        _generator = generator;
+        _conditions = conditions;
+        _random = new Generator((ulong)seed);
+        _classRandom = new Random(seed);
+        _classCumulative = generator.Condition is { } condition && conditions.FixedClass is null ? CumulativeWeights.Of(condition.Frequencies) : null;
+    }
+
+    /// <summary>The next <paramref name="rows"/> rows (raw values, row-major) and their classes (null for an unconditional GAN).</summary>
+    public (float[] Rows, int[]? Classes) Next(int rows)
+    {
+        var classes = _generator.Condition is null ? null
+            : _conditions.FixedClass is { } k ? Enumerable.Repeat(k, rows).ToArray()
+            : Enumerable.Range(0, rows).Select(_ => CumulativeWeights.Draw(_classCumulative!, _classRandom)).ToArray();
+        return (_generator.Generate(rows, new GenerationRequest(classes, _conditions.FixedCategories), _random), classes);
+    }
+
+    public void Dispose() => _random.Dispose();
+}
