@@ -109,6 +109,8 @@ internal sealed class TableEncoder
         for (var i = 0; i < columns.Length; i++)
         {
             var kind = reader.ReadBoundedString($"encoder kind of feature column {i}");
+            if (kind is not (StandardScalingEncoder.KindName or ModeSpecificEncoder.KindName or CategoricalEncoder.KindName or ImagePixelEncoder.KindName))
+                throw new InvalidDataException($"Feature column {i} was saved with encoder '{SavedModelReading.Printable(kind)}', which this version of GanEstimators does not know.");
             var name = reader.ReadBoundedString($"name of feature column {i}");
             if (!names.Add(name)) throw new InvalidDataException($"The saved feature columns name '{name}' twice.");
             try

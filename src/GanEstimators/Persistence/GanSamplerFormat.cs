@@ -100,7 +100,7 @@ internal static class GanSamplerFormat
         if (SavedModelConsistency.GeneratorMismatch(content.Features, content.Condition, content.Categories, content.Spec) is { } mismatch)
             throw new InvalidDataException($"Model entry '{modelEntry}' is inconsistent: {mismatch}");
 
-        var (network, savedGenerator) = LoadGenerator(ctx, content.Spec, checksums);
+        var (network, savedGenerator) = LoadGenerator(ctx, content.Spec, checksums, modelEntry);
         try
         {
             var state = LoadTrainingState(ctx, channel, version, checksums, content, savedGenerator);
@@ -127,14 +127,14 @@ internal static class GanSamplerFormat
         }
     }
 
-    private static (GeneratorNetwork Network, SavedStateDict Saved) LoadGenerator(ModelLoadContext ctx, GeneratorSpec spec, ModelChecksums? checksums)
+    private static (GeneratorNetwork Network, SavedStateDict Saved) LoadGenerator(ModelLoadContext ctx, GeneratorSpec spec, ModelChecksums? checksums, string modelEntry)
     {
         var entry = ModelEntries.PathOf(ctx, GeneratorWeightsStream);
         var weights = ModelEntries.ReadBinaryStream(ctx, GeneratorWeightsStream, entry)
             ?? throw new InvalidDataException($"The GAN model has no '{entry}' stream with the generator's weights.");
         checksums?.Verify(GeneratorWeightsStream, weights, entry);
         var saved = SavedStateDict.Read(weights, entry);
-        SavedNetworks.CheckHoldsEnough(saved, SavedNetworks.MinimumWeights(spec), "generator", entry);
+        SavedNetworks.CheckHoldsEnough(saved, SavedNetworks.MinimumWeights(spec), "generator", entry, modelEntry);
         GeneratorNetwork network;
         try
         {
@@ -176,7 +176,7 @@ internal static class GanSamplerFormat
             if (SavedModelConsistency.TrainingStateMismatch(state, content.Spec, content.Features.EncodedWidth) is { } mismatch)
                 throw new InvalidDataException($"Model entry '{entry}' is inconsistent: {mismatch}");
             var discriminator = SavedStateDict.Read(state.DiscriminatorWeights, $"{entry} (discriminator weights)");
-            SavedNetworks.CheckHoldsEnough(discriminator, SavedNetworks.MinimumWeights(state.DiscriminatorSpec), "discriminator", $"{entry} (discriminator weights)");
+            SavedNetworks.CheckHoldsEnough(discriminator, SavedNetworks.MinimumWeights(state.DiscriminatorSpec), "discriminator", $"{entry} (discriminator weights)", entry);
             if (state.Average is { } average) CheckSameLayout(SavedStateDict.Read(average.TrainedGeneratorWeights, $"{entry} (trained generator weights)"), generator, entry);
             return state;
         }

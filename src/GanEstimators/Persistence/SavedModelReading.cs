@@ -69,6 +69,13 @@ internal static class SavedModelReading
         return parsed;
     }
 
+    /// <summary>A saved string as it can be shown in an error: control characters escaped, at most 60 characters.</summary>
+    public static string Printable(string text)
+    {
+        var shown = string.Concat(text.Take(60).Select(c => char.IsControl(c) || char.IsSurrogate(c) || c == '\uFFFD' ? $"\\u{(int)c:X4}" : c.ToString()));
+        return text.Length > 60 ? shown + "…" : shown;
+    }
+
     public static long BytesLeft(BinaryReader reader) => reader.BaseStream.Length - reader.BaseStream.Position;
 
     private static long Read7BitLength(BinaryReader reader, string what)

@@ -39,11 +39,11 @@ internal static class SavedNetworks
     public static long MinimumWeights(DiscriminatorSpec spec) => spec.Dcgan is { } d ? MinimumWeights(d) : MinimumWeights(spec.Mlp!);
 
     /// <summary>Throws unless <paramref name="saved"/> holds at least the <paramref name="minimum"/> weights its spec implies.</summary>
-    public static void CheckHoldsEnough(SavedStateDict saved, long minimum, string network, string entry)
+    public static void CheckHoldsEnough(SavedStateDict saved, long minimum, string network, string entry, string describedIn)
     {
         if (minimum > saved.TotalElements)
             throw new InvalidDataException(
-                $"Model entry '{entry}' holds {saved.TotalElements} weights, but the {network} the model describes needs at least {minimum}; the model's network shape and its weights disagree (the file was altered or damaged).");
+                $"Model entry '{entry}' holds {saved.TotalElements} weights, but the {network} described in '{describedIn}' needs at least {minimum}; the model's network shape and its weights disagree (the file was altered or damaged).");
     }
 
     /// <summary>Throws unless every tensor of <paramref name="network"/> is saved in <paramref name="saved"/> with its element type and shape, and nothing else is.</summary>

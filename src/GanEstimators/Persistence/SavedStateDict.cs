@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 
 namespace GanEstimators.Persistence;
@@ -99,7 +100,7 @@ internal sealed class SavedStateDict
     }
 
     private static InvalidDataException NotFinite(string name, int index, double value) =>
-        new($"weight {index} of tensor '{name}' is {value}; saved weights must be finite and at most {ModelLimits.MaxWeightMagnitude:g} in magnitude.");
+        new($"weight {index} of tensor '{name}' is {value.ToString(CultureInfo.InvariantCulture)}; saved weights must be finite and at most {ModelLimits.MaxWeightMagnitude:g} in magnitude.");
 
     // TorchSharp's ScalarType codes and their sizes in bytes.
     private static int? ElementSize(long type) => type switch
