@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GanEstimators.Persistence;
 
 namespace GanEstimators;
 
@@ -138,17 +139,18 @@ public sealed class GanTrainingHistory
     internal static GanTrainingHistory Load(BinaryReader reader)
     {
         var history = new GanTrainingHistory();
-        var count = reader.ReadInt32();
+        var count = reader.ReadCount("number of epochs in the training history", ModelLimits.MaxEpochs, bytesPerItem: 8);
         for (var i = 0; i < count; i++)
         {
             var epoch = reader.ReadInt32();
-            var values = new double[reader.ReadInt32()];
+            var values = new double[reader.ReadCount("number of metrics of an epoch", ModelLimits.MaxEpochMetrics, bytesPerItem: 8, min: 10)];
             for (var j = 0; j < values.Length; j++) values[j] = reader.ReadDouble();
             history.Add(GanEpochMetrics.FromValues(epoch, values));
         }
-        var diagnoses = reader.ReadInt32();
+        var diagnoses = reader.ReadCount("number of diagnoses in the training history", ModelLimits.MaxDiagnoses, bytesPerItem: 10);
         for (var i = 0; i < diagnoses; i++)
-            history.Add(new GanDiagnosis(reader.ReadInt32(), (GanProblem)reader.ReadInt32(), reader.ReadString(), reader.ReadString()));
+            history.Add(new GanDiagnosis(reader.ReadInt32(), reader.ReadEnum<GanProblem>("diagnosed problem"),
+                reader.ReadBoundedString("diagnosis evidence"), reader.ReadBoundedString("diagnosis remedy")));
         history.SelectedEpoch = reader.ReadInt32();
         history.StoppedEarly = reader.ReadBoolean();
         return history;

@@ -1,4 +1,5 @@
 using GanEstimators.Networks;
+using GanEstimators.Persistence;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -188,33 +189,49 @@ internal sealed class CategoricalEncoder : ColumnEncoder
     public static CategoricalEncoder Load(BinaryReader reader, string name, DataViewType type)
     {
         var text = CategoryText.Load(reader, type);
-        var encoder = new CategoricalEncoder(name, type, text.KeyValues, reader.ReadInt32());
-        var levels = reader.ReadInt32();
+        var encoder = new CategoricalEncoder(name, type, text.KeyValues, reader.ReadInt32InRange("MaxCategorySlots", 2, int.MaxValue));
+        var levels = reader.ReadCount("number of levels", ModelLimits.MaxCategoryLevels, bytesPerItem: 1);
         for (var i = 0; i < levels; i++)
         {
-            var level = reader.ReadString();
-            encoder._levelIds[level] = i;
+            var level = reader.ReadBoundedString("level");
+            if (!encoder._levelIds.TryAdd(level, i)) throw new InvalidDataException($"The saved levels name '{level}' twice.");
             encoder._levels.Add(level);
         }
-        encoder._slotLevels = ReadInts(reader);
-        encoder._slotOfLevel = ReadInts(reader);
-        encoder._otherSlot = reader.ReadInt32();
-        encoder._missingSlot = reader.ReadInt32();
-        var pooled = reader.ReadInt32();
+        var slots = reader.ReadCount("number of slots", levels + 2, bytesPerItem: 4, min: 1);
+        encoder._slotLevels = ReadInts(reader, slots, "level of a slot", -1, levels - 1);
+        encoder._slotOfLevel = ReadInts(reader, reader.ReadCount("number of levels with a slot", levels, bytesPerItem: 4), "slot of a level", 0, slots - 1);
+        encoder._otherSlot = reader.ReadInt32InRange("slot of pooled levels", -1, slots - 1);
+        encoder._missingSlot = reader.ReadInt32InRange("slot of missing values", -1, slots - 1);
+        var pooled = reader.ReadCount("number of pooled levels", levels, bytesPerItem: 12);
         encoder._otherLevels = new int[pooled];
         encoder._otherCumulative = new double[pooled];
         for (var i = 0; i < pooled; i++)
         {
-            encoder._otherLevels[i] = reader.ReadInt32();
-            encoder._otherCumulative[i] = reader.ReadDouble();
+            encoder._otherLevels[i] = reader.ReadInt32InRange("pooled level", 0, levels - 1);
+            encoder._otherCumulative[i] = reader.ReadFiniteDouble("cumulative frequency of a pooled level");
         }
+        encoder.CheckSlots();
         return encoder;
     }
 
-    private static int[] ReadInts(BinaryReader reader)
+    // Decode reads a level for every slot but the pooled and missing ones, and draws from the pooled levels when the
+    // pooled slot wins: each must exist, or sampling would fail long after loading.
+    private void CheckSlots()
     {
-        var values = new int[reader.ReadInt32()];
-        for (var i = 0; i < values.Length; i++) values[i] = reader.ReadInt32();
+        if (_otherSlot >= 0 && _otherSlot == _missingSlot) throw new InvalidDataException("The saved pooled and missing slots are the same slot.");
+        for (var s = 0; s < _slotLevels.Length; s++)
+            if (s != _otherSlot && s != _missingSlot && _slotLevels[s] < 0)
+                throw new InvalidDataException($"The saved slot {s} has no level.");
+        if ((_otherSlot >= 0) != (_otherLevels.Length > 0))
+            throw new InvalidDataException($"The saved pooled slot is {_otherSlot} with {_otherLevels.Length} pooled levels; both must be present or neither.");
+        if (_otherCumulative.Length > 0 && !(_otherCumulative[^1] > 0))
+            throw new InvalidDataException("The saved frequencies of the pooled levels are not positive.");
+    }
+
+    private static int[] ReadInts(BinaryReader reader, int count, string what, int min, int max)
+    {
+        var values = new int[count];
+        for (var i = 0; i < values.Length; i++) values[i] = reader.ReadInt32InRange(what, min, max);
         return values;
     }
 }

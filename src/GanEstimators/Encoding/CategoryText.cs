@@ -1,4 +1,5 @@
 using System.Globalization;
+using GanEstimators.Persistence;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -168,9 +169,14 @@ internal sealed class CategoryText
 
     public static CategoryText Load(BinaryReader reader, DataViewType type)
     {
-        var keyCount = reader.ReadInt32();
-        ReadOnlyMemory<char>[]? keyValues = keyCount < 0 ? null
-            : Enumerable.Range(0, keyCount).Select(_ => reader.ReadString().AsMemory()).ToArray();
-        return new CategoryText(type, keyValues);
+        return new CategoryText(type, ReadKeyValues(reader));
+    }
+
+    /// <summary>Reads key values written as a count (-1 for none) and the strings.</summary>
+    public static ReadOnlyMemory<char>[]? ReadKeyValues(BinaryReader reader)
+    {
+        var keyCount = reader.ReadCount("number of key values", ModelLimits.MaxCategoryLevels, bytesPerItem: 1, min: -1);
+        return keyCount < 0 ? null
+            : Enumerable.Range(0, keyCount).Select(_ => reader.ReadBoundedString("key value").AsMemory()).ToArray();
     }
 }

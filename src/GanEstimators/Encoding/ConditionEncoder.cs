@@ -1,4 +1,5 @@
 using System.Globalization;
+using GanEstimators.Persistence;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -103,19 +104,27 @@ internal sealed class ConditionEncoder
 
     public static ConditionEncoder Load(BinaryReader reader)
     {
-        var name = reader.ReadString();
-        var type = DataViewTypeCodec.Read(reader);
-        var count = reader.ReadInt32();
-        var names = new string[count];
-        var frequencies = new double[count];
-        for (var i = 0; i < count; i++)
+        var name = reader.ReadBoundedString("condition column name");
+        try
         {
-            names[i] = reader.ReadString();
-            frequencies[i] = reader.ReadDouble();
+            var type = DataViewTypeCodec.Read(reader);
+            if (!IsSupported(type)) throw new InvalidDataException($"its saved type {type} cannot be a condition.");
+            var count = reader.ReadCount("number of condition classes", ModelLimits.MaxConditionClasses, bytesPerItem: 9, min: 1);
+            var names = new string[count];
+            var frequencies = new double[count];
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < count; i++)
+            {
+                names[i] = reader.ReadBoundedString("condition class");
+                if (!seen.Add(names[i])) throw new InvalidDataException($"the saved classes name '{names[i]}' twice.");
+                frequencies[i] = reader.ReadFiniteDouble("class frequency");
+                if (frequencies[i] < 0) throw new InvalidDataException($"the saved frequency of class '{names[i]}' is {frequencies[i]}.");
+            }
+            return new ConditionEncoder(name, type, names, frequencies, CategoryText.ReadKeyValues(reader));
         }
-        var keyCount = reader.ReadInt32();
-        ReadOnlyMemory<char>[]? keyValues = keyCount < 0 ? null
-            : Enumerable.Range(0, keyCount).Select(_ => reader.ReadString().AsMemory()).ToArray();
-        return new ConditionEncoder(name, type, names, frequencies, keyValues);
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or EndOfStreamException)
+        {
+            throw new InvalidDataException($"Condition column '{name}': {(e is EndOfStreamException ? "the saved encoder ends early (truncated)." : e.Message)}", e);
+        }
     }
 }

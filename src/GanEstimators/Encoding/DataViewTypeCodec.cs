@@ -1,3 +1,4 @@
+using GanEstimators.Persistence;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -37,17 +38,27 @@ internal static class DataViewTypeCodec
         writer.Write(code);
     }
 
+    /// <summary>Reads what <see cref="Write"/> wrote; key counts and vector sizes are bounded (<see cref="ModelLimits"/>).</summary>
     public static DataViewType Read(BinaryReader reader)
     {
         var code = reader.ReadInt32();
         switch (code)
         {
             case KeyCode:
-                return new KeyDataViewType(typeof(uint), reader.ReadUInt64());
+                var count = reader.ReadUInt64();
+                if (count is 0 or > uint.MaxValue) throw new InvalidDataException($"A saved key type has {count} keys; expected 1 to {uint.MaxValue}.");
+                return new KeyDataViewType(typeof(uint), count);
             case VectorCode:
-                var item = (PrimitiveDataViewType)Read(reader);
-                var dimensions = new int[reader.ReadInt32()];
-                for (var i = 0; i < dimensions.Length; i++) dimensions[i] = reader.ReadInt32();
+                if (Read(reader) is not PrimitiveDataViewType item || item is KeyDataViewType)
+                    throw new InvalidDataException("A saved vector type has an item type that is not a primitive number, bool, text or date.");
+                var dimensions = new int[reader.ReadCount("number of vector dimensions", ModelLimits.MaxVectorDimensions, bytesPerItem: 4)];
+                long size = 1;
+                for (var i = 0; i < dimensions.Length; i++)
+                {
+                    dimensions[i] = reader.ReadInt32InRange("vector dimension", 0, ModelLimits.MaxVectorSize);
+                    size = Math.Min(size * dimensions[i], long.MaxValue / (ModelLimits.MaxVectorSize + 1L));
+                }
+                if (size > ModelLimits.MaxVectorSize) throw new InvalidDataException($"A saved vector type has {size} slots; at most {ModelLimits.MaxVectorSize} are allowed.");
                 return new VectorDataViewType(item, dimensions);
             default:
                 if (code < 0 || code >= Primitives.Length) throw new InvalidDataException($"Unknown column type code {code} in the saved GAN model.");

@@ -1,3 +1,5 @@
+using GanEstimators.Persistence;
+
 namespace GanEstimators.Encoding;
 
 /// <summary>
@@ -73,7 +75,9 @@ internal sealed class DateCycles
         if (count is < 0 or > 2)
             throw new InvalidDataException($"A saved date encoding has {count} cycles; expected 0 to 2.");
         var periods = new double[count];
-        for (var i = 0; i < count; i++) periods[i] = reader.ReadDouble();
+        for (var i = 0; i < count; i++)
+            if (!((periods[i] = reader.ReadFiniteDouble("date cycle period")) > 0))
+                throw new InvalidDataException($"A saved date cycle has period {periods[i]}; it must be positive.");
         return new DateCycles(periods);
     }
 }

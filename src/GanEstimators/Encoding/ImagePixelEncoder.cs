@@ -1,4 +1,5 @@
 using GanEstimators.Networks;
+using GanEstimators.Persistence;
 using Microsoft.ML.Data;
 
 namespace GanEstimators.Encoding;
@@ -68,8 +69,9 @@ internal sealed class ImagePixelEncoder : NumericColumnEncoder
         var width = reader.ReadInt32();
         if (width != encoder.RawWidth)
             throw new InvalidDataException($"Saved pixel scaling of column '{name}' has {width} pixels; its type has {encoder.RawWidth}.");
-        encoder._minimum = reader.ReadSingle();
-        encoder._maximum = reader.ReadSingle();
+        encoder._minimum = reader.ReadFiniteSingle("pixel minimum");
+        encoder._maximum = reader.ReadFiniteSingle("pixel maximum");
+        if (encoder._minimum > encoder._maximum) throw new InvalidDataException($"The saved pixel minimum {encoder._minimum} exceeds the maximum {encoder._maximum}.");
         return encoder;
     }
 

@@ -1,4 +1,5 @@
 using GanEstimators.Networks;
+using GanEstimators.Persistence;
 using Microsoft.ML.Data;
 
 namespace GanEstimators.Encoding;
@@ -172,18 +173,20 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
             _mixture = VariationalGaussianMixture.Load(reader),
             _hasMissing = reader.ReadBoolean(),
             _clampToRange = reader.ReadBoolean(),
-            _min = reader.ReadSingle(),
-            _max = reader.ReadSingle(),
-            _grid = reader.ReadDouble(),
+            _min = reader.ReadFiniteSingle("minimum"),
+            _max = reader.ReadFiniteSingle("maximum"),
+            _grid = reader.ReadFiniteDouble("date grid"),
         };
+        if (encoder._min > encoder._max) throw new InvalidDataException($"The saved minimum {encoder._min} exceeds the maximum {encoder._max}.");
+        if (encoder._grid < 0) throw new InvalidDataException($"The saved date grid is {encoder._grid}; it must be zero or positive.");
         if (!withValueSets) return encoder;
         encoder._observed = reader.ReadBoolean() ? ObservedValues.Load(reader) : null;
         encoder._snapToObserved = encoder._observed is not null;
         encoder._cycles = DateCycles.Load(reader);
         encoder._dateCycles = encoder._cycles.Count > 0;
         if (!withPointMasses) return encoder;
-        encoder._pointMasses = new double[reader.ReadInt32()];
-        for (var i = 0; i < encoder._pointMasses.Length; i++) encoder._pointMasses[i] = reader.ReadDouble();
+        encoder._pointMasses = new double[reader.ReadCount("number of point masses", ModelLimits.MaxPointMasses, bytesPerItem: 8)];
+        for (var i = 0; i < encoder._pointMasses.Length; i++) encoder._pointMasses[i] = reader.ReadFiniteDouble("point mass");
         return encoder;
     }
 }

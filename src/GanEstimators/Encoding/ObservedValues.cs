@@ -1,3 +1,5 @@
+using GanEstimators.Persistence;
+
 namespace GanEstimators.Encoding;
 
 /// <summary>
@@ -52,11 +54,13 @@ internal sealed class ObservedValues
 
     public static ObservedValues Load(BinaryReader reader)
     {
-        var count = reader.ReadInt32();
-        if (count is < 1 or > MaxCount)
-            throw new InvalidDataException($"A saved set of observed values has {count} entries; expected 1 to {MaxCount}.");
+        var count = reader.ReadCount("number of observed values", MaxCount, bytesPerItem: 4, min: 1);
         var sorted = new float[count];
-        for (var i = 0; i < count; i++) sorted[i] = reader.ReadSingle();
+        for (var i = 0; i < count; i++)
+        {
+            sorted[i] = reader.ReadFiniteSingle("observed value");
+            if (i > 0 && !(sorted[i] > sorted[i - 1])) throw new InvalidDataException("The saved observed values are not in ascending order.");
+        }
         return new ObservedValues(sorted);
     }
 }

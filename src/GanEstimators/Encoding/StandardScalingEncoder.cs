@@ -1,4 +1,5 @@
 using GanEstimators.Networks;
+using GanEstimators.Persistence;
 using Microsoft.ML.Data;
 
 namespace GanEstimators.Encoding;
@@ -70,12 +71,14 @@ internal sealed class StandardScalingEncoder : NumericColumnEncoder
 
     public static StandardScalingEncoder Load(BinaryReader reader, string name, DataViewType type)
     {
+        var width = reader.ReadCount("number of scaled slots", ModelLimits.MaxVectorSize, bytesPerItem: 8);
+        if (width != NumericConversion.WidthOf(type))
+            throw new InvalidDataException($"Saved scaling of column '{name}' has {width} slots; its type has {NumericConversion.WidthOf(type)}.");
         var encoder = new StandardScalingEncoder(name, type);
-        var width = reader.ReadInt32();
-        if (width != encoder.RawWidth)
-            throw new InvalidDataException($"Saved scaling of column '{name}' has {width} slots; its type has {encoder.RawWidth}.");
-        for (var i = 0; i < width; i++) encoder._mean[i] = reader.ReadSingle();
-        for (var i = 0; i < width; i++) encoder._scale[i] = reader.ReadSingle();
+        for (var i = 0; i < width; i++) encoder._mean[i] = reader.ReadFiniteSingle($"mean of slot {i}");
+        for (var i = 0; i < width; i++)
+            if (!((encoder._scale[i] = reader.ReadFiniteSingle($"scale of slot {i}")) > 0))
+                throw new InvalidDataException($"The saved scale of slot {i} is {encoder._scale[i]}; it must be positive.");
         return encoder;
     }
 }

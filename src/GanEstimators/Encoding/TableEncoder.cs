@@ -1,4 +1,5 @@
 using GanEstimators.Networks;
+using GanEstimators.Persistence;
 namespace GanEstimators.Encoding;
 
 /// <summary>
@@ -100,24 +101,36 @@ internal sealed class TableEncoder
     }
 
     /// <summary>Reads what <see cref="Save"/> wrote, in the layout of the saved model's format version.</summary>
+    /// <remarks>Every size is bounded before it is used (<see cref="ModelLimits"/>); errors name the column being read.</remarks>
     public static TableEncoder Load(BinaryReader reader, uint formatVersion)
     {
-        var columns = new ColumnEncoder[reader.ReadInt32()];
+        var columns = new ColumnEncoder[reader.ReadCount("number of feature columns", ModelLimits.MaxColumns, bytesPerItem: 8, min: 1)];
+        var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < columns.Length; i++)
         {
-            var kind = reader.ReadString();
-            var name = reader.ReadString();
-            var type = DataViewTypeCodec.Read(reader);
-            columns[i] = kind switch
+            var kind = reader.ReadBoundedString($"encoder kind of feature column {i}");
+            if (kind is not (StandardScalingEncoder.KindName or ModeSpecificEncoder.KindName or CategoricalEncoder.KindName or ImagePixelEncoder.KindName))
+                throw new InvalidDataException($"Feature column {i} was saved with encoder '{SavedModelReading.Printable(kind)}', which this version of GanEstimators does not know.");
+            var name = reader.ReadBoundedString($"name of feature column {i}");
+            if (!names.Add(name)) throw new InvalidDataException($"The saved feature columns name '{name}' twice.");
+            try
             {
-                StandardScalingEncoder.KindName => StandardScalingEncoder.Load(reader, name, type),
-                ModeSpecificEncoder.KindName => ModeSpecificEncoder.Load(reader, name, type,
-                    withValueSets: formatVersion >= Persistence.GanSamplerFormat.ObservedValuesVersion,
-                    withPointMasses: formatVersion >= Persistence.GanSamplerFormat.PointMassesVersion),
-                CategoricalEncoder.KindName => CategoricalEncoder.Load(reader, name, type),
-                ImagePixelEncoder.KindName => ImagePixelEncoder.Load(reader, name, type),
-                _ => throw new InvalidDataException($"Column '{name}' was saved with encoder '{kind}', which this version of GanEstimators does not know."),
-            };
+                var type = DataViewTypeCodec.Read(reader);
+                columns[i] = kind switch
+                {
+                    StandardScalingEncoder.KindName => StandardScalingEncoder.Load(reader, name, type),
+                    ModeSpecificEncoder.KindName => ModeSpecificEncoder.Load(reader, name, type,
+                        withValueSets: formatVersion >= GanSamplerFormat.ObservedValuesVersion,
+                        withPointMasses: formatVersion >= GanSamplerFormat.PointMassesVersion),
+                    CategoricalEncoder.KindName => CategoricalEncoder.Load(reader, name, type),
+                    ImagePixelEncoder.KindName => ImagePixelEncoder.Load(reader, name, type),
+                    _ => throw new InvalidDataException($"it was saved with encoder '{kind}', which this version of GanEstimators does not know."),
+                };
+            }
+            catch (Exception e) when (e is InvalidDataException or ArgumentException or EndOfStreamException)
+            {
+                throw new InvalidDataException($"Feature column '{name}' ({kind}): {(e is EndOfStreamException ? "the saved encoder ends early (truncated)." : e.Message)}", e);
+            }
         }
         return new TableEncoder(columns);
     }

@@ -1,3 +1,5 @@
+using GanEstimators.Persistence;
+
 namespace GanEstimators.Encoding;
 
 /// <summary>
@@ -129,8 +131,7 @@ internal sealed partial class VariationalGaussianMixture
 
     public static VariationalGaussianMixture Load(BinaryReader reader)
     {
-        var count = reader.ReadInt32();
-        if (count is < 1 or > 1 << 20) throw new InvalidDataException($"A saved mixture claims {count} components.");
+        var count = reader.ReadCount("number of mixture components", ModelLimits.MaxMixtureComponents, bytesPerItem: 24, min: 1);
         var means = new double[count];
         var standardDeviations = new double[count];
         var weights = new double[count];

@@ -1,3 +1,5 @@
+using GanEstimators.Persistence;
+
 namespace GanEstimators.Networks;
 
 /// <summary>
@@ -55,12 +57,14 @@ internal sealed record GeneratorSpec
     // Models of format 0x00010002 have the same layout: they never hold a DCGAN generator.
     public static GeneratorSpec Load(BinaryReader reader, uint formatVersion)
     {
-        var architecture = (GanArchitecture)reader.ReadInt32();
+        var architecture = reader.ReadEnum<GanArchitecture>("generator architecture");
+        if (architecture == GanArchitecture.Auto) throw new InvalidDataException("The saved generator architecture is Auto, which training always resolves.");
         var dcgan = architecture == GanArchitecture.Dcgan ? DcganGeneratorSpec.Load(reader, formatVersion) : null;
         var mlp = dcgan is null ? MlpSpec.Load(reader) : null;
-        var spans = new OutputSpan[reader.ReadInt32()];
+        var spans = new OutputSpan[reader.ReadCount("number of generator output spans", ModelLimits.MaxOutputSpans, bytesPerItem: 12, min: 1)];
         for (var i = 0; i < spans.Length; i++)
-            spans[i] = new OutputSpan(reader.ReadInt32(), reader.ReadInt32(), (SpanActivation)reader.ReadInt32());
+            spans[i] = new OutputSpan(reader.ReadInt32InRange("output span offset", 0, int.MaxValue), reader.ReadInt32InRange("output span width", 1, int.MaxValue),
+                reader.ReadEnum<SpanActivation>("output span activation"));
         return new GeneratorSpec(architecture, mlp, dcgan, spans);
     }
 }

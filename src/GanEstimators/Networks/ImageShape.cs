@@ -1,3 +1,5 @@
+using GanEstimators.Persistence;
+
 namespace GanEstimators.Networks;
 
 /// <summary>
@@ -34,5 +36,14 @@ internal sealed record ImageShape(int Channels, int Height, int Width)
         writer.Write(Width);
     }
 
-    public static ImageShape Load(BinaryReader reader) => new(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+    public static ImageShape Load(BinaryReader reader)
+    {
+        var shape = new ImageShape(
+            reader.ReadInt32InRange("image channels", 1, ModelLimits.MaxVectorSize),
+            reader.ReadInt32InRange("image height", 1, ModelLimits.MaxVectorSize),
+            reader.ReadInt32InRange("image width", 1, ModelLimits.MaxVectorSize));
+        if ((long)shape.Channels * shape.Height * shape.Width > ModelLimits.MaxVectorSize)
+            throw new InvalidDataException($"The saved image shape {shape} has more than {ModelLimits.MaxVectorSize} pixels.");
+        return shape.Unsuitability() is { } problem ? throw new InvalidDataException(problem) : shape;
+    }
 }

@@ -1,3 +1,5 @@
+using GanEstimators.Persistence;
+
 namespace GanEstimators.Networks;
 
 /// <summary>The shape of a multilayer perceptron: what it takes (input plus optional one-hot condition), its hidden widths and what it returns.</summary>
@@ -14,10 +16,10 @@ internal sealed record MlpSpec(int InputWidth, int ConditionWidth, int[] HiddenS
 
     public static MlpSpec Load(BinaryReader reader)
     {
-        var input = reader.ReadInt32();
-        var condition = reader.ReadInt32();
-        var hidden = new int[reader.ReadInt32()];
-        for (var i = 0; i < hidden.Length; i++) hidden[i] = reader.ReadInt32();
-        return new MlpSpec(input, condition, hidden, reader.ReadInt32());
+        var input = reader.ReadInt32InRange("network input width", 1, int.MaxValue);
+        var condition = reader.ReadInt32InRange("network condition width", 0, int.MaxValue);
+        var hidden = new int[reader.ReadCount("number of hidden layers", ModelLimits.MaxHiddenLayers, bytesPerItem: 4)];
+        for (var i = 0; i < hidden.Length; i++) hidden[i] = reader.ReadInt32InRange("hidden layer width", 1, ModelLimits.MaxLayerWidth);
+        return new MlpSpec(input, condition, hidden, reader.ReadInt32InRange("network output width", 1, int.MaxValue));
     }
 }

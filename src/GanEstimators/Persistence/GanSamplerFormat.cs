@@ -9,7 +9,11 @@ namespace GanEstimators.Persistence;
 
 /// <summary>
 /// How a <see cref="GanSampler"/> lives inside an ML.NET model zip: encoders, condition vocabulary, network shape and
-/// history in the model stream; generator weights as a TorchSharp state dict in their own binary stream.
+/// history in the model stream; generator weights as a TorchSharp state dict in their own binary stream; SHA-256 hashes
+/// of all of them at the start of the model stream. Loading treats the file as untrusted: hashes are verified before
+/// parsing, every size is bounded and cross-checked before anything is allocated, weights must be finite, and every
+/// failure is an <see cref="InvalidDataException"/> naming the zip entry and what was wrong. A damaged optional training
+/// state only costs the ability to resume (a warning is logged).
 /// </summary>
 internal static class GanSamplerFormat
 {
@@ -22,16 +26,19 @@ internal static class GanSamplerFormat
     // mode-specific columns; 0x00010004 models still load (without them). 0x00010006 added the generator average's
     // state (and the trained generator's own weights) to the training state. 0x00010007 added the point masses of
     // mode-specific columns and the categorical slot frequencies within each class. 0x00010008 added the DCGAN
-    // networks' depths (the generator's to the model stream, the discriminator's to the training state).
+    // networks' depths (the generator's to the model stream, the discriminator's to the training state). 0x00010009
+    // added the SHA-256 hashes of the model's content, Generator.bin and TrainingState.bin (ModelChecksums) before the
+    // content of the model stream; older models load with a note that they cannot be checked.
     public const uint ObservedValuesVersion = 0x00010005;
     public const uint AveragedGeneratorVersion = 0x00010006;
     public const uint PointMassesVersion = 0x00010007;
     public const uint ImageNetworkDepthVersion = 0x00010008;
+    public const uint ChecksumsVersion = 0x00010009;
 
     public static VersionInfo GetVersionInfo() => new(
         modelSignature: "GANSAMPL",
-        verWrittenCur: ImageNetworkDepthVersion,
-        verReadableCur: ImageNetworkDepthVersion,
+        verWrittenCur: ChecksumsVersion,
+        verReadableCur: ChecksumsVersion,
         verWeCanReadBack: 0x00010004,
         loaderSignature: GanSampler.LoaderSignature,
         loaderAssemblyName: typeof(GanSampler).Assembly.FullName);
@@ -40,7 +47,17 @@ internal static class GanSamplerFormat
     {
         ctx.CheckAtModel();
         ctx.SetVersionInfo(GetVersionInfo());
-        var writer = ctx.Writer;
+        var content = Serialise(writer => WriteContent(writer, sampler));
+        var generator = Serialise(writer => sampler.Generator.Network.save(writer));
+        var state = sampler.TrainingState is { } training ? Serialise(training.Save) : null;
+        ModelChecksums.Of(new[] { (ModelChecksums.ContentName, content), (GeneratorWeightsStream, generator), (TrainingStateStream, state) }).Write(ctx.Writer);
+        ctx.Writer.Write(content);
+        ctx.SaveBinaryStream(GeneratorWeightsStream, writer => writer.Write(generator));
+        if (state is not null) ctx.SaveBinaryStream(TrainingStateStream, writer => writer.Write(state));
+    }
+
+    private static void WriteContent(BinaryWriter writer, GanSampler sampler)
+    {
         var generator = sampler.Generator;
         writer.Write(sampler.Seed);
         generator.Features.Save(writer);
@@ -49,26 +66,137 @@ internal static class GanSamplerFormat
         generator.Categories.Save(writer);
         generator.Network.Spec.Save(writer);
         sampler.History.Save(writer);
-        ctx.SaveBinaryStream(GeneratorWeightsStream, w => generator.Network.save(w));
-        if (sampler.TrainingState is { } state) ctx.SaveBinaryStream(TrainingStateStream, state.Save);
     }
+
+    private sealed record Content(int Seed, TableEncoder Features, ConditionEncoder? Condition, CategoryConditions Categories, GeneratorSpec Spec, GanTrainingHistory History);
+
+    private static Content ReadContent(BinaryReader reader, uint version) => new(
+        reader.ReadInt32(),
+        TableEncoder.Load(reader, version),
+        reader.ReadBoolean() ? ConditionEncoder.Load(reader) : null,
+        CategoryConditions.Load(reader, withinClasses: version >= PointMassesVersion),
+        GeneratorSpec.Load(reader, version),
+        GanTrainingHistory.Load(reader));
 
     public static GanSampler Load(IHostEnvironment env, ModelLoadContext ctx)
     {
         ctx.CheckAtModel(GetVersionInfo());
-        var reader = ctx.Reader;
-        var seed = reader.ReadInt32();
-        var features = TableEncoder.Load(reader, ctx.Header.ModelVerWritten);
-        var condition = reader.ReadBoolean() ? ConditionEncoder.Load(reader) : null;
-        var categories = CategoryConditions.Load(reader, withinClasses: ctx.Header.ModelVerWritten >= PointMassesVersion);
-        var spec = GeneratorSpec.Load(reader, ctx.Header.ModelVerWritten);
-        var history = GanTrainingHistory.Load(reader);
-        var network = new GeneratorNetwork(spec);
-        if (!ctx.TryLoadBinaryStream(GeneratorWeightsStream, r => network.load(r)))
-            throw new InvalidDataException($"The saved GAN model has no '{GeneratorWeightsStream}' stream with the generator's weights.");
-        TrainingState? state = null;
-        ctx.TryLoadBinaryStream(TrainingStateStream, r => state = TrainingState.Load(r, ctx.Header.ModelVerWritten));
-        var device = DeviceSelector.Select(env);
-        return new GanSampler(env, new SyntheticRowGenerator(features, condition, categories, network, device), seed, history, state);
+        var version = ctx.Header.ModelVerWritten;
+        var modelEntry = ModelEntries.PathOf(ctx, ModelLoadContext.ModelStreamName);
+        using var channel = env.Start("Loading a GAN model");
+        var block = ModelEntries.ReadModelBlock(ctx, modelEntry);
+        ModelChecksums? checksums = null;
+        var contentStart = 0;
+        if (version >= ChecksumsVersion)
+        {
+            (checksums, contentStart) = ReadChecksums(block, modelEntry);
+            checksums.Verify(ModelChecksums.ContentName, block[contentStart..], modelEntry);
+        }
+        else
+        {
+            channel.Warning($"The GAN model in '{modelEntry}' was saved in format 0x{version:X8}, before models carried content hashes, so damage to it cannot be detected. Save it again to add them.");
+        }
+        var content = ModelEntries.Parse(block, contentStart, modelEntry, reader => ReadContent(reader, version));
+        if (SavedModelConsistency.GeneratorMismatch(content.Features, content.Condition, content.Categories, content.Spec) is { } mismatch)
+            throw new InvalidDataException($"Model entry '{modelEntry}' is inconsistent: {mismatch}");
+
+        var (network, savedGenerator) = LoadGenerator(ctx, content.Spec, checksums, modelEntry);
+        try
+        {
+            var state = LoadTrainingState(ctx, channel, version, checksums, content, savedGenerator);
+            var device = DeviceSelector.Select(env);
+            return new GanSampler(env, new SyntheticRowGenerator(content.Features, content.Condition, content.Categories, network, device), content.Seed, content.History, state);
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
+    }
+
+    private static (ModelChecksums Checksums, int ContentStart) ReadChecksums(byte[] block, string entry)
+    {
+        using var reader = new BinaryReader(new MemoryStream(block, writable: false));
+        try
+        {
+            return (ModelChecksums.Read(reader), (int)reader.BaseStream.Position);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            throw ModelEntries.Invalid(entry, e);
+        }
+    }
+
+    private static (GeneratorNetwork Network, SavedStateDict Saved) LoadGenerator(ModelLoadContext ctx, GeneratorSpec spec, ModelChecksums? checksums, string modelEntry)
+    {
+        var entry = ModelEntries.PathOf(ctx, GeneratorWeightsStream);
+        var weights = ModelEntries.ReadBinaryStream(ctx, GeneratorWeightsStream, entry)
+            ?? throw new InvalidDataException($"The GAN model has no '{entry}' stream with the generator's weights.");
+        checksums?.Verify(GeneratorWeightsStream, weights, entry);
+        var saved = SavedStateDict.Read(weights, entry);
+        SavedNetworks.CheckHoldsEnough(saved, SavedNetworks.MinimumWeights(spec), "generator", entry, modelEntry);
+        GeneratorNetwork network;
+        try
+        {
+            network = new GeneratorNetwork(spec);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"The generator described in the model cannot be built for '{entry}': {e.Message}", e);
+        }
+        try
+        {
+            SavedNetworks.CheckMatches(network, saved, entry);
+            SavedNetworks.Load(network, weights);
+            return (network, saved);
+        }
+        catch (Exception e)
+        {
+            network.Dispose();
+            if (e is InvalidDataException) throw;
+            throw ModelEntries.Invalid(entry, e);
+        }
+    }
+
+    /// <summary>The training state, or null when the model has none or it is damaged (then a warning says so: the model still samples).</summary>
+    private static TrainingState? LoadTrainingState(ModelLoadContext ctx, IChannel channel, uint version, ModelChecksums? checksums, Content content, SavedStateDict generator)
+    {
+        var entry = ModelEntries.PathOf(ctx, TrainingStateStream);
+        try
+        {
+            var bytes = ModelEntries.ReadBinaryStream(ctx, TrainingStateStream, entry);
+            if (bytes is null)
+            {
+                if (checksums?.Covers(TrainingStateStream) == true)
+                    throw new InvalidDataException($"Model entry '{entry}' was saved with the model but is missing from the zip.");
+                return null;
+            }
+            checksums?.Verify(TrainingStateStream, bytes, entry);
+            var state = ModelEntries.Parse(bytes, 0, entry, reader => TrainingState.Load(reader, version));
+            if (SavedModelConsistency.TrainingStateMismatch(state, content.Spec, content.Features.EncodedWidth) is { } mismatch)
+                throw new InvalidDataException($"Model entry '{entry}' is inconsistent: {mismatch}");
+            var discriminator = SavedStateDict.Read(state.DiscriminatorWeights, $"{entry} (discriminator weights)");
+            SavedNetworks.CheckHoldsEnough(discriminator, SavedNetworks.MinimumWeights(state.DiscriminatorSpec), "discriminator", $"{entry} (discriminator weights)", entry);
+            if (state.Average is { } average) CheckSameLayout(SavedStateDict.Read(average.TrainedGeneratorWeights, $"{entry} (trained generator weights)"), generator, entry);
+            return state;
+        }
+        catch (InvalidDataException e)
+        {
+            channel.Warning($"{e.Message} The model still samples, but cannot resume training (CanResumeTraining is false).");
+            return null;
+        }
+    }
+
+    private static void CheckSameLayout(SavedStateDict trained, SavedStateDict generator, string entry)
+    {
+        if (!trained.Tensors.Select(t => (t.Name, t.ScalarType, t.ShapeText)).SequenceEqual(generator.Tensors.Select(t => (t.Name, t.ScalarType, t.ShapeText))))
+            throw new InvalidDataException($"Model entry '{entry}' holds trained generator weights whose tensors differ from the generator's.");
+    }
+
+    private static byte[] Serialise(Action<BinaryWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) write(writer);
+        return stream.ToArray();
     }
 }

@@ -1,4 +1,5 @@
 using GanEstimators.Encoding;
+using GanEstimators.Persistence;
 
 namespace GanEstimators.Training;
 
@@ -157,7 +158,7 @@ internal sealed class CategoryConditions
     /// <summary>Reads what <see cref="Save"/> wrote; models before format 0x00010007 have no frequencies within classes.</summary>
     public static CategoryConditions Load(BinaryReader reader, bool withinClasses)
     {
-        var columns = new DiscreteColumn[reader.ReadInt32()];
+        var columns = new DiscreteColumn[reader.ReadCount("number of categorical conditions", ModelLimits.MaxColumns + 1, bytesPerItem: 16)];
         for (var i = 0; i < columns.Length; i++)
         {
             int encodedOffset = reader.ReadInt32(), conditionOffset = reader.ReadInt32(), width = reader.ReadInt32();
@@ -165,7 +166,7 @@ internal sealed class CategoryConditions
             double[]?[]? byClass = null;
             if (withinClasses)
             {
-                byClass = new double[reader.ReadInt32()][];
+                byClass = new double[reader.ReadCount("number of classes with category frequencies", ModelLimits.MaxConditionClasses, bytesPerItem: 1)][];
                 for (var k = 0; k < byClass.Length; k++) byClass[k] = reader.ReadBoolean() ? ReadCumulative(reader) : null;
                 if (byClass.Length == 0) byClass = null;
             }
@@ -182,8 +183,45 @@ internal sealed class CategoryConditions
 
     private static double[] ReadCumulative(BinaryReader reader)
     {
-        var cumulative = new double[reader.ReadInt32()];
-        for (var k = 0; k < cumulative.Length; k++) cumulative[k] = reader.ReadDouble();
+        var cumulative = new double[reader.ReadCount("number of category frequencies", ModelLimits.MaxCategoryLevels + 2, bytesPerItem: 8, min: 1)];
+        for (var k = 0; k < cumulative.Length; k++)
+        {
+            cumulative[k] = reader.ReadFiniteDouble("cumulative category frequency");
+            if (cumulative[k] < (k > 0 ? cumulative[k - 1] : 0)) throw new InvalidDataException("The saved cumulative category frequencies decrease.");
+        }
+        if (!(cumulative[^1] > 0)) throw new InvalidDataException("The saved category frequencies are all zero.");
         return cumulative;
+    }
+
+    /// <summary>
+    /// Why these conditions cannot belong to <paramref name="features"/> and a condition of <paramref name="classCount"/>
+    /// classes (0 when unconditional), or null when they can: a loaded model must agree with itself before it samples.
+    /// </summary>
+    public string? Mismatch(TableEncoder features, int classCount)
+    {
+        var categorical = Enumerable.Range(0, features.Columns.Count).Where(c => features.Columns[c] is CategoricalEncoder).ToArray();
+        var label = _columns.Length > 0 && _columns[^1].Width == 0 ? 1 : 0;
+        if (_columns.Length - label != categorical.Length)
+            return $"they cover {_columns.Length - label} categorical columns; the table has {categorical.Length}.";
+        if (label == 1 && classCount == 0) return "they balance condition classes, but the model has no condition column.";
+        var conditionOffset = 0;
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            var column = _columns[i];
+            if (i == categorical.Length)
+            {
+                if (column.Cumulative.Length != classCount) return $"the class frequencies cover {column.Cumulative.Length} classes; the condition has {classCount}.";
+                continue;
+            }
+            var encoder = features.Columns[categorical[i]];
+            if (column.EncodedOffset != features.EncodedOffsetOf(categorical[i]) || column.Width != encoder.EncodedWidth
+                || column.ConditionOffset != conditionOffset || column.Cumulative.Length != column.Width)
+                return $"those of column '{encoder.Name}' (offset {column.EncodedOffset}, {column.Width} slots, {column.Cumulative.Length} frequencies) do not match its encoder (offset {features.EncodedOffsetOf(categorical[i])}, {encoder.EncodedWidth} slots).";
+            if (column.CumulativeByClass is { } byClass
+                && (byClass.Length != classCount || byClass.Any(c => c is not null && c.Length != column.Width)))
+                return $"the frequencies of column '{encoder.Name}' within classes do not match its {column.Width} slots and the {classCount} classes.";
+            conditionOffset += column.Width;
+        }
+        return null;
     }
 }

@@ -1,4 +1,5 @@
 using GanEstimators.Networks;
+using GanEstimators.Persistence;
 using static TorchSharp.torch;
 
 namespace GanEstimators.Training;
@@ -85,18 +86,21 @@ internal sealed record TrainingState(
         writer.Write(Average.TrainedGeneratorWeights);
     }
 
-    /// <summary>Reads what <see cref="Save"/> wrote; models before <see cref="Persistence.GanSamplerFormat.AveragedGeneratorVersion"/> have no average and one learning rate.</summary>
+    /// <summary>Reads what <see cref="Save"/> wrote; models before <see cref="GanSamplerFormat.AveragedGeneratorVersion"/> have no average and one learning rate.</summary>
     public static TrainingState Load(BinaryReader reader, uint formatVersion)
     {
         var spec = DiscriminatorSpec.Load(reader, formatVersion);
-        var pac = reader.ReadInt32();
-        var (optimizer, learningRate, beta1, beta2) = ((GanOptimizer)reader.ReadInt32(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble());
-        byte[] Next() => reader.ReadBytes(reader.ReadInt32());
-        var (weights, generatorOptimizer, discriminatorOptimizer, random) = (Next(), Next(), Next(), Next());
-        var current = formatVersion >= Persistence.GanSamplerFormat.AveragedGeneratorVersion;
-        var settings = new OptimizerSettings(optimizer, learningRate, beta1, beta2, current ? reader.ReadDouble() : learningRate);
+        var pac = reader.ReadInt32InRange("PacSize", 1, ModelLimits.MaxPacSize);
+        var optimizer = reader.ReadEnum<GanOptimizer>("optimizer");
+        var (learningRate, beta1, beta2) = (reader.ReadFiniteDouble("learning rate"), reader.ReadFiniteDouble("Beta1"), reader.ReadFiniteDouble("Beta2"));
+        var weights = reader.ReadSizedBytes("the discriminator's weights");
+        var generatorOptimizer = reader.ReadSizedBytes("the generator optimiser's state");
+        var discriminatorOptimizer = reader.ReadSizedBytes("the discriminator optimiser's state");
+        var random = reader.ReadSizedBytes("the random generator's state", ModelLimits.MaxRandomStateBytes);
+        var current = formatVersion >= GanSamplerFormat.AveragedGeneratorVersion;
+        var settings = new OptimizerSettings(optimizer, learningRate, beta1, beta2, current ? reader.ReadFiniteDouble("discriminator learning rate") : learningRate);
         var average = current && reader.ReadBoolean()
-            ? new AveragedGeneratorState(reader.ReadInt64(), Next())
+            ? new AveragedGeneratorState(reader.ReadInt64(), reader.ReadSizedBytes("the trained generator's weights"))
             : null;
         return new TrainingState(spec, pac, settings, weights, generatorOptimizer, discriminatorOptimizer, random, average);
     }

@@ -1,0 +1,71 @@
+using GanEstimators.Networks;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GanEstimators.Persistence;
+
+/// <summary>
+/// Checks a saved network against the spec it is loaded into, before and after the network is built: the spec must not
+/// describe a network bigger than the weights saved for it (so an edited layer width cannot allocate gigabytes before a
+/// shape error), and every saved tensor must have the name, element type and shape the built network expects.
+/// </summary>
+internal static class SavedNetworks
+{
+    /// <summary>Weights an MLP of <paramref name="spec"/> has at least: its layers' weight matrices (and the condition rows of the first).</summary>
+    public static long MinimumWeights(MlpSpec spec)
+    {
+        var widths = spec.HiddenSizes.Prepend(spec.InputWidth).Append(spec.OutputWidth).Select(w => (long)w).ToArray();
+        var total = (long)spec.ConditionWidth * widths[1];
+        for (var i = 1; i < widths.Length; i++) total += widths[i - 1] * widths[i];
+        return total;
+    }
+
+    /// <summary>Weights a DCGAN generator of <paramref name="spec"/> has at least: its projection and first transposed convolution.</summary>
+    public static long MinimumWeights(DcganGeneratorSpec spec)
+    {
+        long wide = 2L * spec.BaseChannels, cells = (long)(spec.Image.Height / 4) * (spec.Image.Width / 4);
+        return spec.NoiseWidth * wide * cells + wide * spec.BaseChannels * 16;
+    }
+
+    /// <summary>Weights a DCGAN discriminator of <paramref name="spec"/> has at least: its two strided convolutions and its output.</summary>
+    public static long MinimumWeights(DcganDiscriminatorSpec spec)
+    {
+        long narrow = spec.BaseChannels, features = 2L * narrow * (spec.Image.Height / 4) * (spec.Image.Width / 4);
+        return (long)spec.PacSize * spec.Image.Channels * narrow * 16 + narrow * 2 * narrow * 16 + features * (1 + (long)spec.PacSize * spec.ConditionWidth);
+    }
+
+    public static long MinimumWeights(GeneratorSpec spec) => spec.Dcgan is { } d ? MinimumWeights(d) : MinimumWeights(spec.Mlp!);
+
+    public static long MinimumWeights(DiscriminatorSpec spec) => spec.Dcgan is { } d ? MinimumWeights(d) : MinimumWeights(spec.Mlp!);
+
+    /// <summary>Throws unless <paramref name="saved"/> holds at least the <paramref name="minimum"/> weights its spec implies.</summary>
+    public static void CheckHoldsEnough(SavedStateDict saved, long minimum, string network, string entry, string describedIn)
+    {
+        if (minimum > saved.TotalElements)
+            throw new InvalidDataException(
+                $"Model entry '{entry}' holds {saved.TotalElements} weights, but the {network} described in '{describedIn}' needs at least {minimum}; the model's network shape and its weights disagree (the file was altered or damaged).");
+    }
+
+    /// <summary>Throws unless every tensor of <paramref name="network"/> is saved in <paramref name="saved"/> with its element type and shape, and nothing else is.</summary>
+    public static void CheckMatches(nn.Module network, SavedStateDict saved, string entry)
+    {
+        var expected = network.state_dict();
+        if (expected.Count != saved.Tensors.Count)
+            throw new InvalidDataException($"Model entry '{entry}' holds {saved.Tensors.Count} tensors; the network the model describes has {expected.Count}.");
+        foreach (var tensor in saved.Tensors)
+        {
+            if (!expected.TryGetValue(tensor.Name, out var target))
+                throw new InvalidDataException($"Model entry '{entry}' holds a tensor '{tensor.Name}' the network the model describes does not have.");
+            if ((int)target.dtype != tensor.ScalarType || !target.shape.SequenceEqual(tensor.Shape))
+                throw new InvalidDataException(
+                    $"Model entry '{entry}' holds tensor '{tensor.Name}' of shape {tensor.ShapeText} (type {tensor.ScalarType}); the network the model describes needs [{string.Join(", ", target.shape)}] (type {(int)target.dtype}).");
+        }
+    }
+
+    /// <summary>Loads checked weights into <paramref name="network"/>.</summary>
+    public static void Load(nn.Module network, byte[] weights)
+    {
+        using var reader = new BinaryReader(new MemoryStream(weights, writable: false));
+        network.load(reader);
+    }
+}
