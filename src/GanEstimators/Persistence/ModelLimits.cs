@@ -3,7 +3,8 @@ namespace GanEstimators.Persistence;
 /// <summary>
 /// Upper bounds on every size a saved GAN model states, checked before anything of that size is allocated, so an edited
 /// or damaged file fails at once with a clear error instead of allocating gigabytes (or overflowing) first. Each bound is
-/// far above what training produces (a 4096 × 4096 image, a million classes, 65,536-wide layers); a model beyond one
+/// far above what training produces (a 4096 × 4096 image, a million classes) or, for network sizes, the trainer's own
+/// limits (GanTrainer.Options.Max…); a model beyond one
 /// cannot have been written by GanEstimators.
 /// </summary>
 internal static class ModelLimits
@@ -32,14 +33,16 @@ internal static class ModelLimits
     /// <summary>Point masses of one column (PointMassShare ≥ 0.01 allows at most 100).</summary>
     public const int MaxPointMasses = 100;
 
-    /// <summary>Width of one hidden layer, and of a DCGAN network's base channels.</summary>
-    public const int MaxLayerWidth = 1 << 16;
+    /// <summary>Width of one hidden layer, and of a DCGAN network's base channels: what the trainer accepts.</summary>
+    public const int MaxLayerWidth = GanTrainer.Options.MaxHiddenLayerWidth > GanTrainer.Options.MaxImageBaseChannels
+        ? GanTrainer.Options.MaxHiddenLayerWidth
+        : GanTrainer.Options.MaxImageBaseChannels;
 
-    /// <summary>Hidden layers of one MLP.</summary>
-    public const int MaxHiddenLayers = 64;
+    /// <summary>Hidden layers of one MLP: what the trainer accepts.</summary>
+    public const int MaxHiddenLayers = GanTrainer.Options.MaxHiddenLayers;
 
-    /// <summary>Width of the generator's noise input.</summary>
-    public const int MaxNoiseDimension = 1 << 16;
+    /// <summary>Width of the generator's noise input: what the trainer accepts.</summary>
+    public const int MaxNoiseDimension = GanTrainer.Options.MaxNoiseDimension;
 
     /// <summary>Rows PacGAN packs into one discriminator input.</summary>
     public const int MaxPacSize = 1024;
