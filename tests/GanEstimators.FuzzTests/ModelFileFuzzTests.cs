@@ -6,10 +6,9 @@ using Microsoft.ML.Data;
 namespace GanEstimators.FuzzTests;
 
 /// <summary>
-/// Damaged model files through <c>Model.Load</c> + <c>Sample</c>: each must either fail with an
-/// <see cref="InvalidDataException"/> or <see cref="FormatException"/> (ML.NET wraps a loader's exception in a
-/// <see cref="TargetInvocationException"/>; the innermost one counts) or load and generate finite rows — never another
-/// exception, never NaN or infinity where the intact model has none. Damage: random bytes flipped in the zip, the zip
+/// Damaged model files through <c>Model.Load</c> + <c>Sample</c>: each must either fail clearly (see <see cref="IsClear"/>;
+/// ML.NET wraps a loader's exception in a <see cref="TargetInvocationException"/>, the innermost one counts) or load
+/// and generate finite rows — never another exception, never NaN or infinity where the intact model has none. Damage: random bytes flipped in the zip, the zip
 /// truncated, and a zip entry rewritten (so its CRC is valid) with flipped bytes, cut short, or a 4-byte field set to
 /// a hostile size. Models of the current format are hashed, so the last kind mostly tests the hash; the older-format
 /// fixtures carry no hash, so there the same damage reaches the parsers' bounds checks.
@@ -49,6 +48,7 @@ public sealed class ModelFileFuzzTests
             Assert.IsNull(intactError, "the intact model loads and samples");
             var random = new Random(FuzzScale.Seed);
             var (clear, sampled) = (0, 0);
+            var unclear = new List<string>();
             for (var i = 0; i < cases; i++)
             {
                 var (damaged, what) = Damage(intact, random);
@@ -57,10 +57,11 @@ public sealed class ModelFileFuzzTests
                 Outcome(path, missing, out var error);
                 if (error is null) sampled++;
                 else if (IsClear(error)) clear++;
-                else Assert.Fail($"case {i} ({what}, seed {FuzzScale.Seed}): {Describe(error)}");
+                else unclear.Add($"case {i} ({what}, seed {FuzzScale.Seed}): {Describe(error)}");
                 File.Delete(path);
             }
-            TestContext.WriteLine($"{cases} damaged models: {clear} clear errors, {sampled} loaded and sampled finite rows");
+            TestContext.WriteLine($"{cases} damaged models: {clear} clear errors, {sampled} loaded and sampled finite rows, {unclear.Count} neither");
+            Assert.IsEmpty(unclear, string.Join("\n\n", unclear));
         }
         finally
         {
@@ -87,11 +88,20 @@ public sealed class ModelFileFuzzTests
         return missingAllowed ?? new HashSet<string>();
     }
 
+    /// <summary>
+    /// Our loader's errors must be <see cref="InvalidDataException"/> or <see cref="FormatException"/>. ML.NET reads its
+    /// own entries (the input schema saved beside the model) before or after our loader runs, with its own exceptions
+    /// (a short stream, an unsupported layout), which this library cannot change: those count as clear when thrown
+    /// outside GanEstimators' code and of a kind that says the file is bad, not a crash (no NullReference, no OutOfMemory).
+    /// </summary>
     private static bool IsClear(Exception error)
     {
         var innermost = Innermost(error);
-        return innermost is InvalidDataException or FormatException && !string.IsNullOrWhiteSpace(innermost.Message)
-               && (error is not TargetInvocationException || innermost != error);
+        if (string.IsNullOrWhiteSpace(innermost.Message) || error is TargetInvocationException && innermost == error) return false;
+        if (innermost is InvalidDataException or FormatException) return true;
+        var inOurCode = (innermost.StackTrace ?? "").Split('\n').Any(frame => frame.TrimStart().StartsWith("at GanEstimators.", StringComparison.Ordinal)
+                                                                              && !frame.Contains("GanEstimators.FuzzTests.", StringComparison.Ordinal));
+        return !inOurCode && innermost is IOException or NotSupportedException;
     }
 
     private static Exception Innermost(Exception error)
