@@ -122,7 +122,8 @@ public sealed class ModelIntegrityTests
     }
 
     [TestMethod]
-    [DataRow(20_000, "needs at least")]
+    [DataRow(8_000, "needs at least")]
+    [DataRow(20_000, "hidden layer width")]
     [DataRow(int.MaxValue, "hidden layer width")]
     [DataRow(-1, "hidden layer width")]
     [DataRow(22, "shape")]
@@ -136,7 +137,8 @@ public sealed class ModelIntegrityTests
     }
 
     [TestMethod]
-    [DataRow(20_000, "needs at least")]
+    [DataRow(4_000, "needs at least")]
+    [DataRow(20_000, "noise dimension")]
     [DataRow(int.MaxValue, "noise dimension")]
     public void AnEditedNoiseDimensionIsRejectedBeforeTheNetworkIsBuilt(int noise, string expected)
     {
