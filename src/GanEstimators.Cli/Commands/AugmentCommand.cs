@@ -34,7 +34,7 @@ public static class AugmentCommand
         if (count is < 0) throw new ArgumentException($"--count must be zero or positive; got {count}.");
         var modelColumns = ModelFile.ReadColumns(modelPath);
         var file = CsvSchemaInference.Infer(dataPath, "--data", new HashSet<string>());
-        var (columns, dropped) = MatchHeader(modelColumns, file.Columns, dataPath);
+        var (columns, dropped) = MatchHeader(modelColumns, modelPath, file.Columns, dataPath);
 
         var ml = new MLContext(seed);
         var (sampler, _) = ModelFile.Load(ml, modelPath);
@@ -57,14 +57,14 @@ public static class AugmentCommand
     }
 
     /// <summary>The model's columns at their positions in this file's header (it may order them differently), and the header's other columns.</summary>
-    private static (CsvColumn[] Columns, IReadOnlyList<string> Dropped) MatchHeader(IReadOnlyList<CsvColumn> modelColumns, IReadOnlyList<CsvColumn> fileColumns, string dataPath)
+    private static (CsvColumn[] Columns, IReadOnlyList<string> Dropped) MatchHeader(IReadOnlyList<CsvColumn> modelColumns, string modelPath, IReadOnlyList<CsvColumn> fileColumns, string dataPath)
     {
         var header = fileColumns.Select(c => c.Name).ToArray();
         var columns = modelColumns.Select(c =>
         {
             var index = Array.IndexOf(header, c.Name);
             return index >= 0 ? c with { Index = index }
-                : throw new ArgumentException($"Column '{c.Name}' of the model's training data is not in the header of '{dataPath}'.");
+                : throw new ArgumentException($"Column '{c.Name}' of the training data of --model '{modelPath}' is not in the header of --data '{dataPath}'.");
         }).ToArray();
         return (columns, header.Where(h => modelColumns.All(c => c.Name != h)).ToArray());
     }

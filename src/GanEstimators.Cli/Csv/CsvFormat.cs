@@ -26,7 +26,7 @@ public static class CsvFormat
     {
         using var zip = ZipFile.OpenRead(modelPath);
         var entry = zip.GetEntry(EntryName)
-            ?? throw new InvalidDataException($"'{modelPath}' was not written by `ganest train` (it has no {EntryName}); sample it from code with GanSampler.Sample.");
+            ?? throw new InvalidDataException($"--model '{modelPath}' was not written by `ganest train` (it has no {EntryName}); sample it from code with GanSampler.Sample.");
         CsvColumn?[]? columns;
         try
         {

@@ -6,7 +6,8 @@ namespace GanEstimators.Tests.Support;
 /// <summary>Runs the built `ganest` tool in its own process.</summary>
 public static class Ganest
 {
-    public static (int ExitCode, string Output) Run(params string[] arguments)
+    /// <summary>Runs ganest; <c>Output</c> is standard output then standard error, <c>Error</c> standard error alone.</summary>
+    public static (int ExitCode, string Output, string Error) Run(params string[] arguments)
     {
         var tool = typeof(Ganest).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "GanestPath").Value!;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -15,7 +16,11 @@ public static class Ganest
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        Assert.IsTrue(process.WaitForExit(180_000), "ganest did not finish in 3 minutes");
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        if (!process.WaitForExit(180_000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("ganest did not finish in 3 minutes");
+        }
+        return (process.ExitCode, stdout.Result + stderr.Result, stderr.Result);
     }
 }
