@@ -90,17 +90,18 @@ public sealed class GanestOutputPathTests
     }
 
     [TestMethod]
-    public void TwoSamplesWritingTheSameFileAtOnceEachSucceedAndTheFileIsOneWholeRun()
+    public void SamplesWritingTheSameFileAtOnceEachSucceedAndTheFileIsOneWholeRun()
     {
         var output = Path.Combine(Folder, "race.csv");
-        var runs = new[] { 20_000, 30_000 }
+        var counts = new[] { 30_000, 40_000, 50_000 };
+        var runs = counts
             .Select(count => Task.Run(() => Ganest.Run("sample", "--model", TinyModel.Model, "--count", count.ToString(), "--out", output, "--seed", "1")))
             .ToArray();
         Task.WaitAll(runs);
 
         foreach (var run in runs) Assert.AreEqual(0, run.Result.ExitCode, run.Result.Output);
         var lines = File.ReadAllLines(output);
-        Assert.IsTrue(lines.Length is 20_001 or 30_001, $"the file is one run's header and rows, not a mix: {lines.Length} lines");
+        CollectionAssert.Contains(counts, lines.Length - 1, $"the file is one run's header and rows, not a mix: {lines.Length} lines");
         Assert.AreEqual(TinyModel.Header, lines[0]);
         CollectionAssert.AreEqual(new[] { "race.csv" }, FilesIn(Folder), "no temporary file is left");
     }
