@@ -47,7 +47,9 @@ public static class TrainCommand
     {
         if (threads is { } count)
         {
-            if (count < 1) throw new ArgumentException($"--threads must be at least 1; got {count}.");
+            // libtorch starts every thread it is asked for; far more than the cores only slows training down (or hangs it).
+            var most = 4 * Environment.ProcessorCount;
+            if (count < 1 || count > most) throw new ArgumentException($"--threads must be between 1 and {most} (4 per core); got {count}.");
             TorchSharp.torch.set_num_threads(count);
         }
         if (!(average >= 0 && average < 1)) throw new ArgumentException($"--average must be a decay in [0, 1), e.g. 0.999 (0 is off); got {average}.");
@@ -57,6 +59,8 @@ public static class TrainCommand
         foreach (var name in forcedText.Concat(ignore).Where(n => inferred.All(c => c.Name != n)))
             throw new ArgumentException($"Column '{name}' is not in the header of '{dataPath}'.");
         var columns = inferred.Where(c => !ignore.Contains(c.Name)).ToArray();
+        if (columns.All(c => c.Name == conditionColumn))
+            throw new ArgumentException($"No columns of '{dataPath}' are left to generate{(ignore.Length > 0 ? " after --ignore" : "")}{(conditionColumn is null ? "" : " besides --condition-column")}; keep at least one.");
 
         if (gpu is < 0) throw new ArgumentException($"--gpu must be a CUDA device index (0 or more); got {gpu}.");
         var ml = new MLContext(seed) { GpuDeviceId = gpu, FallbackToCpu = false };
