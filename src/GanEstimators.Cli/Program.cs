@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
-using System.Runtime.InteropServices;
 using GanEstimators.Cli.Commands;
 using GanEstimators.Cli.Errors;
 using GanEstimators.Cli.Files;
@@ -12,8 +11,7 @@ AppDomain.CurrentDomain.UnhandledException += (_, e) =>
     ErrorReport.Write(e.ExceptionObject as Exception ?? new Exception(e.ExceptionObject?.ToString()));
     Environment.Exit(ErrorReport.FailureExitCode);
 };
-using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+using var stopSignals = StopSignals.Handle();
 
 var root = new RootCommand("ganest: train generative adversarial networks on CSV files, sample synthetic rows and evaluate them. " +
     "Exit code 0 on success, 1 on any failure (one line on standard error; GANEST_VERBOSE=1 adds the stack trace)")
@@ -38,12 +36,4 @@ catch (Exception error)
 {
     OutputFile.DeleteAllReserved();
     return ErrorReport.Write(error);
-}
-
-static void Stop(PosixSignalContext context)
-{
-    OutputFile.DeleteAllReserved();
-    Console.Error.WriteLine($"ganest: stopped ({context.Signal}); no output was written.");
-    context.Cancel = true;
-    Environment.Exit(130);
 }

@@ -45,7 +45,7 @@ public static class EvaluateCommand
         Print(metrics);
         if (output is not null)
         {
-            File.WriteAllText(output.TemporaryPath, metrics.ToJson());
+            output.Writing(path => { File.WriteAllText(path, metrics.ToJson()); return path; });
             output.Commit();
             AnsiConsole.MarkupLine($"Metrics → [green]{Markup.Escape(output.Path)}[/]");
         }

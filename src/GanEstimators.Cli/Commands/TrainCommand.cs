@@ -103,8 +103,12 @@ public static class TrainCommand
             });
 
         using var trained = sampler;
-        ml.Model.Save(sampler, loader, output.TemporaryPath);
-        CsvFormat.AppendTo(output.TemporaryPath, columns);
+        output.Writing(path =>
+        {
+            ml.Model.Save(sampler, loader, path);
+            CsvFormat.AppendTo(path, columns);
+            return path;
+        });
         output.Commit();
 
         var history = sampler.History;

@@ -16,10 +16,11 @@ public static class CsvWriter
     {
         var schemaColumns = columns.Select(c => data.Schema.GetColumnOrNull(c.Name)
             ?? throw new InvalidDataException($"--model '{modelPath}' does not generate column '{c.Name}' listed in its CSV columns.")).ToArray();
-        long rows = 0;
-        using (var writer = output.OpenText())
-        using (var cursor = data.GetRowCursor(schemaColumns))
+        var rows = output.Writing(path =>
         {
+            long written = 0;
+            using var writer = new StreamWriter(path, append: false);
+            using var cursor = data.GetRowCursor(schemaColumns);
             var formatters = columns.Select((c, i) => Formatter(cursor, schemaColumns[i], c, modelPath)).ToArray();
             writer.WriteLine(string.Join(",", columns.Select(c => Quote(c.Name))));
             var fields = new string[formatters.Length];
@@ -27,9 +28,10 @@ public static class CsvWriter
             {
                 for (var i = 0; i < formatters.Length; i++) fields[i] = formatters[i]();
                 writer.WriteLine(string.Join(",", fields));
-                rows++;
+                written++;
             }
-        }
+            return written;
+        });
         output.Commit();
         return rows;
     }

@@ -62,8 +62,22 @@ public sealed class OutputFile : IDisposable
         return new OutputFile(path, option, temporary);
     }
 
-    /// <summary>Opens the temporary file for writing text (UTF-8, no byte-order mark).</summary>
-    public StreamWriter OpenText() => new(TemporaryPath, append: false);
+    /// <summary>
+    /// Runs <paramref name="write"/> on the temporary path; a failure to write it (a full disk, say) becomes an
+    /// <see cref="IOException"/> naming the option and the file asked for rather than the temporary name.
+    /// </summary>
+    public T Writing<T>(Func<string, T> write)
+    {
+        try
+        {
+            return write(TemporaryPath);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException && error.Message.Contains(TemporaryPath, StringComparison.Ordinal))
+        {
+            var reason = error.Message.Replace($" : '{TemporaryPath}'", "").Replace($"'{TemporaryPath}'", "the file").Trim().TrimEnd('.');
+            throw new IOException($"{Option} '{Path}': could not write it ({reason}).", error);
+        }
+    }
 
     /// <summary>Moves the written temporary file into place (an atomic rename), replacing any file there.</summary>
     public void Commit()

@@ -106,6 +106,42 @@ public sealed class GanestOutputPathTests
         CollectionAssert.AreEqual(new[] { "race.csv" }, FilesIn(Folder), "no temporary file is left");
     }
 
+    [TestMethod]
+    public void StoppingTrainingWithSigtermLeavesNoFileBehind()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Inconclusive("POSIX signals");
+            return;
+        }
+        var data = Path.Combine(Folder, "train.csv");
+        File.WriteAllLines(data, new[] { TinyModel.Header }.Concat(TinyModel.Rows(60)));
+        using var process = Ganest.Start("train", "--data", data, "--model", Path.Combine(Folder, "m.zip"), "--epochs", "1000000");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!Directory.EnumerateFiles(Folder, "*.tmp").Any() && !process.HasExited && waited.Elapsed < TimeSpan.FromMinutes(1)) Thread.Sleep(50);
+        try
+        {
+            if (process.HasExited) Assert.Fail($"ganest ended before it was stopped: {stdout.Result}{stderr.Result}");
+            Thread.Sleep(1000);   // into training
+            Assert.AreEqual(0, SendSignal(process.Id, Sigterm));
+            Assert.IsTrue(process.WaitForExit(60_000), "ganest stops on SIGTERM");
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+        Assert.AreEqual(130, process.ExitCode, stderr.Result);
+        StringAssert.Contains(stderr.Result, "stopped (SIGTERM)");
+        CollectionAssert.AreEqual(new[] { "train.csv" }, FilesIn(Folder), "the temporary model file is deleted");
+    }
+
+    private const int Sigterm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
+    private static extern int SendSignal(int pid, int signal);
+
     private static bool CanCreateFileIn(string directory)
     {
         try

@@ -9,11 +9,7 @@ public static class Ganest
     /// <summary>Runs ganest; <c>Output</c> is standard output then standard error, <c>Error</c> standard error alone.</summary>
     public static (int ExitCode, string Output, string Error) Run(params string[] arguments)
     {
-        var tool = typeof(Ganest).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "GanestPath").Value!;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(tool);
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
+        using var process = Start(arguments);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(180_000))
@@ -22,5 +18,15 @@ public static class Ganest
             Assert.Fail("ganest did not finish in 3 minutes");
         }
         return (process.ExitCode, stdout.Result + stderr.Result, stderr.Result);
+    }
+
+    /// <summary>Starts ganest with standard output and error redirected; the caller reads them and waits.</summary>
+    public static Process Start(params string[] arguments)
+    {
+        var tool = typeof(Ganest).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "GanestPath").Value!;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(tool);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        return Process.Start(start)!;
     }
 }
