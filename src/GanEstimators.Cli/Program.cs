@@ -9,12 +9,12 @@ AppDomain.CurrentDomain.UnhandledException += (_, e) =>
 {
     OutputFile.DeleteAllReserved();
     ErrorReport.Write(e.ExceptionObject as Exception ?? new Exception(e.ExceptionObject?.ToString()));
-    Environment.Exit(ErrorReport.FailureExitCode);
+    StopSignals.ExitNow(ErrorReport.FailureExitCode);
 };
 using var stopSignals = StopSignals.Handle();
 
 var root = new RootCommand("ganest: train generative adversarial networks on CSV files, sample synthetic rows and evaluate them. " +
-    "Exit code 0 on success, 1 on any failure (one line on standard error; GANEST_VERBOSE=1 adds the stack trace)")
+    "Exit code 0 on success, 1 on any failure (one line on standard error; GANEST_VERBOSE=1 adds the stack trace), 130 when stopped by Ctrl+C or SIGTERM")
 {
     TrainCommand.Create(),
     SampleCommand.Create(),

@@ -23,8 +23,15 @@ public static class StopSignals
         OutputFile.DeleteAllReserved();
         Console.Error.WriteLine($"ganest: stopped ({context.Signal}); no output file was written.");
         context.Cancel = true;
-        if (OperatingSystem.IsWindows()) Environment.Exit(StoppedExitCode);
-        ExitImmediately(StoppedExitCode);
+        ExitNow(StoppedExitCode);
+    }
+
+    /// <summary>Ends the process with <paramref name="code"/> without the runtime's orderly shutdown (see the class summary).</summary>
+    public static void ExitNow(int code)
+    {
+        Console.Error.Flush();
+        if (OperatingSystem.IsWindows()) Environment.Exit(code);
+        ExitImmediately(code);
     }
 
     [DllImport("libc", EntryPoint = "_exit")]
