@@ -1,8 +1,20 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using GanEstimators.Cli.Commands;
-using Spectre.Console;
+using GanEstimators.Cli.Errors;
+using GanEstimators.Cli.Files;
 
-var root = new RootCommand("ganest: train generative adversarial networks on CSV files, sample synthetic rows and evaluate them")
+// Exit codes: 0 success; 1 any failure (one line on standard error); 130 stopped by Ctrl+C or SIGTERM.
+AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+{
+    OutputFile.DeleteAllReserved();
+    ErrorReport.Write(e.ExceptionObject as Exception ?? new Exception(e.ExceptionObject?.ToString()));
+    StopSignals.ExitNow(ErrorReport.FailureExitCode);
+};
+using var stopSignals = StopSignals.Handle();
+
+var root = new RootCommand("ganest: train generative adversarial networks on CSV files, sample synthetic rows and evaluate them. " +
+    "Exit code 0 on success, 1 on any failure (one line on standard error; GANEST_VERBOSE=1 adds the stack trace), 130 when stopped by Ctrl+C or SIGTERM")
 {
     TrainCommand.Create(),
     SampleCommand.Create(),
@@ -11,10 +23,17 @@ var root = new RootCommand("ganest: train generative adversarial networks on CSV
 };
 try
 {
-    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    var parsed = root.Parse(args);
+    if (parsed.Action is ParseErrorAction)
+    {
+        var command = string.Join(" ", parsed.CommandResult.Command == root ? new[] { "ganest" } : new[] { "ganest", parsed.CommandResult.Command.Name });
+        Console.Error.WriteLine($"ganest: error: {ErrorReport.OneLine(string.Join(" ", parsed.Errors.Select(e => e.Message)))} (see `{command} --help`)");
+        return ErrorReport.FailureExitCode;
+    }
+    return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (Exception error) when (error is ArgumentException or InvalidDataException or FileNotFoundException or InvalidOperationException)
+catch (Exception error)
 {
-    AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(error.Message)}");
-    return 1;
+    OutputFile.DeleteAllReserved();
+    return ErrorReport.Write(error);
 }

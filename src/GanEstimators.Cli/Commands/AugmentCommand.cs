@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GanEstimators.Augmentation;
 using GanEstimators.Cli.Csv;
+using GanEstimators.Cli.Files;
 using Microsoft.ML;
 
 namespace GanEstimators.Cli.Commands;
@@ -31,14 +32,15 @@ public static class AugmentCommand
         if (!(ratio > 0 && ratio <= 1)) throw new ArgumentException($"--balance-ratio must be in (0, 1]; got {ratio}.");
         if (ratio != 1 && balance is null) throw new ArgumentException("--balance-ratio applies to --balance COLUMN, not to --count.");
         if (count is < 0) throw new ArgumentException($"--count must be zero or positive; got {count}.");
-        if (!File.Exists(modelPath)) throw new FileNotFoundException($"Model '{modelPath}' does not exist.", modelPath);
-        if (!File.Exists(dataPath)) throw new FileNotFoundException($"CSV file '{dataPath}' does not exist.", dataPath);
-        var (columns, dropped) = MatchHeader(CsvFormat.ReadFrom(modelPath), dataPath);
+        var modelColumns = ModelFile.ReadColumns(modelPath);
+        var file = CsvSchemaInference.Infer(dataPath, "--data", new HashSet<string>());
+        var (columns, dropped) = MatchHeader(modelColumns, modelPath, file.Columns, dataPath);
 
         var ml = new MLContext(seed);
-        var sampler = ml.Model.Load(modelPath, out _) as GanSampler
-            ?? throw new InvalidDataException($"'{modelPath}' does not hold a GAN sampler.");
-        var real = CsvLoading.Loader(ml, columns).Load(dataPath);
+        var (sampler, _) = ModelFile.Load(ml, modelPath);
+        using var loaded = sampler;
+        using var output = OutputFile.Reserve(outputPath, "--out", ("--model", modelPath), ("--data", dataPath));
+        var real = CsvLoading.Loader(ml, columns, file.Separator).Load(dataPath);
         var augmented = ml.Gan().Augment(real, sampler, new GanAugmentationOptions
         {
             SyntheticRowCount = count,
@@ -46,9 +48,8 @@ public static class AugmentCommand
             BalanceRatio = ratio,
             Seed = seed,
         });
-        CsvWriter.Write(augmented, columns, outputPath);
+        var total = CsvWriter.Write(augmented, columns, output, modelPath);
 
-        var total = augmented.GetRowCount()!.Value;
         var realRows = CountRows(real);
         Console.WriteLine($"Wrote {realRows} real + {total - realRows} synthetic rows to {outputPath}");
         if (dropped.Count > 0) Console.WriteLine($"Left out the columns the model does not generate: {string.Join(", ", dropped)}");
@@ -56,15 +57,14 @@ public static class AugmentCommand
     }
 
     /// <summary>The model's columns at their positions in this file's header (it may order them differently), and the header's other columns.</summary>
-    private static (CsvColumn[] Columns, IReadOnlyList<string> Dropped) MatchHeader(IReadOnlyList<CsvColumn> modelColumns, string dataPath)
+    private static (CsvColumn[] Columns, IReadOnlyList<string> Dropped) MatchHeader(IReadOnlyList<CsvColumn> modelColumns, string modelPath, IReadOnlyList<CsvColumn> fileColumns, string dataPath)
     {
-        var header = CsvSchemaInference.SplitLine(File.ReadLines(dataPath).FirstOrDefault()
-            ?? throw new InvalidDataException($"'{dataPath}' is empty; a header row is expected."));
+        var header = fileColumns.Select(c => c.Name).ToArray();
         var columns = modelColumns.Select(c =>
         {
             var index = Array.IndexOf(header, c.Name);
             return index >= 0 ? c with { Index = index }
-                : throw new ArgumentException($"Column '{c.Name}' of the model's training data is not in the header of '{dataPath}'.");
+                : throw new ArgumentException($"Column '{c.Name}' of the training data of --model '{modelPath}' is not in the header of --data '{dataPath}'.");
         }).ToArray();
         return (columns, header.Where(h => modelColumns.All(c => c.Name != h)).ToArray());
     }

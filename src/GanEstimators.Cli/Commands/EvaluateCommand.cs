@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using GanEstimators.Cli.Csv;
+using GanEstimators.Cli.Files;
 using GanEstimators.Evaluation;
 using Microsoft.ML;
 using Spectre.Console;
@@ -29,39 +30,38 @@ public static class EvaluateCommand
     private static int Run(string realPath, string syntheticPath, string? testPath, string? label, string? jsonPath, int seed)
     {
         if ((testPath is null) != (label is null)) throw new ArgumentException("--test and --label go together: efficacy trains on --label and tests on the --test rows.");
-        var (columns, _) = CsvSchemaInference.Infer(realPath, new HashSet<string>());
+        var (columns, _, separator) = CsvSchemaInference.Infer(realPath, "--real", new HashSet<string>());
         if (label is not null && columns.All(c => c.Name != label)) throw new ArgumentException($"--label: column '{label}' is not in the header of '{realPath}'.");
 
         // Every file is read with the real file's column kinds, so a column is compared as the same kind everywhere.
         var ml = new MLContext(seed);
-        var realData = CsvLoading.ComparisonLoader(ml, columns).Load(realPath);
-        var syntheticData = Load(ml, columns, syntheticPath);
-        var options = new TabularEvaluationOptions { Seed = seed, LabelColumnName = label, TestData = testPath is null ? null : Load(ml, columns, testPath) };
+        var realData = CsvLoading.ComparisonLoader(ml, columns, separator).Load(realPath);
+        var syntheticData = Load(ml, columns, syntheticPath, "--synthetic");
+        var options = new TabularEvaluationOptions { Seed = seed, LabelColumnName = label, TestData = testPath is null ? null : Load(ml, columns, testPath, "--test") };
+        using var output = jsonPath is null ? null : OutputFile.Reserve(jsonPath, "--json", ("--real", realPath), ("--synthetic", syntheticPath), ("--test", testPath));
 
         TabularFidelityMetrics metrics = null!;
         AnsiConsole.Status().Start("Evaluating (detection and efficacy classifiers)…", _ => metrics = ml.Gan().Evaluate(realData, syntheticData, options));
         Print(metrics);
-        if (jsonPath is not null)
+        if (output is not null)
         {
-            var temporary = jsonPath + ".partial";
-            File.WriteAllText(temporary, metrics.ToJson());
-            File.Move(temporary, jsonPath, overwrite: true);
-            AnsiConsole.MarkupLine($"Metrics → [green]{Markup.Escape(jsonPath)}[/]");
+            output.Writing(path => { File.WriteAllText(path, metrics.ToJson()); return path; });
+            output.Commit();
+            AnsiConsole.MarkupLine($"Metrics → [green]{Markup.Escape(output.Path)}[/]");
         }
         return 0;
     }
 
     /// <summary>Loads another CSV with the real file's column kinds, finding each column by its header name.</summary>
-    private static IDataView Load(MLContext ml, IReadOnlyList<CsvColumn> realColumns, string path)
+    private static IDataView Load(MLContext ml, IReadOnlyList<CsvColumn> realColumns, string path, string option)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"CSV file '{path}' does not exist.", path);
-        var header = CsvSchemaInference.SplitLine(File.ReadLines(path).FirstOrDefault() ?? throw new InvalidDataException($"'{path}' is empty; a header row is expected."));
+        var (fileColumns, _, separator) = CsvSchemaInference.Infer(path, option, new HashSet<string>());
         var columns = realColumns.Select(c => c with
         {
-            Index = Array.IndexOf(header, c.Name) is var index and >= 0 ? index
-                : throw new ArgumentException($"Column '{c.Name}' of the real CSV is not in the header of '{path}'."),
+            Index = fileColumns.FirstOrDefault(f => f.Name == c.Name)?.Index
+                ?? throw new ArgumentException($"Column '{c.Name}' of the real CSV is not in the header of {option} '{path}'."),
         }).ToArray();
-        return CsvLoading.ComparisonLoader(ml, columns).Load(path);
+        return CsvLoading.ComparisonLoader(ml, columns, separator).Load(path);
     }
 
     private static void Print(TabularFidelityMetrics metrics)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GanEstimators.Cli.Csv;
+using GanEstimators.Cli.Files;
 using Microsoft.ML;
 
 namespace GanEstimators.Cli.Commands;
@@ -10,7 +11,7 @@ public static class SampleCommand
     public static Command Create()
     {
         var model = new Option<string>("--model") { Description = "Model written by `ganest train`", Required = true };
-        var count = new Option<int>("--count") { Description = "Number of rows", Required = true };
+        var count = new Option<int>("--count") { Description = "Number of rows, 1 to 2147483647 (written as they are generated, in bounded memory)", Required = true };
         var output = new Option<string>("--out") { Description = "CSV file to write", Required = true };
         var condition = new Option<string[]>("--condition") { Description = "COLUMN=VALUE (repeatable): every row has that value; the condition column or any categorical column", AllowMultipleArgumentsPerToken = false };
         var seed = new Option<int?>("--seed") { Description = "Random seed (same seed, same rows)" };
@@ -21,11 +22,10 @@ public static class SampleCommand
 
     private static int Run(string modelPath, int count, string outputPath, string[]? conditions, int? seed)
     {
-        if (!File.Exists(modelPath)) throw new FileNotFoundException($"Model '{modelPath}' does not exist.", modelPath);
-        var columns = CsvFormat.ReadFrom(modelPath);
-        var ml = new MLContext();
-        var sampler = ml.Model.Load(modelPath, out _) as GanSampler
-            ?? throw new InvalidDataException($"'{modelPath}' does not hold a GAN sampler.");
+        if (count <= 0) throw new ArgumentException($"--count must be a positive number of rows; got {count}.");
+        var (sampler, columns) = ModelFile.Load(new MLContext(), modelPath);
+        using var loaded = sampler;
+        using var output = OutputFile.Reserve(outputPath, "--out", ("--model", modelPath));
         var request = new Dictionary<string, string>();
         foreach (var condition in conditions ?? Array.Empty<string>())
         {
@@ -38,8 +38,20 @@ public static class SampleCommand
                     : $"--condition {condition}: column '{parts[0]}' cannot be conditioned on; use one of {string.Join(", ", sampler.ConditionableColumnNames)}.");
             request[parts[0]] = parts[1];
         }
-        CsvWriter.Write(sampler.Sample(count, request, seed), columns, outputPath);
-        Console.WriteLine($"Wrote {count} rows to {outputPath}");
+        var rows = CsvWriter.Write(Generate(sampler, count, request, seed), columns, output, modelPath);
+        Console.WriteLine($"Wrote {rows} rows to {outputPath}");
         return 0;
+    }
+
+    private static IDataView Generate(GanSampler sampler, int count, Dictionary<string, string> request, int? seed)
+    {
+        try
+        {
+            return sampler.Sample(count, request, seed);
+        }
+        catch (Exception error) when (error is OutOfMemoryException or OverflowException)
+        {
+            throw new ArgumentException($"--count {count}: the rows do not fit in memory ({error.Message}); ask for fewer rows.", error);
+        }
     }
 }

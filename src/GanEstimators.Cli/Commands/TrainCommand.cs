@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GanEstimators.Cli.Csv;
+using GanEstimators.Cli.Files;
 using Microsoft.ML;
 using Spectre.Console;
 
@@ -46,20 +47,25 @@ public static class TrainCommand
     {
         if (threads is { } count)
         {
-            if (count < 1) throw new ArgumentException($"--threads must be at least 1; got {count}.");
+            // libtorch starts every thread it is asked for; far more than the cores only slows training down (or hangs it).
+            var most = 4 * Environment.ProcessorCount;
+            if (count < 1 || count > most) throw new ArgumentException($"--threads must be between 1 and {most} (4 per core); got {count}.");
             TorchSharp.torch.set_num_threads(count);
         }
         if (!(average >= 0 && average < 1)) throw new ArgumentException($"--average must be a decay in [0, 1), e.g. 0.999 (0 is off); got {average}.");
         if (!(frequencyWeight >= 0 && double.IsFinite(frequencyWeight))) throw new ArgumentException($"--frequency-weight must be 0 (off) or a positive number, e.g. 1; got {frequencyWeight}.");
         var forcedText = discrete.Concat(conditionColumn is null ? Array.Empty<string>() : new[] { conditionColumn }).ToHashSet();
-        var (inferred, rows) = CsvSchemaInference.Infer(dataPath, forcedText);
+        var (inferred, rows, separator) = CsvSchemaInference.Infer(dataPath, "--data", forcedText);
         foreach (var name in forcedText.Concat(ignore).Where(n => inferred.All(c => c.Name != n)))
             throw new ArgumentException($"Column '{name}' is not in the header of '{dataPath}'.");
         var columns = inferred.Where(c => !ignore.Contains(c.Name)).ToArray();
+        if (columns.All(c => c.Name == conditionColumn))
+            throw new ArgumentException($"No columns of '{dataPath}' are left to generate{(ignore.Length > 0 ? " after --ignore" : "")}{(conditionColumn is null ? "" : " besides --condition-column")}; keep at least one.");
 
         if (gpu is < 0) throw new ArgumentException($"--gpu must be a CUDA device index (0 or more); got {gpu}.");
         var ml = new MLContext(seed) { GpuDeviceId = gpu, FallbackToCpu = false };
-        var loader = CsvLoading.Loader(ml, columns);
+        using var output = OutputFile.Reserve(modelPath, "--model", ("--data", dataPath));
+        var loader = CsvLoading.Loader(ml, columns, separator);
         var trainingData = loader.Load(dataPath);
         var options = new GanTrainer.Options
         {
@@ -96,10 +102,14 @@ public static class TrainCommand
                 task.Value = task.MaxValue;
             });
 
-        var temporary = modelPath + ".partial";
-        ml.Model.Save(sampler, loader, temporary);
-        CsvFormat.AppendTo(temporary, columns);
-        File.Move(temporary, modelPath, overwrite: true);
+        using var trained = sampler;
+        output.Writing(path =>
+        {
+            ml.Model.Save(sampler, loader, path);
+            CsvFormat.AppendTo(path, columns);
+            return path;
+        });
+        output.Commit();
 
         var history = sampler.History;
         AnsiConsole.MarkupLine($"Trained {history.Epochs.Count} epochs{(history.StoppedEarly ? $" (stopped early; kept epoch {history.SelectedEpoch})" : "")} → [green]{Markup.Escape(modelPath)}[/]");

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 
 namespace GanEstimators.Cli.Csv;
@@ -10,19 +11,48 @@ public static class CsvFormat
 {
     private const string EntryName = "ganest/columns.json";
 
+    // Math.Round takes at most 15 decimals; a Single carries about 9 significant digits anyway.
+    private const int MaximumDecimals = 15;
+
     public static void AppendTo(string modelPath, IReadOnlyList<CsvColumn> columns)
     {
-        using var zip = System.IO.Compression.ZipFile.Open(modelPath, System.IO.Compression.ZipArchiveMode.Update);
+        using var zip = ZipFile.Open(modelPath, ZipArchiveMode.Update);
         using var stream = zip.CreateEntry(EntryName).Open();
         JsonSerializer.Serialize(stream, columns);
     }
 
+    /// <summary>The columns, checked: a damaged or edited entry is an <see cref="InvalidDataException"/> naming the file and entry.</summary>
     public static IReadOnlyList<CsvColumn> ReadFrom(string modelPath)
     {
-        using var zip = System.IO.Compression.ZipFile.OpenRead(modelPath);
+        using var zip = ZipFile.OpenRead(modelPath);
         var entry = zip.GetEntry(EntryName)
-            ?? throw new InvalidDataException($"'{modelPath}' was not written by `ganest train` (it has no {EntryName}); sample it from code with GanSampler.Sample.");
-        using var stream = entry.Open();
-        return JsonSerializer.Deserialize<CsvColumn[]>(stream)!;
+            ?? throw new InvalidDataException($"--model '{modelPath}' was not written by `ganest train` (it has no {EntryName}); sample it from code with GanSampler.Sample.");
+        CsvColumn?[]? columns;
+        try
+        {
+            using var stream = entry.Open();
+            columns = JsonSerializer.Deserialize<CsvColumn?[]>(stream);
+        }
+        catch (Exception error) when (error is JsonException or InvalidDataException or IOException or NotSupportedException)
+        {
+            throw Damaged(modelPath, error.Message);
+        }
+        if (columns is null || columns.Length == 0) throw Damaged(modelPath, "it lists no columns");
+        var names = new HashSet<string>();
+        for (var c = 0; c < columns.Length; c++)
+        {
+            var column = columns[c] ?? throw Damaged(modelPath, $"column {c + 1} is null");
+            if (string.IsNullOrEmpty(column.Name)) throw Damaged(modelPath, $"column {c + 1} has no name");
+            if (!names.Add(column.Name)) throw Damaged(modelPath, $"column '{column.Name}' is listed twice");
+            if (!Enum.IsDefined(column.Kind)) throw Damaged(modelPath, $"column '{column.Name}' has an unknown kind {(int)column.Kind}");
+            if (column.Index < 0) throw Damaged(modelPath, $"column '{column.Name}' has a negative index {column.Index}");
+            if (column.Decimals is < 0 or > MaximumDecimals) throw Damaged(modelPath, $"column '{column.Name}' has {column.Decimals} decimals; 0 to {MaximumDecimals} are possible");
+            if (column.DateFormat is not null && !IsoDates.Formats.Contains(column.DateFormat))
+                throw Damaged(modelPath, $"column '{column.Name}' has the date format '{column.DateFormat}'; one of {string.Join(", ", IsoDates.Formats)} was expected");
+        }
+        return columns!;
     }
+
+    private static InvalidDataException Damaged(string modelPath, string problem) =>
+        new($"--model '{modelPath}': its entry {EntryName} is damaged ({problem}); train the model again with `ganest train`.");
 }

@@ -10,12 +10,16 @@ namespace GanEstimators.Cli.Csv;
 /// </summary>
 public static class CsvSchemaInference
 {
-    public static CsvSchema Infer(string path, IReadOnlySet<string> forcedText)
+    /// <summary>
+    /// Reads every record of <paramref name="path"/> (named <paramref name="option"/> in messages), so a file that is
+    /// not UTF-8, has an unclosed quote or a row with the wrong number of fields is refused before any work starts.
+    /// </summary>
+    public static CsvSchema Infer(string path, string option, IReadOnlySet<string> forcedText)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"CSV file '{path}' does not exist.", path);
-        using var reader = new StreamReader(path);
-        var header = reader.ReadLine() ?? throw new InvalidDataException($"'{path}' is empty; a header row is expected.");
-        var names = SplitLine(header);
+        Files.InputFile.CheckExists(path, option, "a CSV file with a header row");
+        using var reader = CsvRecordReader.Open(path, option);
+        var names = reader.Header;
+        CheckHeader(path, option, names);
         var integer = Enumerable.Repeat(true, names.Length).ToArray();
         var number = Enumerable.Repeat(true, names.Length).ToArray();
         var seenValue = new bool[names.Length];
@@ -24,16 +28,13 @@ public static class CsvSchemaInference
         var dateFormat = new string?[names.Length];
         var decimals = new int[names.Length];
         var fewestDecimals = Enumerable.Repeat(int.MaxValue, names.Length).ToArray();
-        var row = 1;
         var dataRows = 0;
-        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        for (var values = reader.Read(); values is not null; values = reader.Read())
         {
-            row++;
-            if (line.Length == 0) continue;
             dataRows++;
-            var values = SplitLine(line);
             if (values.Length != names.Length)
-                throw new InvalidDataException($"'{path}' row {row} has {values.Length} fields; the header has {names.Length}.");
+                throw new InvalidDataException($"{option} '{path}' {CsvRecordReader.Where(reader.RecordNumber, reader.RecordLine)} has {values.Length} fields; " +
+                    $"the header has {names.Length} ({CsvRecordReader.NameOf(reader.Separator)}-separated).");
             for (var c = 0; c < names.Length; c++)
             {
                 var value = values[c];
@@ -53,35 +54,24 @@ public static class CsvSchemaInference
                 fewestDecimals[c] = Math.Min(fewestDecimals[c], places);
             }
         }
-        if (dataRows == 0) throw new InvalidDataException($"'{path}' has a header but no rows.");
+        if (dataRows == 0) throw new InvalidDataException($"{option} '{path}' has a header but no rows.");
         return new CsvSchema(names.Select((name, c) =>
             forcedText.Contains(name) || !seenValue[c] ? new CsvColumn(name, c, CsvColumnKind.Text, 0)
             : date[c] ? new CsvColumn(name, c, CsvColumnKind.Date, 0, dateFormat[c])
             : !number[c] ? new CsvColumn(name, c, CsvColumnKind.Text, 0)
             : new CsvColumn(name, c, integer[c] && !seenEmpty[c] ? CsvColumnKind.Integer : CsvColumnKind.Number, decimals[c],
-                FixedDecimals: decimals[c] > 0 && fewestDecimals[c] == decimals[c])).ToArray(), dataRows);
+                FixedDecimals: decimals[c] > 0 && fewestDecimals[c] == decimals[c])).ToArray(), dataRows, reader.Separator);
     }
 
-    /// <summary>Comma-separated fields, with double-quoted fields that may contain commas and doubled quotes.</summary>
-    public static string[] SplitLine(string line)
+    private static void CheckHeader(string path, string option, string[] names)
     {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
+        var seen = new HashSet<string>();
+        for (var c = 0; c < names.Length; c++)
         {
-            var ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-                else if (ch == '"') quoted = false;
-                else field.Append(ch);
-            }
-            else if (ch == '"') quoted = true;
-            else if (ch == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(ch);
+            if (names[c].Length == 0)
+                throw new InvalidDataException($"{option} '{path}': header field {c + 1} is empty; every column needs a name.");
+            if (!seen.Add(names[c]))
+                throw new InvalidDataException($"{option} '{path}': the header names column '{names[c]}' twice.");
         }
-        fields.Add(field.ToString());
-        return fields.Select(f => f.Trim()).ToArray();
     }
 }

@@ -9,6 +9,12 @@ public static partial class IsoDates
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(?<time>[T ]\d{2}:\d{2}(?<seconds>:\d{2})?)?$")]
     private static partial Regex Pattern();
 
+    /// <summary>Every format <see cref="FormatOf"/> returns.</summary>
+    public static readonly IReadOnlyList<string> Formats = new[]
+    {
+        "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss",
+    };
+
     /// <summary>The format of <paramref name="value"/> when it is an ISO date or date-time, else null.</summary>
     public static string? FormatOf(string value)
     {

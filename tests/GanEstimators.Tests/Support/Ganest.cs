@@ -6,16 +6,27 @@ namespace GanEstimators.Tests.Support;
 /// <summary>Runs the built `ganest` tool in its own process.</summary>
 public static class Ganest
 {
-    public static (int ExitCode, string Output) Run(params string[] arguments)
+    /// <summary>Runs ganest; <c>Output</c> is standard output then standard error, <c>Error</c> standard error alone.</summary>
+    public static (int ExitCode, string Output, string Error) Run(params string[] arguments)
+    {
+        using var process = Start(arguments);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(180_000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("ganest did not finish in 3 minutes");
+        }
+        return (process.ExitCode, stdout.Result + stderr.Result, stderr.Result);
+    }
+
+    /// <summary>Starts ganest with standard output and error redirected; the caller reads them and waits.</summary>
+    public static Process Start(params string[] arguments)
     {
         var tool = typeof(Ganest).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "GanestPath").Value!;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(tool);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.IsTrue(process.WaitForExit(180_000), "ganest did not finish in 3 minutes");
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        return Process.Start(start)!;
     }
 }
