@@ -91,7 +91,10 @@ public sealed class ValueGridAndSeasonTests
         plain.Dispose();
         var with = MeanSeasonError(cycles: true, out var seasonal);
         Console.WriteLine($"mean |temperature − season(date)|: {with:F2} with date cycles, {without:F2} without (ignoring the date: 5.1)");
-        Assert.IsLessThan(2.5, with, "the generated temperatures follow the season of the generated dates");
+        // Measured with date cycles over training seeds 1-8 (one libtorch thread) and 1-6 (two) on an AMD EPYC:
+        // 1.69-2.69 (seed 6 with two threads, as on another AMD machine: 2.69); without them 4.65-7.19; a generator
+        // that ignores the date scores 5.1. 3.5 leaves a margin of 0.8 above the worst and still fails without cycles.
+        Assert.IsLessThan(3.5, with, "the generated temperatures follow the season of the generated dates");
         Assert.IsLessThan(without, with, "date cycles make the season easier to learn");
 
         var ml = new MLContext(1);
