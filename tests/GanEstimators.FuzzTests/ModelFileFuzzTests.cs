@@ -7,7 +7,7 @@ namespace GanEstimators.FuzzTests;
 
 /// <summary>
 /// Damaged model files through <c>Model.Load</c> + <c>Sample</c>: each must either fail clearly (see <see cref="IsClear"/>;
-/// ML.NET wraps a loader's exception in a <see cref="TargetInvocationException"/>, the innermost one counts) or load
+/// the exception under ML.NET's <see cref="TargetInvocationException"/> wrappers counts) or load
 /// and generate finite rows — never another exception, never NaN or infinity where the intact model has none. Damage: random bytes flipped in the zip, the zip
 /// truncated, and a zip entry rewritten (so its CRC is valid) with flipped bytes, cut short, or a 4-byte field set to
 /// a hostile size. Models of the current format are hashed, so the last kind mostly tests the hash; the older-format
@@ -17,6 +17,8 @@ namespace GanEstimators.FuzzTests;
 public sealed class ModelFileFuzzTests
 {
     private static readonly int[] HostileValues = { int.MaxValue, -1, 0, 20_000, int.MinValue, 0x7FC00000, 0x7F800000, 0x4E6E6B28 };
+
+    private static readonly TimeSpan CaseTimeout = TimeSpan.FromSeconds(60);
 
     public TestContext TestContext { get; set; } = null!;
 
@@ -29,15 +31,16 @@ public sealed class ModelFileFuzzTests
     }
 
     [TestMethod]
-    public void ADamagedCurrentModelFailsClearlyOrSamplesFiniteRows() => Fuzz(TrainedModel(), FuzzScale.Cases(160));
+    public void ADamagedCurrentModelFailsClearlyOrSamplesFiniteRows() => Fuzz(TrainedModel(), FuzzScale.Cases(160), hashed: true);
 
     [TestMethod]
     [DataRow("format-0x00010006.zip")]
     [DataRow("format-0x00010007-image.zip")]
     public void ADamagedOlderModelFailsClearlyOrSamplesFiniteRows(string fixture) =>
-        Fuzz(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture)), FuzzScale.Cases(80));
+        Fuzz(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture)), FuzzScale.Cases(80), hashed: false);
 
-    private void Fuzz(byte[] intact, int cases)
+    /// <param name="hashed">The model carries content hashes: then changed generator weights must never load.</param>
+    private void Fuzz(byte[] intact, int cases, bool hashed)
     {
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "ganest-fuzz", Guid.NewGuid().ToString("N"))).FullName;
         try
@@ -54,8 +57,15 @@ public sealed class ModelFileFuzzTests
                 var (damaged, what) = Damage(intact, random);
                 var path = Path.Combine(folder, $"case-{i}.zip");
                 File.WriteAllBytes(path, damaged);
-                Outcome(path, missing, out var error);
-                if (error is null) sampled++;
+                Exception? error = null;
+                if (!Task.Run(() => Outcome(path, missing, out error)).Wait(CaseTimeout))
+                    Assert.Fail($"case {i} ({what}, seed {FuzzScale.Seed}): Model.Load + Sample still running after {CaseTimeout.TotalSeconds} s");
+                if (error is null)
+                {
+                    sampled++;
+                    if (hashed && what.StartsWith("TransformerChain/Generator.bin", StringComparison.Ordinal) && !what.Contains("unchanged", StringComparison.Ordinal))
+                        unclear.Add($"case {i} ({what}, seed {FuzzScale.Seed}): the damaged weights of a hashed model loaded without an error");
+                }
                 else if (IsClear(error)) clear++;
                 else unclear.Add($"case {i} ({what}, seed {FuzzScale.Seed}): {Describe(error)}");
                 File.Delete(path);
@@ -104,9 +114,10 @@ public sealed class ModelFileFuzzTests
         return !inOurCode && innermost is IOException or NotSupportedException;
     }
 
+    /// <summary>The exception under ML.NET's reflection wrappers: what the loader threw.</summary>
     private static Exception Innermost(Exception error)
     {
-        while (error.InnerException is { } inner) error = inner;
+        while (error is TargetInvocationException { InnerException: { } inner }) error = inner;
         return error;
     }
 
@@ -137,7 +148,10 @@ public sealed class ModelFileFuzzTests
     private static (byte[] Bytes, string What) RewriteEntry(byte[] intact, Random random)
     {
         using var input = new ZipArchive(new MemoryStream(intact), ZipArchiveMode.Read);
-        var entries = input.Entries.Where(e => e.Length > 0).ToArray();
+        // Not ML.NET's own "Schema" entry: ML.NET reads it with its binary data-view reader before GanEstimators' loader
+        // runs, and one edit (a vector type's dimension count from 1 to 6,946,817) made that reader spin for over 17
+        // minutes; nothing this library does can reach it (README, "Model files").
+        var entries = input.Entries.Where(e => e.Length > 0 && e.FullName != "Schema").ToArray();
         var target = entries[random.Next(entries.Length)];
         var kind = random.Next(3);
         string what = "";
@@ -172,12 +186,21 @@ public sealed class ModelFileFuzzTests
                             break;
                     }
                 }
+                if (entry.FullName == target.FullName && bytes.AsSpan().SequenceEqual(OriginalBytes(entry))) what += ", unchanged";
                 var copy = archive.CreateEntry(entry.FullName, CompressionLevel.Fastest);
                 using var destination = copy.Open();
                 destination.Write(bytes);
             }
         }
         return (output.ToArray(), what);
+    }
+
+    private static byte[] OriginalBytes(ZipArchiveEntry entry)
+    {
+        using var source = entry.Open();
+        var content = new MemoryStream();
+        source.CopyTo(content);
+        return content.ToArray();
     }
 
     private static byte[] TrainedModel()
