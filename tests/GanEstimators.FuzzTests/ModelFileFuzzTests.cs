@@ -114,10 +114,16 @@ public sealed class ModelFileFuzzTests
         return !inOurCode && innermost is IOException or NotSupportedException;
     }
 
-    /// <summary>The exception under ML.NET's reflection wrappers: what the loader threw.</summary>
+    /// <summary>
+    /// The exception under ML.NET's wrappers — a <see cref="TargetInvocationException"/> from calling the loader by
+    /// reflection, sometimes inside an <see cref="InvalidOperationException"/> "Error during class instantiation" —
+    /// that is, what the loader threw.
+    /// </summary>
     private static Exception Innermost(Exception error)
     {
-        while (error is TargetInvocationException { InnerException: { } inner }) error = inner;
+        while (error is TargetInvocationException { InnerException: { } inner }
+               || error is InvalidOperationException { InnerException: TargetInvocationException } && (inner = error.InnerException!) is not null)
+            error = inner;
         return error;
     }
 
