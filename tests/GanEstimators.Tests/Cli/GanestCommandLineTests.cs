@@ -3,20 +3,8 @@ using GanEstimators.Tests.Support;
 namespace GanEstimators.Tests.Cli;
 
 [TestClass]
-public sealed class GanestCommandLineTests
+public sealed class GanestCommandLineTests : GanestTestFolder
 {
-    public TestContext TestContext { get; set; } = null!;
-
-    private string Folder { get; set; } = "";
-
-    [TestInitialize]
-    public void FreshFolder()
-    {
-        Folder = Path.Combine(Path.GetTempPath(), "ganest-tests", TestContext.TestName!);
-        if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
-        Directory.CreateDirectory(Folder);
-    }
-
     private string WriteTrainingCsv()
     {
         var path = Path.Combine(Folder, "train.csv");

@@ -6,20 +6,8 @@ namespace GanEstimators.Tests.Cli;
 
 /// <summary>CSV files are read as RFC 4180 (quoted line breaks), as UTF-8, with a comma, semicolon or tab separator.</summary>
 [TestClass]
-public sealed class GanestCsvInputTests
+public sealed class GanestCsvInputTests : GanestTestFolder
 {
-    public TestContext TestContext { get; set; } = null!;
-
-    private string Folder { get; set; } = "";
-
-    [TestInitialize]
-    public void FreshFolder()
-    {
-        Folder = Path.Combine(Path.GetTempPath(), "ganest-tests", TestContext.TestName!);
-        if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
-        Directory.CreateDirectory(Folder);
-    }
-
     [TestMethod]
     public void QuotedFieldsWithLineBreaksAreReadAndWrittenBack()
     {

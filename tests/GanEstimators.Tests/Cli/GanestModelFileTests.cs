@@ -6,20 +6,8 @@ namespace GanEstimators.Tests.Cli;
 
 /// <summary>A --model that is not a model, or a damaged one, is one line naming the file, never a stack trace.</summary>
 [TestClass]
-public sealed class GanestModelFileTests
+public sealed class GanestModelFileTests : GanestTestFolder
 {
-    public TestContext TestContext { get; set; } = null!;
-
-    private string Folder { get; set; } = "";
-
-    [TestInitialize]
-    public void FreshFolder()
-    {
-        Folder = Path.Combine(Path.GetTempPath(), "ganest-tests", TestContext.TestName!);
-        if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
-        Directory.CreateDirectory(Folder);
-    }
-
     [TestMethod]
     public void AModelThatIsADirectoryMissingOrNotAZipIsNamed()
     {

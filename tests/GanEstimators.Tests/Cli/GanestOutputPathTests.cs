@@ -5,20 +5,8 @@ namespace GanEstimators.Tests.Cli;
 
 /// <summary>Output paths are checked before any work, and files are written whole or not at all.</summary>
 [TestClass]
-public sealed class GanestOutputPathTests
+public sealed class GanestOutputPathTests : GanestTestFolder
 {
-    public TestContext TestContext { get; set; } = null!;
-
-    private string Folder { get; set; } = "";
-
-    [TestInitialize]
-    public void FreshFolder()
-    {
-        Folder = Path.Combine(Path.GetTempPath(), "ganest-tests", TestContext.TestName!);
-        if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
-        Directory.CreateDirectory(Folder);
-    }
-
     [TestMethod]
     public void TrainRefusesAModelPathItCannotWriteBeforeTraining()
     {

@@ -1,0 +1,17 @@
+namespace GanEstimators.Tests.Cli;
+
+/// <summary>A fresh, empty folder per test for the files a ganest run reads and writes.</summary>
+public abstract class GanestTestFolder
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    protected string Folder { get; private set; } = "";
+
+    [TestInitialize]
+    public void FreshFolder()
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "ganest-tests", TestContext.TestName!);
+        if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
+        Directory.CreateDirectory(Folder);
+    }
+}
