@@ -10,7 +10,8 @@ using WeatherSynthesis;
 // weather class), sample a synthetic table with the training table's size and class mix, and compare the two.
 //
 // Settings, measured on 2 shared CPU cores in the first session (mean KS over the four columns; the mean over 3-5
-// seeds; after the ConditionedLinear change seed 1 of the default run gives 0.048): LeastSquares with
+// seeds; after the ConditionedLinear change seed 1 of the default run gives 0.048 there, and 0.081 on an AMD EPYC,
+// whose kernels round differently — the same code before and after issue 17): LeastSquares with
 // the default 256×256 networks reaches 0.063 at 1500 epochs (~50 s of training) and 0.098 at 600 (~20 s);
 // NonSaturating 0.115 at 600 epochs; Hinge 0.102 at 250 (~30 s); WassersteinGradientPenalty 0.128 at 250 (~45 s), with
 // too narrow a precipitation tail and a poorly conditioned 'snow' class. (Real train vs test split: 0.039.)
