@@ -4,11 +4,15 @@ using Microsoft.ML.Data;
 namespace GanEstimators.Sampling;
 
 /// <summary>
-/// Walks a <see cref="SampleDataView"/>, generating the next <see cref="SyntheticRowGenerator.ChunkRows"/> rows when
-/// it enters them (and nothing when no column is active, e.g. when only counting rows). One chunk is held at a time.
+/// Walks a <see cref="SampleDataView"/>, generating the next <see cref="RowsPerChunk"/> rows when it enters them (and
+/// nothing when no column is active, e.g. when only counting rows). One chunk is held at a time.
 /// </summary>
 internal sealed class SampleRowCursor : DataViewRowCursor
 {
+    // A whole number of the generator's own chunks, so the random streams are consumed as one call would; larger than
+    // one of them because building a chunk's view costs about as much as reading it when chunks are small.
+    private const int RowsPerChunk = 8 * SyntheticRowGenerator.ChunkRows;
+
     private readonly SampleDataView _view;
     private readonly ForwardedColumns _columns;
     private SampleStream? _stream;
@@ -60,7 +64,7 @@ internal sealed class SampleRowCursor : DataViewRowCursor
     {
         _chunkRows?.Dispose();
         _chunkRows = null;
-        var count = (int)Math.Min(SyntheticRowGenerator.ChunkRows, _view.Count - _position);
+        var count = (int)Math.Min(RowsPerChunk, _view.Count - _position);
         var (rows, classes) = _stream!.Next(count);
         var chunk = _view.Chunk(rows, count, classes);
         _chunkRows = chunk.GetRowCursor(_columns.Active.Select(i => chunk.Schema[i]));
