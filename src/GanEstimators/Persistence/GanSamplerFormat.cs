@@ -147,7 +147,7 @@ internal static class GanSamplerFormat
         try
         {
             SavedNetworks.CheckMatches(network, saved, entry);
-            SavedNetworks.Load(network, weights);
+            SavedNetworks.Load(network, saved, weights);
             return (network, saved);
         }
         catch (Exception e)

@@ -11,8 +11,8 @@ namespace GanEstimators.Persistence;
 /// </summary>
 internal sealed class SavedStateDict
 {
-    /// <summary>One saved tensor: name, TorchSharp <c>ScalarType</c> code and shape.</summary>
-    public sealed record Tensor(string Name, int ScalarType, long[] Shape)
+    /// <summary>One saved tensor: name, TorchSharp <c>ScalarType</c> code, shape, and where its data lies in the saved bytes.</summary>
+    public sealed record Tensor(string Name, int ScalarType, long[] Shape, int DataOffset, int DataLength)
     {
         public string ShapeText => $"[{string.Join(", ", Shape)}]";
     }
@@ -74,7 +74,7 @@ internal sealed class SavedStateDict
             var data = bytes.AsSpan((int)reader.BaseStream.Position, (int)(elements * elementSize));
             CheckFinite(name, type, data);
             reader.BaseStream.Position += data.Length;
-            tensors.Add(new Tensor(name, (int)type, shape));
+            tensors.Add(new Tensor(name, (int)type, shape, (int)reader.BaseStream.Position - data.Length, data.Length));
             total += elements;
         }
         if (reader.BaseStream.Position != bytes.Length)
