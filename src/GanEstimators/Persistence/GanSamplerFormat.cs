@@ -48,7 +48,7 @@ internal static class GanSamplerFormat
         ctx.CheckAtModel();
         ctx.SetVersionInfo(GetVersionInfo());
         var content = Serialise(writer => WriteContent(writer, sampler));
-        var generator = Serialise(writer => sampler.Generator.Network.save(writer));
+        var generator = Serialise(writer => SavedNetworks.Save(sampler.Generator.Network, writer));
         var state = sampler.TrainingState is { } training ? Serialise(training.Save) : null;
         ModelChecksums.Of(new[] { (ModelChecksums.ContentName, content), (GeneratorWeightsStream, generator), (TrainingStateStream, state) }).Write(ctx.Writer);
         ctx.Writer.Write(content);
@@ -189,7 +189,9 @@ internal static class GanSamplerFormat
 
     private static void CheckSameLayout(SavedStateDict trained, SavedStateDict generator, string entry)
     {
-        if (!trained.Tensors.Select(t => (t.Name, t.ScalarType, t.ShapeText)).SequenceEqual(generator.Tensors.Select(t => (t.Name, t.ScalarType, t.ShapeText))))
+        static IEnumerable<(string, int, string)> Layout(SavedStateDict saved) =>
+            saved.Tensors.Select(t => (t.Name, t.ScalarType, t.ShapeText)).OrderBy(t => t.Name, StringComparer.Ordinal);
+        if (!Layout(trained).SequenceEqual(Layout(generator)))
             throw new InvalidDataException($"Model entry '{entry}' holds trained generator weights whose tensors differ from the generator's.");
     }
 

@@ -78,6 +78,34 @@ internal static class SavedNetworks
             targets[tensor.Name].copy_(Values(tensor, weights.AsSpan(tensor.DataOffset, tensor.DataLength)));
     }
 
+    /// <summary>
+    /// Writes <paramref name="network"/>'s parameters and buffers in the layout <c>Module.save</c> writes (what
+    /// <see cref="SavedStateDict"/> and <c>Module.load</c> read), without calling <c>Module.state_dict()</c> (see
+    /// <see cref="Load"/>): an entry count, then per tensor its name, element type, shape and raw data.
+    /// </summary>
+    public static void Save(nn.Module network, BinaryWriter writer)
+    {
+        var tensors = NamedTensors(network);
+        writer.Write7BitEncodedInt64(tensors.Count);
+        using var scope = NewDisposeScope();
+        foreach (var (name, tensor) in tensors)
+        {
+            writer.Write(name);
+            writer.Write7BitEncodedInt64((long)tensor.dtype);
+            writer.Write7BitEncodedInt64(tensor.shape.Length);
+            foreach (var size in tensor.shape) writer.Write7BitEncodedInt64(size);
+            var values = tensor.detach().cpu().contiguous();
+            writer.Write(tensor.dtype switch
+            {
+                ScalarType.Float32 => MemoryMarshal.AsBytes(values.data<float>().ToArray().AsSpan()),
+                ScalarType.Float64 => MemoryMarshal.AsBytes(values.data<double>().ToArray().AsSpan()),
+                ScalarType.Int64 => MemoryMarshal.AsBytes(values.data<long>().ToArray().AsSpan()),
+                ScalarType.Int32 => MemoryMarshal.AsBytes(values.data<int>().ToArray().AsSpan()),
+                _ => throw new InvalidOperationException($"Tensor '{name}' has element type {tensor.dtype}, which GanEstimators networks do not use."),
+            });
+        }
+    }
+
     // Parameters and buffers by their state-dict names, without Module.state_dict() (see Load).
     private static Dictionary<string, Tensor> NamedTensors(nn.Module network)
     {
