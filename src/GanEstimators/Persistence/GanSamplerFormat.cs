@@ -47,9 +47,9 @@ internal static class GanSamplerFormat
     {
         ctx.CheckAtModel();
         ctx.SetVersionInfo(GetVersionInfo());
-        var content = Serialise(writer => WriteContent(writer, sampler));
-        var generator = Serialise(writer => SavedNetworks.Save(sampler.Generator.Network, writer));
-        var state = sampler.TrainingState is { } training ? Serialise(training.Save) : null;
+        var content = SerialisedBytes.Of(writer => WriteContent(writer, sampler));
+        var generator = SerialisedBytes.Of(writer => SavedNetworks.Save(sampler.Generator.Network, writer));
+        var state = sampler.TrainingState is { } training ? SerialisedBytes.Of(training.Save) : null;
         ModelChecksums.Of(new[] { (ModelChecksums.ContentName, content), (GeneratorWeightsStream, generator), (TrainingStateStream, state) }).Write(ctx.Writer);
         ctx.Writer.Write(content);
         ctx.SaveBinaryStream(GeneratorWeightsStream, writer => writer.Write(generator));
@@ -193,12 +193,5 @@ internal static class GanSamplerFormat
             saved.Tensors.Select(t => (t.Name, t.ScalarType, t.ShapeText)).OrderBy(t => t.Name, StringComparer.Ordinal);
         if (!Layout(trained).SequenceEqual(Layout(generator)))
             throw new InvalidDataException($"Model entry '{entry}' holds trained generator weights whose tensors differ from the generator's.");
-    }
-
-    private static byte[] Serialise(Action<BinaryWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) write(writer);
-        return stream.ToArray();
     }
 }

@@ -25,11 +25,11 @@ internal sealed record TrainingState(
     {
         using var randomState = random.get_state();
         return new(DiscriminatorSpec.Of(discriminator), pacSize, settings,
-            Serialise(w => discriminator.save(w)),
-            Serialise(w => SaveOptimizer(generatorOptimizer, w)),
-            Serialise(w => SaveOptimizer(discriminatorOptimizer, w)),
+            SerialisedBytes.Of(w => discriminator.save(w)),
+            SerialisedBytes.Of(w => SaveOptimizer(generatorOptimizer, w)),
+            SerialisedBytes.Of(w => SaveOptimizer(discriminatorOptimizer, w)),
             randomState.data<byte>().ToArray(),
-            average is null ? null : new AveragedGeneratorState(average.Updates, Serialise(w => trainedGenerator.save(w))));
+            average is null ? null : new AveragedGeneratorState(average.Updates, SerialisedBytes.Of(w => trainedGenerator.save(w))));
     }
 
     public void RestoreRandom(Generator random)
@@ -57,13 +57,6 @@ internal sealed record TrainingState(
 
     private static void SaveOptimizer(optim.Optimizer optimizer, BinaryWriter writer) =>
         ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(writer);
-
-    private static byte[] Serialise(Action<BinaryWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) write(writer);
-        return stream.ToArray();
-    }
 
     public void Save(BinaryWriter writer)
     {
