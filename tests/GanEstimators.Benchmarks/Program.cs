@@ -16,12 +16,19 @@ using static TorchSharp.torch;
 //   --check       instead: show that the trainer and the hand loop train the same networks (epoch 1 and 2 metrics side by side)
 //   --tabular-speed  instead: flights-20k seconds per epoch and sampled rows/s (issue 3), --epochs default 5
 //   --steps B     instead: price each bookkeeping piece per step (B ABBA blocks of --block S steps, default 20)
+//   --fingerprint instead: one hash per seeded small training (every loss, conditions, resume, save/load, DCGAN); a
+//                 refactoring that keeps behaviour keeps every hash on the same machine
 //   --soak        instead: memory soak, --soak-steps training steps (10,000) then --cycles save/load/sample cycles (1,000)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Contains("--tabular-speed"))
 {
     // Issue 3's speed target; --threads 0 (default here) keeps libtorch's own thread count, as CTGAN's figure did.
     TabularSpeed.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"), IntArg("--epochs", 5), IntArg("--threads", 0), IntArg("--hidden", 256));
+    return;
+}
+if (args.Contains("--fingerprint"))
+{
+    Fingerprint.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"));
     return;
 }
 if (args.Contains("--soak"))
