@@ -41,19 +41,22 @@ internal static class Fingerprint
     public static void Run(string dataDirectory)
     {
         TorchSharp.torch.set_num_threads(1);
-        var ml = new MLContext(seed: 3);
-        var penguins = ml.Data.LoadFromTextFile<Penguin>(Path.Combine(dataDirectory, "splits", "penguins.train.csv"), separatorChar: ',', hasHeader: true);
-        var weather = ml.Data.LoadFromTextFile<Weather>(Path.Combine(dataDirectory, "seattle-weather.csv"), separatorChar: ',', hasHeader: true);
+        // Each case gets its own context, so a case's hash does not depend on the cases before it.
+        var penguinsPath = Path.Combine(dataDirectory, "splits", "penguins.train.csv");
+        var weatherPath = Path.Combine(dataDirectory, "seattle-weather.csv");
+        IDataView Penguins(MLContext ml) => ml.Data.LoadFromTextFile<Penguin>(penguinsPath, separatorChar: ',', hasHeader: true);
+        IDataView Weather(MLContext ml) => ml.Data.LoadFromTextFile<Weather>(weatherPath, separatorChar: ',', hasHeader: true);
 
         foreach (var loss in Enum.GetValues<GanLoss>())
-            Report($"penguins {loss}", () =>
+            Report($"penguins {loss}", ml =>
             {
-                using var sampler = Train(ml, penguins, Small(loss, epochs: 2));
+                using var sampler = Train(ml, Penguins(ml), Small(loss, epochs: 2));
                 return Describe(sampler, sampler.Sample(300, seed: 5), sampler.Sample(100, "Gentoo", seed: 6));
             });
 
-        Report("penguins exact conditions, early stopping, averaging, save/load, transform", () =>
+        Report("penguins exact conditions, early stopping, averaging, save/load, transform", ml =>
         {
+            var penguins = Penguins(ml);
             var options = Small(GanLoss.NonSaturating, epochs: 4);
             options.EarlyStopping = new GanEarlyStopping { EvaluateEveryEpochs = 1, Patience = 2 };
             options.GeneratorAverageDecay = 0.9;
@@ -68,8 +71,9 @@ internal static class Fingerprint
             return Describe(sampler, exact, loaded.Sample(200, seed: 8), transformed);
         });
 
-        Report("penguins standardization, residual, balanced off", () =>
+        Report("penguins standardization, residual, balanced off", ml =>
         {
+            var penguins = Penguins(ml);
             var options = Small(GanLoss.LeastSquares, epochs: 2);
             options.NumericEncoding = GanNumericEncoding.Standardization;
             options.Architecture = GanArchitecture.Residual;
@@ -78,8 +82,9 @@ internal static class Fingerprint
             return Describe(sampler, sampler.Sample(300, seed: 4));
         });
 
-        Report("weather WGAN-GP, resume, augmentation", () =>
+        Report("weather WGAN-GP, resume, augmentation", ml =>
         {
+            var weather = Weather(ml);
             var options = new GanTrainer.Options
             {
                 FeatureColumnNames = new[] { "Date", "Precipitation", "TempMax", "TempMin", "Wind" },
@@ -98,7 +103,7 @@ internal static class Fingerprint
             return Describe(resumed, resumed.Sample(300, "rain", seed: 9), augmented);
         });
 
-        Report("digits conditional DCGAN", () =>
+        Report("digits conditional DCGAN", ml =>
         {
             var digits = Digits(ml, Path.Combine(dataDirectory, "digits-8x8.csv"), rows: 400);
             using var sampler = Train(ml, digits, new GanTrainer.Options
@@ -132,11 +137,11 @@ internal static class Fingerprint
 
     private static GanSampler Train(MLContext ml, IDataView data, GanTrainer.Options options) => ml.Gan().Trainer(options).Fit(data);
 
-    private static void Report(string name, Func<string> run)
+    private static void Report(string name, Func<MLContext, string> run)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         string result;
-        try { result = run(); }
+        try { result = run(new MLContext(seed: 3)); }
         catch (Exception e) { result = "error " + e.GetType().Name + ": " + e.Message; }
         Console.WriteLine($"{name,-80} {result}  ({clock.Elapsed.TotalSeconds:F1} s)");
     }
