@@ -1,3 +1,4 @@
+using GanEstimators.Encoding;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

@@ -52,7 +52,7 @@ internal sealed class GeneratorNetwork : nn.Module<Tensor, Tensor?, Tensor>
     public GeneratorNetwork Copy(Device device)
     {
         var copy = new GeneratorNetwork(Spec);
-        using var weights = Training.ModuleSnapshot.Capture(this);
+        using var weights = ModuleSnapshot.Capture(this);
         weights.RestoreInto(copy.to(device));
         return copy;
     }

@@ -1,3 +1,4 @@
+using GanEstimators.Encoding;
 using GanEstimators.Networks;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,4 +1,5 @@
 using static TorchSharp.torch;
+using GanEstimators.Networks;
 
 namespace GanEstimators.Training;
 

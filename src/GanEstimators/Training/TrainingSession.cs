@@ -1,4 +1,5 @@
 using GanEstimators.Diagnostics;
+using GanEstimators.Networks;
 using Microsoft.ML.Runtime;
 using static TorchSharp.torch;
 

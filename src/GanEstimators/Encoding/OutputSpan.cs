@@ -1,4 +1,4 @@
-namespace GanEstimators.Networks;
+namespace GanEstimators.Encoding;
 
 /// <summary>How the generator's raw output for one span of its output vector is activated.</summary>
 internal enum SpanActivation

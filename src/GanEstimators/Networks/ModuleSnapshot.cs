@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace GanEstimators.Training;
+namespace GanEstimators.Networks;
 
 /// <summary>A detached copy of a module's weights, to put back later (last good epoch, best epoch).</summary>
 internal sealed class ModuleSnapshot : IDisposable
