@@ -20,7 +20,7 @@ namespace GanEstimators;
 /// </summary>
 public sealed class GanSampler : RowToRowTransformerBase, IDisposable
 {
-    internal const string LoaderSignature = "GanSampler";
+    internal const string LoaderSignature = GanSamplerFormat.LoaderSignature;
     internal const string UserName = "GAN Sampler";
 
     private readonly SyntheticRowGenerator _generator;
@@ -132,10 +132,14 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
     protected override void SaveModel(ModelSaveContext ctx)
     {
         _generator.ThrowIfDisposed();
-        GanSamplerFormat.Save(ctx, this);
+        GanSamplerFormat.Save(ctx, new SavedSampler(_generator, Seed, History, TrainingState));
     }
 
-    private static GanSampler Create(IHostEnvironment env, ModelLoadContext ctx) => GanSamplerFormat.Load(env, ctx);
+    private static GanSampler Create(IHostEnvironment env, ModelLoadContext ctx)
+    {
+        var saved = GanSamplerFormat.Load(env, ctx);
+        return new GanSampler(env, saved.Generator, saved.Seed, saved.History, saved.TrainingState);
+    }
 
     private static IRowMapper Create(IHostEnvironment env, ModelLoadContext ctx, DataViewSchema inputSchema) =>
         Create(env, ctx).MakeRowMapper(inputSchema);

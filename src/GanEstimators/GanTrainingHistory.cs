@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using GanEstimators.Persistence;
 
 namespace GanEstimators;
 
@@ -112,48 +111,6 @@ public sealed class GanTrainingHistory
             csv.Append(e.Epoch.ToString(CultureInfo.InvariantCulture)).Append(',')
                .AppendJoin(',', e.Values().Select(v => v.ToString("R", CultureInfo.InvariantCulture))).Append('\n');
         return csv.ToString();
-    }
-
-    internal void Save(BinaryWriter writer)
-    {
-        writer.Write(_epochs.Count);
-        foreach (var e in _epochs)
-        {
-            writer.Write(e.Epoch);
-            var values = e.Values();
-            writer.Write(values.Length);
-            foreach (var v in values) writer.Write(v);
-        }
-        writer.Write(_diagnoses.Count);
-        foreach (var d in _diagnoses)
-        {
-            writer.Write(d.Epoch);
-            writer.Write((int)d.Problem);
-            writer.Write(d.Evidence);
-            writer.Write(d.Remedy);
-        }
-        writer.Write(SelectedEpoch);
-        writer.Write(StoppedEarly);
-    }
-
-    internal static GanTrainingHistory Load(BinaryReader reader)
-    {
-        var history = new GanTrainingHistory();
-        var count = reader.ReadCount("number of epochs in the training history", ModelLimits.MaxEpochs, bytesPerItem: 8);
-        for (var i = 0; i < count; i++)
-        {
-            var epoch = reader.ReadInt32();
-            var values = new double[reader.ReadCount("number of metrics of an epoch", ModelLimits.MaxEpochMetrics, bytesPerItem: 8, min: 10)];
-            for (var j = 0; j < values.Length; j++) values[j] = reader.ReadDouble();
-            history.Add(GanEpochMetrics.FromValues(epoch, values));
-        }
-        var diagnoses = reader.ReadCount("number of diagnoses in the training history", ModelLimits.MaxDiagnoses, bytesPerItem: 10);
-        for (var i = 0; i < diagnoses; i++)
-            history.Add(new GanDiagnosis(reader.ReadInt32(), reader.ReadEnum<GanProblem>("diagnosed problem"),
-                reader.ReadBoundedString("diagnosis evidence"), reader.ReadBoundedString("diagnosis remedy")));
-        history.SelectedEpoch = reader.ReadInt32();
-        history.StoppedEarly = reader.ReadBoolean();
-        return history;
     }
 
     internal GanTrainingHistory Copy()

@@ -1,5 +1,5 @@
+using GanEstimators.Serialization;
 using System.Globalization;
-using GanEstimators.Persistence;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 

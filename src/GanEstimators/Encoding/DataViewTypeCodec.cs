@@ -1,4 +1,4 @@
-using GanEstimators.Persistence;
+using GanEstimators.Serialization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 

@@ -1,4 +1,4 @@
-using GanEstimators.Persistence;
+using GanEstimators.Serialization;
 
 namespace GanEstimators.Encoding;
 

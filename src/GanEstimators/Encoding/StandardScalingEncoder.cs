@@ -1,5 +1,5 @@
 using GanEstimators.Networks;
-using GanEstimators.Persistence;
+using GanEstimators.Serialization;
 using Microsoft.ML.Data;
 
 namespace GanEstimators.Encoding;

@@ -1,5 +1,5 @@
 using GanEstimators.Networks;
-using GanEstimators.Persistence;
+using GanEstimators.Serialization;
 namespace GanEstimators.Encoding;
 
 /// <summary>
@@ -120,8 +120,8 @@ internal sealed class TableEncoder
                 {
                     StandardScalingEncoder.KindName => StandardScalingEncoder.Load(reader, name, type),
                     ModeSpecificEncoder.KindName => ModeSpecificEncoder.Load(reader, name, type,
-                        withValueSets: formatVersion >= GanSamplerFormat.ObservedValuesVersion,
-                        withPointMasses: formatVersion >= GanSamplerFormat.PointMassesVersion),
+                        withValueSets: formatVersion >= ModelFormatVersions.ObservedValuesVersion,
+                        withPointMasses: formatVersion >= ModelFormatVersions.PointMassesVersion),
                     CategoricalEncoder.KindName => CategoricalEncoder.Load(reader, name, type),
                     ImagePixelEncoder.KindName => ImagePixelEncoder.Load(reader, name, type),
                     _ => throw new InvalidDataException($"it was saved with encoder '{kind}', which this version of GanEstimators does not know."),

@@ -1,4 +1,4 @@
-using GanEstimators.Persistence;
+using GanEstimators.Serialization;
 
 namespace GanEstimators.Networks;
 
@@ -32,12 +32,12 @@ internal sealed record DcganDiscriminatorSpec(ImageShape Image, int ConditionWid
         writer.Write(Depth);
     }
 
-    /// <summary>Reads what <see cref="Save"/> wrote; models before <see cref="GanSamplerFormat.ImageNetworkDepthVersion"/> have depth 1.</summary>
+    /// <summary>Reads what <see cref="Save"/> wrote; models before <see cref="ModelFormatVersions.ImageNetworkDepthVersion"/> have depth 1.</summary>
     public static DcganDiscriminatorSpec Load(BinaryReader reader, uint formatVersion) =>
         new(ImageShape.Load(reader),
             reader.ReadInt32InRange("DCGAN discriminator condition width", 0, int.MaxValue),
             reader.ReadInt32InRange("DCGAN discriminator base channels", 1, ModelLimits.MaxLayerWidth),
             reader.ReadInt32InRange("PacSize", 1, ModelLimits.MaxPacSize),
             reader.ReadEnum<DiscriminatorNormalisation>("DCGAN discriminator normalisation"),
-            formatVersion >= GanSamplerFormat.ImageNetworkDepthVersion ? reader.ReadInt32InRange("DCGAN discriminator depth", 1, GanTrainer.Options.MaxImageNetworkDepth) : 1);
+            formatVersion >= ModelFormatVersions.ImageNetworkDepthVersion ? reader.ReadInt32InRange("DCGAN discriminator depth", 1, GanTrainer.Options.MaxImageNetworkDepth) : 1);
 }

@@ -1,4 +1,4 @@
-using GanEstimators.Persistence;
+using GanEstimators.Serialization;
 
 namespace GanEstimators.Networks;
 
@@ -22,12 +22,12 @@ internal sealed record DcganGeneratorSpec(ImageShape Image, int NoiseWidth, int 
         writer.Write(Depth);
     }
 
-    /// <summary>Reads what <see cref="Save"/> wrote; models before <see cref="GanSamplerFormat.ImageNetworkDepthVersion"/> have depth 1.</summary>
+    /// <summary>Reads what <see cref="Save"/> wrote; models before <see cref="ModelFormatVersions.ImageNetworkDepthVersion"/> have depth 1.</summary>
     public static DcganGeneratorSpec Load(BinaryReader reader, uint formatVersion) =>
         new(ImageShape.Load(reader),
             reader.ReadInt32InRange("DCGAN noise width", 1, ModelLimits.MaxNoiseDimension),
             reader.ReadInt32InRange("DCGAN condition width", 0, int.MaxValue),
             reader.ReadInt32InRange("DCGAN condition embedding width", 0, ModelLimits.MaxLayerWidth),
             reader.ReadInt32InRange("DCGAN base channels", 2, ModelLimits.MaxLayerWidth),
-            formatVersion >= GanSamplerFormat.ImageNetworkDepthVersion ? reader.ReadInt32InRange("DCGAN generator depth", 1, GanTrainer.Options.MaxImageNetworkDepth) : 1);
+            formatVersion >= ModelFormatVersions.ImageNetworkDepthVersion ? reader.ReadInt32InRange("DCGAN generator depth", 1, GanTrainer.Options.MaxImageNetworkDepth) : 1);
 }

@@ -1,4 +1,5 @@
-using GanEstimators.Persistence;
+using GanEstimators.Encoding;
+using GanEstimators.Serialization;
 
 namespace GanEstimators.Networks;
 

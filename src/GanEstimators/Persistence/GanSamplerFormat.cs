@@ -1,6 +1,7 @@
 using GanEstimators.Encoding;
 using GanEstimators.Networks;
 using GanEstimators.Sampling;
+using GanEstimators.Serialization;
 using GanEstimators.Training;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
@@ -17,33 +18,22 @@ namespace GanEstimators.Persistence;
 /// </summary>
 internal static class GanSamplerFormat
 {
+    /// <summary>ML.NET's name for the loader of this format (GanSampler registers it).</summary>
+    public const string LoaderSignature = "GanSampler";
+
     private const string GeneratorWeightsStream = "Generator.bin";
     private const string TrainingStateStream = "TrainingState.bin";
-    // Bump verWrittenCur (and teach Load the difference) whenever the layout below changes. Formats before 0x00010004
-    // were never released: 0x00010002 added categorical conditions, generator families and output heads, 0x00010003
-    // DCGAN specs and the discriminator kind, 0x00010004 the condition's own weight rows in every layer
-    // (ConditionedLinear), which renamed the weights. 0x00010005 added the observed values and date cycles of
-    // mode-specific columns; 0x00010004 models still load (without them). 0x00010006 added the generator average's
-    // state (and the trained generator's own weights) to the training state. 0x00010007 added the point masses of
-    // mode-specific columns and the categorical slot frequencies within each class. 0x00010008 added the DCGAN
-    // networks' depths (the generator's to the model stream, the discriminator's to the training state). 0x00010009
-    // added the SHA-256 hashes of the model's content, Generator.bin and TrainingState.bin (ModelChecksums) before the
-    // content of the model stream; older models load with a note that they cannot be checked.
-    public const uint ObservedValuesVersion = 0x00010005;
-    public const uint AveragedGeneratorVersion = 0x00010006;
-    public const uint PointMassesVersion = 0x00010007;
-    public const uint ImageNetworkDepthVersion = 0x00010008;
-    public const uint ChecksumsVersion = 0x00010009;
-
+    // The version this code writes, and what each earlier version lacks: ModelFormatVersions (Serialization/), where
+    // every component that saves itself can read them. Bump it whenever the layout below changes.
     public static VersionInfo GetVersionInfo() => new(
         modelSignature: "GANSAMPL",
-        verWrittenCur: ChecksumsVersion,
-        verReadableCur: ChecksumsVersion,
-        verWeCanReadBack: 0x00010004,
-        loaderSignature: GanSampler.LoaderSignature,
-        loaderAssemblyName: typeof(GanSampler).Assembly.FullName);
+        verWrittenCur: ModelFormatVersions.Current,
+        verReadableCur: ModelFormatVersions.Current,
+        verWeCanReadBack: ModelFormatVersions.OldestReadable,
+        loaderSignature: LoaderSignature,
+        loaderAssemblyName: typeof(GanSamplerFormat).Assembly.FullName);
 
-    public static void Save(ModelSaveContext ctx, GanSampler sampler)
+    public static void Save(ModelSaveContext ctx, SavedSampler sampler)
     {
         ctx.CheckAtModel();
         ctx.SetVersionInfo(GetVersionInfo());
@@ -56,7 +46,7 @@ internal static class GanSamplerFormat
         if (state is not null) ctx.SaveBinaryStream(TrainingStateStream, writer => writer.Write(state));
     }
 
-    private static void WriteContent(BinaryWriter writer, GanSampler sampler)
+    private static void WriteContent(BinaryWriter writer, SavedSampler sampler)
     {
         var generator = sampler.Generator;
         writer.Write(sampler.Seed);
@@ -65,7 +55,7 @@ internal static class GanSamplerFormat
         generator.Condition?.Save(writer);
         generator.Categories.Save(writer);
         generator.Network.Spec.Save(writer);
-        sampler.History.Save(writer);
+        TrainingHistoryFormat.Save(sampler.History, writer);
     }
 
     private sealed record Content(int Seed, TableEncoder Features, ConditionEncoder? Condition, CategoryConditions Categories, GeneratorSpec Spec, GanTrainingHistory History);
@@ -74,11 +64,11 @@ internal static class GanSamplerFormat
         reader.ReadInt32(),
         TableEncoder.Load(reader, version),
         reader.ReadBoolean() ? ConditionEncoder.Load(reader) : null,
-        CategoryConditions.Load(reader, withinClasses: version >= PointMassesVersion),
+        CategoryConditions.Load(reader, withinClasses: version >= ModelFormatVersions.PointMassesVersion),
         GeneratorSpec.Load(reader, version),
-        GanTrainingHistory.Load(reader));
+        TrainingHistoryFormat.Load(reader));
 
-    public static GanSampler Load(IHostEnvironment env, ModelLoadContext ctx)
+    public static SavedSampler Load(IHostEnvironment env, ModelLoadContext ctx)
     {
         ctx.CheckAtModel(GetVersionInfo());
         var version = ctx.Header.ModelVerWritten;
@@ -87,7 +77,7 @@ internal static class GanSamplerFormat
         var block = ModelEntries.ReadModelBlock(ctx, modelEntry);
         ModelChecksums? checksums = null;
         var contentStart = 0;
-        if (version >= ChecksumsVersion)
+        if (version >= ModelFormatVersions.ChecksumsVersion)
         {
             (checksums, contentStart) = ReadChecksums(block, modelEntry);
             checksums.Verify(ModelChecksums.ContentName, block[contentStart..], modelEntry);
@@ -105,7 +95,7 @@ internal static class GanSamplerFormat
         {
             var state = LoadTrainingState(ctx, channel, version, checksums, content, savedGenerator);
             var device = DeviceSelector.Select(env);
-            return new GanSampler(env, new SyntheticRowGenerator(content.Features, content.Condition, content.Categories, network, device), content.Seed, content.History, state);
+            return new SavedSampler(new SyntheticRowGenerator(content.Features, content.Condition, content.Categories, network, device), content.Seed, content.History, state);
         }
         catch
         {

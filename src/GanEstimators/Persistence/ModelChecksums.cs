@@ -1,3 +1,4 @@
+using GanEstimators.Serialization;
 using System.Security.Cryptography;
 
 namespace GanEstimators.Persistence;

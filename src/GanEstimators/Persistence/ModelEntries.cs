@@ -1,3 +1,4 @@
+using GanEstimators.Serialization;
 using Microsoft.ML;
 
 namespace GanEstimators.Persistence;

@@ -1,5 +1,6 @@
 using GanEstimators.Encoding;
 using GanEstimators.Networks;
+using GanEstimators.Serialization;
 using GanEstimators.Training;
 
 namespace GanEstimators.Persistence;

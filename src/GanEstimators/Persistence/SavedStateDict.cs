@@ -1,3 +1,4 @@
+using GanEstimators.Serialization;
 using System.Globalization;
 using System.Runtime.InteropServices;
 

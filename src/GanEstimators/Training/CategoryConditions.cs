@@ -1,5 +1,5 @@
 using GanEstimators.Encoding;
-using GanEstimators.Persistence;
+using GanEstimators.Serialization;
 
 namespace GanEstimators.Training;
 

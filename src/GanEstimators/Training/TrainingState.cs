@@ -1,6 +1,6 @@
 using GanEstimators.Networks;
-using GanEstimators.Persistence;
 using static TorchSharp.torch;
+using GanEstimators.Serialization;
 
 namespace GanEstimators.Training;
 
@@ -79,7 +79,7 @@ internal sealed record TrainingState(
         writer.Write(Average.TrainedGeneratorWeights);
     }
 
-    /// <summary>Reads what <see cref="Save"/> wrote; models before <see cref="GanSamplerFormat.AveragedGeneratorVersion"/> have no average and one learning rate.</summary>
+    /// <summary>Reads what <see cref="Save"/> wrote; models before <see cref="ModelFormatVersions.AveragedGeneratorVersion"/> have no average and one learning rate.</summary>
     public static TrainingState Load(BinaryReader reader, uint formatVersion)
     {
         var spec = DiscriminatorSpec.Load(reader, formatVersion);
@@ -90,7 +90,7 @@ internal sealed record TrainingState(
         var generatorOptimizer = reader.ReadSizedBytes("the generator optimiser's state");
         var discriminatorOptimizer = reader.ReadSizedBytes("the discriminator optimiser's state");
         var random = reader.ReadSizedBytes("the random generator's state", ModelLimits.MaxRandomStateBytes);
-        var current = formatVersion >= GanSamplerFormat.AveragedGeneratorVersion;
+        var current = formatVersion >= ModelFormatVersions.AveragedGeneratorVersion;
         var settings = new OptimizerSettings(optimizer, learningRate, beta1, beta2, current ? reader.ReadFiniteDouble("discriminator learning rate") : learningRate);
         var average = current && reader.ReadBoolean()
             ? new AveragedGeneratorState(reader.ReadInt64(), reader.ReadSizedBytes("the trained generator's weights"))

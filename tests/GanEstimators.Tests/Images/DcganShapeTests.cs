@@ -92,8 +92,8 @@ public sealed class DcganShapeTests
         stream.Position = 0;
         using var reader = new BinaryReader(stream);
 
-        Assert.AreEqual(generatorSpec, DcganGeneratorSpec.Load(reader, GanEstimators.Persistence.GanSamplerFormat.ImageNetworkDepthVersion));
-        Assert.AreEqual(discriminatorSpec, DcganDiscriminatorSpec.Load(reader, GanEstimators.Persistence.GanSamplerFormat.ImageNetworkDepthVersion));
+        Assert.AreEqual(generatorSpec, DcganGeneratorSpec.Load(reader, GanEstimators.Serialization.ModelFormatVersions.ImageNetworkDepthVersion));
+        Assert.AreEqual(discriminatorSpec, DcganDiscriminatorSpec.Load(reader, GanEstimators.Serialization.ModelFormatVersions.ImageNetworkDepthVersion));
     }
 
     [TestMethod]

@@ -1,4 +1,4 @@
-namespace GanEstimators.Persistence;
+namespace GanEstimators.Serialization;
 
 /// <summary>
 /// Upper bounds on every size a saved GAN model states, checked before anything of that size is allocated, so an edited

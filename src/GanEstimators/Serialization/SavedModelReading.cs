@@ -1,4 +1,4 @@
-namespace GanEstimators.Persistence;
+namespace GanEstimators.Serialization;
 
 /// <summary>
 /// Reads sizes and values of a saved model with their bounds checked before use: a count is checked against its

@@ -1,4 +1,4 @@
-namespace GanEstimators.Persistence;
+namespace GanEstimators.Serialization;
 
 /// <summary>What a writer callback writes, as bytes (UTF-8 strings, as <see cref="BinaryWriter"/> writes them).</summary>
 internal static class SerialisedBytes
