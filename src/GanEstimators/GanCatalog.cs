@@ -13,6 +13,7 @@ public static class MLContextGanExtensions
 }
 
 /// <summary>GAN estimators and helpers, reached through <c>mlContext.Gan()</c>.</summary>
+/// <remarks>The quality metrics (<c>Evaluate</c>, <c>EvaluateImages</c>) are extension methods from the <c>GanEstimators.Evaluation</c> package.</remarks>
 public sealed class GanCatalog
 {
     internal GanCatalog(IHostEnvironment environment) => Environment = environment;
