@@ -1,6 +1,4 @@
-using GanEstimators.Evaluation;
 using GanEstimators.Augmentation;
-using GanEstimators.Evaluation.Images;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
 
@@ -15,6 +13,7 @@ public static class MLContextGanExtensions
 }
 
 /// <summary>GAN estimators and helpers, reached through <c>mlContext.Gan()</c>.</summary>
+/// <remarks>The quality metrics (<c>Evaluate</c>, <c>EvaluateImages</c>) are extension methods from the <c>GanEstimators.Evaluation</c> package.</remarks>
 public sealed class GanCatalog
 {
     internal GanCatalog(IHostEnvironment environment) => Environment = environment;
@@ -39,18 +38,6 @@ public sealed class GanCatalog
         });
 
     /// <summary>
-    /// How faithful <paramref name="synthetic"/> is to <paramref name="real"/>: per-column distributions, pairwise
-    /// trends, a real-vs-synthetic detection AUC and, with <see cref="TabularEvaluationOptions.LabelColumnName"/> and
-    /// <see cref="TabularEvaluationOptions.TestData"/>, train-on-synthetic vs train-on-real classification quality.
-    /// </summary>
-    /// <param name="real">The real rows (the generator's training data).</param>
-    /// <param name="synthetic">Generated rows with (at least) the compared columns, each of the same kind as in <paramref name="real"/>.</param>
-    /// <param name="options">Columns, label, held-out test rows and seed; defaults compare every column of <paramref name="real"/>.</param>
-    /// <exception cref="ArgumentException">A compared column is absent, of an unsupported type, or of another kind in <paramref name="synthetic"/> or the test data.</exception>
-    public TabularFidelityMetrics Evaluate(IDataView real, IDataView synthetic, TabularEvaluationOptions? options = null) =>
-        TabularEvaluation.Run(real, synthetic, options ?? new TabularEvaluationOptions());
-
-    /// <summary>
     /// The real rows of <paramref name="data"/> followed by synthetic rows from <paramref name="sampler"/>: a fixed
     /// number (<see cref="GanAugmentationOptions.SyntheticRowCount"/>), or enough of each class to make the classes of
     /// <see cref="GanAugmentationOptions.BalanceColumnName"/> even (or, with <see cref="GanAugmentationOptions.BalanceRatio"/>,
@@ -69,18 +56,4 @@ public sealed class GanCatalog
     /// <exception cref="ArgumentException">The options are inconsistent, the data lacks a generated column or holds it in another type, or the balance column is not one the sampler can condition on.</exception>
     public IDataView Augment(IDataView data, GanSampler sampler, GanAugmentationOptions options) =>
         GanAugmentation.Create(Environment, data, sampler, options);
-
-    /// <summary>
-    /// How well the conditional image GAN <paramref name="sampler"/> does, judged by <paramref name="classifier"/>: the
-    /// share of generated images classified as the class they were asked for, and the Fréchet distance to
-    /// <paramref name="realTest"/> in the classifier's feature space (not Inception FID), with the real-train-vs-test
-    /// floor when <see cref="ImageGenerationEvaluationOptions.RealTrainingData"/> is given.
-    /// </summary>
-    /// <param name="classifier">A classifier trained on real images of the domain (<see cref="DomainImageClassifier.Train"/> or <see cref="DomainImageClassifier.Load"/>).</param>
-    /// <param name="sampler">A conditional GAN with one image feature column.</param>
-    /// <param name="realTest">Real held-out images, in <see cref="ImageGenerationEvaluationOptions.FeatureColumnName"/> (default <c>Features</c>).</param>
-    /// <param name="options">How many images to generate, the seed, the real training images for the floor.</param>
-    /// <exception cref="ArgumentException">The sampler is unconditional or makes images the classifier cannot take, or a column is missing.</exception>
-    public ImageGenerationMetrics EvaluateImages(DomainImageClassifier classifier, GanSampler sampler, IDataView realTest, ImageGenerationEvaluationOptions? options = null) =>
-        ImageGenerationMetrics.Evaluate(classifier, sampler, realTest, options);
 }

@@ -25,7 +25,7 @@ internal sealed record ImageRows(float[] Pixels, int Count, int ImageSize, strin
         var labels = labelColumn is null ? null : TableReader.ReadLabels(data, labelColumn, role, parameterName);
         var rows = new List<float[]>();
         var buffer = default(VBuffer<float>);
-        using (var cursor = data.GetRowCursor(column))
+        using (var cursor = data.GetRowCursor(new[] { column }))
         {
             var get = cursor.GetGetter<VBuffer<float>>(column);
             while (cursor.MoveNext())

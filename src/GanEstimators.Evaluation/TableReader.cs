@@ -79,7 +79,7 @@ internal static class TableReader
         if (KindOf(column.Type) != TabularColumnKind.Categorical && !integer)
             throw new ArgumentException(
                 $"Label column '{name}' of the {role} is {column.Type}; a class label must be text, Boolean, a key or an integer.", parameterName);
-        using var cursor = data.GetRowCursor(column);
+        using var cursor = data.GetRowCursor(new[] { column });
         var get = integer ? IntegerText(cursor, column) : CategoryGetter(cursor, column);
         var labels = new List<string?>();
         while (cursor.MoveNext()) labels.Add(get());

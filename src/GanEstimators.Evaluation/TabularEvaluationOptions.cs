@@ -2,7 +2,7 @@ using Microsoft.ML;
 
 namespace GanEstimators.Evaluation;
 
-/// <summary>Options for <see cref="GanCatalog.Evaluate"/>.</summary>
+/// <summary>Options for <see cref="GanCatalogEvaluationExtensions.Evaluate"/>.</summary>
 public sealed class TabularEvaluationOptions
 {
     /// <summary>

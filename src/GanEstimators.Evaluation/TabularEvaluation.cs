@@ -2,7 +2,7 @@ using Microsoft.ML;
 
 namespace GanEstimators.Evaluation;
 
-/// <summary>Checks the inputs of <see cref="GanCatalog.Evaluate"/>, reads the tables and computes every metric.</summary>
+/// <summary>Checks the inputs of <see cref="GanCatalogEvaluationExtensions.Evaluate"/>, reads the tables and computes every metric.</summary>
 internal static class TabularEvaluation
 {
     public static TabularFidelityMetrics Run(IDataView real, IDataView synthetic, TabularEvaluationOptions options)

@@ -1,0 +1,47 @@
+using GanEstimators.Evaluation;
+using GanEstimators.Evaluation.Images;
+using Microsoft.ML;
+
+// In the core namespace on purpose: code that calls mlContext.Gan() already imports it, so
+// mlContext.Gan().Evaluate(...) compiles unchanged once the app references this package.
+namespace GanEstimators;
+
+/// <summary>
+/// The evaluation operations of <c>mlContext.Gan()</c>, from the <c>GanEstimators.Evaluation</c> package.
+/// </summary>
+public static class GanCatalogEvaluationExtensions
+{
+    /// <summary>
+    /// How faithful <paramref name="synthetic"/> is to <paramref name="real"/>: per-column distributions, pairwise
+    /// trends, a real-vs-synthetic detection AUC and, with <see cref="TabularEvaluationOptions.LabelColumnName"/> and
+    /// <see cref="TabularEvaluationOptions.TestData"/>, train-on-synthetic vs train-on-real classification quality.
+    /// </summary>
+    /// <param name="catalog">The GAN catalog, <c>mlContext.Gan()</c>.</param>
+    /// <param name="real">The real rows (the generator's training data).</param>
+    /// <param name="synthetic">Generated rows with (at least) the compared columns, each of the same kind as in <paramref name="real"/>.</param>
+    /// <param name="options">Columns, label, held-out test rows and seed; defaults compare every column of <paramref name="real"/>.</param>
+    /// <exception cref="ArgumentException">A compared column is absent, of an unsupported type, or of another kind in <paramref name="synthetic"/> or the test data.</exception>
+    public static TabularFidelityMetrics Evaluate(this GanCatalog catalog, IDataView real, IDataView synthetic, TabularEvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return TabularEvaluation.Run(real, synthetic, options ?? new TabularEvaluationOptions());
+    }
+
+    /// <summary>
+    /// How well the conditional image GAN <paramref name="sampler"/> does, judged by <paramref name="classifier"/>: the
+    /// share of generated images classified as the class they were asked for, and the Fréchet distance to
+    /// <paramref name="realTest"/> in the classifier's feature space (not Inception FID), with the real-train-vs-test
+    /// floor when <see cref="ImageGenerationEvaluationOptions.RealTrainingData"/> is given.
+    /// </summary>
+    /// <param name="catalog">The GAN catalog, <c>mlContext.Gan()</c>.</param>
+    /// <param name="classifier">A classifier trained on real images of the domain (<see cref="DomainImageClassifier.Train"/> or <see cref="DomainImageClassifier.Load"/>).</param>
+    /// <param name="sampler">A conditional GAN with one image feature column.</param>
+    /// <param name="realTest">Real held-out images, in <see cref="ImageGenerationEvaluationOptions.FeatureColumnName"/> (default <c>Features</c>).</param>
+    /// <param name="options">How many images to generate, the seed, the real training images for the floor.</param>
+    /// <exception cref="ArgumentException">The sampler is unconditional or makes images the classifier cannot take, or a column is missing.</exception>
+    public static ImageGenerationMetrics EvaluateImages(this GanCatalog catalog, DomainImageClassifier classifier, GanSampler sampler, IDataView realTest, ImageGenerationEvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return ImageGenerationMetrics.Evaluate(classifier, sampler, realTest, options);
+    }
+}
