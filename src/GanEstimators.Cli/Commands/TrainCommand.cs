@@ -21,7 +21,7 @@ public static class TrainCommand
         var loss = new Option<string>("--loss") { Description = $"One of {string.Join(", ", LossNames.ByName.Keys)}", DefaultValueFactory = _ => "wgan-gp" };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs; without it, enough for 3,000 steps (at least 300 epochs), stopping early when held-out quality stops improving" };
         var batchSize = new Option<int>("--batch-size") { Description = "Rows per batch (CTGAN's 500 by default)", DefaultValueFactory = _ => 500 };
-        var pac = new Option<int>("--pac") { Description = "PacGAN packing: the discriminator judges M rows at once (default 1; CTGAN uses 10)", DefaultValueFactory = _ => 1 };
+        var pac = new Option<int>("--pac") { Description = "PacGAN packing: the discriminator judges M rows at once (default 1; CTGAN uses 10)", DefaultValueFactory = _ => GanTrainer.Defaults.PacSize };
         var discriminatorSteps = new Option<int?>("--discriminator-steps", "--critic-steps") { Description = "Discriminator updates per generator update (default: the loss's own, 5 for the Wasserstein losses and hinge)" };
         var average = new Option<double>("--average") { Description = "Sample from an exponential moving average of the generator's weights with this decay, e.g. 0.999 (default 0: off)" };
         var frequencyWeight = new Option<double>("--frequency-weight") { Description = "Weight of the loss that matches each class's category and mixture-mode frequencies to the real rows' (default 0: off; 1 is typical)" };

@@ -4,7 +4,7 @@ namespace GanEstimators.Persistence;
 /// Upper bounds on every size a saved GAN model states, checked before anything of that size is allocated, so an edited
 /// or damaged file fails at once with a clear error instead of allocating gigabytes (or overflowing) first. Each bound is
 /// far above what training produces (a 4096 × 4096 image, a million classes) or, for network sizes, the trainer's own
-/// limits (GanTrainer.Options.Max…); a model beyond one
+/// limits (GanTrainer.Options.MaxNoiseDimension, GanTrainer.ImageOptions.Max…, GanTrainer.MlpOptions.Max…); a model beyond one
 /// cannot have been written by GanEstimators.
 /// </summary>
 internal static class ModelLimits
