@@ -20,9 +20,9 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
         "  --minutes M          stop before an epoch that would end after M minutes of training (default: no limit)\n" +
         "  --seed N             seed for training and sampling (default: {1})\n" +
         "  --loss NAME          {2} (default: {3})\n" +
-        "  --base-channels N    DCGAN width, Options.ImageBaseChannels (default: {4})\n" +
-        "  --d-depth N          convolutions per resolution in the discriminator, Options.ImageDiscriminatorDepth (default: {10})\n" +
-        "  --g-depth N          convolutions per resolution in the generator, Options.ImageGeneratorDepth (default: {11})\n" +
+        "  --base-channels N    DCGAN width, Options.Image.BaseChannels (default: {4})\n" +
+        "  --d-depth N          convolutions per resolution in the discriminator, Options.Image.DiscriminatorDepth (default: {10})\n" +
+        "  --g-depth N          convolutions per resolution in the generator, Options.Image.GeneratorDepth (default: {11})\n" +
         "  --batch-size N       images per batch (default: {5})\n" +
         "  --learning-rate X    Adam learning rate of both networks (default: {6}; with --resume, the model's own rates,\n" +
         "                       which a given rate replaces, e.g. a lower one for the last epochs)\n" +
@@ -113,8 +113,8 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
         "--seed" when SampleCommandLine.TryInt(value, int.MinValue, out var n) => options with { Seed = n },
         "--loss" when Enum.TryParse<GanLoss>(value, ignoreCase: true, out var loss) && Enum.IsDefined(loss) => options with { Loss = loss },
         "--base-channels" when SampleCommandLine.TryInt(value, 2, out var n) => options with { BaseChannels = n },
-        "--g-depth" when SampleCommandLine.TryInt(value, 1, out var n) && n <= GanTrainer.Options.MaxImageNetworkDepth => options with { GeneratorDepth = n },
-        "--d-depth" when SampleCommandLine.TryInt(value, 1, out var n) && n <= GanTrainer.Options.MaxImageNetworkDepth => options with { DiscriminatorDepth = n },
+        "--g-depth" when SampleCommandLine.TryInt(value, 1, out var n) && n <= GanTrainer.ImageOptions.MaxNetworkDepth => options with { GeneratorDepth = n },
+        "--d-depth" when SampleCommandLine.TryInt(value, 1, out var n) && n <= GanTrainer.ImageOptions.MaxNetworkDepth => options with { DiscriminatorDepth = n },
         "--batch-size" when SampleCommandLine.TryInt(value, 1, out var n) => options with { BatchSize = n },
         "--learning-rate" when SampleCommandLine.TryDouble(value, 0, 1, out var x) && x > 0 => options with { LearningRate = x },
         "--d-learning-rate" when SampleCommandLine.TryDouble(value, 0, 1, out var x) && x > 0 => options with { DiscriminatorLearningRate = x },

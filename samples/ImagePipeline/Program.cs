@@ -25,8 +25,7 @@ var pipeline = ml.Transforms.LoadImages("Image", inputFolder, "Path")
         FeatureColumnNames = new[] { "Features" },
         ConditionColumnName = "Label",
         Loss = GanLoss.Hinge,
-        SpectralNormalization = true,
-        ImageBaseChannels = 16,
+        Image = { SpectralNormalization = true, BaseChannels = 16 },
         Epochs = 40,
         Seed = 1,
     }));

@@ -38,13 +38,16 @@ public static class LabRun
             Loss = config.Loss,
             PacSize = config.PacSize,
             Epochs = config.Epochs,
-            CriticSteps = config.CriticSteps,
+            DiscriminatorSteps = config.CriticSteps,
             NumericEncoding = config.Encoding,
             Architecture = GanArchitecture.Mlp,
             BatchSize = 100,
             NoiseDimension = 8,
-            GeneratorHiddenSizes = new[] { 128, 128, 128 },
-            DiscriminatorHiddenSizes = new[] { 128, 128 },
+            Mlp =
+            {
+                GeneratorHiddenSizes = new[] { 128, 128, 128 },
+                DiscriminatorHiddenSizes = new[] { 128, 128 },
+            },
             KeepTrainingState = false,
         }).Fit(data);
         var seconds = clock.Elapsed.TotalSeconds;

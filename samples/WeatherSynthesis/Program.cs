@@ -45,8 +45,11 @@ var trainer = mlContext.Gan().Trainer(new GanTrainer.Options
     BalanceConditionClasses = false,
     BatchSize = 256,
     NoiseDimension = 64,
-    GeneratorHiddenSizes = new[] { 256, 256 },
-    DiscriminatorHiddenSizes = new[] { 256, 256 },
+    Mlp =
+    {
+        GeneratorHiddenSizes = new[] { 256, 256 },
+        DiscriminatorHiddenSizes = new[] { 256, 256 },
+    },
     Seed = options.Seed,
     ProgressCallback = m =>
     {

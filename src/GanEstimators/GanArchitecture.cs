@@ -5,7 +5,7 @@ public enum GanArchitecture
 {
     /// <summary>
     /// <see cref="Dcgan"/> when the only feature column is a Single vector with image dimensions (H×W or C×H×W, as
-    /// <c>ExtractPixels</c> and <see cref="Loading.IdxImages"/> produce) or <see cref="GanTrainer.Options.ImageShape"/>
+    /// <c>ExtractPixels</c> and <see cref="Loading.IdxImages"/> produce) or <see cref="GanTrainer.ImageOptions.Shape"/>
     /// is set; otherwise <see cref="Residual"/> for tables with categorical or mode-normalised columns, MLP for the rest.
     /// </summary>
     Auto,

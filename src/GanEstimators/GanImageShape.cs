@@ -12,7 +12,7 @@ public sealed record GanImageShape(int Channels, int Height, int Width)
     /// <summary>Pixels in one image: channels × height × width.</summary>
     public int Size => Channels * Height * Width;
 
-    /// <summary>Lets <c>ImageShape = (1, 28, 28)</c> be written as a tuple.</summary>
+    /// <summary>Lets <c>Image = { Shape = (1, 28, 28) }</c> be written as a tuple.</summary>
     public static implicit operator GanImageShape((int Channels, int Height, int Width) shape) =>
         new(shape.Channels, shape.Height, shape.Width);
 

@@ -125,7 +125,7 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
                     GeneratorOptimizer = generatorOptimizer,
                     DiscriminatorOptimizer = discriminatorOptimizer,
                     Loss = loss,
-                    CriticSteps = _options.CriticSteps ?? loss.Defaults.CriticSteps,
+                    CriticSteps = _options.DiscriminatorSteps ?? loss.Defaults.CriticSteps,
                     BatchSize = batchSize,
                     PacSize = pacSize,
                     NoiseDimension = _options.NoiseDimension,
@@ -176,13 +176,13 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
         if (plan.Image is { } image)
         {
             var embedding = conditionWidth > 0 ? DcganGeneratorSpec.DefaultConditionEmbeddingWidth : 0;
-            generator = GeneratorSpec.Image(new DcganGeneratorSpec(image, _options.NoiseDimension, conditionWidth, embedding, _options.ImageBaseChannels, _options.ImageGeneratorDepth), encoder.Spans);
-            discriminator = DiscriminatorSpec.Of(new DcganDiscriminatorSpec(image, conditionWidth, _options.ImageBaseChannels, pacSize, plan.Normalisation, _options.ImageDiscriminatorDepth));
+            generator = GeneratorSpec.Image(new DcganGeneratorSpec(image, _options.NoiseDimension, conditionWidth, embedding, _options.Image.BaseChannels, _options.Image.GeneratorDepth), encoder.Spans);
+            discriminator = DiscriminatorSpec.Of(new DcganDiscriminatorSpec(image, conditionWidth, _options.Image.BaseChannels, pacSize, plan.Normalisation, _options.Image.DiscriminatorDepth));
         }
         else
         {
-            generator = GeneratorSpec.Tabular(plan.Architecture, new MlpSpec(_options.NoiseDimension, conditionWidth, _options.GeneratorHiddenSizes, encoder.EncodedWidth), encoder.Spans);
-            discriminator = DiscriminatorSpec.Of(new MlpSpec(pacSize * encoder.EncodedWidth, pacSize * conditionWidth, _options.DiscriminatorHiddenSizes, 1));
+            generator = GeneratorSpec.Tabular(plan.Architecture, new MlpSpec(_options.NoiseDimension, conditionWidth, _options.Mlp.GeneratorHiddenSizes, encoder.EncodedWidth), encoder.Spans);
+            discriminator = DiscriminatorSpec.Of(new MlpSpec(pacSize * encoder.EncodedWidth, pacSize * conditionWidth, _options.Mlp.DiscriminatorHiddenSizes, 1));
         }
         lock (NetworkInitialisation)
         {
@@ -223,7 +223,7 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
             };
             if (!supported)
                 throw new ArgumentException(TrainingColumns.UnsupportedFeature(name, column.GetTypeString(), declaredCategorical), nameof(inputSchema));
-            if ((_options.Architecture == GanArchitecture.Dcgan || _options.ImageShape is not null) && !(column.Kind == SchemaShape.Column.VectorKind.Vector && column.ItemType == NumberDataViewType.Single))
+            if ((_options.Architecture == GanArchitecture.Dcgan || _options.Image.Shape is not null) && !(column.Kind == SchemaShape.Column.VectorKind.Vector && column.ItemType == NumberDataViewType.Single))
                 throw new ArgumentException($"Feature column '{name}' has type {column.GetTypeString()}; the DCGAN image networks need a known-size vector of Single pixels.", nameof(inputSchema));
             columns[name] = new SchemaShape.Column(name, column.Kind, column.ItemType, column.IsKey);
         }

@@ -32,7 +32,8 @@ public sealed record GanEpochMetrics
 
     /// <summary>
     /// Diversity of a fixed-noise generated batch over the diversity of a real batch (mean pairwise distance in the
-    /// encoded space). About 1 is healthy; far below 1 means the generator collapsed onto few points. NaN when diagnostics are off.
+    /// encoded space). About 1 is healthy; far below 1 means the generator collapsed onto few points. NaN when
+    /// <see cref="GanTrainer.Options.EnableDiagnostics"/> is false, whose training doctor this probe belongs to.
     /// </summary>
     public double CollapseRatio { get; init; } = double.NaN;
 

@@ -91,8 +91,11 @@ internal static class Fingerprint
                 ConditionColumnName = "Kind",
                 Epochs = 2,
                 BatchSize = 100,
-                GeneratorHiddenSizes = new[] { 32, 32 },
-                DiscriminatorHiddenSizes = new[] { 32, 32 },
+                Mlp =
+                {
+                    GeneratorHiddenSizes = new[] { 32, 32 },
+                    DiscriminatorHiddenSizes = new[] { 32, 32 },
+                },
                 NoiseDimension = 16,
                 Seed = 11,
             };
@@ -110,8 +113,7 @@ internal static class Fingerprint
             {
                 FeatureColumnNames = new[] { "Pixels" },
                 ConditionColumnName = "Digit",
-                ImageShape = new GanImageShape(1, 8, 8),
-                ImageBaseChannels = 8,
+                Image = { Shape = new GanImageShape(1, 8, 8), BaseChannels = 8 },
                 Loss = GanLoss.NonSaturating,
                 Epochs = 2,
                 BatchSize = 50,
@@ -129,8 +131,11 @@ internal static class Fingerprint
         Loss = loss,
         Epochs = epochs,
         BatchSize = 60,
-        GeneratorHiddenSizes = new[] { 32, 32 },
-        DiscriminatorHiddenSizes = new[] { 32, 32 },
+        Mlp =
+        {
+            GeneratorHiddenSizes = new[] { 32, 32 },
+            DiscriminatorHiddenSizes = new[] { 32, 32 },
+        },
         NoiseDimension = 16,
         Seed = 7,
     };

@@ -159,14 +159,17 @@ static RunResult Trainer(Config config, int epochs, bool perEpochExtras = true)
         Epochs = epochs,
         BatchSize = config.BatchSize,
         NoiseDimension = config.NoiseDimension,
-        GeneratorHiddenSizes = config.HiddenSizes,
-        DiscriminatorHiddenSizes = config.HiddenSizes,
+        Mlp =
+        {
+            GeneratorHiddenSizes = config.HiddenSizes,
+            DiscriminatorHiddenSizes = config.HiddenSizes,
+        },
         Optimizer = GanOptimizer.Adam,
         LearningRate = config.LearningRate,
         Beta1 = config.Beta1,
         Beta2 = config.Beta2,
-        CriticSteps = config.CriticSteps,
-        GradientPenaltyWeight = config.PenaltyWeight,
+        DiscriminatorSteps = config.CriticSteps,
+        GradientPenaltyWeight = config.Loss == GanLoss.WassersteinGradientPenalty ? config.PenaltyWeight : null,
         Seed = config.Seed,
         ProgressCallback = _ =>
         {

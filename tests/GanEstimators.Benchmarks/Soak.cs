@@ -33,11 +33,14 @@ internal static class Soak
         {
             FeatureColumnNames = new[] { nameof(Row.Colour), nameof(Row.Size), nameof(Row.Weight), nameof(Row.Day) },
             ConditionColumnName = nameof(Row.Kind),
-            GeneratorHiddenSizes = new[] { 64, 64 },
-            DiscriminatorHiddenSizes = new[] { 64, 64 },
+            Mlp =
+            {
+                GeneratorHiddenSizes = new[] { 64, 64 },
+                DiscriminatorHiddenSizes = new[] { 64, 64 },
+            },
             NoiseDimension = 16,
             BatchSize = batch,
-            CriticSteps = 1,
+            DiscriminatorSteps = 1,
             Epochs = epochs,
             Seed = 1,
             ProgressCallback = _ => residentByEpoch.Add(Resident()),

@@ -35,10 +35,13 @@ internal static class TabularSpeed
             Epochs = epochs,
             BatchSize = 500,
             PacSize = 10,
-            CriticSteps = 1,
+            DiscriminatorSteps = 1,
             NoiseDimension = 128,
-            GeneratorHiddenSizes = new[] { hidden, hidden },
-            DiscriminatorHiddenSizes = new[] { hidden, hidden },
+            Mlp =
+            {
+                GeneratorHiddenSizes = new[] { hidden, hidden },
+                DiscriminatorHiddenSizes = new[] { hidden, hidden },
+            },
             Seed = 1,
             ProgressCallback = m => epochSeconds.Add(m.Seconds),
         };

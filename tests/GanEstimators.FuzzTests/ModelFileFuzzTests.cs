@@ -225,8 +225,11 @@ public sealed class ModelFileFuzzTests
         {
             FeatureColumnNames = new[] { nameof(Row.Colour), nameof(Row.Size), nameof(Row.Day) },
             ConditionColumnName = nameof(Row.Kind),
-            GeneratorHiddenSizes = new[] { 16, 16 },
-            DiscriminatorHiddenSizes = new[] { 16, 16 },
+            Mlp =
+            {
+                GeneratorHiddenSizes = new[] { 16, 16 },
+                DiscriminatorHiddenSizes = new[] { 16, 16 },
+            },
             NoiseDimension = 8,
             BatchSize = 50,
             Epochs = 2,

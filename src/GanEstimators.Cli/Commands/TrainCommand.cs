@@ -21,8 +21,8 @@ public static class TrainCommand
         var loss = new Option<string>("--loss") { Description = $"One of {string.Join(", ", LossNames.ByName.Keys)}", DefaultValueFactory = _ => "wgan-gp" };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs; without it, enough for 3,000 steps (at least 300 epochs), stopping early when held-out quality stops improving" };
         var batchSize = new Option<int>("--batch-size") { Description = "Rows per batch (CTGAN's 500 by default)", DefaultValueFactory = _ => 500 };
-        var pac = new Option<int>("--pac") { Description = "PacGAN packing: the discriminator judges M rows at once (default 1; CTGAN uses 10)", DefaultValueFactory = _ => 1 };
-        var criticSteps = new Option<int?>("--critic-steps") { Description = "Discriminator updates per generator update (default: the loss's own, 5 for the Wasserstein losses)" };
+        var pac = new Option<int>("--pac") { Description = "PacGAN packing: the discriminator judges M rows at once (default 1; CTGAN uses 10)", DefaultValueFactory = _ => GanTrainer.Defaults.PacSize };
+        var discriminatorSteps = new Option<int?>("--discriminator-steps", "--critic-steps") { Description = "Discriminator updates per generator update (default: the loss's own, 5 for the Wasserstein losses and hinge)" };
         var average = new Option<double>("--average") { Description = "Sample from an exponential moving average of the generator's weights with this decay, e.g. 0.999 (default 0: off)" };
         var frequencyWeight = new Option<double>("--frequency-weight") { Description = "Weight of the loss that matches each class's category and mixture-mode frequencies to the real rows' (default 0: off; 1 is typical)" };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
@@ -32,18 +32,18 @@ public static class TrainCommand
         var noPointMasses = new Option<bool>("--no-point-masses") { Description = "Give no value its own exact mode, even one that holds 10 % or more of a numeric column (such as zero rainfall)" };
         var threads = new Option<int?>("--threads") { Description = "libtorch CPU threads (default: one per core; 1 is faster for small tables on a busy machine)" };
         var gpu = new Option<int?>("--gpu") { Description = "Train on this CUDA device (MLContext.GpuDeviceId, no CPU fallback); needs an app built with a TorchSharp CUDA backend" };
-        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, criticSteps, average, frequencyWeight, seed, threads, uniformRows, continuous, noDateCycles, noPointMasses, gpu };
+        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, discriminatorSteps, average, frequencyWeight, seed, threads, uniformRows, continuous, noDateCycles, noPointMasses, gpu };
         command.SetAction(parsed => Run(parsed.GetValue(threads), parsed.GetValue(gpu),
             new Switches(parsed.GetValue(uniformRows), parsed.GetValue(continuous), parsed.GetValue(noDateCycles), parsed.GetValue(noPointMasses)),
             parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(condition), List(parsed.GetValue(discrete)), List(parsed.GetValue(ignore)),
-            LossNames.Parse(parsed.GetValue(loss)!), parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(pac), parsed.GetValue(criticSteps), parsed.GetValue(average), parsed.GetValue(frequencyWeight), parsed.GetValue(seed)));
+            LossNames.Parse(parsed.GetValue(loss)!), parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(pac), parsed.GetValue(discriminatorSteps), parsed.GetValue(average), parsed.GetValue(frequencyWeight), parsed.GetValue(seed)));
         return command;
     }
 
     /// <summary>The on/off options that turn library defaults off.</summary>
     private readonly record struct Switches(bool UniformRows, bool Continuous, bool NoDateCycles, bool NoPointMasses);
 
-    private static int Run(int? threads, int? gpu, Switches switches, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? criticSteps, double average, double frequencyWeight, int seed)
+    private static int Run(int? threads, int? gpu, Switches switches, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? discriminatorSteps, double average, double frequencyWeight, int seed)
     {
         if (threads is { } count)
         {
@@ -75,13 +75,16 @@ public static class TrainCommand
             Epochs = epochs ?? DefaultEpochs(rows, batchSize),
             BatchSize = batchSize,
             PacSize = pac,
-            CriticSteps = criticSteps,
+            DiscriminatorSteps = discriminatorSteps,
             GeneratorAverageDecay = average,
             FrequencyMatchingWeight = frequencyWeight,
             BalanceConditionClasses = !switches.UniformRows,
-            SnapToObservedValues = !switches.Continuous,
-            EncodeDateCycles = !switches.NoDateCycles,
-            PointMassShare = switches.NoPointMasses ? 0 : new GanTrainer.Options().PointMassShare,
+            ModeSpecific =
+            {
+                SnapToObservedValues = !switches.Continuous,
+                EncodeDateCycles = !switches.NoDateCycles,
+                PointMassShare = switches.NoPointMasses ? 0 : GanTrainer.Defaults.PointMassShare,
+            },
             EarlyStopping = epochs is null && rows >= EarlyStoppingMinimumRows
                 ? new GanEarlyStopping { EvaluateEveryEpochs = Math.Max(5, MinimumSteps / 30 / StepsPerEpoch(rows, batchSize)) }
                 : null,

@@ -30,13 +30,13 @@ internal sealed class TrainingDoctor(GanLoss loss, bool isCritic, int pacSize, i
                     $"for {VanishingWindow} epochs the generator's gradient has vanished (norm {now.GeneratorGradientNorm:G3}, mean D(G(z)) {now.MeanFakeScore:G3}) while discriminator accuracy is above 95 % (now {now.DiscriminatorAccuracy:P1})",
                     loss == GanLoss.Minimax
                         ? "the saturating minimax loss has vanished — switch to NonSaturating or WassersteinGradientPenalty"
-                        : "weaken the discriminator (fewer CriticSteps, smaller DiscriminatorHiddenSizes, lower LearningRate) or switch to WassersteinGradientPenalty");
+                        : "weaken the discriminator (fewer DiscriminatorSteps, smaller Mlp.DiscriminatorHiddenSizes, lower LearningRate) or switch to WassersteinGradientPenalty");
 
         if (!isCritic && Holds(epochs, OverpoweringWindow, e => e.DiscriminatorAccuracy > OverpoweringAccuracy) && !_reported.Contains(GanProblem.VanishingGradients))
             if (Report(GanProblem.DiscriminatorOverpowering))
                 yield return new(now.Epoch, GanProblem.DiscriminatorOverpowering,
                     $"discriminator accuracy above {OverpoweringAccuracy:P0} for {OverpoweringWindow} epochs (now {now.DiscriminatorAccuracy:P1})",
-                    "the discriminator wins too easily — use fewer CriticSteps or a smaller discriminator, or a loss with useful gradients when D wins ("
+                    "the discriminator wins too easily — use fewer DiscriminatorSteps or a smaller discriminator, or a loss with useful gradients when D wins ("
                     + (loss == GanLoss.Minimax ? "NonSaturating, " : "") + "WassersteinGradientPenalty, LeastSquares, Hinge)");
 
         if (epochs.Count > _warmUpEpochs && Holds(epochs, CollapseWindow, e => e.CollapseRatio < CollapsedRatio))
@@ -52,7 +52,7 @@ internal sealed class TrainingDoctor(GanLoss loss, bool isCritic, int pacSize, i
             if (Report(GanProblem.NonConvergence))
                 yield return new(now.Epoch, GanProblem.NonConvergence,
                     $"discriminator at coin-flip accuracy for {CoinFlipWindow} epochs while generated diversity is {now.CollapseRatio:P0} of the data's: the generator is learning from noise",
-                    "strengthen the discriminator (more CriticSteps, more width, or a DiscriminatorLearningRate above LearningRate); WassersteinGradientPenalty gives a signal that does not saturate");
+                    "strengthen the discriminator (more DiscriminatorSteps, more width, or a DiscriminatorLearningRate above LearningRate); WassersteinGradientPenalty gives a signal that does not saturate");
     }
 
     public GanDiagnosis NonFinite(int epoch, bool restored)

@@ -19,7 +19,7 @@ internal static class ColumnEncoderFactory
         if (feature.IsCategorical)
             return new CategoricalEncoder(feature.Name, feature.Type, CategoryText.ReadKeyValues(feature.Column), options.MaxCategorySlots);
         if (IsModeNormalised(feature, options))
-            return new ModeSpecificEncoder(feature.Name, feature.Type, options.ClampToObservedRange, options.SnapToObservedValues, options.EncodeDateCycles, options.PointMassShare);
+            return new ModeSpecificEncoder(feature.Name, feature.Type, options.ModeSpecific.ClampToObservedRange, options.ModeSpecific.SnapToObservedValues, options.ModeSpecific.EncodeDateCycles, options.ModeSpecific.PointMassShare);
         return new StandardScalingEncoder(feature.Name, feature.Type);
     }
 }

@@ -40,7 +40,7 @@ internal sealed class DcganDiscriminator : nn.Module<Tensor, Tensor?, Tensor>
         var (narrow, wide) = (spec.BaseChannels, 2 * spec.BaseChannels);
         inputShape = new long[] { -1, spec.PacSize * spec.Image.Channels, spec.Image.Height, spec.Image.Width };
 
-        if (spec.Depth is < 1 or > GanTrainer.Options.MaxImageNetworkDepth) throw new ArgumentOutOfRangeException(nameof(spec), spec.Depth, $"The DCGAN discriminator's depth must be between 1 and {GanTrainer.Options.MaxImageNetworkDepth}.");
+        if (spec.Depth is < 1 or > GanTrainer.ImageOptions.MaxNetworkDepth) throw new ArgumentOutOfRangeException(nameof(spec), spec.Depth, $"The DCGAN discriminator's depth must be between 1 and {GanTrainer.ImageOptions.MaxNetworkDepth}.");
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>
         {
             ("conv0", Normalised(nn.Conv2d(inputShape[1], narrow, kernel_size: 4, stride: 2, padding: 1), spectral)),

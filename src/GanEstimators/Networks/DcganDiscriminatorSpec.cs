@@ -39,5 +39,5 @@ internal sealed record DcganDiscriminatorSpec(ImageShape Image, int ConditionWid
             reader.ReadInt32InRange("DCGAN discriminator base channels", 1, ModelLimits.MaxLayerWidth),
             reader.ReadInt32InRange("PacSize", 1, ModelLimits.MaxPacSize),
             reader.ReadEnum<DiscriminatorNormalisation>("DCGAN discriminator normalisation"),
-            formatVersion >= ModelFormatVersions.ImageNetworkDepthVersion ? reader.ReadInt32InRange("DCGAN discriminator depth", 1, GanTrainer.Options.MaxImageNetworkDepth) : 1);
+            formatVersion >= ModelFormatVersions.ImageNetworkDepthVersion ? reader.ReadInt32InRange("DCGAN discriminator depth", 1, GanTrainer.ImageOptions.MaxNetworkDepth) : 1);
 }

@@ -26,7 +26,7 @@ internal sealed class DcganGenerator : nn.Module<Tensor, Tensor?, Tensor>
         Spec = spec;
         var (height, width) = spec.Image.Quarter();
         if (spec.BaseChannels < 2) throw new ArgumentOutOfRangeException(nameof(spec), spec.BaseChannels, "The DCGAN generator needs at least 2 base channels.");
-        if (spec.Depth is < 1 or > GanTrainer.Options.MaxImageNetworkDepth) throw new ArgumentOutOfRangeException(nameof(spec), spec.Depth, $"The DCGAN generator's depth must be between 1 and {GanTrainer.Options.MaxImageNetworkDepth}.");
+        if (spec.Depth is < 1 or > GanTrainer.ImageOptions.MaxNetworkDepth) throw new ArgumentOutOfRangeException(nameof(spec), spec.Depth, $"The DCGAN generator's depth must be between 1 and {GanTrainer.ImageOptions.MaxNetworkDepth}.");
         var (wide, middle, narrow) = (2 * spec.BaseChannels, spec.BaseChannels, spec.BaseChannels / 2);
         startShape = new long[] { -1, wide, height, width };
 

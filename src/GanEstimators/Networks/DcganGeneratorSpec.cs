@@ -29,5 +29,5 @@ internal sealed record DcganGeneratorSpec(ImageShape Image, int NoiseWidth, int 
             reader.ReadInt32InRange("DCGAN condition width", 0, int.MaxValue),
             reader.ReadInt32InRange("DCGAN condition embedding width", 0, ModelLimits.MaxLayerWidth),
             reader.ReadInt32InRange("DCGAN base channels", 2, ModelLimits.MaxLayerWidth),
-            formatVersion >= ModelFormatVersions.ImageNetworkDepthVersion ? reader.ReadInt32InRange("DCGAN generator depth", 1, GanTrainer.Options.MaxImageNetworkDepth) : 1);
+            formatVersion >= ModelFormatVersions.ImageNetworkDepthVersion ? reader.ReadInt32InRange("DCGAN generator depth", 1, GanTrainer.ImageOptions.MaxNetworkDepth) : 1);
 }

@@ -4,7 +4,7 @@ namespace GanEstimators.Serialization;
 /// Upper bounds on every size a saved GAN model states, checked before anything of that size is allocated, so an edited
 /// or damaged file fails at once with a clear error instead of allocating gigabytes (or overflowing) first. Each bound is
 /// far above what training produces (a 4096 × 4096 image, a million classes) or, for network sizes, the trainer's own
-/// limits (GanTrainer.Options.Max…); a model beyond one
+/// limits (GanTrainer.Options.MaxNoiseDimension, GanTrainer.ImageOptions.Max…, GanTrainer.MlpOptions.Max…); a model beyond one
 /// cannot have been written by GanEstimators.
 /// </summary>
 internal static class ModelLimits
@@ -30,16 +30,16 @@ internal static class ModelLimits
     /// <summary>Components of one column's Gaussian mixture (fitting keeps at most 10).</summary>
     public const int MaxMixtureComponents = 1024;
 
-    /// <summary>Point masses of one column (PointMassShare ≥ 0.01 allows at most 100).</summary>
+    /// <summary>Point masses of one column (ModeSpecific.PointMassShare ≥ 0.01 allows at most 100).</summary>
     public const int MaxPointMasses = 100;
 
     /// <summary>Width of one hidden layer, and of a DCGAN network's base channels: what the trainer accepts.</summary>
-    public const int MaxLayerWidth = GanTrainer.Options.MaxHiddenLayerWidth > GanTrainer.Options.MaxImageBaseChannels
-        ? GanTrainer.Options.MaxHiddenLayerWidth
-        : GanTrainer.Options.MaxImageBaseChannels;
+    public const int MaxLayerWidth = GanTrainer.MlpOptions.MaxHiddenLayerWidth > GanTrainer.ImageOptions.MaxBaseChannels
+        ? GanTrainer.MlpOptions.MaxHiddenLayerWidth
+        : GanTrainer.ImageOptions.MaxBaseChannels;
 
     /// <summary>Hidden layers of one MLP: what the trainer accepts.</summary>
-    public const int MaxHiddenLayers = GanTrainer.Options.MaxHiddenLayers;
+    public const int MaxHiddenLayers = GanTrainer.MlpOptions.MaxHiddenLayers;
 
     /// <summary>Width of the generator's noise input: what the trainer accepts.</summary>
     public const int MaxNoiseDimension = GanTrainer.Options.MaxNoiseDimension;

@@ -15,17 +15,17 @@ internal sealed record NetworkPlan(GanArchitecture Architecture, ImageShape? Ima
     {
         var architecture = options.Architecture;
         if (architecture == GanArchitecture.Auto)
-            architecture = options.ImageShape is not null || (features.Count == 1 && ImageDimensions(features[0]) is not null) ? GanArchitecture.Dcgan
+            architecture = options.Image.Shape is not null || (features.Count == 1 && ImageDimensions(features[0]) is not null) ? GanArchitecture.Dcgan
                 : features.Any(f => f.IsCategorical || ColumnEncoderFactory.IsModeNormalised(f, options)) ? GanArchitecture.Residual
                 : GanArchitecture.Mlp;
         if (architecture != GanArchitecture.Dcgan)
         {
-            if (options.SpectralNormalization)
+            if (options.Image.SpectralNormalization)
                 throw new ArgumentException(
-                    $"GanTrainer.Options.SpectralNormalization applies to the DCGAN discriminator only; these feature columns resolve to the {architecture} architecture.", nameof(options.SpectralNormalization));
+                    $"GanTrainer.Options.Image.SpectralNormalization applies to the DCGAN discriminator only; these feature columns resolve to the {architecture} architecture.", "Image.SpectralNormalization");
             return new NetworkPlan(architecture, null, DiscriminatorNormalisation.None);
         }
-        var normalisation = options.SpectralNormalization ? DiscriminatorNormalisation.Spectral
+        var normalisation = options.Image.SpectralNormalization ? DiscriminatorNormalisation.Spectral
             // Batch statistics mix the samples of a batch, which the critics' per-sample gradient penalty and
             // weight-clipped Lipschitz bound do not allow for.
             : AdversarialLossFactory.Create(options.Loss, null, null).IsCritic ? DiscriminatorNormalisation.None
@@ -43,21 +43,21 @@ internal sealed record NetworkPlan(GanArchitecture Architecture, ImageShape? Ima
             throw new ArgumentException(
                 $"Feature column '{feature.Name}' has type {feature.Type}; the DCGAN image networks need a known-size vector of Single pixels (ml.Transforms.ExtractPixels, IdxImages.Load, or pixel columns concatenated).", "data");
         ImageShape image;
-        if (options.ImageShape is { } given)
+        if (options.Image.Shape is { } given)
         {
             image = new ImageShape(given.Channels, given.Height, given.Width);
             if ((long)given.Channels * given.Height * given.Width != vector.Size)
                 throw new ArgumentException(
-                    $"GanTrainer.Options.ImageShape {given} has {(long)given.Channels * given.Height * given.Width} pixels, but feature column '{feature.Name}' holds {vector.Size} values per row.", nameof(options.ImageShape));
+                    $"GanTrainer.Options.Image.Shape {given} has {(long)given.Channels * given.Height * given.Width} pixels, but feature column '{feature.Name}' holds {vector.Size} values per row.", "Image.Shape");
         }
         else
         {
             image = ImageDimensions(feature) ?? throw new ArgumentException(
-                $"Feature column '{feature.Name}' is a flat vector of {vector.Size} values, so its image shape is unknown; set GanTrainer.Options.ImageShape (channels, height, width), e.g. (1, 8, 8) for 64 grey pixels.", nameof(options.ImageShape));
+                $"Feature column '{feature.Name}' is a flat vector of {vector.Size} values, so its image shape is unknown; set GanTrainer.Options.Image.Shape (channels, height, width), e.g. (1, 8, 8) for 64 grey pixels.", "Image.Shape");
         }
         if (image.Unsuitability() is { } problem)
             throw new ArgumentException(
-                $"Feature column '{feature.Name}': {problem} Resize the images (ml.Transforms.ResizeImages) or set Architecture = Mlp.", options.ImageShape is null ? "data" : nameof(options.ImageShape));
+                $"Feature column '{feature.Name}': {problem} Resize the images (ml.Transforms.ResizeImages) or set Architecture = Mlp.", options.Image.Shape is null ? "data" : "Image.Shape");
         return image;
     }
 

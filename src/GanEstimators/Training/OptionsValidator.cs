@@ -18,16 +18,17 @@ internal static class OptionsValidator
         Positive(o.BatchSize, nameof(o.BatchSize));
         if (o.NoiseDimension is < 1 or > GanTrainer.Options.MaxNoiseDimension)
             Fail(nameof(o.NoiseDimension), o.NoiseDimension, $"between 1 and {GanTrainer.Options.MaxNoiseDimension}");
-        LayerSizes(o.GeneratorHiddenSizes, nameof(o.GeneratorHiddenSizes));
-        LayerSizes(o.DiscriminatorHiddenSizes, nameof(o.DiscriminatorHiddenSizes));
+        LayerSizes(o.Mlp.GeneratorHiddenSizes, $"{nameof(o.Mlp)}.{nameof(o.Mlp.GeneratorHiddenSizes)}");
+        LayerSizes(o.Mlp.DiscriminatorHiddenSizes, $"{nameof(o.Mlp)}.{nameof(o.Mlp.DiscriminatorHiddenSizes)}");
         if (o.LearningRate is { } lr && !(lr > 0 && double.IsFinite(lr))) Fail(nameof(o.LearningRate), lr, "a positive finite number");
         if (o.DiscriminatorLearningRate is { } dlr && !(dlr > 0 && double.IsFinite(dlr))) Fail(nameof(o.DiscriminatorLearningRate), dlr, "a positive finite number");
         if (o.Beta1 is { } b1 && !(b1 >= 0 && b1 < 1)) Fail(nameof(o.Beta1), b1, "in [0, 1)");
         if (o.Beta2 is { } b2 && !(b2 >= 0 && b2 < 1)) Fail(nameof(o.Beta2), b2, "in [0, 1)");
         if (!(o.GeneratorAverageDecay >= 0 && o.GeneratorAverageDecay < 1)) Fail(nameof(o.GeneratorAverageDecay), o.GeneratorAverageDecay, "in [0, 1) (0 is off)");
-        if (!(o.PointMassShare == 0 || o.PointMassShare >= 0.01 && o.PointMassShare <= 1)) Fail(nameof(o.PointMassShare), o.PointMassShare, "0 (off) or in [0.01, 1], so a column gets at most 100 point masses");
+        var pointMassShare = o.ModeSpecific.PointMassShare;
+        if (!(pointMassShare == 0 || pointMassShare >= 0.01 && pointMassShare <= 1)) Fail($"{nameof(o.ModeSpecific)}.{nameof(o.ModeSpecific.PointMassShare)}", pointMassShare, "0 (off) or in [0.01, 1], so a column gets at most 100 point masses");
         if (!(o.FrequencyMatchingWeight >= 0 && double.IsFinite(o.FrequencyMatchingWeight))) Fail(nameof(o.FrequencyMatchingWeight), o.FrequencyMatchingWeight, "zero (off) or a positive finite number");
-        if (o.CriticSteps is { } steps) Positive(steps, nameof(o.CriticSteps));
+        if (o.DiscriminatorSteps is { } steps) Positive(steps, nameof(o.DiscriminatorSteps));
         if (o.WeightClip is { } clip && !(clip > 0)) Fail(nameof(o.WeightClip), clip, "positive");
         if (o.GradientPenaltyWeight is { } gp && !(gp >= 0)) Fail(nameof(o.GradientPenaltyWeight), gp, "zero or positive");
         Positive(o.PacSize, nameof(o.PacSize));
@@ -45,34 +46,73 @@ internal static class OptionsValidator
         if (!Enum.IsDefined(o.Architecture)) Fail(nameof(o.Architecture), o.Architecture, $"one of {string.Join(", ", Enum.GetNames<GanArchitecture>())}");
         if (!Enum.IsDefined(o.Loss)) Fail(nameof(o.Loss), o.Loss, $"one of {string.Join(", ", Enum.GetNames<GanLoss>())}");
         ImageOptions(o);
+        LossSpecificOptions(o);
+        FamilySpecificOptions(o);
+    }
+
+    /// <summary>A setting of one loss given under another would be ignored; say so rather than train without it.</summary>
+    private static void LossSpecificOptions(GanTrainer.Options o)
+    {
+        if (o.WeightClip is { } clip && o.Loss != GanLoss.Wasserstein)
+            throw new ArgumentException(
+                $"GanTrainer.Options.WeightClip is set ({clip}) but Loss is {o.Loss}; weight clipping belongs to Loss = Wasserstein and no other loss uses it. " +
+                "Leave WeightClip null, or set Loss = Wasserstein.", nameof(o.WeightClip));
+        if (o.GradientPenaltyWeight is { } weight && o.Loss != GanLoss.WassersteinGradientPenalty)
+            throw new ArgumentException(
+                $"GanTrainer.Options.GradientPenaltyWeight is set ({weight}) but Loss is {o.Loss}; the gradient penalty belongs to Loss = WassersteinGradientPenalty and no other loss uses it. " +
+                "Leave GradientPenaltyWeight null, or set Loss = WassersteinGradientPenalty.", nameof(o.GradientPenaltyWeight));
+    }
+
+    /// <summary>
+    /// Settings of one network family or encoding changed when the options themselves choose another, where they would
+    /// be ignored. (With Architecture = Auto the family depends on the data, so only the DCGAN-only rules above apply.)
+    /// </summary>
+    private static void FamilySpecificOptions(GanTrainer.Options o)
+    {
+        if (o.Architecture is GanArchitecture.Mlp or GanArchitecture.Residual && o.Image.Changed().ToArray() is { Length: > 0 } image)
+            throw new ArgumentException(
+                $"GanTrainer.Options.Image is changed ({string.Join(", ", image)}) but Architecture is {o.Architecture}; the image settings apply to Architecture = Dcgan only. " +
+                "Leave Options.Image at its defaults, or set Architecture = Dcgan (or Auto for a single pixel vector).", nameof(o.Image));
+        if (o.Architecture == GanArchitecture.Dcgan && o.Mlp.Changed().ToArray() is { Length: > 0 } mlp)
+            throw new ArgumentException(
+                $"GanTrainer.Options.Mlp is changed ({string.Join(", ", mlp)}) but Architecture is Dcgan, whose convolutional networks have no hidden layers to size. " +
+                "Leave Options.Mlp at its defaults (size DCGAN with Options.Image.BaseChannels and the depths), or choose Architecture = Mlp or Residual.", nameof(o.Mlp));
+        var modeSpecificUnused = o.NumericEncoding != GanNumericEncoding.ModeSpecificNormalization ? $"NumericEncoding is {o.NumericEncoding}"
+            : o.Architecture == GanArchitecture.Dcgan ? "Architecture is Dcgan, whose pixels are scaled as a whole"
+            : null;
+        if (modeSpecificUnused is not null && o.ModeSpecific.Changed().ToArray() is { Length: > 0 } modeSpecific)
+            throw new ArgumentException(
+                $"GanTrainer.Options.ModeSpecific is changed ({string.Join(", ", modeSpecific)}) but {modeSpecificUnused}; these settings apply to mode-specific normalization only. " +
+                "Leave Options.ModeSpecific at its defaults, or set NumericEncoding = ModeSpecificNormalization with a tabular Architecture.", nameof(o.ModeSpecific));
     }
 
     private static void ImageOptions(GanTrainer.Options o)
     {
-        if (o.ImageBaseChannels is < 2 or > GanTrainer.Options.MaxImageBaseChannels)
-            Fail(nameof(o.ImageBaseChannels), o.ImageBaseChannels, $"between 2 (the generator's last stage has base/2 channels) and {GanTrainer.Options.MaxImageBaseChannels}");
-        if (o.ImageGeneratorDepth is < 1 or > GanTrainer.Options.MaxImageNetworkDepth) Fail(nameof(o.ImageGeneratorDepth), o.ImageGeneratorDepth, $"between 1 and {GanTrainer.Options.MaxImageNetworkDepth} convolutions per resolution");
-        if (o.ImageDiscriminatorDepth is < 1 or > GanTrainer.Options.MaxImageNetworkDepth) Fail(nameof(o.ImageDiscriminatorDepth), o.ImageDiscriminatorDepth, $"between 1 and {GanTrainer.Options.MaxImageNetworkDepth} convolutions per resolution");
+        var image = o.Image;
+        if (image.BaseChannels is < 2 or > GanTrainer.ImageOptions.MaxBaseChannels)
+            Fail("Image.BaseChannels", image.BaseChannels, $"between 2 (the generator's last stage has base/2 channels) and {GanTrainer.ImageOptions.MaxBaseChannels}");
+        if (image.GeneratorDepth is < 1 or > GanTrainer.ImageOptions.MaxNetworkDepth) Fail("Image.GeneratorDepth", image.GeneratorDepth, $"between 1 and {GanTrainer.ImageOptions.MaxNetworkDepth} convolutions per resolution");
+        if (image.DiscriminatorDepth is < 1 or > GanTrainer.ImageOptions.MaxNetworkDepth) Fail("Image.DiscriminatorDepth", image.DiscriminatorDepth, $"between 1 and {GanTrainer.ImageOptions.MaxNetworkDepth} convolutions per resolution");
         var tabular = o.Architecture is GanArchitecture.Mlp or GanArchitecture.Residual;
-        if (o.SpectralNormalization && o.Loss == GanLoss.Wasserstein)
+        if (image.SpectralNormalization && o.Loss == GanLoss.Wasserstein)
             throw new ArgumentException(
-                "GanTrainer.Options.SpectralNormalization cannot be combined with Loss = Wasserstein: its weight clipping already bounds the critic and would fight the normalisation. " +
-                "Use WassersteinGradientPenalty, Hinge or NonSaturating with spectral normalisation.", nameof(o.SpectralNormalization));
-        if (o.SpectralNormalization && tabular)
-            throw new ArgumentException($"GanTrainer.Options.SpectralNormalization applies to the DCGAN discriminator only; Architecture is {o.Architecture}.", nameof(o.SpectralNormalization));
+                "GanTrainer.Options.Image.SpectralNormalization cannot be combined with Loss = Wasserstein: its weight clipping already bounds the critic and would fight the normalisation. " +
+                "Use WassersteinGradientPenalty, Hinge or NonSaturating with spectral normalisation.", "Image.SpectralNormalization");
+        if (image.SpectralNormalization && tabular)
+            throw new ArgumentException($"GanTrainer.Options.Image.SpectralNormalization applies to the DCGAN discriminator only; Architecture is {o.Architecture}.", "Image.SpectralNormalization");
         if (o.Architecture == GanArchitecture.Dcgan && o.FeatureColumnNames.Length != 1)
             throw new ArgumentException(
                 $"Architecture = Dcgan needs exactly one feature column, a Single vector of pixels; GanTrainer.Options.FeatureColumnNames names {o.FeatureColumnNames.Length}: {string.Join(", ", o.FeatureColumnNames.Select(n => $"'{n}'"))}.",
                 nameof(o.FeatureColumnNames));
-        if (o.ImageShape is not { } shape) return;
+        if (image.Shape is not { } shape) return;
         if (tabular)
-            throw new ArgumentException($"GanTrainer.Options.ImageShape is set ({shape}) but Architecture is {o.Architecture}; an image shape needs Architecture = Dcgan or Auto.", nameof(o.ImageShape));
+            throw new ArgumentException($"GanTrainer.Options.Image.Shape is set ({shape}) but Architecture is {o.Architecture}; an image shape needs Architecture = Dcgan or Auto.", "Image.Shape");
         if (o.FeatureColumnNames.Length != 1)
             throw new ArgumentException(
-                $"GanTrainer.Options.ImageShape is set ({shape}), so FeatureColumnNames must name exactly one column, the pixel vector; it names {o.FeatureColumnNames.Length}: {string.Join(", ", o.FeatureColumnNames.Select(n => $"'{n}'"))}.",
+                $"GanTrainer.Options.Image.Shape is set ({shape}), so FeatureColumnNames must name exactly one column, the pixel vector; it names {o.FeatureColumnNames.Length}: {string.Join(", ", o.FeatureColumnNames.Select(n => $"'{n}'"))}.",
                 nameof(o.FeatureColumnNames));
         if (new Networks.ImageShape(shape.Channels, shape.Height, shape.Width).Unsuitability() is { } problem)
-            throw new ArgumentException($"GanTrainer.Options.ImageShape: {problem}", nameof(o.ImageShape));
+            throw new ArgumentException($"GanTrainer.Options.Image.Shape: {problem}", "Image.Shape");
     }
 
     private static void Positive(int value, string name)
@@ -84,10 +124,10 @@ internal static class OptionsValidator
     {
         if (sizes is null || sizes.Any(s => s <= 0))
             throw new ArgumentOutOfRangeException(name, $"GanTrainer.Options.{name} must be a list of positive layer widths.");
-        if (sizes.Length > GanTrainer.Options.MaxHiddenLayers)
-            throw new ArgumentOutOfRangeException(name, sizes.Length, $"GanTrainer.Options.{name} lists {sizes.Length} hidden layers; at most {GanTrainer.Options.MaxHiddenLayers} are allowed.");
-        if (sizes.FirstOrDefault(s => s > GanTrainer.Options.MaxHiddenLayerWidth) is var tooWide and > 0)
-            throw new ArgumentOutOfRangeException(name, tooWide, $"GanTrainer.Options.{name} has a layer {tooWide} wide; layer widths must be at most {GanTrainer.Options.MaxHiddenLayerWidth}.");
+        if (sizes.Length > GanTrainer.MlpOptions.MaxHiddenLayers)
+            throw new ArgumentOutOfRangeException(name, sizes.Length, $"GanTrainer.Options.{name} lists {sizes.Length} hidden layers; at most {GanTrainer.MlpOptions.MaxHiddenLayers} are allowed.");
+        if (sizes.FirstOrDefault(s => s > GanTrainer.MlpOptions.MaxHiddenLayerWidth) is var tooWide and > 0)
+            throw new ArgumentOutOfRangeException(name, tooWide, $"GanTrainer.Options.{name} has a layer {tooWide} wide; layer widths must be at most {GanTrainer.MlpOptions.MaxHiddenLayerWidth}.");
     }
 
     private static void Fail(string name, object value, string expected) =>

@@ -27,8 +27,8 @@ internal static class ResumeCompatibility
         if ((generator.Architecture == GanArchitecture.Dcgan) != (plan.Architecture == GanArchitecture.Dcgan))
             throw new ArgumentException($"Cannot resume: the sampler has {generator.Architecture} networks, these options and columns resolve to {plan.Architecture}.", "resumeFrom");
         if (generator.Dcgan is { } image) CheckImageNetworks(image, state.DiscriminatorSpec.Dcgan!, options, plan);
-        else if (generator.Mlp!.InputWidth != options.NoiseDimension || !generator.Mlp.HiddenSizes.SequenceEqual(options.GeneratorHiddenSizes) || !state.DiscriminatorSpec.Mlp!.HiddenSizes.SequenceEqual(options.DiscriminatorHiddenSizes))
-            throw new ArgumentException("Cannot resume: NoiseDimension, GeneratorHiddenSizes and DiscriminatorHiddenSizes must match the sampler's networks.", "resumeFrom");
+        else if (generator.Mlp!.InputWidth != options.NoiseDimension || !generator.Mlp.HiddenSizes.SequenceEqual(options.Mlp.GeneratorHiddenSizes) || !state.DiscriminatorSpec.Mlp!.HiddenSizes.SequenceEqual(options.Mlp.DiscriminatorHiddenSizes))
+            throw new ArgumentException("Cannot resume: NoiseDimension, Mlp.GeneratorHiddenSizes and Mlp.DiscriminatorHiddenSizes must match the sampler's networks.", "resumeFrom");
     }
 
     // The optimiser's saved moments belong to its family and betas, so only the learning rates may change on resume.
@@ -46,15 +46,15 @@ internal static class ResumeCompatibility
     {
         if (generator.Image != plan.Image)
             throw new ArgumentException($"Cannot resume: the sampler draws {generator.Image} images, these options and columns give {plan.Image}.", "resumeFrom");
-        if (generator.NoiseWidth != options.NoiseDimension || generator.BaseChannels != options.ImageBaseChannels || discriminator.BaseChannels != options.ImageBaseChannels)
+        if (generator.NoiseWidth != options.NoiseDimension || generator.BaseChannels != options.Image.BaseChannels || discriminator.BaseChannels != options.Image.BaseChannels)
             throw new ArgumentException(
-                $"Cannot resume: NoiseDimension ({options.NoiseDimension}) and ImageBaseChannels ({options.ImageBaseChannels}) must match the sampler's networks ({generator.NoiseWidth} and {generator.BaseChannels}).", "resumeFrom");
-        if (generator.Depth != options.ImageGeneratorDepth || discriminator.Depth != options.ImageDiscriminatorDepth)
+                $"Cannot resume: NoiseDimension ({options.NoiseDimension}) and Image.BaseChannels ({options.Image.BaseChannels}) must match the sampler's networks ({generator.NoiseWidth} and {generator.BaseChannels}).", "resumeFrom");
+        if (generator.Depth != options.Image.GeneratorDepth || discriminator.Depth != options.Image.DiscriminatorDepth)
             throw new ArgumentException(
-                $"Cannot resume: ImageGeneratorDepth ({options.ImageGeneratorDepth}) and ImageDiscriminatorDepth ({options.ImageDiscriminatorDepth}) must match the sampler's networks ({generator.Depth} and {discriminator.Depth}).", "resumeFrom");
+                $"Cannot resume: Image.GeneratorDepth ({options.Image.GeneratorDepth}) and Image.DiscriminatorDepth ({options.Image.DiscriminatorDepth}) must match the sampler's networks ({generator.Depth} and {discriminator.Depth}).", "resumeFrom");
         if (discriminator.Normalisation != plan.Normalisation)
             throw new ArgumentException(
-                $"Cannot resume: the sampler's discriminator uses {discriminator.Normalisation} normalisation; Loss = {options.Loss} with SpectralNormalization = {options.SpectralNormalization} gives {plan.Normalisation}.", "resumeFrom");
+                $"Cannot resume: the sampler's discriminator uses {discriminator.Normalisation} normalisation; Loss = {options.Loss} with Image.SpectralNormalization = {options.Image.SpectralNormalization} gives {plan.Normalisation}.", "resumeFrom");
     }
 
     // Conditions are matched by their text form, so a key column may have other key values; a Text class never equals an Int32 one.

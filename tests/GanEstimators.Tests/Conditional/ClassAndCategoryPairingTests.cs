@@ -45,7 +45,7 @@ public sealed class ClassAndCategoryPairingTests
             ConditionColumnName = nameof(Penguin.Species),
             Epochs = 150,
             BatchSize = 300,
-            CriticSteps = 1,
+            DiscriminatorSteps = 1,
             Seed = 2,
         }).Fit(real);
 

@@ -20,10 +20,10 @@ public sealed class TrainingDoctorTests
         // A discriminator with 10 updates per generator update and 8× the generator's width wins and keeps winning
         // (accuracy ~97 %); the generator ends on one or two modes of the ring.
         var options = RingTraining.Options(GanLoss.Minimax, epochs: 15);
-        options.CriticSteps = 10;
+        options.DiscriminatorSteps = 10;
         options.LearningRate = 1e-3;
-        options.GeneratorHiddenSizes = new[] { 16 };
-        options.DiscriminatorHiddenSizes = new[] { 128, 128 };
+        options.Mlp.GeneratorHiddenSizes = new[] { 16 };
+        options.Mlp.DiscriminatorHiddenSizes = new[] { 128, 128 };
 
         var sampler = RingTraining.Fit(options);
 

@@ -45,17 +45,17 @@ public sealed class DcganResumeTests
         var data = files.TwoClassImages(ml);
         var sampler = ml.Gan().Trainer(Options(1, spectral: false)).Fit(data);
         var wider = Options(1, spectral: false);
-        wider.ImageBaseChannels = 8;
+        wider.Image.BaseChannels = 8;
         var deeperCritic = Options(1, spectral: false, depth: (1, 2));
         var deeperGenerator = Options(1, spectral: false, depth: (2, 1));
         var spectral = Options(1, spectral: true);
         var flat = Options(1, spectral: false);
         flat.Architecture = GanArchitecture.Mlp;
 
-        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(wider).Fit(data, sampler)).Message, "ImageBaseChannels");
-        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(deeperCritic).Fit(data, sampler)).Message, "ImageDiscriminatorDepth");
-        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(deeperGenerator).Fit(data, sampler)).Message, "ImageGeneratorDepth");
-        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(spectral).Fit(data, sampler)).Message, "SpectralNormalization");
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(wider).Fit(data, sampler)).Message, "Image.BaseChannels");
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(deeperCritic).Fit(data, sampler)).Message, "Image.DiscriminatorDepth");
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(deeperGenerator).Fit(data, sampler)).Message, "Image.GeneratorDepth");
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(spectral).Fit(data, sampler)).Message, "Image.SpectralNormalization");
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(flat).Fit(data, sampler)).Message, "Dcgan");
     }
 
@@ -64,10 +64,10 @@ public sealed class DcganResumeTests
         var options = ImageArchitectureTests.TinyOptions(IdxImages.FeaturesColumnName, IdxImages.LabelColumnName);
         options.Epochs = epochs;
         options.Loss = GanLoss.Hinge;
-        options.CriticSteps = 1;
-        options.SpectralNormalization = spectral;
-        options.ImageGeneratorDepth = depth?.Generator ?? 1;
-        options.ImageDiscriminatorDepth = depth?.Discriminator ?? 1;
+        options.DiscriminatorSteps = 1;
+        options.Image.SpectralNormalization = spectral;
+        options.Image.GeneratorDepth = depth?.Generator ?? 1;
+        options.Image.DiscriminatorDepth = depth?.Discriminator ?? 1;
         options.PacSize = 2;
         options.EnableDiagnostics = false;
         return options;

@@ -6,7 +6,7 @@ namespace GanEstimators.Tests.Images;
 
 /// <summary>
 /// A conditional DCGAN trained for a few epochs on the 8×8 UCI digits, through the public API: the flat 64-pixel
-/// vector is shaped by <see cref="GanTrainer.Options.ImageShape"/>.
+/// vector is shaped by <see cref="GanTrainer.ImageOptions.Shape"/>.
 /// </summary>
 [TestClass]
 public sealed class DigitsDcganTests
@@ -26,8 +26,7 @@ public sealed class DigitsDcganTests
     {
         FeatureColumnNames = new[] { Digits.Pixels },
         ConditionColumnName = Digits.Label,
-        ImageShape = (1, Digits.Size, Digits.Size),
-        ImageBaseChannels = 16,
+        Image = { Shape = (1, Digits.Size, Digits.Size), BaseChannels = 16 },
         NoiseDimension = 32,
         Loss = GanLoss.NonSaturating,
         LearningRate = 1e-3,

@@ -47,7 +47,7 @@ public sealed class ImageArchitectureTests
         var data = IdxImages.Load(ml, files.Images("images", Labels.Length, rows: 8, cols: 8, gzip: false), files.Labels("labels", Labels, gzip: false));
         var options = TinyOptions(IdxImages.FeaturesColumnName, IdxImages.LabelColumnName);
         options.Loss = loss;
-        options.SpectralNormalization = spectral;
+        options.Image.SpectralNormalization = spectral;
         options.PacSize = 2;
         options.Epochs = 2;
 
@@ -84,11 +84,11 @@ public sealed class ImageArchitectureTests
     [TestMethod]
     public void AnImageShapeTheNetworksCannotHalveTwiceIsNamed()
     {
-        var options = new GanTrainer.Options { FeatureColumnNames = new[] { "Pixels" }, ImageShape = (1, 30, 28) };
+        var options = new GanTrainer.Options { FeatureColumnNames = new[] { "Pixels" }, Image = { Shape = (1, 30, 28) } };
 
         var error = Assert.ThrowsExactly<ArgumentException>(() => new MLContext(1).Gan().Trainer(options));
 
-        Assert.AreEqual(nameof(GanTrainer.Options.ImageShape), error.ParamName);
+        Assert.AreEqual("Image.Shape", error.ParamName);
         StringAssert.Contains(error.Message, "1×30×28");
         StringAssert.Contains(error.Message, "multiples of 4");
     }
@@ -113,11 +113,11 @@ public sealed class ImageArchitectureTests
     {
         var ml = new MLContext(1);
         var options = TinyOptions(Digits.Pixels, null);
-        options.ImageShape = (1, 4, 4);
+        options.Image.Shape = (1, 4, 4);
 
         var error = Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(options).Fit(Digits.Load(ml)));
 
-        Assert.AreEqual(nameof(GanTrainer.Options.ImageShape), error.ParamName);
+        Assert.AreEqual("Image.Shape", error.ParamName);
         StringAssert.Contains(error.Message, "1×4×4 has 16 pixels");
         StringAssert.Contains(error.Message, $"'{Digits.Pixels}' holds 64 values");
     }
@@ -131,7 +131,7 @@ public sealed class ImageArchitectureTests
 
         var error = Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(options).Fit(Digits.Load(ml)));
 
-        Assert.AreEqual(nameof(GanTrainer.Options.ImageShape), error.ParamName);
+        Assert.AreEqual("Image.Shape", error.ParamName);
         StringAssert.Contains(error.Message, $"'{Digits.Pixels}' is a flat vector of 64 values");
     }
 
@@ -153,10 +153,10 @@ public sealed class ImageArchitectureTests
     public void SpectralNormalizationIsRefusedWithWeightClippingAndOnTables()
     {
         var ml = new MLContext(1);
-        var clipped = new GanTrainer.Options { FeatureColumnNames = new[] { "Pixels" }, SpectralNormalization = true, Loss = GanLoss.Wasserstein };
-        var table = new GanTrainer.Options { FeatureColumnNames = new[] { "X" }, SpectralNormalization = true, Architecture = GanArchitecture.Mlp };
+        var clipped = new GanTrainer.Options { FeatureColumnNames = new[] { "Pixels" }, Image = { SpectralNormalization = true }, Loss = GanLoss.Wasserstein };
+        var table = new GanTrainer.Options { FeatureColumnNames = new[] { "X" }, Image = { SpectralNormalization = true }, Architecture = GanArchitecture.Mlp };
         var autoTable = TinyOptions("Value", null);
-        autoTable.SpectralNormalization = true;
+        autoTable.Image.SpectralNormalization = true;
         var scalars = ml.Data.LoadFromEnumerable(new[] { new ScalarRow { Value = 1 }, new ScalarRow { Value = 2 } });
 
         var errors = new[]
@@ -166,7 +166,7 @@ public sealed class ImageArchitectureTests
             Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(autoTable).Fit(scalars)),
         };
 
-        Assert.IsTrue(errors.All(e => e.ParamName == nameof(GanTrainer.Options.SpectralNormalization)), string.Join(" | ", errors.Select(e => e.Message)));
+        Assert.IsTrue(errors.All(e => e.ParamName == "Image.SpectralNormalization"), string.Join(" | ", errors.Select(e => e.Message)));
         StringAssert.Contains(errors[0].Message, "Wasserstein");
         StringAssert.Contains(errors[1].Message, "DCGAN discriminator only");
     }
@@ -175,7 +175,7 @@ public sealed class ImageArchitectureTests
     {
         FeatureColumnNames = new[] { features },
         ConditionColumnName = condition,
-        ImageBaseChannels = 4,
+        Image = { BaseChannels = 4 },
         NoiseDimension = 8,
         Loss = GanLoss.NonSaturating,
         BatchSize = 8,

@@ -77,8 +77,11 @@ public sealed class ImageGenerationMetricsTests
             ConditionColumnName = "Label",
             NumericEncoding = GanNumericEncoding.Standardization,
             Architecture = GanArchitecture.Mlp,
-            GeneratorHiddenSizes = new[] { 16 },
-            DiscriminatorHiddenSizes = new[] { 16 },
+            Mlp =
+            {
+                GeneratorHiddenSizes = new[] { 16 },
+                DiscriminatorHiddenSizes = new[] { 16 },
+            },
             NoiseDimension = 8,
             Epochs = 1,
             BatchSize = 50,

@@ -28,7 +28,7 @@ public sealed class ModelIntegrityTests
         var data = SmallTable.Load(ml);
         var options = SmallTable.Options(epochs: 1);
         options.Architecture = GanArchitecture.Mlp;
-        options.GeneratorHiddenSizes = new[] { 23, 19 };
+        options.Mlp.GeneratorHiddenSizes = new[] { 23, 19 };
         using var sampler = ml.Gan().Trainer(options).Fit(data);
         _model = Path.Combine(_folder, "intact.zip");
         ml.Model.Save(sampler, data.Schema, _model);

@@ -60,11 +60,14 @@ public sealed class OlderModelFormatTests
             FeatureColumnNames = new[] { nameof(Glyph.Pixels) },
             ConditionColumnName = nameof(Glyph.Label),
             Architecture = GanArchitecture.Dcgan,
-            ImageShape = new GanImageShape(1, 8, 8),
-            ImageBaseChannels = 4,
+            Image =
+            {
+                Shape = new GanImageShape(1, 8, 8),
+                BaseChannels = 4,
+                SpectralNormalization = true,
+            },
             NoiseDimension = 8,
             Loss = GanLoss.Hinge,
-            SpectralNormalization = true,
             GeneratorAverageDecay = 0.9,
             PacSize = 2,
             BatchSize = 8,

@@ -45,8 +45,11 @@ public sealed class SaveLoadTests
                 Loss = GanLoss.LeastSquares,
                 Epochs = 3,
                 NoiseDimension = 4,
-                GeneratorHiddenSizes = new[] { 16 },
-                DiscriminatorHiddenSizes = new[] { 16 },
+                Mlp =
+                {
+                    GeneratorHiddenSizes = new[] { 16 },
+                    DiscriminatorHiddenSizes = new[] { 16 },
+                },
             }));
         var model = pipeline.Fit(data);
         var path = Path.Combine(WorkDirectory, "chain.zip");

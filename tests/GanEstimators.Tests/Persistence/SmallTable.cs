@@ -38,8 +38,11 @@ public static class SmallTable
         Epochs = epochs,
         BatchSize = 30,
         NoiseDimension = 8,
-        GeneratorHiddenSizes = new[] { 16, 16 },
-        DiscriminatorHiddenSizes = new[] { 16 },
+        Mlp =
+        {
+            GeneratorHiddenSizes = new[] { 16, 16 },
+            DiscriminatorHiddenSizes = new[] { 16 },
+        },
         Seed = 11,
         EnableDiagnostics = false,
     };

@@ -18,8 +18,11 @@ public static class RingTraining
         NumericEncoding = GanNumericEncoding.Standardization,
         BatchSize = 200,
         NoiseDimension = 8,
-        GeneratorHiddenSizes = new[] { 64, 64 },
-        DiscriminatorHiddenSizes = new[] { 64, 64 },
+        Mlp =
+        {
+            GeneratorHiddenSizes = new[] { 64, 64 },
+            DiscriminatorHiddenSizes = new[] { 64, 64 },
+        },
     };
 
     public static GanSampler Fit(GanTrainer.Options options, int seed = 1, int rows = 2000, double sigma = 0.05)

@@ -47,7 +47,7 @@ public sealed class FrequencyMatchingTests
             Epochs = 20,
             LearningRate = 1e-3,
             BatchSize = 300,
-            CriticSteps = 1,
+            DiscriminatorSteps = 1,
             Seed = 3,
         }).Fit(ml.Data.LoadFromEnumerable(Rows()));
         return Truth.Keys.Average(kind =>

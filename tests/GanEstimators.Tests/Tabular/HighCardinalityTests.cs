@@ -26,7 +26,7 @@ public sealed class HighCardinalityTests
             MaxCategorySlots = 50,
             Epochs = 2,
             BatchSize = 500,
-            CriticSteps = 1,
+            DiscriminatorSteps = 1,
             Seed = 1,
         }).Fit(ml.Data.LoadFromEnumerable(rows));
 

@@ -46,9 +46,12 @@ public static class MixedTable
         FeatureColumnNames = new[] { "City", "Temperature", "Visitors", "Sunny", "Day", "Rainfall" },
         Epochs = epochs,
         BatchSize = 200,
-        GeneratorHiddenSizes = new[] { 128, 128 },
-        DiscriminatorHiddenSizes = new[] { 128, 128 },
-        CriticSteps = 1,
+        Mlp =
+        {
+            GeneratorHiddenSizes = new[] { 128, 128 },
+            DiscriminatorHiddenSizes = new[] { 128, 128 },
+        },
+        DiscriminatorSteps = 1,
         LearningRate = 2e-4,
         PacSize = 4,
         Seed = 11,

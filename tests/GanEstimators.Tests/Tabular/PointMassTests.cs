@@ -37,15 +37,18 @@ public sealed class PointMassTests
 
     private static GanTrainer.Options Options(double pointMassShare, bool clampToObservedRange = true) => new()
     {
-        ClampToObservedRange = clampToObservedRange,
+        ModeSpecific =
+        {
+            ClampToObservedRange = clampToObservedRange,
+            PointMassShare = pointMassShare,
+            SnapToObservedValues = false,
+        },
         FeatureColumnNames = new[] { nameof(Day.Rain), nameof(Day.Temperature) },
         ConditionColumnName = nameof(Day.Weather),
-        PointMassShare = pointMassShare,
         // The continuous amounts repeat too little for snapping; keep it off so only the point mass can give exact zeros.
-        SnapToObservedValues = false,
         Epochs = 100,
         BatchSize = 300,
-        CriticSteps = 1,
+        DiscriminatorSteps = 1,
         LearningRate = 5e-4,
         Seed = 4,
     };

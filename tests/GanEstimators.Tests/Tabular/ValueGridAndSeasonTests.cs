@@ -43,8 +43,8 @@ public sealed class ValueGridAndSeasonTests
                 FeatureColumnNames = new[] { nameof(Reading.Celsius), nameof(Reading.Noise) },
                 Epochs = 5,
                 BatchSize = 200,
-                CriticSteps = 1,
-                SnapToObservedValues = snap,
+                DiscriminatorSteps = 1,
+                ModeSpecific = { SnapToObservedValues = snap },
                 Seed = 5,
             };
             using var sampler = ml.Gan().Trainer(options).Fit(ml.Data.LoadFromEnumerable(real));
@@ -77,9 +77,9 @@ public sealed class ValueGridAndSeasonTests
                 FeatureColumnNames = new[] { nameof(Day.Date), nameof(Day.Temperature) },
                 Epochs = 150,
                 BatchSize = 300,
-                CriticSteps = 1,
+                DiscriminatorSteps = 1,
                 LearningRate = 5e-4,
-                EncodeDateCycles = cycles,
+                ModeSpecific = { EncodeDateCycles = cycles },
                 Seed = 6,
             };
             sampler = ml.Gan().Trainer(options).Fit(ml.Data.LoadFromEnumerable(real));

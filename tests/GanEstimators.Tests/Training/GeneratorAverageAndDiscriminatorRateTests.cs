@@ -95,7 +95,7 @@ public sealed class GeneratorAverageAndDiscriminatorRateTests
         var options = ImageArchitectureTests.TinyOptions(IdxImages.FeaturesColumnName, IdxImages.LabelColumnName);
         options.Epochs = epochs;
         options.Loss = GanLoss.Hinge;
-        options.SpectralNormalization = true;
+        options.Image.SpectralNormalization = true;
         options.EnableDiagnostics = false;
         options.GeneratorAverageDecay = decay;
         return options;

@@ -173,8 +173,8 @@ public sealed class BadInputTests
         Assert.AreEqual("LearningRate", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ml.Gan().Trainer(options)).ParamName);
 
         options = RingTraining.Options(GanLoss.Hinge, 1);
-        options.PointMassShare = 0.001;
-        Assert.AreEqual("PointMassShare", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ml.Gan().Trainer(options)).ParamName);
+        options.ModeSpecific.PointMassShare = 0.001;
+        Assert.AreEqual("ModeSpecific.PointMassShare", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ml.Gan().Trainer(options)).ParamName);
 
         options = RingTraining.Options(GanLoss.Hinge, 1);
         options.FrequencyMatchingWeight = -1;
@@ -183,11 +183,11 @@ public sealed class BadInputTests
         foreach (var depth in new[] { 0, 5 })
         {
             options = RingTraining.Options(GanLoss.Hinge, 1);
-            options.ImageDiscriminatorDepth = depth;
-            Assert.AreEqual("ImageDiscriminatorDepth", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ml.Gan().Trainer(options)).ParamName);
+            options.Image.DiscriminatorDepth = depth;
+            Assert.AreEqual("Image.DiscriminatorDepth", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ml.Gan().Trainer(options)).ParamName);
             options = RingTraining.Options(GanLoss.Hinge, 1);
-            options.ImageGeneratorDepth = depth;
-            Assert.AreEqual("ImageGeneratorDepth", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ml.Gan().Trainer(options)).ParamName);
+            options.Image.GeneratorDepth = depth;
+            Assert.AreEqual("Image.GeneratorDepth", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ml.Gan().Trainer(options)).ParamName);
         }
 
         options = RingTraining.Options(GanLoss.Hinge, 1);

@@ -81,10 +81,10 @@ public sealed class RangeAndResumeMessageTests
 
         Rejects(o => o.NoiseDimension = int.MaxValue, nameof(GanTrainer.Options.NoiseDimension), GanTrainer.Options.MaxNoiseDimension);
         Rejects(o => o.NoiseDimension = GanTrainer.Options.MaxNoiseDimension + 1, nameof(GanTrainer.Options.NoiseDimension), GanTrainer.Options.MaxNoiseDimension);
-        Rejects(o => o.GeneratorHiddenSizes = new[] { 64, int.MaxValue }, nameof(GanTrainer.Options.GeneratorHiddenSizes), GanTrainer.Options.MaxHiddenLayerWidth);
-        Rejects(o => o.DiscriminatorHiddenSizes = new[] { GanTrainer.Options.MaxHiddenLayerWidth + 1 }, nameof(GanTrainer.Options.DiscriminatorHiddenSizes), GanTrainer.Options.MaxHiddenLayerWidth);
-        Rejects(o => o.GeneratorHiddenSizes = Enumerable.Repeat(8, GanTrainer.Options.MaxHiddenLayers + 1).ToArray(), nameof(GanTrainer.Options.GeneratorHiddenSizes), GanTrainer.Options.MaxHiddenLayers);
-        Rejects(o => o.ImageBaseChannels = int.MaxValue, nameof(GanTrainer.Options.ImageBaseChannels), GanTrainer.Options.MaxImageBaseChannels);
+        Rejects(o => o.Mlp.GeneratorHiddenSizes = new[] { 64, int.MaxValue }, "Mlp.GeneratorHiddenSizes", GanTrainer.MlpOptions.MaxHiddenLayerWidth);
+        Rejects(o => o.Mlp.DiscriminatorHiddenSizes = new[] { GanTrainer.MlpOptions.MaxHiddenLayerWidth + 1 }, "Mlp.DiscriminatorHiddenSizes", GanTrainer.MlpOptions.MaxHiddenLayerWidth);
+        Rejects(o => o.Mlp.GeneratorHiddenSizes = Enumerable.Repeat(8, GanTrainer.MlpOptions.MaxHiddenLayers + 1).ToArray(), "Mlp.GeneratorHiddenSizes", GanTrainer.MlpOptions.MaxHiddenLayers);
+        Rejects(o => o.Image.BaseChannels = int.MaxValue, "Image.BaseChannels", GanTrainer.ImageOptions.MaxBaseChannels);
     }
 
     [TestMethod]
@@ -92,7 +92,7 @@ public sealed class RangeAndResumeMessageTests
     {
         var options = RingTraining.Options(GanLoss.Hinge, epochs: 0);
         options.NoiseDimension = GanTrainer.Options.MaxNoiseDimension;
-        options.GeneratorHiddenSizes = Enumerable.Repeat(8, GanTrainer.Options.MaxHiddenLayers).ToArray();
+        options.Mlp.GeneratorHiddenSizes = Enumerable.Repeat(8, GanTrainer.MlpOptions.MaxHiddenLayers).ToArray();
         var ml = new MLContext(1);
 
         using var sampler = ml.Gan().Trainer(options).Fit(RingOfGaussians.Load(ml, 50));
