@@ -187,7 +187,7 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
     private sealed class RowState(GanSampler parent, DataViewRow row, int conditionIndex)
     {
         private readonly Func<string?>? _condition = conditionIndex < 0 ? null
-            : ConditionEncoder.MakeReader(row, row.Schema[conditionIndex], ConditionEncoder.ReadKeyValues(row.Schema[conditionIndex]));
+            : CategoryText.For(row.Schema[conditionIndex]).MakeReader(row, row.Schema[conditionIndex]);
         private readonly ValueGetter<DataViewRowId> _id = row.GetIdGetter();
         private long _position = -1;
         private float[] _values = Array.Empty<float>();

@@ -50,17 +50,17 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
         var conditionColumn = TrainingColumns.ResolveCondition(input.Schema, _options.ConditionColumnName);
         var plan = NetworkPlan.Resolve(features, _options);
         if (resumeFrom is not null) ResumeCompatibility.Check(resumeFrom, features, conditionColumn, _options, plan);
-        var encoder = resumeFrom?.Generator.Features ?? ColumnEncoderFactory.Create(features, _options, plan.Architecture);
+        var encoder = resumeFrom?.Generator.Features.Copy() ?? ColumnEncoderFactory.Create(features, _options, plan.Architecture);
         var table = TrainingTableReader.Read(input, features, encoder, conditionColumn);
         var seed = resumeFrom?.Seed ?? _options.Seed ?? _host.Rand.Next();
         if (resumeFrom is null)
         {
-            encoder.Fit(table.Raw, table.Rows, seed);
+            encoder.Fit(table, seed);
             foreach (var note in encoder.Columns.OfType<CategoricalEncoder>().Select(c => c.PoolingNote(table.Rows)).OfType<string>())
                 channel.Warning(note);
         }
         var condition = resumeFrom?.Generator.Condition ?? (conditionColumn is { } c
-            ? ConditionEncoder.Fit(c.Name, c.Type, ConditionEncoder.ReadKeyValues(c), table.Conditions!)
+            ? ConditionEncoder.Fit(c, table.Conditions!)
             : null);
         var device = DeviceSelector.Select(_environment);
         if (plan.Architecture == GanArchitecture.Dcgan)
