@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using GanEstimators;
+using GanEstimators.Conditioning;
 using GanEstimators.Encoding;
 using GanEstimators.Persistence;
 using GanEstimators.Sampling;
@@ -110,7 +111,7 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
         ArgumentNullException.ThrowIfNull(conditions, conditionArgument);
         int sampleSeed;
         lock (_sampleLock) sampleSeed = seed ?? _unseededSamples.Next();
-        var resolved = SampleRequests.Resolve(_generator, conditions, conditionArgument);
+        var resolved = ConditionRequests.Resolve(_generator.Features, _generator.Condition, conditions, conditionArgument);
         return new SampleDataView(Host, _generator, resolved, count, sampleSeed);
     }
 

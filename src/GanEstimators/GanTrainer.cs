@@ -1,3 +1,4 @@
+using GanEstimators.Conditioning;
 using GanEstimators.Diagnostics;
 using GanEstimators.Encoding;
 using GanEstimators.Losses;
@@ -68,10 +69,11 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
             if (OneDnnInstructionSet.AppliedNote is { } note) channel.Info(note);
             ConvolutionGradientCheck.EnsureCorrect(device);
         }
-        var split = HoldoutSplit.Make(encoder.Encode(table.Raw, table.Rows, seed), table.Rows, encoder.EncodedWidth,
-            condition is null ? null : table.Conditions!.Select(condition.IndexOf).ToArray(), _options.EarlyStopping, seed);
+        var rows = new EncodedRows(encoder.Encode(table.Raw, table.Rows, seed), table.Rows, encoder.EncodedWidth,
+            condition is null ? null : table.Conditions!.Select(condition.IndexOf).ToArray(), condition?.Count ?? 0);
+        var split = HoldoutSplit.Make(rows, _options.EarlyStopping, seed);
         var pacSize = _options.PacSize;
-        var batchSize = AdaptBatchSize(split.TrainingRows, pacSize, channel);
+        var batchSize = AdaptBatchSize(split.Training.Count, pacSize, channel);
         var loss = AdversarialLossFactory.Create(_options.Loss, _options.WeightClip, _options.GradientPenaltyWeight);
         var learningRate = _options.LearningRate ?? loss.Defaults.LearningRate;
         var settings = resumeFrom?.TrainingState?.Optimizer.WithRates(_options.LearningRate, _options.DiscriminatorLearningRate) ?? new OptimizerSettings(
@@ -81,9 +83,9 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
             _options.Beta2 ?? loss.Defaults.Beta2,
             _options.DiscriminatorLearningRate ?? learningRate);
         var classCount = condition?.Count ?? 0;
-        var categories = CategoryConditions.Build(encoder, split.Training, split.TrainingRows, split.TrainingClasses, classCount, _options.BalanceConditionClasses);
-        var conditionWidth = classCount + categories.Width;
-        channel.Info($"{(resumeFrom is null ? "Training" : "Resuming")} a {(condition is null ? "" : $"conditional ({classCount} classes) ")}{plan.Architecture} GAN with {_options.Loss} loss on {split.TrainingRows} rows × {encoder.EncodedWidth} encoded values" +
+        var categories = TrainingBySampling.Build(encoder, split.Training, _options.BalanceConditionClasses);
+        var conditionWidth = classCount + categories.Vector.Width;
+        channel.Info($"{(resumeFrom is null ? "Training" : "Resuming")} a {(condition is null ? "" : $"conditional ({classCount} classes) ")}{plan.Architecture} GAN with {_options.Loss} loss on {split.Training.Count} rows × {encoder.EncodedWidth} encoded values" +
                      (plan.Image is { } image ? $" ({image} images)" : "") +
                      $"{(pacSize > 1 ? $", PacGAN packing {pacSize}" : "")}, device {device}, seed {seed}.");
 
@@ -109,12 +111,12 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
                 TrainingState.RestoreOptimizer(discriminatorOptimizer, state.DiscriminatorOptimizerState, settings.DiscriminatorLearningRate);
             }
             var history = resumeFrom?.History.Copy() ?? new GanTrainingHistory();
-            using var batches = new TrainingBatches(split.Training, split.TrainingRows, encoder.EncodedWidth, split.TrainingClasses, classCount, categories, device);
+            using var batches = new TrainingBatches(split.Training, categories, device);
             using var random = new torch.Generator((ulong)seed);
             resumeFrom?.TrainingState?.RestoreRandom(random);
             using var probe = _options.EnableDiagnostics ? new CollapseProbe(batches, _options.NoiseDimension, seed, device) : null;
-            using var monitor = split.HoldoutRows > 0
-                ? new HeldOutQualityMonitor(split.Holdout, split.HoldoutRows, encoder.EncodedWidth, split.HoldoutClasses, classCount, categories, _options.NoiseDimension, seed, device)
+            using var monitor = split.Holdout.Count > 0
+                ? new HeldOutQualityMonitor(split.Holdout, categories.Vector, _options.NoiseDimension, seed, device)
                 : null;
             new TrainingSession
             {
@@ -139,7 +141,7 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
                 Channel = channel,
                 Options = _options,
                 History = history,
-                Doctor = new TrainingDoctor(_options.Loss, loss.IsCritic, pacSize, Math.Max(1, split.TrainingRows / batchSize)),
+                Doctor = new TrainingDoctor(_options.Loss, loss.IsCritic, pacSize, Math.Max(1, split.Training.Count / batchSize)),
                 Probe = probe,
                 Monitor = monitor,
             }.Run();
@@ -149,7 +151,7 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
                 : null;
             var sampled = average?.Network ?? generator;
             if (average is not null) generator.Dispose();
-            return new GanSampler(_environment, new SyntheticRowGenerator(encoder, condition, categories, sampled, device), seed, history, trainingState);
+            return new GanSampler(_environment, new SyntheticRowGenerator(encoder, condition, categories.Vector, sampled, device), seed, history, trainingState);
         }
         catch
         {

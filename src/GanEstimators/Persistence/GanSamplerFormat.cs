@@ -1,3 +1,4 @@
+using GanEstimators.Conditioning;
 using GanEstimators.Encoding;
 using GanEstimators.Networks;
 using GanEstimators.Sampling;
@@ -63,18 +64,18 @@ internal static class GanSamplerFormat
         generator.Features.Save(writer);
         writer.Write(generator.Condition is not null);
         generator.Condition?.Save(writer);
-        generator.Categories.Save(writer);
+        ConditionalVectorFormat.Save(generator.Categories, writer);
         generator.Network.Spec.Save(writer);
         sampler.History.Save(writer);
     }
 
-    private sealed record Content(int Seed, TableEncoder Features, ConditionEncoder? Condition, CategoryConditions Categories, GeneratorSpec Spec, GanTrainingHistory History);
+    private sealed record Content(int Seed, TableEncoder Features, ConditionEncoder? Condition, ConditionalVector Categories, GeneratorSpec Spec, GanTrainingHistory History);
 
     private static Content ReadContent(BinaryReader reader, uint version) => new(
         reader.ReadInt32(),
         TableEncoder.Load(reader, version),
         reader.ReadBoolean() ? ConditionEncoder.Load(reader) : null,
-        CategoryConditions.Load(reader, withinClasses: version >= PointMassesVersion),
+        ConditionalVectorFormat.Load(reader, withinClasses: version >= PointMassesVersion),
         GeneratorSpec.Load(reader, version),
         GanTrainingHistory.Load(reader));
 
