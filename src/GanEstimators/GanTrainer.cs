@@ -42,6 +42,8 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
     /// possibly loaded from a saved model) for <see cref="Options.Epochs"/> more epochs, with its discriminator and
     /// optimiser state, at its learning rates unless <see cref="Options.LearningRate"/> or
     /// <see cref="Options.DiscriminatorLearningRate"/> give new ones. The given sampler is left unchanged; a new one is returned.
+    /// The encoders stay as fitted: a categorical level the sampler never saw trains in the column's pooled slot when it
+    /// has one, and is otherwise an <see cref="ArgumentException"/> naming the column and level.
     /// </summary>
     public GanSampler Fit(IDataView input, GanSampler? resumeFrom)
     {
