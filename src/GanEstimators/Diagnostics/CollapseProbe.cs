@@ -40,7 +40,7 @@ internal sealed class CollapseProbe : IDisposable
     private static double MeanPairwiseDistance(Tensor rows)
     {
         using var scope = NewDisposeScope();
-        return Training.EnergyDistance.WithinMean(rows).item<float>();
+        return EnergyDistance.WithinMean(rows).item<float>();
     }
 
     public void Dispose()

@@ -1,4 +1,5 @@
 using GanEstimators.Conditioning;
+using GanEstimators.Diagnostics;
 using GanEstimators.Encoding;
 using GanEstimators.Networks;
 using static TorchSharp.torch;

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace GanEstimators.Training;
+namespace GanEstimators.Diagnostics;
 
 /// <summary>Székely's energy distance 2E|X−Y| − E|X−X'| − E|Y−Y'|: zero exactly when the two samples' distributions match.</summary>
 internal static class EnergyDistance
