@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using GanEstimators;
+using GanEstimators.Conditioning;
 using GanEstimators.Encoding;
 using GanEstimators.Persistence;
 using GanEstimators.Sampling;
@@ -110,7 +111,7 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
         ArgumentNullException.ThrowIfNull(conditions, conditionArgument);
         int sampleSeed;
         lock (_sampleLock) sampleSeed = seed ?? _unseededSamples.Next();
-        var resolved = SampleRequests.Resolve(_generator, conditions, conditionArgument);
+        var resolved = ConditionRequests.Resolve(_generator.Features, _generator.Condition, conditions, conditionArgument);
         return new SampleDataView(Host, _generator, resolved, count, sampleSeed);
     }
 
@@ -191,7 +192,7 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
     private sealed class RowState(GanSampler parent, DataViewRow row, int conditionIndex)
     {
         private readonly Func<string?>? _condition = conditionIndex < 0 ? null
-            : ConditionEncoder.MakeReader(row, row.Schema[conditionIndex], ConditionEncoder.ReadKeyValues(row.Schema[conditionIndex]));
+            : CategoryText.For(row.Schema[conditionIndex]).MakeReader(row, row.Schema[conditionIndex]);
         private readonly ValueGetter<DataViewRowId> _id = row.GetIdGetter();
         private long _position = -1;
         private float[] _values = Array.Empty<float>();

@@ -1,3 +1,4 @@
+using GanEstimators.Conditioning;
 using GanEstimators.Diagnostics;
 using GanEstimators.Encoding;
 using GanEstimators.Losses;
@@ -41,6 +42,8 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
     /// possibly loaded from a saved model) for <see cref="Options.Epochs"/> more epochs, with its discriminator and
     /// optimiser state, at its learning rates unless <see cref="Options.LearningRate"/> or
     /// <see cref="Options.DiscriminatorLearningRate"/> give new ones. The given sampler is left unchanged; a new one is returned.
+    /// The encoders stay as fitted: a categorical level the sampler never saw trains in the column's pooled slot when it
+    /// has one, and is otherwise an <see cref="ArgumentException"/> naming the column and level.
     /// </summary>
     public GanSampler Fit(IDataView input, GanSampler? resumeFrom)
     {
@@ -50,17 +53,17 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
         var conditionColumn = TrainingColumns.ResolveCondition(input.Schema, _options.ConditionColumnName);
         var plan = NetworkPlan.Resolve(features, _options);
         if (resumeFrom is not null) ResumeCompatibility.Check(resumeFrom, features, conditionColumn, _options, plan);
-        var encoder = resumeFrom?.Generator.Features ?? ColumnEncoderFactory.Create(features, _options, plan.Architecture);
+        var encoder = resumeFrom?.Generator.Features.Copy() ?? ColumnEncoderFactory.Create(features, _options, plan.Architecture);
         var table = TrainingTableReader.Read(input, features, encoder, conditionColumn);
         var seed = resumeFrom?.Seed ?? _options.Seed ?? _host.Rand.Next();
         if (resumeFrom is null)
         {
-            encoder.Fit(table.Raw, table.Rows, seed);
+            encoder.Fit(table, seed);
             foreach (var note in encoder.Columns.OfType<CategoricalEncoder>().Select(c => c.PoolingNote(table.Rows)).OfType<string>())
                 channel.Warning(note);
         }
         var condition = resumeFrom?.Generator.Condition ?? (conditionColumn is { } c
-            ? ConditionEncoder.Fit(c.Name, c.Type, ConditionEncoder.ReadKeyValues(c), table.Conditions!)
+            ? ConditionEncoder.Fit(c, table.Conditions!)
             : null);
         var device = DeviceSelector.Select(_environment);
         if (plan.Architecture == GanArchitecture.Dcgan)
@@ -68,10 +71,11 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
             if (OneDnnInstructionSet.AppliedNote is { } note) channel.Info(note);
             ConvolutionGradientCheck.EnsureCorrect(device);
         }
-        var split = HoldoutSplit.Make(encoder.Encode(table.Raw, table.Rows, seed), table.Rows, encoder.EncodedWidth,
-            condition is null ? null : table.Conditions!.Select(condition.IndexOf).ToArray(), _options.EarlyStopping, seed);
+        var rows = new EncodedRows(encoder.Encode(table.Raw, table.Rows, seed), table.Rows, encoder.EncodedWidth,
+            condition is null ? null : table.Conditions!.Select(condition.IndexOf).ToArray(), condition?.Count ?? 0);
+        var split = HoldoutSplit.Make(rows, _options.EarlyStopping, seed);
         var pacSize = _options.PacSize;
-        var batchSize = AdaptBatchSize(split.TrainingRows, pacSize, channel);
+        var batchSize = AdaptBatchSize(split.Training.Count, pacSize, channel);
         var loss = AdversarialLossFactory.Create(_options.Loss, _options.WeightClip, _options.GradientPenaltyWeight);
         var learningRate = _options.LearningRate ?? loss.Defaults.LearningRate;
         var settings = resumeFrom?.TrainingState?.Optimizer.WithRates(_options.LearningRate, _options.DiscriminatorLearningRate) ?? new OptimizerSettings(
@@ -81,9 +85,9 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
             _options.Beta2 ?? loss.Defaults.Beta2,
             _options.DiscriminatorLearningRate ?? learningRate);
         var classCount = condition?.Count ?? 0;
-        var categories = CategoryConditions.Build(encoder, split.Training, split.TrainingRows, split.TrainingClasses, classCount, _options.BalanceConditionClasses);
-        var conditionWidth = classCount + categories.Width;
-        channel.Info($"{(resumeFrom is null ? "Training" : "Resuming")} a {(condition is null ? "" : $"conditional ({classCount} classes) ")}{plan.Architecture} GAN with {_options.Loss} loss on {split.TrainingRows} rows × {encoder.EncodedWidth} encoded values" +
+        var categories = TrainingBySampling.Build(encoder, split.Training, _options.BalanceConditionClasses);
+        var conditionWidth = classCount + categories.Vector.Width;
+        channel.Info($"{(resumeFrom is null ? "Training" : "Resuming")} a {(condition is null ? "" : $"conditional ({classCount} classes) ")}{plan.Architecture} GAN with {_options.Loss} loss on {split.Training.Count} rows × {encoder.EncodedWidth} encoded values" +
                      (plan.Image is { } image ? $" ({image} images)" : "") +
                      $"{(pacSize > 1 ? $", PacGAN packing {pacSize}" : "")}, device {device}, seed {seed}.");
 
@@ -109,12 +113,12 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
                 TrainingState.RestoreOptimizer(discriminatorOptimizer, state.DiscriminatorOptimizerState, settings.DiscriminatorLearningRate);
             }
             var history = resumeFrom?.History.Copy() ?? new GanTrainingHistory();
-            using var batches = new TrainingBatches(split.Training, split.TrainingRows, encoder.EncodedWidth, split.TrainingClasses, classCount, categories, device);
+            using var batches = new TrainingBatches(split.Training, categories, device);
             using var random = new torch.Generator((ulong)seed);
             resumeFrom?.TrainingState?.RestoreRandom(random);
             using var probe = _options.EnableDiagnostics ? new CollapseProbe(batches, _options.NoiseDimension, seed, device) : null;
-            using var monitor = split.HoldoutRows > 0
-                ? new HeldOutQualityMonitor(split.Holdout, split.HoldoutRows, encoder.EncodedWidth, split.HoldoutClasses, classCount, categories, _options.NoiseDimension, seed, device)
+            using var monitor = split.Holdout.Count > 0
+                ? new HeldOutQualityMonitor(split.Holdout, categories.Vector, _options.NoiseDimension, seed, device)
                 : null;
             new TrainingSession
             {
@@ -139,7 +143,7 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
                 Channel = channel,
                 Options = _options,
                 History = history,
-                Doctor = new TrainingDoctor(_options.Loss, loss.IsCritic, pacSize, Math.Max(1, split.TrainingRows / batchSize)),
+                Doctor = new TrainingDoctor(_options.Loss, loss.IsCritic, pacSize, Math.Max(1, split.Training.Count / batchSize)),
                 Probe = probe,
                 Monitor = monitor,
             }.Run();
@@ -149,7 +153,7 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
                 : null;
             var sampled = average?.Network ?? generator;
             if (average is not null) generator.Dispose();
-            return new GanSampler(_environment, new SyntheticRowGenerator(encoder, condition, categories, sampled, device), seed, history, trainingState);
+            return new GanSampler(_environment, new SyntheticRowGenerator(encoder, condition, categories.Vector, sampled, device), seed, history, trainingState);
         }
         catch
         {

@@ -20,13 +20,13 @@ internal static class ClassCounts
     {
         var column = data.Schema.GetColumnOrNull(columnName)
             ?? throw new ArgumentException($"Balance column '{columnName}' is not in the data.", nameof(GanAugmentationOptions.BalanceColumnName));
-        if (!ConditionEncoder.IsSupported(column.Type))
-            throw new ArgumentException($"Balance column '{columnName}' has type {column.Type}; expected {ConditionEncoder.ExpectedTypes}.", nameof(GanAugmentationOptions.BalanceColumnName));
+        if (!CategoryText.IsSupported(column.Type))
+            throw new ArgumentException($"Balance column '{columnName}' has type {column.Type}; expected {CategoryText.ExpectedTypes}.", nameof(GanAugmentationOptions.BalanceColumnName));
 
         var byClass = new SortedDictionary<string, long>(StringComparer.Ordinal);
         long rows = 0;
         using var cursor = data.GetRowCursor(new[] { column });
-        var read = ConditionEncoder.MakeReader(cursor, column, ConditionEncoder.ReadKeyValues(column));
+        var read = CategoryText.For(column).MakeReader(cursor, column);
         while (cursor.MoveNext())
         {
             rows++;

@@ -40,10 +40,7 @@ internal sealed class CollapseProbe : IDisposable
     private static double MeanPairwiseDistance(Tensor rows)
     {
         using var scope = NewDisposeScope();
-        var n = rows.shape[0];
-        if (n < 2) return 0;
-        using var pairs = ((double)n * (n - 1)).ToScalar();
-        return (cdist(rows, rows).sum() / pairs).item<float>();
+        return EnergyDistance.WithinMean(rows).item<float>();
     }
 
     public void Dispose()

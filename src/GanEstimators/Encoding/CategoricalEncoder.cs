@@ -17,8 +17,7 @@ internal sealed class CategoricalEncoder : ColumnEncoder
     public const string KindName = "categorical";
 
     private readonly CategoryText _text;
-    private readonly List<string> _levels = new();
-    private readonly Dictionary<string, int> _levelIds = new(StringComparer.Ordinal);
+    private CategoryVocabulary? _vocabulary;           // null until fitted; then never changed
     private int[] _slotLevels = Array.Empty<int>();   // slot → level id; -1 for the other and missing slots
     private int[] _slotOfLevel = Array.Empty<int>();  // level id → slot
     private int _otherSlot = -1, _missingSlot = -1;
@@ -45,41 +44,71 @@ internal sealed class CategoricalEncoder : ColumnEncoder
 
     public override bool AllowsMissing => true;
 
-    /// <summary>Levels seen in training, pooled or not.</summary>
-    public int LevelCount => _levels.Count;
-
     /// <summary>The levels seen when the encoder was fitted, in invariant text form (order of first appearance).</summary>
-    public IReadOnlyList<string> Levels => _levels.Take(_slotOfLevel.Length).ToArray();
+    public IReadOnlyList<string> Levels => Vocabulary.Levels.Take(_slotOfLevel.Length).ToArray();
 
-    /// <summary>How many levels share the "other" slot (0 when the column fits in <see cref="MaxSlots"/>).</summary>
-    public int PooledLevelCount => _otherLevels.Length;
+    private CategoryVocabulary Vocabulary =>
+        _vocabulary ?? throw new InvalidOperationException($"Categorical column '{Name}' has not been fitted.");
+
+    // Models saved by versions whose reader added levels to a resumed encoder may hold levels past the fitted ones;
+    // those have no slot of their own, like a level a resumed training meets for the first time.
+    private bool HasOwnSlot(int level) => level < _slotOfLevel.Length;
 
     /// <summary>The level ids of the rows in each slot are what training-by-sampling draws from; this maps a raw value to its slot.</summary>
     public int SlotOf(float raw)
     {
         if (float.IsNaN(raw)) return _missingSlot >= 0 ? _missingSlot : throw MissingNotSeen();
         var level = (int)raw;
-        if (level < _slotOfLevel.Length) return _slotOfLevel[level];
+        if (HasOwnSlot(level)) return _slotOfLevel[level];
         return _otherSlot >= 0 ? _otherSlot
-            : throw new ArgumentException($"Categorical column '{Name}' has value '{_levels[level]}', which was not seen when the model was first trained.", "data");
+            : throw new ArgumentException($"Categorical column '{Name}' has a value (level {level}) that was not seen when the model was first trained.", "data");
     }
 
     /// <summary>The slot and raw value that stand for <paramref name="value"/> (invariant text), for exact conditional sampling.</summary>
     public (int Slot, float Raw) Resolve(string value)
     {
-        if (_levelIds.TryGetValue(value, out var level) && level < _slotOfLevel.Length) return (_slotOfLevel[level], level);
-        if (Type is BooleanDataViewType && bool.TryParse(value, out var flag)) return Resolve(flag.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var known = _levels.Take(_slotOfLevel.Length).Take(20).Select(l => $"'{l}'");
+        if (Vocabulary.TryIdOf(value, out var level) && HasOwnSlot(level)) return (_slotOfLevel[level], level);
+        var known = CategoryVocabulary.FirstSeen(_text, Levels);
         throw new ArgumentException(
-            $"Value '{value}' was not seen in column '{Name}' during training. Known values: {string.Join(", ", known)}{(_slotOfLevel.Length > 20 ? $", … ({_slotOfLevel.Length} in all)" : "")}.",
+            $"Value '{value}' was not seen in column '{Name}' during training. Known values: {known.Describe()}.",
             "conditions");
     }
 
-    public string? LevelName(float raw) => float.IsNaN(raw) ? null : _levels[(int)raw];
+    public string? LevelName(float raw) => float.IsNaN(raw) ? null : Vocabulary.Levels[(int)raw];
 
-    public override void Fit(ReadOnlySpan<float> rawColumn, int rows, int seed)
+    /// <summary>
+    /// Levels a resumed training met that have no slot of their own: with a pooled slot they train in it (and it still
+    /// decodes to the levels pooled when the model was fitted); without one they are an error naming the column and level.
+    /// </summary>
+    public void CheckUnseen(LevelsRead levels, float[] raw, int rows, int stride, int offset)
     {
-        var counts = new int[_levels.Count];
+        if (_otherSlot >= 0 || _vocabulary is null) return;
+        var unseen = levels.Levels.Skip(_slotOfLevel.Length).ToArray();
+        if (unseen.Length == 0) return;
+        int badRows = 0, firstBad = -1;
+        for (var r = 0; r < rows; r++)
+        {
+            var v = raw[r * stride + offset];
+            if (float.IsNaN(v) || HasOwnSlot((int)v)) continue;
+            badRows++;
+            if (firstBad < 0) firstBad = r;
+        }
+        if (badRows == 0) return;
+        throw new ArgumentException(
+            $"Categorical column '{Name}' has value{(unseen.Length > 1 ? "s" : "")} {string.Join(", ", unseen.Take(5).Select(l => $"'{l}'"))}{(unseen.Length > 5 ? $", … ({unseen.Length} in all)" : "")} " +
+            $"in {badRows} of {rows} rows (first at row {firstBad}), which the model did not see when it was first trained and has no slot for. " +
+            $"Filter those rows out to resume, or train a new model on data with every level.", "data");
+    }
+
+    /// <summary>
+    /// Fits the encoder, once, to a fresh read of its column: the read's levels become the vocabulary, in the order the
+    /// read first met them, and the most frequent keep a slot of their own.
+    /// </summary>
+    public void Fit(ReadOnlySpan<float> rawColumn, int rows, LevelsRead levels)
+    {
+        if (_vocabulary is not null) throw new InvalidOperationException($"Categorical column '{Name}' is already fitted; a fitted encoder never changes.");
+        _vocabulary = CategoryVocabulary.FirstSeen(_text, levels.Levels);
+        var counts = new int[_vocabulary.Count];
         var missing = 0;
         foreach (var v in rawColumn[..rows])
         {
@@ -114,7 +143,7 @@ internal sealed class CategoricalEncoder : ColumnEncoder
 
     /// <summary>A note for the training log when levels were pooled, else null.</summary>
     public string? PoolingNote(int rows) => _otherLevels.Length == 0 ? null
-        : $"Categorical column '{Name}' has {_levels.Count} levels, more than MaxCategorySlots {MaxSlots}: the {_slotOfLevel.Length - _otherLevels.Length} most frequent keep their own slot, the other {_otherLevels.Length} share one and are decoded by their training frequencies.";
+        : $"Categorical column '{Name}' has {Vocabulary.Count} levels, more than MaxCategorySlots {MaxSlots}: the {_slotOfLevel.Length - _otherLevels.Length} most frequent keep their own slot, the other {_otherLevels.Length} share one and are decoded by their training frequencies.";
 
     public override void Encode(ReadOnlySpan<float> raw, Span<float> encoded, Random random)
     {
@@ -132,25 +161,14 @@ internal sealed class CategoricalEncoder : ColumnEncoder
             : _slotLevels[slot];
     }
 
-    public override NumericConversion.ValueReader MakeReader(DataViewRow row, DataViewSchema.Column column)
+    /// <summary>Where one read of a table numbers the levels it meets: the fitted ones keep their ids, unseen ones follow.</summary>
+    public LevelsRead StartReading() => new(_vocabulary);
+
+    /// <summary>Copies the current row's level id in <paramref name="levels"/> (NaN when missing) into the raw span.</summary>
+    public NumericConversion.ValueReader MakeReader(DataViewRow row, DataViewSchema.Column column, LevelsRead levels)
     {
         var read = _text.MakeReader(row, column);
-        return destination =>
-        {
-            var value = read();
-            if (value is null)
-            {
-                destination[0] = float.NaN;
-                return;
-            }
-            if (!_levelIds.TryGetValue(value, out var id))
-            {
-                id = _levels.Count;
-                _levels.Add(value);
-                _levelIds[value] = id;
-            }
-            destination[0] = id;
-        };
+        return destination => destination[0] = read() is { } value ? levels.IdOf(value) : float.NaN;
     }
 
     public override Delegate MakeGetter(Func<float[]> currentRow, int offset) =>
@@ -170,8 +188,7 @@ internal sealed class CategoricalEncoder : ColumnEncoder
     {
         _text.Save(writer);
         writer.Write(MaxSlots);
-        writer.Write(_levels.Count);
-        foreach (var level in _levels) writer.Write(level);
+        Vocabulary.SaveLevels(writer);
         writer.Write(_slotLevels.Length);
         foreach (var level in _slotLevels) writer.Write(level);
         writer.Write(_slotOfLevel.Length);
@@ -190,13 +207,8 @@ internal sealed class CategoricalEncoder : ColumnEncoder
     {
         var text = CategoryText.Load(reader, type);
         var encoder = new CategoricalEncoder(name, type, text.KeyValues, reader.ReadInt32InRange("MaxCategorySlots", 2, int.MaxValue));
-        var levels = reader.ReadCount("number of levels", ModelLimits.MaxCategoryLevels, bytesPerItem: 1);
-        for (var i = 0; i < levels; i++)
-        {
-            var level = reader.ReadBoundedString("level");
-            if (!encoder._levelIds.TryAdd(level, i)) throw new InvalidDataException($"The saved levels name '{level}' twice.");
-            encoder._levels.Add(level);
-        }
+        encoder._vocabulary = CategoryVocabulary.LoadLevels(reader, text);
+        var levels = encoder._vocabulary.Count;
         var slots = reader.ReadCount("number of slots", levels + 2, bytesPerItem: 4, min: 1);
         encoder._slotLevels = ReadInts(reader, slots, "level of a slot", -1, levels - 1);
         encoder._slotOfLevel = ReadInts(reader, reader.ReadCount("number of levels with a slot", levels, bytesPerItem: 4), "slot of a level", 0, slots - 1);

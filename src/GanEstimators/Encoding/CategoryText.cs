@@ -22,6 +22,11 @@ internal sealed class CategoryText
 
     public ReadOnlyMemory<char>[]? KeyValues => _keyValues;
 
+    public DataViewType Type => _type;
+
+    /// <summary>The text form of a schema column's values, with its key values when it has them.</summary>
+    public static CategoryText For(DataViewSchema.Column column) => new(column.Type, ReadKeyValues(column));
+
     public static bool IsSupported(DataViewType type) =>
         type is TextDataViewType or BooleanDataViewType
         || (type is KeyDataViewType && type.RawType == typeof(uint))

@@ -8,7 +8,8 @@ namespace GanEstimators.Encoding;
 /// Turns one training column into a span of the network's vector and back. A column occupies
 /// <see cref="RawWidth"/> floats in the raw table read from the data view (NaN marks a missing value) and
 /// <see cref="EncodedWidth"/> floats in the encoded vector the networks see. The encoder also owns how its column
-/// is read from and written to ML.NET rows, because that can depend on what it learned (a vocabulary, a date grid).
+/// is written to ML.NET rows, because that can depend on what it learned (a vocabulary, a date grid); how a column is
+/// read and fitted depends on its kind (<see cref="NumericColumnEncoder"/>, <see cref="CategoricalEncoder"/>).
 /// </summary>
 internal abstract class ColumnEncoder
 {
@@ -35,16 +36,10 @@ internal abstract class ColumnEncoder
     /// <summary>Whether NaN (missing) raw values can be encoded; columns that can't reject them when the table is read.</summary>
     public abstract bool AllowsMissing { get; }
 
-    /// <summary>Learns the encoding from the raw values of this column (rows × <see cref="RawWidth"/>, row-major).</summary>
-    public abstract void Fit(ReadOnlySpan<float> rawColumn, int rows, int seed);
-
     /// <summary>Encodes one row; <paramref name="random"/> serves encoders that sample (a mixture mode from its posterior).</summary>
     public abstract void Encode(ReadOnlySpan<float> raw, Span<float> encoded, Random random);
 
     public abstract void Decode(ReadOnlySpan<float> encoded, Span<float> raw, Random random);
-
-    /// <summary>Copies the current row's value(s) of <paramref name="column"/> into the raw span.</summary>
-    public abstract NumericConversion.ValueReader MakeReader(DataViewRow row, DataViewSchema.Column column);
 
     /// <summary>A value getter for the decoded row returned by <paramref name="currentRow"/>, at <paramref name="offset"/>.</summary>
     public abstract Delegate MakeGetter(Func<float[]> currentRow, int offset);

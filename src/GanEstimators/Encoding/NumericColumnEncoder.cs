@@ -14,7 +14,11 @@ internal abstract class NumericColumnEncoder : ColumnEncoder
 
     protected NumericConversion Conversion { get; }
 
-    public override NumericConversion.ValueReader MakeReader(DataViewRow row, DataViewSchema.Column column) => Conversion.MakeReader(row, column);
+    /// <summary>Learns the encoding from the raw values of this column (rows × <see cref="ColumnEncoder.RawWidth"/>, row-major).</summary>
+    public abstract void Fit(ReadOnlySpan<float> rawColumn, int rows, int seed);
+
+    /// <summary>Copies the current row's value(s) of <paramref name="column"/> into the raw span.</summary>
+    public NumericConversion.ValueReader MakeReader(DataViewRow row, DataViewSchema.Column column) => Conversion.MakeReader(row, column);
 
     public override Delegate MakeGetter(Func<float[]> currentRow, int offset) => Conversion.MakeGetter(currentRow, offset, RawWidth);
 

@@ -52,17 +52,34 @@ internal sealed class TableEncoder
         return -1;
     }
 
-    public void Fit(float[] raw, int rows, int seed)
+    /// <summary>Fits fresh encoders, once, to a table read with them; a fitted encoder is never fitted again (resuming keeps it).</summary>
+    public void Fit(TrainingTable table, int seed)
     {
+        var rows = table.Rows;
         for (var c = 0; c < Columns.Count; c++)
         {
             var column = Columns[c];
             var slice = new float[rows * column.RawWidth];
             for (var r = 0; r < rows; r++)
-                raw.AsSpan(r * RawWidth + _rawOffsets[c], column.RawWidth).CopyTo(slice.AsSpan(r * column.RawWidth));
-            column.Fit(slice, rows, seed + c);
+                table.Raw.AsSpan(r * RawWidth + _rawOffsets[c], column.RawWidth).CopyTo(slice.AsSpan(r * column.RawWidth));
+            switch (column)
+            {
+                case CategoricalEncoder categorical:
+                    categorical.Fit(slice, rows, table.Levels[c]!);
+                    break;
+                case NumericColumnEncoder numeric:
+                    numeric.Fit(slice, rows, seed + c);
+                    break;
+            }
         }
         Layout();
+    }
+
+    /// <summary>An independent copy (through the saved form), so training on from a sampler never reaches the sampler's own encoders.</summary>
+    public TableEncoder Copy()
+    {
+        using var reader = new BinaryReader(new MemoryStream(SerialisedBytes.Of(Save), writable: false));
+        return Load(reader, ModelFormatVersions.Current);
     }
 
     /// <summary>Encodes whole rows; <paramref name="seed"/> makes the encoders that sample (mixture modes) reproducible.</summary>

@@ -15,12 +15,16 @@ internal static class TrainingTableReader
         var conditions = condition is null ? null : new List<string>();
         var missingConditionRows = new List<long>();
         var rows = 0;
+        var levels = encoder.Columns.Select(c => (c as CategoricalEncoder)?.StartReading()).ToArray();
         using (var cursor = data.GetRowCursor(columns))
         {
-            var readers = features.Select((f, i) => encoder.Columns[i].MakeReader(cursor, f.Column)).ToArray();
-            var readCondition = condition is { } conditionColumn
-                ? ConditionEncoder.MakeReader(cursor, conditionColumn, ConditionEncoder.ReadKeyValues(conditionColumn))
-                : null;
+            var readers = features.Select((f, i) => encoder.Columns[i] switch
+            {
+                CategoricalEncoder categorical => categorical.MakeReader(cursor, f.Column, levels[i]!),
+                NumericColumnEncoder numeric => numeric.MakeReader(cursor, f.Column),
+                var other => throw new InvalidOperationException($"Feature column '{other.Name}' has an encoder ({other.Kind}) that cannot read a table."),
+            }).ToArray();
+            var readCondition = condition is { } conditionColumn ? CategoryText.For(conditionColumn).MakeReader(cursor, conditionColumn) : null;
             while (cursor.MoveNext())
             {
                 if ((rows + 1) * width > raw.Length) Array.Resize(ref raw, raw.Length * 2);
@@ -47,8 +51,10 @@ internal static class TrainingTableReader
                 $"Condition column '{condition!.Value.Name}' has a missing value in {missingConditionRows.Count} of {rows} rows (first at row {missingConditionRows[0]}). Filter those rows out or fill them in before training.",
                 nameof(data));
         RejectUnencodable(raw, rows, width, encoder);
+        for (var i = 0; i < levels.Length; i++)
+            if (levels[i] is { } read) ((CategoricalEncoder)encoder.Columns[i]).CheckUnseen(read, raw, rows, width, encoder.RawOffsetOf(i));
         Array.Resize(ref raw, rows * width);
-        return new TrainingTable(raw, rows, width, conditions?.ToArray());
+        return new TrainingTable(raw, rows, conditions?.ToArray(), levels);
     }
 
     private static void RejectUnencodable(float[] raw, int rows, int width, TableEncoder encoder)

@@ -9,8 +9,6 @@ namespace GanEstimators.Losses;
 /// </summary>
 internal abstract class AdversarialLoss
 {
-    public abstract GanLoss Kind { get; }
-
     public abstract OptimizerDefaults Defaults { get; }
 
     /// <summary>True for Wasserstein critics: scores are unbounded and there is no real/fake accuracy.</summary>

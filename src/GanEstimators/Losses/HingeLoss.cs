@@ -9,8 +9,6 @@ namespace GanEstimators.Losses;
 /// </summary>
 internal sealed class HingeLoss : AdversarialLoss
 {
-    public override GanLoss Kind => GanLoss.Hinge;
-
     public override OptimizerDefaults Defaults { get; } = new(GanOptimizer.Adam, 2e-4, 0.0, 0.9, 5);
 
     public override Tensor DiscriminatorLoss(Tensor realScores, Tensor fakeScores) =>

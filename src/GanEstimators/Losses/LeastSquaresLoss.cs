@@ -5,8 +5,6 @@ namespace GanEstimators.Losses;
 /// <summary>LSGAN (Mao et al. 2017) with targets a = 0 (fake), b = 1 (real), c = 1 (what G wants).</summary>
 internal sealed class LeastSquaresLoss : AdversarialLoss
 {
-    public override GanLoss Kind => GanLoss.LeastSquares;
-
     public override OptimizerDefaults Defaults => OptimizerDefaults.Dcgan;
 
     public override double DecisionThreshold => 0.5;

@@ -6,8 +6,6 @@ namespace GanEstimators.Losses;
 /// <summary>The original saturating game: G minimises log(1 − D(G(z))), whose gradient vanishes once D wins.</summary>
 internal sealed class MinimaxLoss : BinaryCrossEntropyLoss
 {
-    public override GanLoss Kind => GanLoss.Minimax;
-
     // log(1 − sigmoid(x)) = −softplus(x)
     public override Tensor GeneratorLoss(Tensor fakeScores) => -F.softplus(fakeScores).mean();
 }

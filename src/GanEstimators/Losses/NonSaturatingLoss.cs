@@ -6,8 +6,6 @@ namespace GanEstimators.Losses;
 /// <summary>The "−log D trick": same fixed point as minimax, strong gradients while G is still bad.</summary>
 internal sealed class NonSaturatingLoss : BinaryCrossEntropyLoss
 {
-    public override GanLoss Kind => GanLoss.NonSaturating;
-
     // −log sigmoid(x) = softplus(−x)
     public override Tensor GeneratorLoss(Tensor fakeScores) => F.softplus(-fakeScores).mean();
 }

@@ -8,11 +8,7 @@ internal sealed class WassersteinGradientPenaltyLoss(double penaltyWeight) : Was
 {
     public const double PaperPenaltyWeight = 10.0;
 
-    public override GanLoss Kind => GanLoss.WassersteinGradientPenalty;
-
     public override OptimizerDefaults Defaults { get; } = new(GanOptimizer.Adam, 1e-4, 0.5, 0.9, 5);
-
-    public double PenaltyWeight { get; } = penaltyWeight;
 
     private readonly TorchSharp.Scalar _penaltyWeight = penaltyWeight.ToScalar();
 

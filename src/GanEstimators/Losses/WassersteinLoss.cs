@@ -8,11 +8,7 @@ internal sealed class WassersteinLoss(double clipValue) : WassersteinCriticLoss
 {
     public const double PaperClipValue = 0.01;
 
-    public override GanLoss Kind => GanLoss.Wasserstein;
-
     public override OptimizerDefaults Defaults { get; } = new(GanOptimizer.RmsProp, 5e-5, 0, 0, 5);
-
-    public double ClipValue { get; } = clipValue;
 
     private readonly TorchSharp.Scalar _lower = (-clipValue).ToScalar();
     private readonly TorchSharp.Scalar _upper = clipValue.ToScalar();

@@ -36,7 +36,5 @@ internal sealed class ConditionalMlp : nn.Module<Tensor, Tensor?, Tensor>
     /// <summary>The same, with the condition given by its non-zero entries.</summary>
     public Tensor Forward(Tensor input, ActiveConditions? condition) => rest.forward(first.Forward(input, condition));
 
-    public static ConditionalMlp Generator(MlpSpec spec) => new("generator", spec, leaky: false);
-
     public static ConditionalMlp Discriminator(MlpSpec spec) => new("discriminator", spec, leaky: true);
 }

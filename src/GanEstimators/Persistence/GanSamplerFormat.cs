@@ -1,3 +1,4 @@
+using GanEstimators.Conditioning;
 using GanEstimators.Encoding;
 using GanEstimators.Networks;
 using GanEstimators.Sampling;
@@ -53,18 +54,18 @@ internal static class GanSamplerFormat
         generator.Features.Save(writer);
         writer.Write(generator.Condition is not null);
         generator.Condition?.Save(writer);
-        generator.Categories.Save(writer);
+        ConditionalVectorFormat.Save(generator.Categories, writer);
         generator.Network.Spec.Save(writer);
         TrainingHistoryFormat.Save(sampler.History, writer);
     }
 
-    private sealed record Content(int Seed, TableEncoder Features, ConditionEncoder? Condition, CategoryConditions Categories, GeneratorSpec Spec, GanTrainingHistory History);
+    private sealed record Content(int Seed, TableEncoder Features, ConditionEncoder? Condition, ConditionalVector Categories, GeneratorSpec Spec, GanTrainingHistory History);
 
     private static Content ReadContent(BinaryReader reader, uint version) => new(
         reader.ReadInt32(),
         TableEncoder.Load(reader, version),
         reader.ReadBoolean() ? ConditionEncoder.Load(reader) : null,
-        CategoryConditions.Load(reader, withinClasses: version >= ModelFormatVersions.PointMassesVersion),
+        ConditionalVectorFormat.Load(reader, withinClasses: version >= ModelFormatVersions.PointMassesVersion),
         GeneratorSpec.Load(reader, version),
         TrainingHistoryFormat.Load(reader));
 

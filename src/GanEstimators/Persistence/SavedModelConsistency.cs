@@ -1,3 +1,4 @@
+using GanEstimators.Conditioning;
 using GanEstimators.Encoding;
 using GanEstimators.Networks;
 using GanEstimators.Serialization;
@@ -12,7 +13,7 @@ namespace GanEstimators.Persistence;
 /// </summary>
 internal static class SavedModelConsistency
 {
-    public static string? GeneratorMismatch(TableEncoder features, ConditionEncoder? condition, CategoryConditions categories, GeneratorSpec spec)
+    public static string? GeneratorMismatch(TableEncoder features, ConditionEncoder? condition, ConditionalVector categories, GeneratorSpec spec)
     {
         var classCount = condition?.Count ?? 0;
         if (categories.Mismatch(features, classCount) is { } problem) return $"its categorical conditions do not match its columns: {problem}";

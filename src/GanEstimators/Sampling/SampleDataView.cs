@@ -1,3 +1,4 @@
+using GanEstimators.Conditioning;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
 

@@ -1,3 +1,4 @@
+using GanEstimators.Conditioning;
 using GanEstimators.Encoding;
 using static TorchSharp.torch;
 

@@ -1,6 +1,6 @@
+using GanEstimators.Conditioning;
 using GanEstimators.Encoding;
 using GanEstimators.Networks;
-using GanEstimators.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -19,7 +19,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
 
     private volatile bool _disposed;
 
-    public SyntheticRowGenerator(TableEncoder features, ConditionEncoder? condition, CategoryConditions categories, GeneratorNetwork generator, Device device)
+    public SyntheticRowGenerator(TableEncoder features, ConditionEncoder? condition, ConditionalVector categories, GeneratorNetwork generator, Device device)
     {
         Features = features;
         Condition = condition;
@@ -34,7 +34,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
     public ConditionEncoder? Condition { get; }
 
     /// <summary>The categorical columns' conditional-vector layout and real slot frequencies.</summary>
-    public CategoryConditions Categories { get; }
+    public ConditionalVector Categories { get; }
 
     public GeneratorNetwork Network { get; }
 
@@ -90,7 +90,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
             if (Categories.Width == 0) continue;
             if (fixedPositions.Length == 0)
             {
-                var position = Categories.DrawPositionForSampling(random, request.ClassIndices?[start + r] ?? -1);
+                var position = SamplingDraws.Position(Categories, random, request.ClassIndices?[start + r] ?? -1);
                 if (position < 0) continue;
                 rows.Add(r);
                 columns.Add(labelWidth + position);

@@ -1,3 +1,4 @@
+using GanEstimators.Conditioning;
 using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
@@ -10,7 +11,7 @@ namespace GanEstimators.Training;
 /// </summary>
 internal static class ConditionLoss
 {
-    public static Tensor? Compute(Tensor logits, ConditionTargets? targets, CategoryConditions? categories)
+    public static Tensor? Compute(Tensor logits, ConditionTargets? targets, ConditionalVector? categories)
     {
         if (targets is null || categories is null) return null;
         Tensor? total = null;

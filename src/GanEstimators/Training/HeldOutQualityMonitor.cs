@@ -1,6 +1,8 @@
+using GanEstimators.Conditioning;
+using GanEstimators.Diagnostics;
+using GanEstimators.Encoding;
 using GanEstimators.Networks;
 using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
 
 namespace GanEstimators.Training;
 
@@ -15,19 +17,16 @@ internal sealed class HeldOutQualityMonitor : IDisposable
     private readonly Tensor _noise;
     private readonly ulong _seed;
 
-    public HeldOutQualityMonitor(float[] encoded, int rows, int width, int[]? classIndices, int classCount, CategoryConditions? categories, int noiseDimension, int seed, Device device)
+    public HeldOutQualityMonitor(EncodedRows holdout, ConditionalVector? categories, int noiseDimension, int seed, Device device)
     {
         _seed = (ulong)seed + 0xE5;
-        _holdout = tensor(encoded, new long[] { rows, width }).to(device);
-        if (classIndices is not null)
-        {
-            using var indices = tensor(classIndices.Select(i => (long)i).ToArray());
-            _conditions = F.one_hot(indices, classCount).to(float32).to(device);
-        }
+        var rows = holdout.Count;
+        _holdout = holdout.ToTensor(device);
+        _conditions = holdout.ClassesOneHot(device);
         if (categories is { Width: > 0 })
         {
             var vector = new float[rows * categories.Width];
-            categories.DrawForSampling(rows, vector, new Random(seed), classIndices);
+            SamplingDraws.Fill(categories, rows, vector, new Random(seed), holdout.Classes);
             using var categoryConditions = tensor(vector, new long[] { rows, categories.Width }).to(device);
             var combined = _conditions is null ? categoryConditions.alias() : cat(new[] { _conditions, categoryConditions }, 1);
             _conditions?.Dispose();

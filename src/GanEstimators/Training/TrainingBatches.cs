@@ -1,5 +1,6 @@
+using GanEstimators.Conditioning;
+using GanEstimators.Encoding;
 using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
 
 namespace GanEstimators.Training;
 
@@ -14,29 +15,26 @@ internal sealed record TrainingBatch(Tensor Real, Tensor? Conditions, ConditionT
 
 /// <summary>
 /// The encoded training rows on the device, drawn in random batches (with replacement, as CTGAN does). With
-/// categorical columns, rows are drawn by training-by-sampling (<see cref="CategoryConditions"/>).
+/// categorical columns, rows are drawn by training-by-sampling (<see cref="TrainingBySampling"/>).
 /// </summary>
 internal sealed class TrainingBatches : IDisposable
 {
     private readonly Tensor _rows;
     private readonly Tensor? _labels;
-    private readonly CategoryConditions? _categories;
+    private readonly TrainingBySampling? _categories;
 
-    public TrainingBatches(float[] encoded, int rows, int width, int[]? classIndices, int classCount, CategoryConditions? categories, Device device)
+    public TrainingBatches(EncodedRows rows, TrainingBySampling? categories, Device device)
     {
-        Rows = rows;
-        _rows = tensor(encoded, new long[] { rows, width }).to(device);
-        if (classIndices is not null)
-        {
-            using var indices = tensor(classIndices.Select(i => (long)i).ToArray());
-            _labels = F.one_hot(indices, classCount).to(float32).to(device);
-        }
-        _categories = categories is { ColumnCount: > 0 } ? categories : null;
+        Rows = rows.Count;
+        _rows = rows.ToTensor(device);
+        _labels = rows.ClassesOneHot(device);
+        _categories = categories is { HasColumns: true } ? categories : null;
     }
 
     public int Rows { get; }
 
-    public CategoryConditions? Categories => _categories;
+    /// <summary>The conditional vector the batches draw, or null when they draw none.</summary>
+    public ConditionalVector? Categories => _categories?.Vector;
 
     public TrainingBatch Draw(int batchSize, Generator random)
     {
@@ -60,14 +58,15 @@ internal sealed class TrainingBatches : IDisposable
             var labels = _labels?.index_select(0, index);
             return (index, labels, null, labels);
         }
-        var vector = new float[batchSize * _categories.Width];
-        var (realRows, columns, slots) = _categories.DrawForTraining(batchSize, vector, TorchRandom.DerivedRandom(random));
+        var width = _categories.Vector.Width;
+        var vector = new float[batchSize * width];
+        var (realRows, columns, slots) = _categories.Draw(batchSize, vector, TorchRandom.DerivedRandom(random));
         var rowIndex = tensor(realRows.Select(r => (long)r).ToArray()).to(_rows.device);
         var classes = _labels?.index_select(0, rowIndex);
         var conditions = classes;
-        if (_categories.Width > 0)
+        if (width > 0)
         {
-            var conditionVector = tensor(vector, new long[] { batchSize, _categories.Width }).to(_rows.device);
+            var conditionVector = tensor(vector, new long[] { batchSize, width }).to(_rows.device);
             conditions = conditions is null ? conditionVector : cat(new[] { conditions, conditionVector }, 1);
         }
         return (rowIndex, conditions, new ConditionTargets(columns, slots), classes);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GanEstimators.Conditioning;
 using GanEstimators.Sampling;
 using GanEstimators.Tests.Support;
 using Microsoft.ML;

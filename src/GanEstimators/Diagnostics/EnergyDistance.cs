@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace GanEstimators.Training;
+namespace GanEstimators.Diagnostics;
 
 /// <summary>Székely's energy distance 2E|X−Y| − E|X−X'| − E|Y−Y'|: zero exactly when the two samples' distributions match.</summary>
 internal static class EnergyDistance
@@ -14,7 +14,8 @@ internal static class EnergyDistance
         return (cross * TorchScalars.Two - WithinMean(x) - WithinMean(y)).item<float>();
     }
 
-    private static Tensor WithinMean(Tensor x)
+    /// <summary>E|X−X'|, the mean distance between distinct rows of <paramref name="x"/> (0 for fewer than two rows).</summary>
+    public static Tensor WithinMean(Tensor x)
     {
         var n = x.shape[0];
         if (n < 2) return zeros(1, device: x.device).squeeze();

@@ -1,4 +1,4 @@
-namespace GanEstimators.Sampling;
+namespace GanEstimators.Conditioning;
 
 /// <summary>
 /// What a batch of generated rows must satisfy: the class of each row (conditional GANs) and fixed values of
