@@ -25,7 +25,10 @@ internal static class FolderLayers
     private static readonly string[] Catalog = { "GanCatalog", "MLContextGanExtensions" };
 
     /// <summary>Nested types of the trainer and sampler that are vocabulary (users and folders both read them).</summary>
-    public static readonly string[] NestedVocabulary = { "GanTrainer/Options" };
+    public static readonly string[] NestedVocabulary =
+    {
+        "GanTrainer/Options", "GanTrainer/ImageOptions", "GanTrainer/MlpOptions", "GanTrainer/ModeSpecificOptions", "GanTrainer/Defaults",
+    };
 
     public static string LayerOf(TypeReference type)
     {
