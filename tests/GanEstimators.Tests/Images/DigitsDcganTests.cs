@@ -37,6 +37,7 @@ public sealed class DigitsDcganTests
     };
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void GeneratedDigitsAreNearestToTheMeanImageOfTheirClass()
     {
         var (ml, data, sampler) = Trained.Value;
