@@ -8,6 +8,7 @@ namespace GanEstimators.FuzzTests;
 /// standard error — never a stack trace, never an unhandled exception — and leave nothing behind but what it wrote.
 /// </summary>
 [TestClass]
+[TestCategory(TestCategories.Slow)]
 public sealed class CommandLineFuzzTests
 {
     public TestContext TestContext { get; set; } = null!;

@@ -14,6 +14,7 @@ namespace GanEstimators.FuzzTests;
 /// fixtures carry no hash, so there the same damage reaches the parsers' bounds checks.
 /// </summary>
 [TestClass]
+[TestCategory(TestCategories.Slow)]
 public sealed class ModelFileFuzzTests
 {
     private static readonly int[] HostileValues = { int.MaxValue, -1, 0, 20_000, int.MinValue, 0x7FC00000, 0x7F800000, 0x4E6E6B28 };

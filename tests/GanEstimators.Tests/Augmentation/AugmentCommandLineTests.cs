@@ -9,6 +9,7 @@ public sealed class AugmentCommandLineTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void TrainThenAugmentBalanceWritesTheRealRowsThenEnoughSyntheticRowsToEvenTheClasses()
     {
         var folder = Path.Combine(Path.GetTempPath(), "ganest-tests", TestContext.TestName!);

@@ -14,6 +14,7 @@ public sealed class GanestCommandLineTests : GanestTestFolder
     }
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void TrainThenSampleWritesTheTrainingColumnsInOrderWithTheirFormats()
     {
         var data = WriteTrainingCsv();
@@ -40,6 +41,7 @@ public sealed class GanestCommandLineTests : GanestTestFolder
     }
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void ReadingsOnAGridStayOnItUnlessContinuousIsAsked()
     {
         var path = Path.Combine(Folder, "readings.csv");
@@ -62,6 +64,7 @@ public sealed class GanestCommandLineTests : GanestTestFolder
     }
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void AValueHoldingHalfTheColumnComesBackExactlyUnlessNoPointMassesIsAsked()
     {
         var path = Path.Combine(Folder, "point-mass.csv");
@@ -87,6 +90,7 @@ public sealed class GanestCommandLineTests : GanestTestFolder
     }
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void ErrorsNameTheColumnOrValue()
     {
         var data = WriteTrainingCsv();
@@ -126,6 +130,7 @@ public sealed class GanestCommandLineTests : GanestTestFolder
     }
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void MixedColumnsComeBackInTheirFormatsAndCategoricalConditionsHold()
     {
         var data = Path.Combine(Folder, "mixed.csv");

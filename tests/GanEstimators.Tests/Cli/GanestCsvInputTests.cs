@@ -9,6 +9,7 @@ namespace GanEstimators.Tests.Cli;
 public sealed class GanestCsvInputTests : GanestTestFolder
 {
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void QuotedFieldsWithLineBreaksAreReadAndWrittenBack()
     {
         var data = Path.Combine(Folder, "notes.csv");
@@ -40,6 +41,7 @@ public sealed class GanestCsvInputTests : GanestTestFolder
     }
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void SemicolonAndTabSeparatedFilesAreReadAsColumns()
     {
         foreach (var (name, separator) in new[] { ("semicolon.csv", ";"), ("tab.tsv", "\t") })

@@ -50,6 +50,7 @@ public sealed class GanestModelFileTests : GanestTestFolder
     }
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void MalformedOrEditedColumnMetadataIsNamed()
     {
         AssertFailsNaming(Rewrite("malformed.zip", "ganest/columns.json", _ => "[{\"Name\":\"x\","u8.ToArray()), "ganest/columns.json");

@@ -24,6 +24,7 @@ public sealed class GanestOutputPathTests : GanestTestFolder
     }
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void SampleEvaluateAndAugmentRefuseOutputPathsTheyCannotWrite()
     {
         var model = TinyModel.Model;
@@ -78,6 +79,7 @@ public sealed class GanestOutputPathTests : GanestTestFolder
     }
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void SamplesWritingTheSameFileAtOnceEachSucceedAndTheFileIsOneWholeRun()
     {
         var output = Path.Combine(Folder, "race.csv");

@@ -35,6 +35,7 @@ public sealed class ClassAndCategoryPairingTests
     }
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void AClassComesOnlyWithTheCategoriesItHas()
     {
         var ml = new MLContext(1);

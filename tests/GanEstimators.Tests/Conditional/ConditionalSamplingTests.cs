@@ -4,6 +4,7 @@ using Microsoft.ML;
 namespace GanEstimators.Tests.Conditional;
 
 [TestClass]
+[TestCategory(TestCategories.Slow)]
 public sealed class ConditionalSamplingTests
 {
     private static GanSampler? _sampler;

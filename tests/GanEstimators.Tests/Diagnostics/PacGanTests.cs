@@ -9,6 +9,7 @@ public sealed class PacGanTests
     [TestMethod]
     [DataRow(GanLoss.NonSaturating)]
     [DataRow(GanLoss.WassersteinGradientPenalty)]
+    [TestCategory(TestCategories.Slow)]
     public void APackedDiscriminatorTrainsAndCoversTheRing(GanLoss loss)
     {
         var options = RingTraining.Options(loss, epochs: loss == GanLoss.NonSaturating ? 250 : 100);

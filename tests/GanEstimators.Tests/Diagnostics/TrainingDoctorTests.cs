@@ -6,6 +6,7 @@ namespace GanEstimators.Tests.Diagnostics;
 public sealed class TrainingDoctorTests
 {
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void AHealthyRunIsNotDiagnosed()
     {
         var sampler = RingTraining.Fit(RingTraining.Options(GanLoss.NonSaturating, epochs: 150));
@@ -15,6 +16,7 @@ public sealed class TrainingDoctorTests
     }
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void SaturatingMinimaxAgainstAnOverpoweredDiscriminatorIsDiagnosed()
     {
         // A discriminator with 10 updates per generator update and 8× the generator's width wins and keeps winning

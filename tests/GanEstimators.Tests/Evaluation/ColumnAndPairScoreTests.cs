@@ -8,6 +8,7 @@ namespace GanEstimators.Tests.Evaluation;
 public sealed class ColumnAndPairScoreTests
 {
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void IdenticalTablesScoreOneAndCopiedRowsAreAntiDetected()
     {
         var ml = new MLContext(1);

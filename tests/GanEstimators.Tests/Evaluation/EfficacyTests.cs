@@ -8,6 +8,7 @@ namespace GanEstimators.Tests.Evaluation;
 public sealed class EfficacyTests
 {
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void LabelThatFollowsAFeatureIsLearnedFromRealRowsButNotFromShuffledLabels()
     {
         var ml = new MLContext(1);

@@ -10,6 +10,7 @@ public sealed class EvaluateCommandLineTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void EvaluateWritesTheMetricsAsJsonAndNamesAMissingColumn()
     {
         var folder = Path.Combine(Path.GetTempPath(), "ganest-tests", TestContext.TestName!);

@@ -36,6 +36,7 @@ public sealed class DigitsDcganTests
     };
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void GeneratedDigitsAreNearestToTheMeanImageOfTheirClass()
     {
         var (ml, data, sampler) = Trained.Value;

@@ -20,6 +20,7 @@ public sealed class EveryLossLearnsTheRingTests
     [DataRow(GanLoss.WassersteinGradientPenalty, 100, 5e-4)]
     [DataRow(GanLoss.LeastSquares, 150, null)]
     [DataRow(GanLoss.Hinge, 60, null)]
+    [TestCategory(TestCategories.Slow)]
     public void TrainingAtLeastHalvesTheEnergyDistance(GanLoss loss, int epochs, double? learningRate)
     {
         var ml = new MLContext(3);

@@ -58,6 +58,7 @@ public sealed class FrequencyMatchingTests
     }
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void EachClassGetsItsRealCategoryFrequenciesEarly()
     {
         var without = ColourError(weight: 0);

@@ -57,6 +57,7 @@ public sealed class PointMassTests
         ml.Data.CreateEnumerable<Day>(sampler.Sample(1000, weather, seed), reuseRowObject: false).ToArray();
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void AClassThatIsAlwaysOnThePointMassIsGeneratedExactlyThere()
     {
         var ml = new MLContext(1);
@@ -78,6 +79,7 @@ public sealed class PointMassTests
     }
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void WithoutPointMassesTheZerosAreBlurred()
     {
         var ml = new MLContext(1);

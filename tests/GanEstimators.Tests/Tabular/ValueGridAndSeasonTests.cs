@@ -24,6 +24,7 @@ public sealed class ValueGridAndSeasonTests
     private static readonly DateTime FirstDate = new(2018, 1, 1);
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void ValuesOnAGridComeBackOnItAndContinuousValuesStayContinuous()
     {
         var random = new Random(3);
@@ -60,6 +61,7 @@ public sealed class ValueGridAndSeasonTests
     }
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void TheSeasonOfADateIsLearnedWithDateCycles()
     {
         var random = new Random(4);

@@ -28,6 +28,7 @@ public sealed class RowToRowTests
     }
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void PredictionEngineGeneratesARowOfTheRequestedClassEachCall()
     {
         var sampler = RingTraining.Fit(RingTraining.Options(GanLoss.NonSaturating, epochs: 200, condition: "Mode"));
@@ -41,6 +42,7 @@ public sealed class RowToRowTests
     }
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
     public void OutputColumnsKeepTheTrainingNamesAndTypes()
     {
         var ml = new MLContext(4);
