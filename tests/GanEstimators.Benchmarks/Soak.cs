@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -7,6 +8,8 @@ namespace GanEstimators.Benchmarks;
 /// <summary>
 /// Memory soak (issue 17): many training steps in one Fit, then many save → load → sample cycles, with the process's
 /// resident set sampled throughout. A leak of native tensors or managed buffers shows as growth after the warm-up.
+/// On glibc the cycles also report malloc's bytes in use per cycle: a native leak shows there at once, while the
+/// resident set hides it until the allocator's free pages are used up (TorchSharp's nn.Linear leak did, BENCHMARKS.md).
 /// </summary>
 internal static class Soak
 {
@@ -49,6 +52,7 @@ internal static class Soak
 
         var path = Path.Combine(Path.GetTempPath(), $"soak-{Guid.NewGuid():N}.zip");
         var residentByCycle = new List<long>();
+        var mallocByCycle = new List<long>();
         clock.Restart();
         try
         {
@@ -61,6 +65,7 @@ internal static class Soak
                     if (sizes.Length != 1_000 || sizes.Any(v => !float.IsFinite(v))) throw new InvalidOperationException($"cycle {cycle}: bad sample");
                 }
                 residentByCycle.Add(Resident());
+                if (MallocInUse() is { } inUse) mallocByCycle.Add(inUse);
             }
         }
         finally
@@ -68,6 +73,14 @@ internal static class Soak
             File.Delete(path);
         }
         Report($"save/load/sample(1,000) ({cycles} cycles, {clock.Elapsed.TotalSeconds:F0} s)", residentByCycle);
+        if (mallocByCycle.Count >= 10)
+        {
+            // Over the second half: the first cycles allocate and later free a few MB of caches.
+            var half = mallocByCycle.Count / 2;
+            var perCycle = (double)(mallocByCycle[^1] - mallocByCycle[half - 1]) / (mallocByCycle.Count - half);
+            Console.WriteLine($"  malloc bytes in use (glibc mallinfo2), second half: {perCycle:F0} bytes a cycle; MB every tenth: " +
+                string.Join(" ", Enumerable.Range(1, 10).Select(k => (mallocByCycle[k * mallocByCycle.Count / 10 - 1] / 1048576.0).ToString("F1"))));
+        }
         Console.WriteLine($"load average at end {LoadAverage()}");
     }
 
@@ -89,6 +102,30 @@ internal static class Soak
         GC.WaitForPendingFinalizers();
         using var process = Process.GetCurrentProcess();
         return process.WorkingSet64;
+    }
+
+    // glibc's bytes allocated and not freed (small chunks plus mmapped ones); null where there is no glibc.
+    private static long? MallocInUse()
+    {
+        if (!OperatingSystem.IsLinux()) return null;
+        try
+        {
+            var info = mallinfo2();
+            return (long)(info.uordblks + info.hblkhd);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    [DllImport("libc")]
+    private static extern MallInfo2 mallinfo2();
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct MallInfo2
+    {
+        public nuint arena, ordblks, smblks, hblks, hblkhd, usmblks, fsmblks, uordblks, fordblks, keepcost;
     }
 
     private static string Mb(long bytes) => (bytes / 1048576.0).ToString("F0");

@@ -12,18 +12,18 @@ namespace GanEstimators.Networks;
 /// </summary>
 internal sealed class ConditionedLinear : nn.Module<Tensor, Tensor?, Tensor>
 {
-    private readonly Linear input;
+    private readonly LinearLayer input;
     private readonly Parameter? condition;
 
     public ConditionedLinear(string name, int inputWidth, int conditionWidth, int outputWidth) : base(name)
     {
-        input = nn.Linear(inputWidth, outputWidth);
+        input = new LinearLayer(inputWidth, outputWidth);
         // The same initial scale as one Linear over the concatenated input (bound 1/√fan-in).
         var bound = 1.0 / Math.Sqrt(inputWidth + conditionWidth);
         using (no_grad())
         {
-            input.weight!.uniform_(-bound, bound);
-            input.bias!.uniform_(-bound, bound);
+            input.Weight.uniform_(-bound, bound);
+            input.Bias!.uniform_(-bound, bound);
             if (conditionWidth > 0) condition = new Parameter(empty(conditionWidth, outputWidth).uniform_(-bound, bound));
         }
         RegisterComponents();

@@ -16,7 +16,7 @@ namespace GanEstimators.Networks;
 /// </summary>
 internal sealed class DcganGenerator : nn.Module<Tensor, Tensor?, Tensor>
 {
-    private readonly Linear? conditionEmbedding;
+    private readonly LinearLayer? conditionEmbedding;
     private readonly Sequential project;
     private readonly Sequential upsample;
     private readonly long[] startShape;
@@ -33,11 +33,11 @@ internal sealed class DcganGenerator : nn.Module<Tensor, Tensor?, Tensor>
         var inputWidth = spec.NoiseWidth;
         if (spec.ConditionWidth > 0)
         {
-            conditionEmbedding = nn.Linear(spec.ConditionWidth, spec.ConditionEmbeddingWidth);
+            conditionEmbedding = new LinearLayer(spec.ConditionWidth, spec.ConditionEmbeddingWidth);
             inputWidth += spec.ConditionEmbeddingWidth;
         }
         project = nn.Sequential(
-            ("linear", nn.Linear(inputWidth, wide * height * width)),
+            ("linear", new LinearLayer(inputWidth, wide * height * width)),
             ("norm", RootedBatchNorm.OfRows(wide * height * width)),
             ("activation", nn.ReLU()));
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>
