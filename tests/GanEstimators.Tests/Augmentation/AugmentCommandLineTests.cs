@@ -12,7 +12,7 @@ public sealed class AugmentCommandLineTests
     [TestCategory(TestCategories.Slow)]
     public void TrainThenAugmentBalanceWritesTheRealRowsThenEnoughSyntheticRowsToEvenTheClasses()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "ganest-tests", TestContext.TestName!);
+        var folder = Path.Combine(TempFolders.Root, TestContext.TestName!);
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         Directory.CreateDirectory(folder);
         var data = Path.Combine(folder, "train.csv");

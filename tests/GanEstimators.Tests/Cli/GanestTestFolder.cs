@@ -1,3 +1,4 @@
+using GanEstimators.Tests.Support;
 namespace GanEstimators.Tests.Cli;
 
 /// <summary>A fresh, empty folder per test for the files a ganest run reads and writes.</summary>
@@ -10,7 +11,7 @@ public abstract class GanestTestFolder
     [TestInitialize]
     public void FreshFolder()
     {
-        Folder = Path.Combine(Path.GetTempPath(), "ganest-tests", TestContext.TestName!);
+        Folder = Path.Combine(TempFolders.Root, TestContext.TestName!);
         if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
         Directory.CreateDirectory(Folder);
     }

@@ -23,7 +23,7 @@ public static class TinyModel
 
     private static (string, string) Train()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "ganest-tests", "tiny-model");
+        var folder = Path.Combine(TempFolders.Root, "tiny-model");
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         Directory.CreateDirectory(folder);
         var data = Path.Combine(folder, "tiny.csv");

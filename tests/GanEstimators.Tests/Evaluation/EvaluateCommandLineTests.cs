@@ -13,7 +13,7 @@ public sealed class EvaluateCommandLineTests
     [TestCategory(TestCategories.Slow)]
     public void EvaluateWritesTheMetricsAsJsonAndNamesAMissingColumn()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "ganest-tests", TestContext.TestName!);
+        var folder = Path.Combine(TempFolders.Root, TestContext.TestName!);
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         Directory.CreateDirectory(folder);
         string Write(string name, IEnumerable<string> lines)
