@@ -58,8 +58,7 @@ internal static class OptionsValidator
             throw new ArgumentException(
                 "GanTrainer.Options.SpectralNormalization cannot be combined with Loss = Wasserstein: its weight clipping already bounds the critic and would fight the normalisation. " +
                 "Use WassersteinGradientPenalty, Hinge or NonSaturating with spectral normalisation.", nameof(o.SpectralNormalization));
-        if (o.SpectralNormalization && tabular)
-            throw new ArgumentException($"GanTrainer.Options.SpectralNormalization applies to the DCGAN discriminator only; Architecture is {o.Architecture}.", nameof(o.SpectralNormalization));
+        NetworkPlan.SpectralNormalizationNeedsDcgan(o, o.Architecture, $"Architecture is {o.Architecture}");
         if (o.Architecture == GanArchitecture.Dcgan && o.FeatureColumnNames.Length != 1)
             throw new ArgumentException(
                 $"Architecture = Dcgan needs exactly one feature column, a Single vector of pixels; GanTrainer.Options.FeatureColumnNames names {o.FeatureColumnNames.Length}: {string.Join(", ", o.FeatureColumnNames.Select(n => $"'{n}'"))}.",
