@@ -24,9 +24,9 @@ internal static class OptionsValidator
         if (o.DiscriminatorLearningRate is { } dlr && !(dlr > 0 && double.IsFinite(dlr))) Fail(nameof(o.DiscriminatorLearningRate), dlr, "a positive finite number");
         if (o.Beta1 is { } b1 && !(b1 >= 0 && b1 < 1)) Fail(nameof(o.Beta1), b1, "in [0, 1)");
         if (o.Beta2 is { } b2 && !(b2 >= 0 && b2 < 1)) Fail(nameof(o.Beta2), b2, "in [0, 1)");
-        if (!(o.GeneratorAverageDecay >= 0 && o.GeneratorAverageDecay < 1)) Fail(nameof(o.GeneratorAverageDecay), o.GeneratorAverageDecay, "in [0, 1) (0 is off)");
+        if (!(o.GeneratorAverageDecay >= 0 && o.GeneratorAverageDecay < 1)) Fail(nameof(o.GeneratorAverageDecay), o.GeneratorAverageDecay, "a decay in [0, 1), e.g. 0.999 (0 is off)");
         if (!(o.PointMassShare == 0 || o.PointMassShare >= 0.01 && o.PointMassShare <= 1)) Fail(nameof(o.PointMassShare), o.PointMassShare, "0 (off) or in [0.01, 1], so a column gets at most 100 point masses");
-        if (!(o.FrequencyMatchingWeight >= 0 && double.IsFinite(o.FrequencyMatchingWeight))) Fail(nameof(o.FrequencyMatchingWeight), o.FrequencyMatchingWeight, "zero (off) or a positive finite number");
+        if (!(o.FrequencyMatchingWeight >= 0 && double.IsFinite(o.FrequencyMatchingWeight))) Fail(nameof(o.FrequencyMatchingWeight), o.FrequencyMatchingWeight, "0 (off) or a positive finite number, e.g. 1");
         if (o.CriticSteps is { } steps) Positive(steps, nameof(o.CriticSteps));
         if (o.WeightClip is { } clip && !(clip > 0)) Fail(nameof(o.WeightClip), clip, "positive");
         if (o.GradientPenaltyWeight is { } gp && !(gp >= 0)) Fail(nameof(o.GradientPenaltyWeight), gp, "zero or positive");
@@ -90,5 +90,5 @@ internal static class OptionsValidator
     }
 
     private static void Fail(string name, object value, string expected) =>
-        throw new ArgumentOutOfRangeException(name, value, $"GanTrainer.Options.{name} must be {expected}.");
+        throw OptionRangeError.Create(name, value, $"GanTrainer.Options.{name} must be {expected}.", expected);
 }
