@@ -75,7 +75,10 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
         var columns = inputSchema.ToDictionary(c => c.Name);
         var (features, _) = TrainingColumns.Check(InputColumns.Of(inputSchema), _options);
         foreach (var (feature, _) in features)
-            columns[feature.Name] = new SchemaShape.Column(feature.Name, columns[feature.Name].Kind, columns[feature.Name].ItemType, columns[feature.Name].IsKey);
+        {
+            var column = columns[feature.Name];
+            columns[column.Name] = new SchemaShape.Column(column.Name, column.Kind, column.ItemType, column.IsKey); // generated: without the input's annotations
+        }
         return new SchemaShape(columns.Values);
     }
 }
