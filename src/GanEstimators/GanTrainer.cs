@@ -1,3 +1,4 @@
+using GanEstimators.Sampling;
 using GanEstimators.Training;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
@@ -36,7 +37,7 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
     {
         _host.CheckValue(input, nameof(input));
         using var channel = _host.Start("Training GAN");
-        var plan = GanTrainingPlan.Resolve(input.Schema, _options, resumeFrom, () => _host.Rand.Next());
+        var plan = GanTrainingPlan.Resolve(input.Schema, _options, resumeFrom is null ? null : ResumePointOf(resumeFrom), () => _host.Rand.Next());
         var data = TrainingInput.Read(input, plan, _options, channel);
         var device = DeviceSelector.SelectFor(_environment, plan.Network, channel);
         var split = HoldoutSplit.Make(data.Encoder.Encode(data.Table.Raw, data.Table.Rows, plan.Seed), data.Table.Rows, data.Encoder.EncodedWidth,
@@ -44,12 +45,17 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
         var batchSize = AdaptBatchSize(split.TrainingRows, _options.PacSize, channel);
         var categories = CategoryConditions.Build(data.Encoder, split.Training, split.TrainingRows, split.TrainingClasses, data.Condition?.Count ?? 0, _options.BalanceConditionClasses);
         channel.Info(StartMessage(plan, data, split.TrainingRows, device));
-        return new TrainingRun
+        var trained = new TrainingRun
         {
-            Environment = _environment, Host = _host, Channel = channel, Options = _options, Plan = plan,
-            Encoder = data.Encoder, Condition = data.Condition, Categories = categories, BatchSize = batchSize, Device = device,
+            Host = _host, Channel = channel, Options = _options, Plan = plan,
+            Encoder = data.Encoder, ClassCount = data.Condition?.Count ?? 0, Categories = categories, BatchSize = batchSize, Device = device,
         }.Train(split);
+        return new GanSampler(_environment, new SyntheticRowGenerator(data.Encoder, data.Condition, categories, trained.Generator, device), plan.Seed, trained.History, trained.State);
     }
+
+    /// <summary>The parts of <paramref name="sampler"/> that training resumes from; training itself never sees a sampler.</summary>
+    private static ResumePoint ResumePointOf(GanSampler sampler) =>
+        new(sampler.Generator.Features, sampler.Generator.Condition, sampler.Generator.Network, sampler.Generator.CopyNetwork, sampler.TrainingState, sampler.History, sampler.Seed);
 
     private string StartMessage(GanTrainingPlan plan, TrainingInput data, int trainingRows, Device device) =>
         $"{(plan.IsResumed ? "Resuming" : "Training")} a {(data.Condition is null ? "" : $"conditional ({data.Condition.Count} classes) ")}{plan.Network.Architecture} GAN with {_options.Loss} loss on {trainingRows} rows × {data.Encoder.EncodedWidth} encoded values" +

@@ -1,5 +1,6 @@
 using GanEstimators.Encoding;
 using GanEstimators.Losses;
+using GanEstimators.Networks;
 using Microsoft.ML;
 
 namespace GanEstimators.Training;
@@ -21,22 +22,17 @@ internal sealed record GanTrainingPlan(
 {
     public bool IsResumed => Resume is not null;
 
-    /// <summary>The plan for <paramref name="options"/> on data with <paramref name="schema"/>, resuming <paramref name="resumeFrom"/> when not null; <paramref name="drawSeed"/> gives the seed when neither the sampler nor the options do.</summary>
-    public static GanTrainingPlan Resolve(DataViewSchema schema, GanTrainer.Options options, GanSampler? resumeFrom, Func<int> drawSeed)
+    /// <summary>The plan for <paramref name="options"/> on data with <paramref name="schema"/>, resuming <paramref name="resume"/> when not null; <paramref name="drawSeed"/> gives the seed when neither the resumed run nor the options do.</summary>
+    public static GanTrainingPlan Resolve(DataViewSchema schema, GanTrainer.Options options, ResumePoint? resume, Func<int> drawSeed)
     {
         var (features, condition) = TrainingColumns.Resolve(schema, options);
         var loss = AdversarialLossFactory.Create(options.Loss, options.WeightClip, options.GradientPenaltyWeight);
         var network = NetworkPlan.Resolve(features, options, loss.IsCritic);
-        ResumePoint? resume = null;
-        if (resumeFrom is not null)
-        {
-            ResumeCompatibility.Check(resumeFrom, features, condition, options, network);
-            resume = new ResumePoint(resumeFrom, resumeFrom.TrainingState!);
-        }
+        if (resume is not null) ResumeCompatibility.Check(resume, features, condition, options, network);
         return new GanTrainingPlan(features, condition, network, loss,
-            Optimizer: resume?.State.Optimizer.WithRates(options.LearningRate, options.DiscriminatorLearningRate) ?? FreshOptimizer(options, loss.Defaults),
+            Optimizer: resume?.SavedState.Optimizer.WithRates(options.LearningRate, options.DiscriminatorLearningRate) ?? FreshOptimizer(options, loss.Defaults),
             CriticSteps: options.CriticSteps ?? loss.Defaults.CriticSteps,
-            Seed: resume?.Sampler.Seed ?? options.Seed ?? drawSeed(),
+            Seed: resume?.Seed ?? options.Seed ?? drawSeed(),
             resume);
     }
 
@@ -52,5 +48,21 @@ internal sealed record GanTrainingPlan(
     }
 }
 
-/// <summary>The sampler a run resumes from, with the training state it was saved with.</summary>
-internal sealed record ResumePoint(GanSampler Sampler, TrainingState State);
+/// <summary>
+/// The parts of a trained sampler that training resumes from. Training never sees the <see cref="GanSampler"/> itself,
+/// which sits above it; <c>GanTrainer</c> takes the parts out. <see cref="CopyGenerator"/> copies the sampler's generator
+/// for further training (the sampler keeps its own); <see cref="State"/> is null when the sampler kept no training state,
+/// which <see cref="ResumeCompatibility"/> refuses.
+/// </summary>
+internal sealed record ResumePoint(
+    TableEncoder Features,
+    ConditionEncoder? Condition,
+    GeneratorNetwork Generator,
+    Func<GeneratorNetwork> CopyGenerator,
+    TrainingState? State,
+    GanTrainingHistory History,
+    int Seed)
+{
+    /// <summary>The training state, once <see cref="ResumeCompatibility.Check"/> has made sure there is one.</summary>
+    public TrainingState SavedState => State ?? throw new InvalidOperationException("The resumed sampler has no training state; ResumeCompatibility.Check refuses it.");
+}

@@ -12,7 +12,7 @@ internal sealed record TrainingInput(TableEncoder Encoder, TrainingTable Table, 
 {
     public static TrainingInput Read(IDataView input, GanTrainingPlan plan, GanTrainer.Options options, IChannel channel)
     {
-        var resumed = plan.Resume?.Sampler.Generator;
+        var resumed = plan.Resume;
         var encoder = resumed?.Features ?? ColumnEncoderFactory.Create(plan.Features, options, plan.Network.Architecture);
         var table = TrainingTableReader.Read(input, plan.Features, encoder, plan.ConditionColumn);
         if (resumed is null)

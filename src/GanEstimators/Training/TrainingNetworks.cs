@@ -32,7 +32,7 @@ internal sealed class TrainingNetworks : IDisposable
     public static TrainingNetworks Create(GanTrainingPlan plan, GanTrainer.Options options, TableEncoder encoder, int conditionWidth, Device device)
     {
         var (generator, discriminator) = plan.Resume is { } resume
-            ? (TrainedGenerator(resume), resume.State.RestoreDiscriminator())
+            ? (TrainedGenerator(resume), resume.SavedState.RestoreDiscriminator())
             : Build(plan, options, encoder, conditionWidth);
         generator.to(device);
         discriminator.to(device);
@@ -41,13 +41,13 @@ internal sealed class TrainingNetworks : IDisposable
         {
             if (options.GeneratorAverageDecay > 0)
             {
-                var savedAverage = plan.Resume?.State.Average;
-                networks.Average = new GeneratorAverage(generator, savedAverage is null ? generator.Copy(device) : plan.Resume!.Sampler.Generator.Network.Copy(device),
+                var savedAverage = plan.Resume?.SavedState.Average;
+                networks.Average = new GeneratorAverage(generator, savedAverage is null ? generator.Copy(device) : plan.Resume!.Generator.Copy(device),
                     options.GeneratorAverageDecay, savedAverage?.Updates ?? 0);
             }
             networks.GeneratorOptimizer = plan.Optimizer.CreateForGenerator(generator.parameters());
             networks.DiscriminatorOptimizer = plan.Optimizer.CreateForDiscriminator(discriminator.parameters());
-            if (plan.Resume is { State: var state })
+            if (plan.Resume?.SavedState is { } state)
             {
                 TrainingState.RestoreOptimizer(networks.GeneratorOptimizer, state.GeneratorOptimizerState, plan.Optimizer.LearningRate);
                 TrainingState.RestoreOptimizer(networks.DiscriminatorOptimizer, state.DiscriminatorOptimizerState, plan.Optimizer.DiscriminatorLearningRate);
@@ -88,9 +88,9 @@ internal sealed class TrainingNetworks : IDisposable
 
     /// <summary>The generator to train on from: the sampler's own, or the trained one its training state kept when the sampler holds an average.</summary>
     private static GeneratorNetwork TrainedGenerator(ResumePoint resume) =>
-        resume.State.Average is { } average
-            ? GeneratorNetwork.Load(resume.Sampler.Generator.Network.Spec, average.TrainedGeneratorWeights)
-            : resume.Sampler.Generator.CopyNetwork();
+        resume.SavedState.Average is { } average
+            ? GeneratorNetwork.Load(resume.Generator.Spec, average.TrainedGeneratorWeights)
+            : resume.CopyGenerator();
 
     private static (GeneratorNetwork Generator, nn.Module<Tensor, Tensor?, Tensor> Discriminator) Build(GanTrainingPlan plan, GanTrainer.Options options, TableEncoder encoder, int conditionWidth)
     {
