@@ -29,9 +29,16 @@ public static class AugmentCommand
     private static int Run(string dataPath, string modelPath, string outputPath, string? balance, double ratio, int? count, int? seed)
     {
         if (balance is null == count is null) throw new ArgumentException("Give exactly one of --balance COLUMN or --count N.");
-        if (!(ratio > 0 && ratio <= 1)) throw new ArgumentException($"--balance-ratio must be in (0, 1]; got {ratio}.");
         if (ratio != 1 && balance is null) throw new ArgumentException("--balance-ratio applies to --balance COLUMN, not to --count.");
-        if (count is < 0) throw new ArgumentException($"--count must be zero or positive; got {count}.");
+        var options = new GanAugmentationOptions
+        {
+            SyntheticRowCount = count,
+            BalanceColumnName = balance,
+            BalanceRatio = ratio,
+            Seed = seed,
+        };
+        LibraryChecks.Run(() => AugmentationOptionsValidator.Validate(options),
+            (nameof(options.SyntheticRowCount), "--count"), (nameof(options.BalanceRatio), "--balance-ratio"));
         var modelColumns = ModelFile.ReadColumns(modelPath);
         var file = CsvSchemaInference.Infer(dataPath, "--data", new HashSet<string>());
         var (columns, dropped) = MatchHeader(modelColumns, modelPath, file.Columns, dataPath);
@@ -41,13 +48,7 @@ public static class AugmentCommand
         using var loaded = sampler;
         using var output = OutputFile.Reserve(outputPath, "--out", ("--model", modelPath), ("--data", dataPath));
         var real = CsvLoading.Loader(ml, columns, file.Separator).Load(dataPath);
-        var augmented = ml.Gan().Augment(real, sampler, new GanAugmentationOptions
-        {
-            SyntheticRowCount = count,
-            BalanceColumnName = balance,
-            BalanceRatio = ratio,
-            Seed = seed,
-        });
+        var augmented = ml.Gan().Augment(real, sampler, options);
         var total = CsvWriter.Write(augmented, columns, output, modelPath);
 
         var realRows = CountRows(real);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GanEstimators.Cli.Csv;
 using GanEstimators.Cli.Files;
+using GanEstimators.Training;
 using Microsoft.ML;
 using Spectre.Console;
 
@@ -52,8 +53,6 @@ public static class TrainCommand
             if (count < 1 || count > most) throw new ArgumentException($"--threads must be between 1 and {most} (4 per core); got {count}.");
             TorchSharp.torch.set_num_threads(count);
         }
-        if (!(average >= 0 && average < 1)) throw new ArgumentException($"--average must be a decay in [0, 1), e.g. 0.999 (0 is off); got {average}.");
-        if (!(frequencyWeight >= 0 && double.IsFinite(frequencyWeight))) throw new ArgumentException($"--frequency-weight must be 0 (off) or a positive number, e.g. 1; got {frequencyWeight}.");
         var forcedText = discrete.Concat(conditionColumn is null ? Array.Empty<string>() : new[] { conditionColumn }).ToHashSet();
         var (inferred, rows, separator) = CsvSchemaInference.Infer(dataPath, "--data", forcedText);
         foreach (var name in forcedText.Concat(ignore).Where(n => inferred.All(c => c.Name != n)))
@@ -63,10 +62,6 @@ public static class TrainCommand
             throw new ArgumentException($"No columns of '{dataPath}' are left to generate{(ignore.Length > 0 ? " after --ignore" : "")}{(conditionColumn is null ? "" : " besides --condition-column")}; keep at least one.");
 
         if (gpu is < 0) throw new ArgumentException($"--gpu must be a CUDA device index (0 or more); got {gpu}.");
-        var ml = new MLContext(seed) { GpuDeviceId = gpu, FallbackToCpu = false };
-        using var output = OutputFile.Reserve(modelPath, "--model", ("--data", dataPath));
-        var loader = CsvLoading.Loader(ml, columns, separator);
-        var trainingData = loader.Load(dataPath);
         var options = new GanTrainer.Options
         {
             FeatureColumnNames = columns.Where(c => c.Name != conditionColumn).Select(c => c.Name).ToArray(),
@@ -89,6 +84,13 @@ public static class TrainCommand
                 ? new GanEarlyStopping { EvaluateEveryEpochs = Math.Max(5, MinimumSteps / 30 / StepsPerEpoch(rows, batchSize)) }
                 : null,
         };
+        LibraryChecks.Run(() => OptionsValidator.Validate(options),
+            (nameof(options.GeneratorAverageDecay), "--average"), (nameof(options.FrequencyMatchingWeight), "--frequency-weight"),
+            (nameof(options.Epochs), "--epochs"), (nameof(options.BatchSize), "--batch-size"), (nameof(options.PacSize), "--pac"), (nameof(options.DiscriminatorSteps), "--discriminator-steps"));
+        var ml = new MLContext(seed) { GpuDeviceId = gpu, FallbackToCpu = false };
+        using var output = OutputFile.Reserve(modelPath, "--model", ("--data", dataPath));
+        var loader = CsvLoading.Loader(ml, columns, separator);
+        var trainingData = loader.Load(dataPath);
 
         GanSampler sampler = null!;
         AnsiConsole.Progress()

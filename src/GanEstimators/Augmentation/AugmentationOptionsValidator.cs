@@ -10,19 +10,19 @@ internal static class AugmentationOptionsValidator
         if (options.SyntheticRowCount is null == options.BalanceColumnName is null)
             throw new ArgumentException($"{both}; {(options.SyntheticRowCount is null ? "neither was set" : "both were set")}.", nameof(options));
         if (options.SyntheticRowCount is < 0)
-            throw new ArgumentOutOfRangeException(nameof(options.SyntheticRowCount), options.SyntheticRowCount,
-                $"{nameof(GanAugmentationOptions)}.{nameof(options.SyntheticRowCount)} must be zero or positive.");
+            throw OutOfRange(nameof(options.SyntheticRowCount), options.SyntheticRowCount, "zero or positive");
         if (options.BalanceColumnName is not null && string.IsNullOrWhiteSpace(options.BalanceColumnName))
             throw new ArgumentException($"{nameof(GanAugmentationOptions)}.{nameof(options.BalanceColumnName)} is empty; name the class column to balance.", nameof(options.BalanceColumnName));
         if (!(options.BalanceRatio > 0 && options.BalanceRatio <= 1))
-            throw new ArgumentOutOfRangeException(nameof(options.BalanceRatio), options.BalanceRatio,
-                $"{nameof(GanAugmentationOptions)}.{nameof(options.BalanceRatio)} must be in (0, 1]: the share of the largest class that every class is brought up to.");
+            throw OutOfRange(nameof(options.BalanceRatio), options.BalanceRatio, "in (0, 1]: the share of the largest class that every class is brought up to");
         if (options.BalanceRatio != 1 && options.BalanceColumnName is null)
             throw new ArgumentException(
                 $"{nameof(GanAugmentationOptions)}.{nameof(options.BalanceRatio)} applies to balancing; set {nameof(options.BalanceColumnName)} too, or leave the ratio at 1.",
                 nameof(options.BalanceRatio));
         if (options.ChunkSize <= 0)
-            throw new ArgumentOutOfRangeException(nameof(options.ChunkSize), options.ChunkSize,
-                $"{nameof(GanAugmentationOptions)}.{nameof(options.ChunkSize)} must be positive.");
+            throw OutOfRange(nameof(options.ChunkSize), options.ChunkSize, "positive");
     }
+
+    private static ArgumentOutOfRangeException OutOfRange(string option, object? value, string expected) =>
+        OptionRangeError.Create(option, value, $"{nameof(GanAugmentationOptions)}.{option} must be {expected}.", expected);
 }

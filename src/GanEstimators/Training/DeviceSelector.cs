@@ -1,3 +1,4 @@
+using GanEstimators.Native;
 using Microsoft.ML.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -17,5 +18,17 @@ internal static class DeviceSelector
         throw new InvalidOperationException(
             $"MLContext.GpuDeviceId is {gpuDeviceId} but CUDA is not available (no GPU, or the app references TorchSharp-cpu instead of a libtorch-cuda package) " +
             "and MLContext.FallbackToCpu is false. Set FallbackToCpu = true to train on the CPU, or reference a TorchSharp CUDA backend.");
+    }
+
+    /// <summary>The device, checked for the network family: DCGAN's convolutions need correct gradients on the CPU.</summary>
+    public static Device SelectFor(IHostEnvironment environment, NetworkPlan network, IChannel channel)
+    {
+        var device = Select(environment);
+        if (network.Architecture == GanArchitecture.Dcgan)
+        {
+            if (OneDnnInstructionSet.AppliedNote is { } note) channel.Info(note);
+            ConvolutionGradientCheck.EnsureCorrect(device);
+        }
+        return device;
     }
 }

@@ -24,10 +24,10 @@ internal static class OptionsValidator
         if (o.DiscriminatorLearningRate is { } dlr && !(dlr > 0 && double.IsFinite(dlr))) Fail(nameof(o.DiscriminatorLearningRate), dlr, "a positive finite number");
         if (o.Beta1 is { } b1 && !(b1 >= 0 && b1 < 1)) Fail(nameof(o.Beta1), b1, "in [0, 1)");
         if (o.Beta2 is { } b2 && !(b2 >= 0 && b2 < 1)) Fail(nameof(o.Beta2), b2, "in [0, 1)");
-        if (!(o.GeneratorAverageDecay >= 0 && o.GeneratorAverageDecay < 1)) Fail(nameof(o.GeneratorAverageDecay), o.GeneratorAverageDecay, "in [0, 1) (0 is off)");
+        if (!(o.GeneratorAverageDecay >= 0 && o.GeneratorAverageDecay < 1)) Fail(nameof(o.GeneratorAverageDecay), o.GeneratorAverageDecay, "a decay in [0, 1), e.g. 0.999 (0 is off)");
         var pointMassShare = o.ModeSpecific.PointMassShare;
         if (!(pointMassShare == 0 || pointMassShare >= 0.01 && pointMassShare <= 1)) Fail($"{nameof(o.ModeSpecific)}.{nameof(o.ModeSpecific.PointMassShare)}", pointMassShare, "0 (off) or in [0.01, 1], so a column gets at most 100 point masses");
-        if (!(o.FrequencyMatchingWeight >= 0 && double.IsFinite(o.FrequencyMatchingWeight))) Fail(nameof(o.FrequencyMatchingWeight), o.FrequencyMatchingWeight, "zero (off) or a positive finite number");
+        if (!(o.FrequencyMatchingWeight >= 0 && double.IsFinite(o.FrequencyMatchingWeight))) Fail(nameof(o.FrequencyMatchingWeight), o.FrequencyMatchingWeight, "0 (off) or a positive finite number, e.g. 1");
         if (o.DiscriminatorSteps is { } steps) Positive(steps, nameof(o.DiscriminatorSteps));
         if (o.WeightClip is { } clip && !(clip > 0)) Fail(nameof(o.WeightClip), clip, "positive");
         if (o.GradientPenaltyWeight is { } gp && !(gp >= 0)) Fail(nameof(o.GradientPenaltyWeight), gp, "zero or positive");
@@ -98,8 +98,7 @@ internal static class OptionsValidator
             throw new ArgumentException(
                 "GanTrainer.Options.Image.SpectralNormalization cannot be combined with Loss = Wasserstein: its weight clipping already bounds the critic and would fight the normalisation. " +
                 "Use WassersteinGradientPenalty, Hinge or NonSaturating with spectral normalisation.", "Image.SpectralNormalization");
-        if (image.SpectralNormalization && tabular)
-            throw new ArgumentException($"GanTrainer.Options.Image.SpectralNormalization applies to the DCGAN discriminator only; Architecture is {o.Architecture}.", "Image.SpectralNormalization");
+        NetworkPlan.SpectralNormalizationNeedsDcgan(o, o.Architecture, $"Architecture is {o.Architecture}");
         if (o.Architecture == GanArchitecture.Dcgan && o.FeatureColumnNames.Length != 1)
             throw new ArgumentException(
                 $"Architecture = Dcgan needs exactly one feature column, a Single vector of pixels; GanTrainer.Options.FeatureColumnNames names {o.FeatureColumnNames.Length}: {string.Join(", ", o.FeatureColumnNames.Select(n => $"'{n}'"))}.",
@@ -131,5 +130,5 @@ internal static class OptionsValidator
     }
 
     private static void Fail(string name, object value, string expected) =>
-        throw new ArgumentOutOfRangeException(name, value, $"GanTrainer.Options.{name} must be {expected}.");
+        throw OptionRangeError.Create(name, value, $"GanTrainer.Options.{name} must be {expected}.", expected);
 }

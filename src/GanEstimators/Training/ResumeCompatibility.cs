@@ -7,23 +7,23 @@ namespace GanEstimators.Training;
 /// <summary>Checks that a sampler can be resumed on this data with these options, and says what differs when not.</summary>
 internal static class ResumeCompatibility
 {
-    public static void Check(GanSampler sampler, IReadOnlyList<FeatureColumn> features, DataViewSchema.Column? condition, GanTrainer.Options options, NetworkPlan plan)
+    public static void Check(ResumePoint sampler, IReadOnlyList<FeatureColumn> features, DataViewSchema.Column? condition, GanTrainer.Options options, NetworkPlan plan)
     {
-        var state = sampler.TrainingState
+        var state = sampler.State
             ?? throw new ArgumentException("This sampler has no training state to resume from: it was trained with Options.KeepTrainingState = false.", "resumeFrom");
-        var saved = sampler.Generator.Features.Columns;
+        var saved = sampler.Features.Columns;
         if (saved.Count != features.Count || saved.Zip(features).Any(p => p.First.Name != p.Second.Name || !p.First.Type.Equals(p.Second.Type)))
             throw new ArgumentException(
                 $"Cannot resume: the sampler was trained on feature columns {Describe(saved.Select(c => (c.Name, c.Type)))}, these options name {Describe(features.Select(f => (f.Name, f.Type)))}.", "resumeFrom");
-        if (sampler.Generator.Condition?.ColumnName != condition?.Name)
-            throw new ArgumentException($"Cannot resume: the sampler's condition column is '{sampler.Generator.Condition?.ColumnName ?? "(none)"}', the options say '{condition?.Name ?? "(none)"}'.", "resumeFrom");
-        if (sampler.Generator.Condition is { } trained && condition is { } given && !SameConditionType(trained.Type, given.Type))
+        if (sampler.Condition?.ColumnName != condition?.Name)
+            throw new ArgumentException($"Cannot resume: the sampler's condition column is '{sampler.Condition?.ColumnName ?? "(none)"}', the options say '{condition?.Name ?? "(none)"}'.", "resumeFrom");
+        if (sampler.Condition is { } trained && condition is { } given && !SameConditionType(trained.Type, given.Type))
             throw new ArgumentException(
                 $"Cannot resume: condition column '{given.Name}' was {trained.Type} in training and is {given.Type} in this data; load it as {trained.Type}, as it was loaded for training.", "resumeFrom");
         if (state.PacSize != options.PacSize)
             throw new ArgumentException($"Cannot resume: the sampler was trained with PacSize {state.PacSize}, the options say {options.PacSize}.", "resumeFrom");
         CheckOptimizer(state.Optimizer, options);
-        var generator = sampler.Generator.Network.Spec;
+        var generator = sampler.Generator.Spec;
         if ((generator.Architecture == GanArchitecture.Dcgan) != (plan.Architecture == GanArchitecture.Dcgan))
             throw new ArgumentException($"Cannot resume: the sampler has {generator.Architecture} networks, these options and columns resolve to {plan.Architecture}.", "resumeFrom");
         if (generator.Dcgan is { } image) CheckImageNetworks(image, state.DiscriminatorSpec.Dcgan!, options, plan);

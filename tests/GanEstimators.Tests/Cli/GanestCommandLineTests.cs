@@ -112,7 +112,7 @@ public sealed class GanestCommandLineTests : GanestTestFolder
 
         var badWeight = Ganest.Run("train", "--data", data, "--model", model, "--epochs", "1", "--frequency-weight", "-1");
         Assert.AreEqual(1, badWeight.ExitCode);
-        StringAssert.Contains(badWeight.Output, "--frequency-weight must be 0 (off) or a positive number");
+        StringAssert.Contains(badWeight.Output, "--frequency-weight must be 0 (off) or a positive finite number");
         Assert.IsFalse(File.Exists(model));
 
         if (!TorchSharp.torch.cuda.is_available())

@@ -1,0 +1,30 @@
+using GanEstimators.Encoding;
+using Microsoft.ML;
+using Microsoft.ML.Runtime;
+
+namespace GanEstimators.Training;
+
+/// <summary>
+/// The training table read from the data, with the feature and condition encoders it is encoded by: fitted on it for
+/// a fresh run, a copy of the resumed sampler's otherwise (reading never changes an encoder, and the given sampler
+/// stays as it was).
+/// </summary>
+internal sealed record TrainingInput(TableEncoder Encoder, TrainingTable Table, ConditionEncoder? Condition)
+{
+    public static TrainingInput Read(IDataView input, GanTrainingPlan plan, GanTrainer.Options options, IChannel channel)
+    {
+        var resumed = plan.Resume;
+        var encoder = resumed?.Features.Copy() ?? ColumnEncoderFactory.Create(plan.Features, options, plan.Network.Architecture);
+        var table = TrainingTableReader.Read(input, plan.Features, encoder, plan.ConditionColumn);
+        if (resumed is null)
+        {
+            encoder.Fit(table, plan.Seed);
+            foreach (var note in encoder.Columns.OfType<CategoricalEncoder>().Select(c => c.PoolingNote(table.Rows)).OfType<string>())
+                channel.Warning(note);
+        }
+        var condition = resumed?.Condition ?? (plan.ConditionColumn is { } c
+            ? ConditionEncoder.Fit(c, table.Conditions!)
+            : null);
+        return new TrainingInput(encoder, table, condition);
+    }
+}

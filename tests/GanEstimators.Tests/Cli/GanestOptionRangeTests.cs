@@ -1,0 +1,34 @@
+using GanEstimators.Tests.Support;
+using static GanEstimators.Tests.Cli.CleanFailures;
+
+namespace GanEstimators.Tests.Cli;
+
+/// <summary>`ganest` runs the library's own option checks and names a value out of range by the flag that set it.</summary>
+[TestClass]
+public sealed class GanestOptionRangeTests : GanestTestFolder
+{
+    [TestMethod]
+    public void TrainNamesTheFlagOfAnOptionOutOfRange()
+    {
+        var data = Path.Combine(Folder, "train.csv");
+        File.WriteAllLines(data, new[] { TinyModel.Header }.Concat(TinyModel.Rows(60)));
+        var model = Path.Combine(Folder, "m.zip");
+        var before = FilesIn(Folder);
+
+        AssertFailedCleanly(Ganest.Run("train", "--data", data, "--model", model, "--epochs", "1", "--pac", "0"), Folder, before, "--pac must be positive; got 0.");
+        AssertFailedCleanly(Ganest.Run("train", "--data", data, "--model", model, "--epochs", "1", "--discriminator-steps", "0"), Folder, before, "--discriminator-steps must be positive; got 0.");
+        AssertFailedCleanly(Ganest.Run("train", "--data", data, "--model", model, "--epochs", "-2"), Folder, before, "--epochs must be zero (an untrained baseline) or positive; got -2.");
+    }
+
+    [TestMethod]
+    public void AugmentNamesTheFlagOfAnOptionOutOfRange()
+    {
+        var model = TinyModel.Model;
+        var output = Path.Combine(Folder, "out.csv");
+        var before = FilesIn(Folder);
+
+        AssertFailedCleanly(Ganest.Run("augment", "--data", TinyModel.Data, "--model", model, "--out", output, "--balance", "colour", "--balance-ratio", "2"),
+            Folder, before, "--balance-ratio must be in (0, 1]", "got 2.");
+        AssertFailedCleanly(Ganest.Run("augment", "--data", TinyModel.Data, "--model", model, "--out", output, "--count", "-3"), Folder, before, "--count must be zero or positive; got -3.");
+    }
+}
