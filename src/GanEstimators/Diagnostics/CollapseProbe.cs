@@ -16,12 +16,14 @@ internal sealed class CollapseProbe : IDisposable
     private readonly double _realDiversity;
     private readonly ulong _seed;
 
-    public CollapseProbe(Training.TrainingBatches batches, int noiseDimension, int seed, Device device)
+    // drawReal draws that many real encoded rows and their conditional vectors with the given random generator, as
+    // training draws a batch (a delegate, so diagnostics need not know the training batches).
+    public CollapseProbe(int availableRows, Func<int, Generator, (Tensor Rows, Tensor? Conditions)> drawReal, int noiseDimension, int seed, Device device)
     {
         _seed = (ulong)seed + 0x5EED;
         using var random = new Generator(_seed);
-        var rows = Math.Min(ProbeRows, batches.Rows);
-        var (real, conditions, _, _) = batches.Draw(rows, random);
+        var rows = Math.Min(ProbeRows, availableRows);
+        var (real, conditions) = drawReal(rows, random);
         _noise = TorchRandom.Normal(new long[] { rows, noiseDimension }, device, random);
         _conditions = conditions;
         _realDiversity = MeanPairwiseDistance(real);

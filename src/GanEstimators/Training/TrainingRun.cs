@@ -31,7 +31,7 @@ internal sealed class TrainingRun
         using var batches = new TrainingBatches(split.Training, Categories, Device);
         using var random = new Generator((ulong)Plan.Seed);
         Plan.Resume?.SavedState.RestoreRandom(random);
-        using var probe = Options.EnableDiagnostics ? new CollapseProbe(batches, Options.NoiseDimension, Plan.Seed, Device) : null;
+        using var probe = Options.EnableDiagnostics ? new CollapseProbe(batches.Rows, (rows, draws) => RealRows(batches, rows, draws), Options.NoiseDimension, Plan.Seed, Device) : null;
         using var monitor = split.Holdout.Count > 0
             ? new HeldOutQualityMonitor(split.Holdout, Categories.Vector, Options.NoiseDimension, Plan.Seed, Device)
             : null;
@@ -39,6 +39,13 @@ internal sealed class TrainingRun
 
         var trainingState = Options.KeepTrainingState ? networks.CaptureState(Options.PacSize, Plan.Optimizer, random) : null;
         return new TrainedRun(networks.TakeSampledGenerator(), history, trainingState);
+    }
+
+    /// <summary>A batch of real rows for the collapse probe, drawn as training draws them.</summary>
+    private static (Tensor Rows, Tensor? Conditions) RealRows(TrainingBatches batches, int rows, Generator random)
+    {
+        var batch = batches.Draw(rows, random);
+        return (batch.Real, batch.Conditions);
     }
 
     private TrainingSession Session(TrainingNetworks networks, TrainingBatches batches, Generator random, GanTrainingHistory history,
