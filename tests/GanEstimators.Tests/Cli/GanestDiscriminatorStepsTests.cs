@@ -19,7 +19,7 @@ public sealed class GanestDiscriminatorStepsTests : GanestTestFolder
         var trained = Ganest.Run("train", "--data", data, "--model", model, "--epochs", "1", flag, "2");
 
         Assert.AreEqual(1, refused.ExitCode, refused.Output);
-        StringAssert.Contains(refused.Output, "DiscriminatorSteps must be positive");
+        StringAssert.Contains(refused.Output, "--discriminator-steps must be positive");
         Assert.AreEqual(0, trained.ExitCode, trained.Output);
         Assert.IsTrue(File.Exists(model));
     }
