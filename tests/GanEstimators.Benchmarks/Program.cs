@@ -19,6 +19,7 @@ using static TorchSharp.torch;
 //   --fingerprint instead: one hash per seeded small training (every loss, conditions, resume, save/load, DCGAN); a
 //                 refactoring that keeps behaviour keeps every hash on the same machine
 //   --soak        instead: memory soak, --soak-steps training steps (10,000) then --cycles save/load/sample cycles (1,000)
+//                 measured after --warmup-cycles unmeasured ones (300)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Contains("--tabular-speed"))
 {
@@ -33,7 +34,7 @@ if (args.Contains("--fingerprint"))
 }
 if (args.Contains("--soak"))
 {
-    Soak.Run(IntArg("--soak-steps", 10_000), IntArg("--cycles", 1_000), IntArg("--threads", 1));
+    Soak.Run(IntArg("--soak-steps", 10_000), IntArg("--cycles", 1_000), IntArg("--warmup-cycles", 300), IntArg("--threads", 1));
     return;
 }
 var epochs = IntArg("--epochs", 10);
