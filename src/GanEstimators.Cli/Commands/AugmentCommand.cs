@@ -28,8 +28,6 @@ public static class AugmentCommand
 
     private static int Run(string dataPath, string modelPath, string outputPath, string? balance, double ratio, int? count, int? seed)
     {
-        if (balance is null == count is null) throw new ArgumentException("Give exactly one of --balance COLUMN or --count N.");
-        if (ratio != 1 && balance is null) throw new ArgumentException("--balance-ratio applies to --balance COLUMN, not to --count.");
         var options = new GanAugmentationOptions
         {
             SyntheticRowCount = count,
@@ -38,7 +36,9 @@ public static class AugmentCommand
             Seed = seed,
         };
         LibraryChecks.Run(() => AugmentationOptionsValidator.Validate(options),
-            (nameof(options.SyntheticRowCount), "--count"), (nameof(options.BalanceRatio), "--balance-ratio"));
+            new[] { (nameof(options.SyntheticRowCount), "--count"), (nameof(options.BalanceRatio), "--balance-ratio") },
+            (OptionRuleError.CountOrBalance, "Give exactly one of --balance COLUMN or --count N."),
+            (OptionRuleError.RatioWithoutBalance, "--balance-ratio applies to --balance COLUMN, not to --count."));
         var modelColumns = ModelFile.ReadColumns(modelPath);
         var file = CsvSchemaInference.Infer(dataPath, "--data", new HashSet<string>());
         var (columns, dropped) = MatchHeader(modelColumns, modelPath, file.Columns, dataPath);

@@ -3,11 +3,14 @@ namespace GanEstimators.Cli.Commands;
 /// <summary>
 /// Runs the library's own check of the options a command built, so each rule is written once, in the library. An
 /// option outside its range is reported by the flag that set it ("--average must be …; got 1.") instead of by the
-/// library's property name; any other failure keeps the library's message.
+/// library's property name, a broken rule between options in the command's own words; any other failure keeps the
+/// library's message.
 /// </summary>
 internal static class LibraryChecks
 {
-    public static void Run(Action check, params (string Option, string Flag)[] flags)
+    /// <param name="flags">The flag that sets each option, for range failures.</param>
+    /// <param name="rules">The command's own wording of each rule between options (<see cref="OptionRuleError"/>).</param>
+    public static void Run(Action check, (string Option, string Flag)[] flags, params (string Rule, string Message)[] rules)
     {
         try
         {
@@ -16,6 +19,10 @@ internal static class LibraryChecks
         catch (ArgumentOutOfRangeException error) when (FlagOf(error, flags) is { } flag && OptionRangeError.ExpectedOf(error) is { } expected)
         {
             throw new ArgumentException($"{flag} must be {expected}; got {error.ActualValue}.", error);
+        }
+        catch (ArgumentException error) when (OptionRuleError.RuleOf(error) is { } rule && rules.FirstOrDefault(r => r.Rule == rule).Message is { } message)
+        {
+            throw new ArgumentException(message, error);
         }
     }
 

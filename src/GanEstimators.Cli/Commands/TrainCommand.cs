@@ -58,8 +58,6 @@ public static class TrainCommand
         foreach (var name in forcedText.Concat(ignore).Where(n => inferred.All(c => c.Name != n)))
             throw new ArgumentException($"Column '{name}' is not in the header of '{dataPath}'.");
         var columns = inferred.Where(c => !ignore.Contains(c.Name)).ToArray();
-        if (columns.All(c => c.Name == conditionColumn))
-            throw new ArgumentException($"No columns of '{dataPath}' are left to generate{(ignore.Length > 0 ? " after --ignore" : "")}{(conditionColumn is null ? "" : " besides --condition-column")}; keep at least one.");
 
         if (gpu is < 0) throw new ArgumentException($"--gpu must be a CUDA device index (0 or more); got {gpu}.");
         var options = new GanTrainer.Options
@@ -85,8 +83,12 @@ public static class TrainCommand
                 : null,
         };
         LibraryChecks.Run(() => OptionsValidator.Validate(options),
-            (nameof(options.GeneratorAverageDecay), "--average"), (nameof(options.FrequencyMatchingWeight), "--frequency-weight"),
-            (nameof(options.Epochs), "--epochs"), (nameof(options.BatchSize), "--batch-size"), (nameof(options.PacSize), "--pac"), (nameof(options.DiscriminatorSteps), "--discriminator-steps"));
+            new[]
+            {
+                (nameof(options.GeneratorAverageDecay), "--average"), (nameof(options.FrequencyMatchingWeight), "--frequency-weight"),
+                (nameof(options.Epochs), "--epochs"), (nameof(options.BatchSize), "--batch-size"), (nameof(options.PacSize), "--pac"), (nameof(options.DiscriminatorSteps), "--discriminator-steps"),
+            },
+            (OptionRuleError.NoFeatureColumns, $"No columns of '{dataPath}' are left to generate{(ignore.Length > 0 ? " after --ignore" : "")}{(conditionColumn is null ? "" : " besides --condition-column")}; keep at least one."));
         var ml = new MLContext(seed) { GpuDeviceId = gpu, FallbackToCpu = false };
         using var output = OutputFile.Reserve(modelPath, "--model", ("--data", dataPath));
         var loader = CsvLoading.Loader(ml, columns, separator);

@@ -6,7 +6,7 @@ internal static class OptionsValidator
     public static void Validate(GanTrainer.Options o)
     {
         if (o.FeatureColumnNames is null || o.FeatureColumnNames.Length == 0)
-            throw new ArgumentException("GanTrainer.Options.FeatureColumnNames must name at least one column to imitate.", nameof(o.FeatureColumnNames));
+            throw OptionRuleError.Create(OptionRuleError.NoFeatureColumns, "GanTrainer.Options.FeatureColumnNames must name at least one column to imitate.", nameof(o.FeatureColumnNames));
         if (o.FeatureColumnNames.Any(string.IsNullOrWhiteSpace))
             throw new ArgumentException("GanTrainer.Options.FeatureColumnNames contains an empty name.", nameof(o.FeatureColumnNames));
         var duplicate = o.FeatureColumnNames.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);

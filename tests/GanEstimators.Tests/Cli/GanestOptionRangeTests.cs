@@ -31,4 +31,19 @@ public sealed class GanestOptionRangeTests : GanestTestFolder
             Folder, before, "--balance-ratio must be in (0, 1]", "got 2.");
         AssertFailedCleanly(Ganest.Run("augment", "--data", TinyModel.Data, "--model", model, "--out", output, "--count", "-3"), Folder, before, "--count must be zero or positive; got -3.");
     }
+
+    [TestMethod]
+    public void RulesBetweenOptionsAreTheLibrarysInTheCommandsWords()
+    {
+        var data = Path.Combine(Folder, "train.csv");
+        File.WriteAllLines(data, new[] { TinyModel.Header }.Concat(TinyModel.Rows(60)));
+        var output = Path.Combine(Folder, "out.csv");
+        var before = FilesIn(Folder);
+
+        AssertFailedCleanly(Ganest.Run("augment", "--data", TinyModel.Data, "--model", TinyModel.Model, "--out", output), Folder, before, "Give exactly one of --balance COLUMN or --count N.");
+        AssertFailedCleanly(Ganest.Run("augment", "--data", TinyModel.Data, "--model", TinyModel.Model, "--out", output, "--count", "5", "--balance-ratio", "0.5"),
+            Folder, before, "--balance-ratio applies to --balance COLUMN, not to --count.");
+        AssertFailedCleanly(Ganest.Run("train", "--data", data, "--model", Path.Combine(Folder, "m.zip"), "--epochs", "1", "--ignore", TinyModel.Header),
+            Folder, before, "are left to generate after --ignore; keep at least one.");
+    }
 }
