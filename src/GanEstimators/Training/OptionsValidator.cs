@@ -99,17 +99,14 @@ internal static class OptionsValidator
                 "GanTrainer.Options.Image.SpectralNormalization cannot be combined with Loss = Wasserstein: its weight clipping already bounds the critic and would fight the normalisation. " +
                 "Use WassersteinGradientPenalty, Hinge or NonSaturating with spectral normalisation.", "Image.SpectralNormalization");
         NetworkPlan.SpectralNormalizationNeedsDcgan(o, o.Architecture, $"Architecture is {o.Architecture}");
-        if (o.Architecture == GanArchitecture.Dcgan && o.FeatureColumnNames.Length != 1)
+        if (image.Shape is { } given && tabular)
+            throw new ArgumentException($"GanTrainer.Options.Image.Shape is set ({given}) but Architecture is {o.Architecture}; an image shape needs Architecture = Dcgan or Auto.", "Image.Shape");
+        var imageNetworksBecause = o.Architecture == GanArchitecture.Dcgan ? "Architecture = Dcgan" : image.Shape is { } set ? $"GanTrainer.Options.Image.Shape is set ({set})" : null;
+        if (imageNetworksBecause is not null && o.FeatureColumnNames.Length != 1)
             throw new ArgumentException(
-                $"Architecture = Dcgan needs exactly one feature column, a Single vector of pixels; GanTrainer.Options.FeatureColumnNames names {o.FeatureColumnNames.Length}: {string.Join(", ", o.FeatureColumnNames.Select(n => $"'{n}'"))}.",
+                $"{imageNetworksBecause}, so the image networks need exactly one feature column, a Single vector of pixels; GanTrainer.Options.FeatureColumnNames names {o.FeatureColumnNames.Length}: {string.Join(", ", o.FeatureColumnNames.Select(n => $"'{n}'"))}.",
                 nameof(o.FeatureColumnNames));
         if (image.Shape is not { } shape) return;
-        if (tabular)
-            throw new ArgumentException($"GanTrainer.Options.Image.Shape is set ({shape}) but Architecture is {o.Architecture}; an image shape needs Architecture = Dcgan or Auto.", "Image.Shape");
-        if (o.FeatureColumnNames.Length != 1)
-            throw new ArgumentException(
-                $"GanTrainer.Options.Image.Shape is set ({shape}), so FeatureColumnNames must name exactly one column, the pixel vector; it names {o.FeatureColumnNames.Length}: {string.Join(", ", o.FeatureColumnNames.Select(n => $"'{n}'"))}.",
-                nameof(o.FeatureColumnNames));
         if (new Networks.ImageShape(shape.Channels, shape.Height, shape.Width).Unsuitability() is { } problem)
             throw new ArgumentException($"GanTrainer.Options.Image.Shape: {problem}", "Image.Shape");
     }
