@@ -156,6 +156,17 @@ public sealed partial class GanTrainer
         /// <summary>Seed for weights, noise and batches. Null takes one from the <c>MLContext</c> seed.</summary>
         public int? Seed { get; set; }
 
+        /// <summary>
+        /// libtorch's CPU threads while training. Null (default) is the library's choice: one fewer than
+        /// <see cref="Environment.ProcessorCount"/> (which honours cgroup CPU limits), at least 1, so that one other busy
+        /// process does not stall every parallel operation; it only ever lowers the count the application set with
+        /// <c>torch.set_num_threads</c>, and leaves it alone where <c>OMP_NUM_THREADS</c> is set. libtorch's count is one
+        /// setting for the whole process and stays set after training (sampling uses it too). Trainers in one process
+        /// share it: while one trains, another that leaves this null trains with the running count, and one that asks
+        /// for a different count is refused rather than change the count under the first.
+        /// </summary>
+        public int? NumberOfThreads { get; set; }
+
         /// <summary>Stops training between steps with an <see cref="OperationCanceledException"/>. (ML.NET's own
         /// <c>MLContext.CancelExecution()</c> is honoured too, but is internal in ML.NET 5.)</summary>
         public CancellationToken CancellationToken { get; set; }

@@ -1,5 +1,6 @@
 using GanEstimators.Conditioning;
 using GanEstimators.Encoding;
+using GanEstimators.Native;
 using GanEstimators.Sampling;
 using GanEstimators.Training;
 using Microsoft.ML;
@@ -39,6 +40,7 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
     {
         _host.CheckValue(input, nameof(input));
         using var channel = _host.Start("Training GAN");
+        using var threads = LibTorchThreads.Hold(_options.NumberOfThreads, channel.Info);
         var plan = GanTrainingPlan.Resolve(input.Schema, _options, resumeFrom is null ? null : ResumePointOf(resumeFrom), () => _host.Rand.Next());
         var data = TrainingInput.Read(input, plan, _options, channel);
         var device = DeviceSelector.SelectFor(_environment, plan.Network, channel);

@@ -31,7 +31,7 @@ public static class TrainCommand
         var continuous = new Option<bool>("--continuous") { Description = "Keep generated numbers continuous instead of moving them to the nearest training value in columns whose values repeat (a grid)" };
         var noDateCycles = new Option<bool>("--no-date-cycles") { Description = "Encode dates as day counts only, without their place in the year and day" };
         var noPointMasses = new Option<bool>("--no-point-masses") { Description = "Give no value its own exact mode, even one that holds 10 % or more of a numeric column (such as zero rainfall)" };
-        var threads = new Option<int?>("--threads") { Description = "libtorch CPU threads (default: one per core; 1 is faster for small tables on a busy machine)" };
+        var threads = new Option<int?>("--threads") { Description = "libtorch CPU threads (default: one fewer than the processors this process may use, at least 1, so that one other busy process does not stall training)" };
         var gpu = new Option<int?>("--gpu") { Description = "Train on this CUDA device (MLContext.GpuDeviceId, no CPU fallback); needs an app built with a TorchSharp CUDA backend" };
         var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, discriminatorSteps, average, frequencyWeight, seed, threads, uniformRows, continuous, noDateCycles, noPointMasses, gpu };
         command.SetAction(parsed => Run(parsed.GetValue(threads), parsed.GetValue(gpu),
@@ -46,13 +46,6 @@ public static class TrainCommand
 
     private static int Run(int? threads, int? gpu, Switches switches, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? discriminatorSteps, double average, double frequencyWeight, int seed)
     {
-        if (threads is { } count)
-        {
-            // libtorch starts every thread it is asked for; far more than the cores only slows training down (or hangs it).
-            var most = 4 * Environment.ProcessorCount;
-            if (count < 1 || count > most) throw new ArgumentException($"--threads must be between 1 and {most} (4 per core); got {count}.");
-            TorchSharp.torch.set_num_threads(count);
-        }
         var forcedText = discrete.Concat(conditionColumn is null ? Array.Empty<string>() : new[] { conditionColumn }).ToHashSet();
         var (inferred, rows, separator) = CsvSchemaInference.Infer(dataPath, "--data", forcedText);
         foreach (var name in forcedText.Concat(ignore).Where(n => inferred.All(c => c.Name != n)))
@@ -72,6 +65,7 @@ public static class TrainCommand
             GeneratorAverageDecay = average,
             FrequencyMatchingWeight = frequencyWeight,
             BalanceConditionClasses = !switches.UniformRows,
+            NumberOfThreads = threads,
             ModeSpecific =
             {
                 SnapToObservedValues = !switches.Continuous,
@@ -87,6 +81,7 @@ public static class TrainCommand
             {
                 (nameof(options.GeneratorAverageDecay), "--average"), (nameof(options.FrequencyMatchingWeight), "--frequency-weight"),
                 (nameof(options.Epochs), "--epochs"), (nameof(options.BatchSize), "--batch-size"), (nameof(options.PacSize), "--pac"), (nameof(options.DiscriminatorSteps), "--discriminator-steps"),
+                (nameof(options.NumberOfThreads), "--threads"),
             },
             (OptionRuleError.NoFeatureColumns, $"No columns of '{dataPath}' are left to generate{(ignore.Length > 0 ? " after --ignore" : "")}{(conditionColumn is null ? "" : " besides --condition-column")}; keep at least one."));
         var ml = new MLContext(seed) { GpuDeviceId = gpu, FallbackToCpu = false };

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 
 namespace GanEstimators.Native;
@@ -30,7 +29,7 @@ internal static class OneDnnInstructionSet
     {
         if (!ShouldCap(ProcessorVendor(), Avx512F.IsSupported, Environment.GetEnvironmentVariable(Variable), Environment.GetEnvironmentVariable(LegacyVariable)))
             return;
-        if (!TrySet(Variable, SafeSet)) return;
+        if (!NativeEnvironment.TrySet(Variable, SafeSet)) return;
         AppliedNote = $"oneDNN convolutions limited to {SafeSet} ({Variable}={SafeSet}): its AVX-512 convolution gradients are wrong on AMD processors; set {Variable} yourself to choose otherwise.";
     }
 
@@ -49,25 +48,4 @@ internal static class OneDnnInstructionSet
         BitConverter.TryWriteBytes(bytes.AsSpan(8), ecx);
         return System.Text.Encoding.ASCII.GetString(bytes);
     }
-
-    // .NET keeps its own copy of the environment on Unix; libtorch's getenv reads the C library's, so set both.
-    private static bool TrySet(string name, string value)
-    {
-        Environment.SetEnvironmentVariable(name, value);
-        if (OperatingSystem.IsWindows()) return true;
-        try
-        {
-            return (OperatingSystem.IsLinux() ? LinuxSetEnv(name, value, 1) : UnixSetEnv(name, value, 1)) == 0;
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return false;
-        }
-    }
-
-    [DllImport("libc.so.6", EntryPoint = "setenv")]
-    private static extern int LinuxSetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
-
-    [DllImport("libc", EntryPoint = "setenv")]
-    private static extern int UnixSetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
 }

@@ -1,3 +1,5 @@
+using GanEstimators.Native;
+
 namespace GanEstimators.Training;
 
 /// <summary>Checks <see cref="GanTrainer.Options"/> before any data is read, naming the option that is wrong.</summary>
@@ -32,6 +34,8 @@ internal static class OptionsValidator
         if (o.WeightClip is { } clip && !(clip > 0)) Fail(nameof(o.WeightClip), clip, "positive");
         if (o.GradientPenaltyWeight is { } gp && !(gp >= 0)) Fail(nameof(o.GradientPenaltyWeight), gp, "zero or positive");
         Positive(o.PacSize, nameof(o.PacSize));
+        if (o.NumberOfThreads is { } threads && (threads < 1 || threads > LibTorchThreads.Most))
+            Fail(nameof(o.NumberOfThreads), threads, $"between 1 and {LibTorchThreads.Most} ({LibTorchThreads.MostPerProcessor} per processor), or null for the library's choice");
         if (!Enum.IsDefined(o.NonFinitePolicy)) Fail(nameof(o.NonFinitePolicy), o.NonFinitePolicy, "Throw or RestoreLastGood");
         if (o.EarlyStopping is { } stopping)
         {

@@ -17,6 +17,7 @@ public sealed class GanestOptionRangeTests : GanestTestFolder
 
         AssertFailedCleanly(Ganest.Run("train", "--data", data, "--model", model, "--epochs", "1", "--pac", "0"), Folder, before, "--pac must be positive; got 0.");
         AssertFailedCleanly(Ganest.Run("train", "--data", data, "--model", model, "--epochs", "1", "--discriminator-steps", "0"), Folder, before, "--discriminator-steps must be positive; got 0.");
+        AssertFailedCleanly(Ganest.Run("train", "--data", data, "--model", model, "--epochs", "1", "--threads", "0"), Folder, before, "--threads must be between 1 and", "got 0.");
         AssertFailedCleanly(Ganest.Run("train", "--data", data, "--model", model, "--epochs", "-2"), Folder, before, "--epochs must be zero (an untrained baseline) or positive; got -2.");
     }
 

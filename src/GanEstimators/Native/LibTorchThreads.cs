@@ -1,0 +1,66 @@
+using static TorchSharp.torch;
+
+namespace GanEstimators.Native;
+
+/// <summary>
+/// libtorch's CPU thread count, which is one setting for the whole process. libtorch's own default, one thread per
+/// core, collapses beside a single busy process: its OpenMP threads spin-wait at every parallel region for a thread
+/// the scheduler has parked (on 2 cores with one spinner beside it, 66 s instead of 25 s; see BENCHMARKS.md,
+/// "Threads on a busy machine"). The library's choice leaves one core free, so one neighbour never pre-empts a thread
+/// that the others wait for.
+/// </summary>
+internal static class LibTorchThreads
+{
+    public const int MostPerProcessor = 4;
+
+    private static readonly object Gate = new();
+    private static int _trainings;
+
+    /// <summary>The largest count an option may ask for: libtorch starts every thread asked for, and far more threads than cores only contend.</summary>
+    public static int Most => MostPerProcessor * Environment.ProcessorCount;
+
+    /// <summary>The library's count for <paramref name="processors"/> usable processors (<c>Environment.ProcessorCount</c>, which honours cgroup CPU limits).</summary>
+    public static int LibraryDefault(int processors) => Math.Max(1, processors - 1);
+
+    /// <summary>
+    /// Sets libtorch's count for a training and holds it until the returned lease is disposed. An explicit
+    /// <paramref name="requested"/> count is set as asked. Null takes the library's count, only ever lowering libtorch's
+    /// (a smaller count the application set with <c>torch.set_num_threads</c> stays) and never where <c>OMP_NUM_THREADS</c>
+    /// is set. While another training in the process holds a lease the count is not changed under it: null shares the
+    /// running count, and an explicit different count is refused.
+    /// </summary>
+    public static IDisposable Hold(int? requested, Action<string> log)
+    {
+        lock (Gate)
+        {
+            var current = get_num_threads();
+            var wanted = requested ?? (NativeEnvironment.IsSet("OMP_NUM_THREADS") ? current : Math.Min(current, LibraryDefault(Environment.ProcessorCount)));
+            if (wanted != current && _trainings > 0)
+            {
+                if (requested is not null)
+                    throw new InvalidOperationException(
+                        $"GanTrainer.Options.NumberOfThreads is {requested}, but another training in this process is running with {current} libtorch threads, " +
+                        "and libtorch's thread count is one setting for the whole process. Train one after the other, or give both trainers the same NumberOfThreads.");
+                wanted = current;
+            }
+            if (wanted != current)
+            {
+                set_num_threads(wanted);
+                log($"libtorch CPU threads: {wanted} ({(requested is null ? $"the library's choice for {Environment.ProcessorCount} processors; set GanTrainer.Options.NumberOfThreads to choose" : "GanTrainer.Options.NumberOfThreads")}).");
+            }
+            _trainings++;
+            return new Lease();
+        }
+    }
+
+    private sealed class Lease : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) != 0) return;
+            lock (Gate) _trainings--;
+        }
+    }
+}
