@@ -59,8 +59,11 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
     }
 
     /// <summary>The parts of <paramref name="sampler"/> that training resumes from; training itself never sees a sampler.</summary>
-    private static ResumePoint ResumePointOf(GanSampler sampler) =>
-        new(sampler.Generator.Features, sampler.Generator.Condition, sampler.Generator.Network, sampler.Generator.CopyNetwork, sampler.TrainingState, sampler.History, sampler.Seed);
+    private static ResumePoint ResumePointOf(GanSampler sampler)
+    {
+        sampler.Generator.ThrowIfDisposed();
+        return new(sampler.Generator.Features, sampler.Generator.Condition, sampler.Generator.Network, sampler.TrainingState, sampler.History, sampler.Seed);
+    }
 
     private string StartMessage(GanTrainingPlan plan, TrainingInput data, int trainingRows, Device device) =>
         $"{(plan.IsResumed ? "Resuming" : "Training")} a {(data.Condition is null ? "" : $"conditional ({data.Condition.Count} classes) ")}{plan.Network.Architecture} GAN with {_options.Loss} loss on {trainingRows} rows × {data.Encoder.EncodedWidth} encoded values" +

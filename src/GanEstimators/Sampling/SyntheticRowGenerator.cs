@@ -106,12 +106,6 @@ internal sealed class SyntheticRowGenerator : IDisposable
     }
 
     /// <summary>A new generator network with this one's weights, for further training (this one stays as it is).</summary>
-    public GeneratorNetwork CopyNetwork()
-    {
-        ThrowIfDisposed();
-        return Network.Copy(Device);
-    }
-
     public void ThrowIfDisposed()
     {
         if (_disposed)

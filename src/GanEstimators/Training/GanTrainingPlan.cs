@@ -50,15 +50,14 @@ internal sealed record GanTrainingPlan(
 
 /// <summary>
 /// The parts of a trained sampler that training resumes from. Training never sees the <see cref="GanSampler"/> itself,
-/// which sits above it; <c>GanTrainer</c> takes the parts out. <see cref="CopyGenerator"/> copies the sampler's generator
-/// for further training (the sampler keeps its own); <see cref="State"/> is null when the sampler kept no training state,
+/// which sits above it; <c>GanTrainer</c> takes the parts out. Training copies <see cref="Generator"/>
+/// (the sampler keeps its own); <see cref="State"/> is null when the sampler kept no training state,
 /// which <see cref="ResumeCompatibility"/> refuses.
 /// </summary>
 internal sealed record ResumePoint(
     TableEncoder Features,
     ConditionEncoder? Condition,
     GeneratorNetwork Generator,
-    Func<GeneratorNetwork> CopyGenerator,
     TrainingState? State,
     GanTrainingHistory History,
     int Seed)

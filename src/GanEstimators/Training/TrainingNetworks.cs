@@ -32,7 +32,7 @@ internal sealed class TrainingNetworks : IDisposable
     public static TrainingNetworks Create(GanTrainingPlan plan, GanTrainer.Options options, TableEncoder encoder, int conditionWidth, Device device)
     {
         var (generator, discriminator) = plan.Resume is { } resume
-            ? (TrainedGenerator(resume), resume.SavedState.RestoreDiscriminator())
+            ? (TrainedGenerator(resume, device), resume.SavedState.RestoreDiscriminator())
             : Build(plan, options, encoder, conditionWidth);
         generator.to(device);
         discriminator.to(device);
@@ -87,10 +87,10 @@ internal sealed class TrainingNetworks : IDisposable
     }
 
     /// <summary>The generator to train on from: the sampler's own, or the trained one its training state kept when the sampler holds an average.</summary>
-    private static GeneratorNetwork TrainedGenerator(ResumePoint resume) =>
+    private static GeneratorNetwork TrainedGenerator(ResumePoint resume, Device device) =>
         resume.SavedState.Average is { } average
             ? GeneratorNetwork.Load(resume.Generator.Spec, average.TrainedGeneratorWeights)
-            : resume.CopyGenerator();
+            : resume.Generator.Copy(device);
 
     private static (GeneratorNetwork Generator, nn.Module<Tensor, Tensor?, Tensor> Discriminator) Build(GanTrainingPlan plan, GanTrainer.Options options, TableEncoder encoder, int conditionWidth)
     {
