@@ -20,6 +20,7 @@ internal sealed class DeviceTrainingBySampling : IDisposable
     private readonly Tensor _vectorOffset; // per column, where its slots start in the conditional vector
     private readonly Tensor _setsVector;   // per column, 1 where its slot is set in the vector (0: the condition column)
     private readonly long _columns, _slots;
+    private readonly Scalar _slotsScalar; // rooted: see TorchScalars
     private readonly int _width;
 
     public DeviceTrainingBySampling(IReadOnlyList<(int[][] RowsBySlot, double[] LogCumulative)> draws, ConditionalVector vector, Device device)
@@ -27,6 +28,7 @@ internal sealed class DeviceTrainingBySampling : IDisposable
         _columns = draws.Count;
         _slots = draws.Max(d => d.LogCumulative.Length);
         _width = vector.Width;
+        _slotsScalar = _slots.ToScalar();
         var cumulative = new double[_columns * _slots];
         var start = new long[_columns * _slots];
         var count = new long[_columns * _slots];
@@ -73,16 +75,16 @@ internal sealed class DeviceTrainingBySampling : IDisposable
         var threshold = TorchRandom.Uniform(new long[] { count, 1 }, device, random, float64).mul_(_total.index_select(0, column));
         // The first slot whose running sum exceeds u · total, as CumulativeWeights.Draw: slots of weight zero are never drawn.
         var slot = searchsorted(_cumulative.index_select(0, column), threshold, right: true).squeeze(1).minimum(_lastSlot.index_select(0, column));
-        var cell = column * _slots + slot;
+        var cell = column.mul(_slotsScalar).add_(slot);
         var rowCount = _count.take(cell);
-        var pick = TorchRandom.Uniform(new long[] { count }, device, random, float64).mul_(rowCount).to(int64).minimum(rowCount - 1);
-        var realRows = _rows.take(_start.take(cell) + pick);
+        var pick = TorchRandom.Uniform(new long[] { count }, device, random, float64).mul_(rowCount).to(int64).minimum(rowCount.sub(TorchScalars.IntegerOne));
+        var realRows = _rows.take(_start.take(cell).add_(pick));
         Tensor? vector = null;
         if (_width > 0)
         {
             var sets = _setsVector.index_select(0, column);
             // Rows that chose the condition column set nothing: a 0 written at position 0 of their all-zero row.
-            var position = (_vectorOffset.index_select(0, column) + slot) * sets.to(int64);
+            var position = _vectorOffset.index_select(0, column).add_(slot).mul_(sets.to(int64));
             vector = zeros(new long[] { count, _width }, device: device).scatter_(1, position.unsqueeze(1), sets.unsqueeze(1));
         }
         return (realRows, vector, column, slot);
@@ -91,5 +93,6 @@ internal sealed class DeviceTrainingBySampling : IDisposable
     public void Dispose()
     {
         foreach (var t in Tables) t.Dispose();
+        _slotsScalar.Dispose();
     }
 }
