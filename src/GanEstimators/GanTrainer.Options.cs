@@ -173,5 +173,11 @@ public sealed partial class GanTrainer
 
         /// <summary>Called after every epoch with that epoch's metrics (on the training thread).</summary>
         public Action<GanEpochMetrics>? ProgressCallback { get; set; }
+
+        /// <summary>
+        /// Where the per-step random tensors are drawn (internal: tests force device draws on the CPU, the GPU profile
+        /// compares host draws on CUDA). Auto draws on the device on CUDA and on the CPU, exactly as before, otherwise.
+        /// </summary>
+        internal RandomDraws Draws { get; set; }
     }
 }

@@ -20,7 +20,18 @@ using static TorchSharp.torch;
 //                 refactoring that keeps behaviour keeps every hash on the same machine
 //   --soak        instead: memory soak, --soak-steps training steps (10,000) then --cycles save/load/sample cycles (1,000)
 //                 measured after --warmup-cycles unmeasured ones (300)
+//   --gpu-profile / --gpu-tabular  instead: issue 19's GPU profile (GpuProfile.cs, GpuTabular.cs; tools/gpu/profile-on-device.sh runs them)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Contains("--gpu-profile") || args.Contains("--gpu-tabular"))
+{
+    if (Arg("--threads") is { } t) set_num_threads(int.Parse(t, CultureInfo.InvariantCulture));
+    if (args.Contains("--gpu-profile"))
+        GpuProfile.Run(Arg("--device") ?? "cpu", (Arg("--batches") ?? "64,128,512").Split(',').Select(b => int.Parse(b, CultureInfo.InvariantCulture)).ToArray(),
+            IntArg("--steps-per-epoch", 100), Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data", "fashion-mnist-subset"), IntArg("--base-channels", 32), Arg("--out"));
+    else
+        GpuTabular.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"), Arg("--device") ?? "cpu", IntArg("--epochs", 5), IntArg("--chunk", 65_536), Arg("--out"));
+    return;
+}
 if (args.Contains("--tabular-speed"))
 {
     // Issue 3's speed target; --threads 0 (default here) takes the library's thread count (before issue 19, libtorch's own, as CTGAN's figure did).
