@@ -18,7 +18,7 @@ using static TorchSharp.torch;
 //                 hand loop's generator-forward rate (issue 19); --sampling-stages also times Generate() and the chunk views;
 //                 --save-model PATH keeps the trained sampler
 //   --sampling-speed --model PATH  instead: only the sampling half, on a saved sampler (--threads default 1, 0 = the
-//                 library's choice; --runs 5)
+//                 library's choice; --runs 5, --rows 100000 per run)
 //   --steps B     instead: price each bookkeeping piece per step (B ABBA blocks of --block S steps, default 20)
 //   --fingerprint instead: one hash per seeded small training (every loss, conditions, resume, save/load, DCGAN); a
 //                 refactoring that keeps behaviour keeps every hash on the same machine
@@ -37,7 +37,7 @@ if (args.Contains("--sampling-speed"))
     using var sampler = (GanSampler)new MLContext(seed: 0).Model.Load(Arg("--model") ?? throw new ArgumentException("--sampling-speed needs --model PATH"), out _);
     // --threads 0: the sampler's default (the library's choice) from libtorch's own starting count.
     sampler.NumberOfThreads = IntArg("--threads", 1) is > 0 and var sampleThreads ? sampleThreads : null;
-    SamplingSpeed.Run(sampler, IntArg("--runs", 5), args.Contains("--sampling-stages"));
+    SamplingSpeed.Run(sampler, IntArg("--runs", 5), args.Contains("--sampling-stages"), IntArg("--rows", 100_000));
     return;
 }
 if (args.Contains("--fingerprint"))

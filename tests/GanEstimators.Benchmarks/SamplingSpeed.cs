@@ -16,19 +16,22 @@ namespace GanEstimators.Benchmarks;
 /// </summary>
 internal static class SamplingSpeed
 {
-    private const int Rows = 100_000;
+    private static int _rows = 100_000;  // per run; set by Run
 
-    public static void Run(GanSampler sampler, int runs = 5, bool stages = false)
+    public static void Run(GanSampler sampler, int runs = 5, bool stages = false, int rows = 100_000)
     {
+        _rows = rows;
         var generator = sampler.Generator;
         // With one libtorch thread every kernel runs on this thread, so its CPU time counts the work and not the waits
         // for a core on a shared machine; with more, only wall-clock rates mean anything.
+        var clockOfHash = Stopwatch.StartNew();
         // The first sample sets libtorch's count to the sampler's; the hand loop then runs with the same count.
-        var hash = Fingerprint.HashOf(sampler.Sample(Rows, seed: 2));
+        var hash = Fingerprint.HashOf(sampler.Sample(_rows, seed: 2));
+        var firstPass = clockOfHash.Elapsed.TotalSeconds;
         var cpu = get_num_threads() == 1;
-        Console.WriteLine($"sampling: {Rows:N0} rows a run, libtorch threads {get_num_threads()} (sampler's NumberOfThreads {sampler.NumberOfThreads?.ToString() ?? "null, the library's choice"}), " +
+        Console.WriteLine($"sampling: {_rows:N0} rows a run, libtorch threads {get_num_threads()} (sampler's NumberOfThreads {sampler.NumberOfThreads?.ToString() ?? "null, the library's choice"}), " +
                           $"rates per {(cpu ? "CPU second of this thread (wall-clock in brackets)" : "wall-clock second")}, load average {LoadAverage()}");
-        Console.WriteLine($"sample hash (seed 2): {hash}");
+        Console.WriteLine($"sample hash (seed 2, {_rows:N0} rows): {hash} (first pass, hashing included, {firstPass:F1} s)");
         Materialise(sampler.Sample(1_000, seed: 1));
         HandForward(generator, 2_048);
         var library = new List<Rate>();
@@ -37,13 +40,13 @@ internal static class SamplingSpeed
         var chunks = new List<Rate>();
         for (var run = 0; run < runs; run++)
         {
-            hand.Add(Rate.Of(() => HandForward(generator, Rows)));
-            library.Add(Rate.Of(() => Materialise(sampler.Sample(Rows, seed: 2))));
+            hand.Add(Rate.Of(() => HandForward(generator, _rows)));
+            library.Add(Rate.Of(() => Materialise(sampler.Sample(_rows, seed: 2))));
             var line = $"run {run + 1}: sampled and read {library[^1].Show(cpu)} rows/s, hand generator forward {hand[^1].Show(cpu)} rows/s";
             if (stages)
             {
-                generate.Add(Rate.Of(() => GenerateOnly(generator, Rows)));
-                chunks.Add(Rate.Of(() => GenerateAndBuildViews(sampler, Rows)));
+                generate.Add(Rate.Of(() => GenerateOnly(generator, _rows)));
+                chunks.Add(Rate.Of(() => GenerateAndBuildViews(sampler, _rows)));
                 line += $", Generate() alone {generate[^1].Show(cpu)}, Generate() + chunk views {chunks[^1].Show(cpu)}";
             }
             Console.WriteLine(line);
@@ -57,7 +60,7 @@ internal static class SamplingSpeed
         Console.WriteLine($"load average at end {LoadAverage()}");
     }
 
-    /// <summary>Rows per wall-clock second and per CPU second of the calling thread.</summary>
+    /// <summary>_rows per wall-clock second and per CPU second of the calling thread.</summary>
     private readonly record struct Rate(double Wall, double Cpu)
     {
         public static Rate Of(Func<int> rows)
@@ -68,7 +71,7 @@ internal static class SamplingSpeed
             return new Rate(done / clock.Elapsed.TotalSeconds, done / (ThreadClock.Seconds() - cpu));
         }
 
-        public static Rate Of(Action read) => Of(() => { read(); return Rows; });
+        public static Rate Of(Action read) => Of(() => { read(); return _rows; });
 
         public string Show(bool cpu) => cpu ? $"{Cpu:N0} ({Wall:N0})" : $"{Wall:N0}";
 
