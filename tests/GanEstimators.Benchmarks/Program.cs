@@ -14,7 +14,11 @@ using static TorchSharp.torch;
 //   --profile     also run the trainer without its per-epoch extras, and the hand loop with the trainer's per-step
 //                 bookkeeping added piece by piece and two cheaper ways to get the same numbers
 //   --check       instead: show that the trainer and the hand loop train the same networks (epoch 1 and 2 metrics side by side)
-//   --tabular-speed  instead: flights-20k seconds per epoch and sampled rows/s (issue 3), --epochs default 5
+//   --tabular-speed  instead: flights-20k seconds per epoch and sampled rows/s (issue 3), --epochs default 5, beside a
+//                 hand loop's generator-forward rate (issue 19); --sampling-stages also times Generate() and the chunk views;
+//                 --save-model PATH keeps the trained sampler
+//   --sampling-speed --model PATH  instead: only the sampling half, on a saved sampler (--threads default 1, 0 = the
+//                 library's choice; --runs 5, --rows 100000 per run)
 //   --steps B     instead: price each bookkeeping piece per step (B ABBA blocks of --block S steps, default 20)
 //   --fingerprint instead: one hash per seeded small training (every loss, conditions, resume, save/load, DCGAN); a
 //                 refactoring that keeps behaviour keeps every hash on the same machine
@@ -35,7 +39,16 @@ if (args.Contains("--gpu-profile") || args.Contains("--gpu-tabular"))
 if (args.Contains("--tabular-speed"))
 {
     // Issue 3's speed target; --threads 0 (default here) takes the library's thread count (before issue 19, libtorch's own, as CTGAN's figure did).
-    TabularSpeed.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"), IntArg("--epochs", 5), IntArg("--threads", 0), IntArg("--hidden", 256));
+    TabularSpeed.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"), IntArg("--epochs", 5), IntArg("--threads", 0), IntArg("--hidden", 256), args.Contains("--sampling-stages"), Arg("--save-model"));
+    return;
+}
+if (args.Contains("--sampling-speed"))
+{
+    // The sampling half of --tabular-speed on a model it saved (--save-model), without training again.
+    using var sampler = (GanSampler)new MLContext(seed: 0).Model.Load(Arg("--model") ?? throw new ArgumentException("--sampling-speed needs --model PATH"), out _);
+    // --threads 0: the sampler's default (the library's choice) from libtorch's own starting count.
+    sampler.NumberOfThreads = IntArg("--threads", 1) is > 0 and var sampleThreads ? sampleThreads : null;
+    SamplingSpeed.Run(sampler, IntArg("--runs", 5), args.Contains("--sampling-stages"), IntArg("--rows", 100_000));
     return;
 }
 if (args.Contains("--fingerprint"))
