@@ -44,7 +44,7 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
         var plan = GanTrainingPlan.Resolve(input.Schema, _options, resumeFrom is null ? null : ResumePointOf(resumeFrom), () => _host.Rand.Next());
         var data = TrainingInput.Read(input, plan, _options, channel);
         var device = DeviceSelector.SelectFor(_environment, plan.Network, channel);
-        var rows = new EncodedRows(data.Encoder.Encode(data.Table.Raw, data.Table.Rows, plan.Seed), data.Table.Rows, data.Encoder.EncodedWidth,
+        var rows = EncodedRows.Encode(data.Encoder, data.Table, plan.Seed,
             data.Condition is null ? null : data.Table.Conditions!.Select(data.Condition.IndexOf).ToArray(), data.Condition?.Count ?? 0);
         var split = HoldoutSplit.Make(rows, _options.EarlyStopping, plan.Seed);
         var batchSize = AdaptBatchSize(split.Training.Count, _options.PacSize, channel);

@@ -37,7 +37,7 @@ internal sealed class TrainingBySampling
             var offset = encoder.EncodedOffsetOf(c);
             var width = categorical.EncodedWidth;
             var lists = Enumerable.Range(0, width).Select(_ => new List<int>()).ToArray();
-            for (var r = 0; r < rows.Count; r++) lists[rows.Row(r).Slice(offset, width).IndexOf(1f)].Add(r);
+            for (var r = 0; r < rows.Count; r++) lists[rows.HotSlot(r, offset, width)].Add(r);
             var counts = lists.Select(l => (double)l.Count).ToArray();
             columns.Add(new ConditionalVector.Column(offset, vectorOffset, width, CumulativeWeights.Of(counts),
                 rows.Classes is null ? null : WithinClasses(lists, rows.Classes, rows.ClassCount)));

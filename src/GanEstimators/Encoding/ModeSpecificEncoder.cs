@@ -68,7 +68,14 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
 
     public override bool AllowsMissing => true;
 
-    public override void Fit(ReadOnlySpan<float> rawColumn, int rows, int seed)
+    public override void Fit(ReadOnlySpan<float> rawColumn, int rows, int seed) => Fit(rawColumn, rows, seed, sampleRows: null);
+
+    /// <summary>
+    /// Fits the mixture and the point masses to the rows in <paramref name="sampleRows"/> (all rows when null), and the
+    /// range, missing slot, date grid and observed values to every row: those are exact and cheap at any size, while
+    /// the mixture's cost grows with the distinct values it sees.
+    /// </summary>
+    public override void Fit(ReadOnlySpan<float> rawColumn, int rows, int seed, int[]? sampleRows)
     {
         var present = new List<double>(rows);
         foreach (var v in rawColumn[..rows])
@@ -78,14 +85,26 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
         _hasMissing = present.Count < rows;
         _min = (float)present.Min();
         _max = (float)present.Max();
-        _pointMasses = PointMasses.Find(present, _pointMassShare);
-        var continuous = _pointMasses.Length == 0 ? present : present.Where(v => Array.IndexOf(_pointMasses, v) < 0).ToList();
+        var sample = sampleRows is null ? present : PresentAt(rawColumn, sampleRows) is { Count: > 0 } sampled ? sampled : present;
+        _pointMasses = PointMasses.Find(sample, _pointMassShare);
+        var continuous = _pointMasses.Length == 0 ? sample : sample.Where(v => Array.IndexOf(_pointMasses, v) < 0).ToList();
         // A column made only of point masses still gets a mixture (of them all), which the encoding then never picks.
-        _mixture = VariationalGaussianMixture.Fit((continuous.Count > 0 ? continuous : present).ToArray(), seed: seed);
+        _mixture = VariationalGaussianMixture.Fit((continuous.Count > 0 ? continuous : sample).ToArray(), seed: seed);
         _grid = Type is DateTimeDataViewType ? DateAsDays.GridOf(rawColumn[..rows]) : 0;
         _observed = _snapToObserved ? ObservedValues.WhenRepeating(present) : null;
         _cycles = _dateCycles ? DateCycles.For(_min, _max, _grid) : DateCycles.None;
     }
+
+    private static List<double> PresentAt(ReadOnlySpan<float> rawColumn, int[] rows)
+    {
+        var values = new List<double>(rows.Length);
+        foreach (var r in rows)
+            if (!float.IsNaN(rawColumn[r])) values.Add(rawColumn[r]);
+        return values;
+    }
+
+    /// <summary>At most two entries are non-zero (offset and mode), plus the date cycles.</summary>
+    public override int MaxNonZeros => 2 + _cycles.Width;
 
     public override void Encode(ReadOnlySpan<float> raw, Span<float> encoded, Random random)
     {

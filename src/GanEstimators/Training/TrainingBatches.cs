@@ -19,14 +19,14 @@ internal sealed record TrainingBatch(Tensor Real, Tensor? Conditions, ConditionT
 /// </summary>
 internal sealed class TrainingBatches : IDisposable
 {
-    private readonly Tensor _rows;
+    private readonly EncodedRowsOnDevice _rows;
     private readonly Tensor? _labels;
     private readonly TrainingBySampling? _categories;
 
     public TrainingBatches(EncodedRows rows, TrainingBySampling? categories, Device device)
     {
         Rows = rows.Count;
-        _rows = rows.ToTensor(device);
+        _rows = rows.ToDevice(device);
         _labels = rows.ClassesOneHot(device);
         _categories = categories is { HasColumns: true } ? categories : null;
     }
@@ -39,7 +39,7 @@ internal sealed class TrainingBatches : IDisposable
     public TrainingBatch Draw(int batchSize, Generator random)
     {
         var (rowIndex, conditions, targets, classes) = DrawRows(batchSize, random);
-        return new TrainingBatch(_rows.index_select(0, rowIndex), conditions, targets, classes);
+        return new TrainingBatch(_rows.Gather(rowIndex), conditions, targets, classes);
     }
 
     /// <summary>
@@ -54,19 +54,19 @@ internal sealed class TrainingBatches : IDisposable
     {
         if (_categories is null)
         {
-            var index = TorchRandom.Integers(Rows, new long[] { batchSize }, _rows.device, random);
+            var index = TorchRandom.Integers(Rows, new long[] { batchSize }, _rows.Device, random);
             var labels = _labels?.index_select(0, index);
             return (index, labels, null, labels);
         }
         var width = _categories.Vector.Width;
         var vector = new float[batchSize * width];
         var (realRows, columns, slots) = _categories.Draw(batchSize, vector, TorchRandom.DerivedRandom(random));
-        var rowIndex = tensor(realRows.Select(r => (long)r).ToArray()).to(_rows.device);
+        var rowIndex = tensor(realRows.Select(r => (long)r).ToArray()).to(_rows.Device);
         var classes = _labels?.index_select(0, rowIndex);
         var conditions = classes;
         if (width > 0)
         {
-            var conditionVector = tensor(vector, new long[] { batchSize, width }).to(_rows.device);
+            var conditionVector = tensor(vector, new long[] { batchSize, width }).to(_rows.Device);
             conditions = conditions is null ? conditionVector : cat(new[] { conditions, conditionVector }, 1);
         }
         return (rowIndex, conditions, new ConditionTargets(columns, slots), classes);
