@@ -18,9 +18,20 @@ using static TorchSharp.torch;
 //   --steps B     instead: price each bookkeeping piece per step (B ABBA blocks of --block S steps, default 20)
 //   --fingerprint instead: one hash per seeded small training (every loss, conditions, resume, save/load, DCGAN); a
 //                 refactoring that keeps behaviour keeps every hash on the same machine
+//   --big-table   instead: a generated wide table of --rows N rows (19 columns): read/fit seconds, seconds per epoch,
+//                 sampling rows/s, peak RSS (--epochs 1, --threads 1, --fit-rows K, --max-training-rows M, --write file.csv,
+//                 --stop-after S: cancel S seconds into training, for sizes whose epoch takes too long)
 //   --soak        instead: memory soak, --soak-steps training steps (10,000) then --cycles save/load/sample cycles (1,000)
 //                 measured after --warmup-cycles unmeasured ones (300)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Contains("--big-table"))
+{
+    // Issue 19's tables of 10 million rows: one size per process (--rows N); see BigTable/BigTableBenchmark.cs.
+    GanEstimators.Benchmarks.BigTable.BigTableBenchmark.Run(long.Parse(Arg("--rows") ?? "10000", CultureInfo.InvariantCulture), IntArg("--epochs", 1), IntArg("--threads", 1),
+        Arg("--write"), Arg("--fit-rows") is { } fit ? int.Parse(fit, CultureInfo.InvariantCulture) : null, Arg("--max-training-rows") is { } max ? long.Parse(max, CultureInfo.InvariantCulture) : null,
+        Arg("--stop-after") is { } stop ? double.Parse(stop, CultureInfo.InvariantCulture) : null);
+    return;
+}
 if (args.Contains("--tabular-speed"))
 {
     // Issue 3's speed target; --threads 0 (default here) takes the library's thread count (before issue 19, libtorch's own, as CTGAN's figure did).
