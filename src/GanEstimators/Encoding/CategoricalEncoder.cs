@@ -44,8 +44,6 @@ internal sealed class CategoricalEncoder : ColumnEncoder
 
     public override bool AllowsMissing => true;
 
-    public override int MaxNonZeros => 1;
-
     /// <summary>The levels seen when the encoder was fitted, in invariant text form (order of first appearance).</summary>
     public IReadOnlyList<string> Levels => Vocabulary.Levels.Take(_slotOfLevel.Length).ToArray();
 

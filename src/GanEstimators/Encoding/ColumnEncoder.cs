@@ -33,9 +33,6 @@ internal abstract class ColumnEncoder
     /// <summary>A stable identifier written into saved models so the right encoder is rebuilt on load.</summary>
     public abstract string Kind { get; }
 
-    /// <summary>Most entries of an encoded row of this column that can be non-zero (one-hot columns keep far fewer than their width).</summary>
-    public virtual int MaxNonZeros => EncodedWidth;
-
     /// <summary>Whether NaN (missing) raw values can be encoded; columns that can't reject them when the table is read.</summary>
     public abstract bool AllowsMissing { get; }
 

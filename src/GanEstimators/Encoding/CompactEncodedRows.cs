@@ -1,43 +1,46 @@
+using static TorchSharp.torch;
+
 namespace GanEstimators.Encoding;
 
 /// <summary>
-/// Encoded rows as their non-zero entries: every row has <see cref="EntriesPerRow"/> (position, value) pairs in
-/// ascending position, the bound the columns give (<see cref="ColumnEncoder.MaxNonZeros"/>); a row with fewer pads
-/// with zeros written at a position the row leaves zero. "Non-zero" is by bits, so a −0 offset is kept as it was.
+/// Encoded rows without their zeros. Every one-hot span (a categorical column, a numeric column's mode) holds exactly
+/// one 1, kept as its 16-bit position; every other span (offsets, date cycles, standardised values) is kept as values
+/// at positions fixed for the table. A row of a wide table then takes a few dozen bytes instead of four per encoded
+/// value, and a batch is rebuilt exactly (same bits, −0 included) by scattering the ones and copying the values.
 /// </summary>
 internal sealed class CompactEncodedRows
 {
-    /// <summary>A 16-bit position and a 32-bit value.</summary>
-    public const int BytesPerEntry = sizeof(short) + sizeof(float);
+    private readonly Layout _layout;
+    private readonly short[] _hot;     // rows × hot spans: the position of each one-hot span's 1
+    private readonly float[] _values;  // rows × value positions
 
-    private readonly short[] _positions;
-    private readonly float[] _values;
-
-    private CompactEncodedRows(short[] positions, float[] values, int count, int entriesPerRow)
+    private CompactEncodedRows(Layout layout, short[] hot, float[] values, int count)
     {
-        _positions = positions;
+        _layout = layout;
+        _hot = hot;
         _values = values;
         Count = count;
-        EntriesPerRow = entriesPerRow;
     }
 
     public int Count { get; }
 
-    public int EntriesPerRow { get; }
+    /// <summary>Bytes per row, against four per encoded value dense.</summary>
+    public static long BytesPerRow(TableEncoder encoder) => Layout.Of(encoder) is { } layout ? layout.BytesPerRow : long.MaxValue;
 
-    /// <summary>Encodes every row as <see cref="TableEncoder.Encode"/> does (same seeded draws, in the same order), keeping the non-zero entries.</summary>
-    public static CompactEncodedRows Encode(TableEncoder encoder, TrainingTable table, int entriesPerRow, int seed)
+    /// <summary>The rows encoded as <see cref="TableEncoder.Encode"/> encodes them (same seeded draws, in the same order), or null when a span is not what the layout expects.</summary>
+    public static CompactEncodedRows? Encode(TableEncoder encoder, TrainingTable table, int seed)
     {
+        var layout = Layout.Of(encoder) ?? throw new InvalidOperationException("The encoder's spans do not allow a compact table.");
         var rows = table.Rows;
-        var length = TableSize.Length(rows, entriesPerRow, "encoded (non-zero)");
-        var positions = new short[length];
-        var values = new float[length];
+        var hot = new short[TableSize.Length(rows, layout.HotSpans.Length, "encoded (one-hot)")];
+        var values = new float[TableSize.Length(rows, layout.ValuePositions.Length, "encoded (values)")];
         var random = new Random(seed);
         var scratch = new float[encoder.Columns.Count == 0 ? 0 : encoder.Columns.Max(c => c.EncodedWidth)];
+        var hotWidth = layout.HotSpans.Length;
+        var valueWidth = layout.ValuePositions.Length;
         for (var r = 0; r < rows; r++)
         {
-            var start = r * entriesPerRow;
-            var n = 0;
+            int h = r * hotWidth, v = r * valueWidth;
             for (var c = 0; c < encoder.Columns.Count; c++)
             {
                 var column = encoder.Columns[c];
@@ -45,63 +48,86 @@ internal sealed class CompactEncodedRows
                 var raw = table.Raw.AsSpan(r * encoder.RawWidth + encoder.RawOffsetOf(c), column.RawWidth);
                 if (column is CategoricalEncoder categorical)
                 {
-                    // One-hot: its slot alone, without writing (and scanning) the whole span.
-                    positions[start + n] = (short)(at + categorical.SlotOf(raw[0]));
-                    values[start + n++] = 1;
+                    // Its one span's 1, without writing (and scanning) the whole span.
+                    hot[h++] = (short)(at + categorical.SlotOf(raw[0]));
                     continue;
                 }
                 var encoded = scratch.AsSpan(0, column.EncodedWidth);
                 column.Encode(raw, encoded, random);
-                for (var j = 0; j < encoded.Length; j++)
+                foreach (var span in column.Spans)
                 {
-                    if (BitConverter.SingleToInt32Bits(encoded[j]) == 0) continue;
-                    if (n == entriesPerRow)
-                        throw new InvalidOperationException($"Column '{column.Name}' encoded more non-zero values than its bound of {column.MaxNonZeros}.");
-                    positions[start + n] = (short)(at + j);
-                    values[start + n++] = encoded[j];
+                    var part = encoded.Slice(span.Offset, span.Width);
+                    if (span.Activation != SpanActivation.Softmax)
+                    {
+                        part.CopyTo(values.AsSpan(v, span.Width));
+                        v += span.Width;
+                        continue;
+                    }
+                    var one = part.IndexOf(1f);
+                    if (one < 0 || part.Slice(one + 1).ContainsAnyExcept(0f) || part[..one].ContainsAnyExcept(0f) || HasNegativeZero(part)) return null;
+                    hot[h++] = (short)(at + span.Offset + one);
                 }
             }
-            Pad(positions.AsSpan(start, entriesPerRow), values.AsSpan(start, entriesPerRow), n);
         }
-        return new CompactEncodedRows(positions, values, rows, entriesPerRow);
+        return new CompactEncodedRows(layout, hot, values, rows);
     }
 
-    // The first position the row's entries skip is zero in the row; padding writes zeros there.
-    private static void Pad(Span<short> positions, Span<float> values, int used)
+    private static bool HasNegativeZero(ReadOnlySpan<float> values)
     {
-        if (used == positions.Length) return;
-        short free = 0;
-        for (var i = 0; i < used && positions[i] == free; i++) free++;
-        for (var i = used; i < positions.Length; i++)
-        {
-            positions[i] = free;
-            values[i] = 0;
-        }
+        foreach (var x in values)
+            if (BitConverter.SingleToInt32Bits(x) == int.MinValue) return true;
+        return false;
     }
 
-    /// <summary>The slot set in the one-hot span at <paramref name="offset"/> (of <paramref name="width"/>) of a row, or −1.</summary>
-    public int HotSlot(int row, int offset, int width)
+    /// <summary>The slot set in the one-hot span at <paramref name="offset"/> of row <paramref name="row"/>, or −1 when no one-hot span starts there.</summary>
+    public int HotSlot(int row, int offset)
     {
-        var start = row * EntriesPerRow;
-        for (var i = start; i < start + EntriesPerRow; i++)
-            if (_positions[i] >= offset && _positions[i] < offset + width && _values[i] == 1f) return _positions[i] - offset;
-        return -1;
+        var span = Array.IndexOf(_layout.HotSpans, offset);
+        return span < 0 ? -1 : _hot[row * _layout.HotSpans.Length + span] - offset;
     }
 
     public CompactEncodedRows Take(int[] rows)
     {
-        var length = TableSize.Length(rows.Length, EntriesPerRow, "encoded (non-zero)");
-        var positions = new short[length];
-        var values = new float[length];
+        var hotWidth = _layout.HotSpans.Length;
+        var valueWidth = _layout.ValuePositions.Length;
+        var hot = new short[TableSize.Length(rows.Length, hotWidth, "encoded (one-hot)")];
+        var values = new float[TableSize.Length(rows.Length, valueWidth, "encoded (values)")];
         for (var i = 0; i < rows.Length; i++)
         {
-            _positions.AsSpan(rows[i] * EntriesPerRow, EntriesPerRow).CopyTo(positions.AsSpan(i * EntriesPerRow));
-            _values.AsSpan(rows[i] * EntriesPerRow, EntriesPerRow).CopyTo(values.AsSpan(i * EntriesPerRow));
+            _hot.AsSpan(rows[i] * hotWidth, hotWidth).CopyTo(hot.AsSpan(i * hotWidth));
+            _values.AsSpan(rows[i] * valueWidth, valueWidth).CopyTo(values.AsSpan(i * valueWidth));
         }
-        return new CompactEncodedRows(positions, values, rows.Length, EntriesPerRow);
+        return new CompactEncodedRows(_layout, hot, values, rows.Length);
     }
 
-    public EncodedRowsOnDevice ToDevice(int width, TorchSharp.torch.Device device) => EncodedRowsOnDevice.Compact(
-        TorchSharp.torch.tensor(_positions, new long[] { Count, EntriesPerRow }).to(device),
-        TorchSharp.torch.tensor(_values, new long[] { Count, EntriesPerRow }).to(device), width);
+    /// <summary>The rows on <paramref name="device"/>; on the CPU the tensors share these arrays rather than copy them.</summary>
+    public EncodedRowsOnDevice ToDevice(int width, Device device) => EncodedRowsOnDevice.Compact(
+        SharedTensor.Of(_hot, ScalarType.Int16, Count, _layout.HotSpans.Length, device),
+        SharedTensor.Of(_values, ScalarType.Float32, Count, _layout.ValuePositions.Length, device),
+        tensor(_layout.ValuePositions.Select(p => (long)p).ToArray()).to(device), width);
+
+    /// <summary>Where a table's one-hot spans start and which positions hold values, from its columns' output spans.</summary>
+    private sealed record Layout(int[] HotSpans, int[] ValuePositions, int Width)
+    {
+        public long BytesPerRow => HotSpans.Length * (long)sizeof(short) + ValuePositions.Length * (long)sizeof(float);
+
+        /// <summary>Null when the spans do not tile the encoded row or a position does not fit 16 bits.</summary>
+        public static Layout? Of(TableEncoder encoder)
+        {
+            var width = encoder.EncodedWidth;
+            if (width > short.MaxValue) return null;
+            var hot = new List<int>();
+            var values = new List<int>();
+            var next = 0;
+            foreach (var span in encoder.Spans.OrderBy(s => s.Offset))
+            {
+                if (span.Offset != next) return null;
+                if (span.Activation == SpanActivation.Softmax) hot.Add(span.Offset);
+                else values.AddRange(Enumerable.Range(span.Offset, span.Width));
+                next += span.Width;
+            }
+            if (next != width) return null;
+            return new Layout(hot.ToArray(), values.ToArray(), width);
+        }
+    }
 }

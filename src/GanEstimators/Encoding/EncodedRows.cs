@@ -7,8 +7,8 @@ namespace GanEstimators.Encoding;
 /// Encoded rows as the networks see them: <see cref="Count"/> rows of <see cref="Width"/> values, and for a
 /// conditional GAN each row's class of the condition column (<see cref="Classes"/>, null when unconditional) out of
 /// <see cref="ClassCount"/>. Held either dense (row-major) or, when that is much smaller, as each row's
-/// <see cref="CompactEncodedRows.EntriesPerRow"/> non-zero entries (one-hot columns are almost all zeros, so a wide
-/// table of millions of rows fits in memory); both give the same batches bit for bit.
+/// one-hot positions and other values (<see cref="CompactEncodedRows"/>: one-hot columns are almost all zeros, so a
+/// wide table of millions of rows fits in memory); both give the same batches bit for bit.
 /// </summary>
 internal sealed class EncodedRows
 {
@@ -48,21 +48,20 @@ internal sealed class EncodedRows
 
     /// <summary>
     /// Encodes <paramref name="table"/> with <paramref name="encoder"/> (seeded as <see cref="TableEncoder.Encode"/>), compactly
-    /// when the rows' non-zero entries take well under half the memory of the dense rows.
+    /// when that takes at most half the memory of the dense rows.
     /// </summary>
     public static EncodedRows Encode(TableEncoder encoder, TrainingTable table, int seed, int[]? classes, int classCount)
     {
         var width = encoder.EncodedWidth;
-        var entries = encoder.Columns.Sum(c => c.MaxNonZeros);
-        var compact = width <= short.MaxValue && (long)entries * CompactEncodedRows.BytesPerEntry * 2 <= (long)width * sizeof(float);
-        return compact
-            ? new(null, CompactEncodedRows.Encode(encoder, table, entries, seed), table.Rows, width, classes, classCount)
-            : new(encoder.Encode(table.Raw, table.Rows, seed), null, table.Rows, width, classes, classCount);
+        if (CompactEncodedRows.BytesPerRow(encoder) * 2 <= (long)width * sizeof(float)
+            && CompactEncodedRows.Encode(encoder, table, seed) is { } compact)
+            return new(null, compact, table.Rows, width, classes, classCount);
+        return new(encoder.Encode(table.Raw, table.Rows, seed), null, table.Rows, width, classes, classCount);
     }
 
     /// <summary>The slot of the one-hot span at <paramref name="offset"/> (of <paramref name="width"/>) that row <paramref name="row"/> sets, or −1.</summary>
     public int HotSlot(int row, int offset, int width) =>
-        _compact?.HotSlot(row, offset, width) ?? _dense.AsSpan(row * Width + offset, width).IndexOf(1f);
+        _compact?.HotSlot(row, offset) ?? _dense.AsSpan(row * Width + offset, width).IndexOf(1f);
 
     /// <summary>The rows at <paramref name="rows"/>, in that order, with their classes.</summary>
     public EncodedRows Take(int[] rows)
@@ -85,7 +84,7 @@ internal sealed class EncodedRows
 
     /// <summary>The rows on <paramref name="device"/>, in the form they are held, for drawing batches from.</summary>
     public EncodedRowsOnDevice ToDevice(Device device) =>
-        _compact?.ToDevice(Width, device) ?? EncodedRowsOnDevice.Dense(tensor(_dense!, new long[] { Count, Width }).to(device));
+        _compact?.ToDevice(Width, device) ?? EncodedRowsOnDevice.Dense(SharedTensor.Of(_dense!, ScalarType.Float32, Count, Width, device));
 
     /// <summary>The classes one-hot (count × class count) on <paramref name="device"/>, or null when unconditional.</summary>
     public Tensor? ClassesOneHot(Device device)

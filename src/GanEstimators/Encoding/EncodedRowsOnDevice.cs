@@ -2,24 +2,26 @@ using static TorchSharp.torch;
 
 namespace GanEstimators.Encoding;
 
-/// <summary>Encoded rows on a device, from which a batch of rows is gathered by row number; dense or as non-zero entries (<see cref="CompactEncodedRows"/>).</summary>
+/// <summary>Encoded rows on a device, from which a batch of rows is gathered by row number; dense or compact (<see cref="CompactEncodedRows"/>).</summary>
 internal sealed class EncodedRowsOnDevice : IDisposable
 {
     private readonly Tensor? _dense;
-    private readonly Tensor? _positions, _values;
+    private readonly Tensor? _hot, _values, _valuePositions;
     private readonly int _width;
 
-    private EncodedRowsOnDevice(Tensor? dense, Tensor? positions, Tensor? values, int width)
+    private EncodedRowsOnDevice(Tensor? dense, Tensor? hot, Tensor? values, Tensor? valuePositions, int width)
     {
         _dense = dense;
-        _positions = positions;
+        _hot = hot;
         _values = values;
+        _valuePositions = valuePositions;
         _width = width;
     }
 
-    public static EncodedRowsOnDevice Dense(Tensor rows) => new(rows, null, null, (int)rows.shape[1]);
+    public static EncodedRowsOnDevice Dense(Tensor rows) => new(rows, null, null, null, (int)rows.shape[1]);
 
-    public static EncodedRowsOnDevice Compact(Tensor positions, Tensor values, int width) => new(null, positions, values, width);
+    /// <summary><paramref name="hot"/>: rows × one-hot spans (int16 positions); <paramref name="values"/>: rows × value positions, at <paramref name="valuePositions"/> (int64).</summary>
+    public static EncodedRowsOnDevice Compact(Tensor hot, Tensor values, Tensor valuePositions, int width) => new(null, hot, values, valuePositions, width);
 
     public Device Device => (_dense ?? _values!).device;
 
@@ -27,16 +29,21 @@ internal sealed class EncodedRowsOnDevice : IDisposable
     public Tensor Gather(Tensor rowIndex)
     {
         if (_dense is not null) return _dense.index_select(0, rowIndex);
-        using var values = _values!.index_select(0, rowIndex);
-        using var narrow = _positions!.index_select(0, rowIndex);
-        using var positions = narrow.to(int64);
-        return zeros(new long[] { rowIndex.shape[0], _width }, float32, _values.device).scatter_(1, positions, values);
+        var rows = zeros(new long[] { rowIndex.shape[0], _width }, float32, _values!.device);
+        using (var narrow = _hot!.index_select(0, rowIndex))
+        using (var positions = narrow.to(int64))
+        using (var ones = ones_like(positions, float32))
+            rows.scatter_(1, positions, ones);
+        using (var values = _values.index_select(0, rowIndex))
+            rows.index_copy_(1, _valuePositions!, values);
+        return rows;
     }
 
     public void Dispose()
     {
         _dense?.Dispose();
-        _positions?.Dispose();
+        _hot?.Dispose();
         _values?.Dispose();
+        _valuePositions?.Dispose();
     }
 }

@@ -103,9 +103,6 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
         return values;
     }
 
-    /// <summary>At most two entries are non-zero (offset and mode), plus the date cycles.</summary>
-    public override int MaxNonZeros => 2 + _cycles.Width;
-
     public override void Encode(ReadOnlySpan<float> raw, Span<float> encoded, Random random)
     {
         encoded[..EncodedWidth].Clear();
