@@ -60,10 +60,23 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
     /// <summary>The encoders and the encoded rows; the raw table read is dropped here, so a large table is not held twice while training.</summary>
     private (TableEncoder Encoder, ConditionEncoder? Condition, EncodedRows Rows) ReadAndEncode(IDataView input, GanTrainingPlan plan, IChannel channel)
     {
+        var (encoder, condition, rows, rawBytes) = ReadAndEncodeTable(input, plan, channel);
+        // The raw table is garbage once this returns: collect a large one now, so that it is not still held while the
+        // sampling structures and the networks are allocated (the peak would be the raw and encoded tables and those).
+        if (rawBytes >= LargeRawTableBytes) GC.Collect();
+        return (encoder, condition, rows);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private (TableEncoder, ConditionEncoder?, EncodedRows, long RawBytes) ReadAndEncodeTable(IDataView input, GanTrainingPlan plan, IChannel channel)
+    {
         var data = TrainingInput.Read(input, plan, _options, channel);
         var classes = data.Condition is null ? null : data.Table.Conditions!.Select(data.Condition.IndexOf).ToArray();
-        return (data.Encoder, data.Condition, EncodedRows.Encode(data.Encoder, data.Table, plan.Seed, classes, data.Condition?.Count ?? 0));
+        var rows = EncodedRows.Encode(data.Encoder, data.Table, plan.Seed, classes, data.Condition?.Count ?? 0);
+        return (data.Encoder, data.Condition, rows, (long)data.Table.Raw.Length * sizeof(float));
     }
+
+    private const long LargeRawTableBytes = 256L << 20;
 
     /// <summary>The parts of <paramref name="sampler"/> that training resumes from; training itself never sees a sampler.</summary>
     private static ResumePoint ResumePointOf(GanSampler sampler)

@@ -61,12 +61,14 @@ internal sealed class TableEncoder
     {
         var rows = table.Rows;
         var sampleRows = FittingSample.Rows(rows, fittingRows, seed);
+        // One buffer serves every column (no encoder keeps the span it is fitted to).
+        var buffer = new float[TableSize.Length(rows, Columns.Count == 0 ? 0 : Columns.Max(c => c.RawWidth), "raw")];
         for (var c = 0; c < Columns.Count; c++)
         {
             var column = Columns[c];
-            var slice = new float[TableSize.Length(rows, column.RawWidth, "raw")];
+            var slice = buffer.AsSpan(0, rows * column.RawWidth);
             for (var r = 0; r < rows; r++)
-                table.Raw.AsSpan(r * RawWidth + _rawOffsets[c], column.RawWidth).CopyTo(slice.AsSpan(r * column.RawWidth));
+                table.Raw.AsSpan(r * RawWidth + _rawOffsets[c], column.RawWidth).CopyTo(slice.Slice(r * column.RawWidth));
             switch (column)
             {
                 case CategoricalEncoder categorical:
