@@ -13,4 +13,16 @@ internal static class SharedTensor
         using var shaped = flat.view(rows, width);
         return shaped.to(device);
     }
+
+    /// <summary>
+    /// A (rows × width) copy of <paramref name="values"/> on <paramref name="device"/>, made by libtorch: unlike
+    /// <c>torch.tensor(array)</c>, which clones the array into a new .NET array, it leaves no large-object garbage
+    /// behind, so a buffer reused every step costs no garbage collections and no fresh pages.
+    /// </summary>
+    public static Tensor Copy(float[] values, int rows, int width, Device device)
+    {
+        using var flat = frombuffer(values, ScalarType.Float32, count: (long)rows * width);
+        using var shaped = flat.view(rows, width);
+        return device.type == TorchSharp.DeviceType.CPU ? shaped.clone() : shaped.to(device);
+    }
 }

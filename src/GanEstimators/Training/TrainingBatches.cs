@@ -22,6 +22,7 @@ internal sealed class TrainingBatches : IDisposable
     private readonly EncodedRowsOnDevice _rows;
     private readonly Tensor? _labels;
     private readonly TrainingBySampling? _categories;
+    private float[] _vector = Array.Empty<float>(); // reused: a fresh batch × vector array each draw is large-object garbage
 
     public TrainingBatches(EncodedRows rows, TrainingBySampling? categories, Device device)
     {
@@ -59,14 +60,16 @@ internal sealed class TrainingBatches : IDisposable
             return (index, labels, null, labels);
         }
         var width = _categories.Vector.Width;
-        var vector = new float[batchSize * width];
+        if (_vector.Length != batchSize * width) _vector = new float[batchSize * width];
+        else Array.Clear(_vector);
+        var vector = _vector;
         var (realRows, columns, slots) = _categories.Draw(batchSize, vector, TorchRandom.DerivedRandom(random));
         var rowIndex = tensor(realRows.Select(r => (long)r).ToArray()).to(_rows.Device);
         var classes = _labels?.index_select(0, rowIndex);
         var conditions = classes;
         if (width > 0)
         {
-            var conditionVector = tensor(vector, new long[] { batchSize, width }).to(_rows.Device);
+            var conditionVector = SharedTensor.Copy(vector, batchSize, width, _rows.Device);
             conditions = conditions is null ? conditionVector : cat(new[] { conditions, conditionVector }, 1);
         }
         return (rowIndex, conditions, new ConditionTargets(columns, slots), classes);
