@@ -61,9 +61,10 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
     private (TableEncoder Encoder, ConditionEncoder? Condition, EncodedRows Rows) ReadAndEncode(IDataView input, GanTrainingPlan plan, IChannel channel)
     {
         var (encoder, condition, rows, rawBytes) = ReadAndEncodeTable(input, plan, channel);
-        // The raw table is garbage once this returns: collect a large one now, so that it is not still held while the
-        // sampling structures and the networks are allocated (the peak would be the raw and encoded tables and those).
-        if (rawBytes >= LargeRawTableBytes) GC.Collect();
+        // The raw table is garbage once this returns: collect a large one now and give its memory back to the system
+        // (an aggressive collection decommits it), so the peak is not the raw and encoded tables, the sampling
+        // structures and the networks together.
+        if (rawBytes >= LargeRawTableBytes) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         return (encoder, condition, rows);
     }
 
