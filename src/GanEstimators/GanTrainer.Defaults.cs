@@ -30,6 +30,9 @@ public sealed partial class GanTrainer
         /// <summary><see cref="ModeSpecificOptions.EncodeDateCycles"/>.</summary>
         public const bool EncodeDateCycles = true;
 
+        /// <summary><see cref="Options.EncoderFittingRows"/>.</summary>
+        public const int EncoderFittingRows = 100_000;
+
         /// <summary><see cref="Options.Architecture"/>.</summary>
         public const GanArchitecture Architecture = GanArchitecture.Auto;
 

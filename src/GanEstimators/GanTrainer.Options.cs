@@ -28,6 +28,21 @@ public sealed partial class GanTrainer
         /// </summary>
         public int MaxCategorySlots { get; set; } = Defaults.MaxCategorySlots;
 
+        /// <summary>
+        /// Trains on a uniform sample of at most this many rows of the input, drawn in one streaming pass (a reservoir
+        /// sample seeded by the training seed), so a data view too large to hold in memory can still be trained on; the
+        /// training log says how many rows were read and kept. Null (the default) trains on every row.
+        /// </summary>
+        public long? MaxTrainingRows { get; set; }
+
+        /// <summary>
+        /// Most rows the mode-specific encoders fit their Gaussian mixtures and point masses to: a table with more rows
+        /// fits them to a seeded uniform sample of this many rows (minimum, maximum, missing values, dates' grid,
+        /// observed values and category counts still come from every row). A table with at most this many rows is
+        /// fitted on all of them, as before. Default 100,000.
+        /// </summary>
+        public int EncoderFittingRows { get; set; } = Defaults.EncoderFittingRows;
+
         /// <summary>The generator's network family. Default <see cref="GanArchitecture.Auto"/>.</summary>
         public GanArchitecture Architecture { get; set; } = Defaults.Architecture;
 

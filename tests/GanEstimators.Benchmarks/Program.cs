@@ -22,6 +22,11 @@ using static TorchSharp.torch;
 //   --steps B     instead: price each bookkeeping piece per step (B ABBA blocks of --block S steps, default 20)
 //   --fingerprint instead: one hash per seeded small training (every loss, conditions, resume, save/load, DCGAN); a
 //                 refactoring that keeps behaviour keeps every hash on the same machine
+//   --big-table   instead: a generated wide table of --rows N rows (19 columns): read/fit seconds, seconds per epoch,
+//                 sampling rows/s, peak RSS (--epochs 1, --threads 1, --fit-rows K, --max-training-rows M, --write file.csv,
+//                 --stop-after S: cancel S seconds into training, for sizes whose epoch takes too long)
+//   --fitting-fidelity  instead: flights-20k scored by Evaluate with the mixtures fitted to every row and to 1,000 (--epochs 30, --seeds 3)
+//   --draw-path   instead: CPU ms to draw one training batch of 500 from the generated table of --rows N rows (--draws 500)
 //   --soak        instead: memory soak, --soak-steps training steps (10,000) then --cycles save/load/sample cycles (1,000)
 //                 measured after --warmup-cycles unmeasured ones (300)
 //   --gpu-profile / --gpu-tabular  instead: issue 19's GPU profile (GpuProfile.cs, GpuTabular.cs; tools/gpu/profile-on-device.sh runs them)
@@ -34,6 +39,26 @@ if (args.Contains("--gpu-profile") || args.Contains("--gpu-tabular"))
             IntArg("--steps-per-epoch", 100), Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data", "fashion-mnist-subset"), IntArg("--base-channels", 32), Arg("--out"));
     else
         GpuTabular.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"), Arg("--device") ?? "cpu", IntArg("--epochs", 5), IntArg("--chunk", 65_536), Arg("--out"));
+    return;
+}
+if (args.Contains("--fitting-fidelity"))
+{
+    // Issue 19: mixtures fitted to a 1,000-row sample against every row, flights-20k, scored by Evaluate.
+    GanEstimators.Benchmarks.BigTable.FittingFidelity.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"), IntArg("--epochs", 30), IntArg("--seeds", 3));
+    return;
+}
+if (args.Contains("--draw-path"))
+{
+    // Issue 19: CPU time to draw a training batch from a generated table of --rows N rows (the step's table-size-dependent part).
+    GanEstimators.Benchmarks.BigTable.DrawPath.Run(long.Parse(Arg("--rows") ?? "10000", CultureInfo.InvariantCulture), IntArg("--draws", 500));
+    return;
+}
+if (args.Contains("--big-table"))
+{
+    // Issue 19's tables of 10 million rows: one size per process (--rows N); see BigTable/BigTableBenchmark.cs.
+    GanEstimators.Benchmarks.BigTable.BigTableBenchmark.Run(long.Parse(Arg("--rows") ?? "10000", CultureInfo.InvariantCulture), IntArg("--epochs", 1), IntArg("--threads", 1),
+        Arg("--write"), Arg("--fit-rows") is { } fit ? int.Parse(fit, CultureInfo.InvariantCulture) : null, Arg("--max-training-rows") is { } max ? long.Parse(max, CultureInfo.InvariantCulture) : null,
+        Arg("--stop-after") is { } stop ? double.Parse(stop, CultureInfo.InvariantCulture) : null);
     return;
 }
 if (args.Contains("--tabular-speed"))

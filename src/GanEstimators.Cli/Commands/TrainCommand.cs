@@ -32,9 +32,10 @@ public static class TrainCommand
         var noDateCycles = new Option<bool>("--no-date-cycles") { Description = "Encode dates as day counts only, without their place in the year and day" };
         var noPointMasses = new Option<bool>("--no-point-masses") { Description = "Give no value its own exact mode, even one that holds 10 % or more of a numeric column (such as zero rainfall)" };
         var threads = new Option<int?>("--threads") { Description = "libtorch CPU threads (default: one fewer than the processors this process may use, at least 1, so that one other busy process does not stall training)" };
+        var maxTrainingRows = new Option<long?>("--max-training-rows") { Description = "Train on a uniform sample of at most this many rows, drawn in one pass over the CSV (for files too large to hold in memory); default: every row" };
         var gpu = new Option<int?>("--gpu") { Description = "Train on this CUDA device (MLContext.GpuDeviceId, no CPU fallback); needs ganest built with a TorchSharp CUDA backend: the tool package ships the CPU libtorch" };
-        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, discriminatorSteps, average, frequencyWeight, seed, threads, uniformRows, continuous, noDateCycles, noPointMasses, gpu };
-        command.SetAction(parsed => Run(parsed.GetValue(threads), parsed.GetValue(gpu),
+        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, discriminatorSteps, average, frequencyWeight, seed, threads, maxTrainingRows, uniformRows, continuous, noDateCycles, noPointMasses, gpu };
+        command.SetAction(parsed => Run(parsed.GetValue(threads), parsed.GetValue(maxTrainingRows), parsed.GetValue(gpu),
             new Switches(parsed.GetValue(uniformRows), parsed.GetValue(continuous), parsed.GetValue(noDateCycles), parsed.GetValue(noPointMasses)),
             parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(condition), List(parsed.GetValue(discrete)), List(parsed.GetValue(ignore)),
             LossNames.Parse(parsed.GetValue(loss)!), parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(pac), parsed.GetValue(discriminatorSteps), parsed.GetValue(average), parsed.GetValue(frequencyWeight), parsed.GetValue(seed)));
@@ -44,7 +45,7 @@ public static class TrainCommand
     /// <summary>The on/off options that turn library defaults off.</summary>
     private readonly record struct Switches(bool UniformRows, bool Continuous, bool NoDateCycles, bool NoPointMasses);
 
-    private static int Run(int? threads, int? gpu, Switches switches, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? discriminatorSteps, double average, double frequencyWeight, int seed)
+    private static int Run(int? threads, long? maxTrainingRows, int? gpu, Switches switches, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? discriminatorSteps, double average, double frequencyWeight, int seed)
     {
         var forcedText = discrete.Concat(conditionColumn is null ? Array.Empty<string>() : new[] { conditionColumn }).ToHashSet();
         var (inferred, rows, separator) = CsvSchemaInference.Infer(dataPath, "--data", forcedText);
@@ -66,6 +67,7 @@ public static class TrainCommand
             FrequencyMatchingWeight = frequencyWeight,
             BalanceConditionClasses = !switches.UniformRows,
             NumberOfThreads = threads,
+            MaxTrainingRows = maxTrainingRows,
             ModeSpecific =
             {
                 SnapToObservedValues = !switches.Continuous,
@@ -81,7 +83,7 @@ public static class TrainCommand
             {
                 (nameof(options.GeneratorAverageDecay), "--average"), (nameof(options.FrequencyMatchingWeight), "--frequency-weight"),
                 (nameof(options.Epochs), "--epochs"), (nameof(options.BatchSize), "--batch-size"), (nameof(options.PacSize), "--pac"), (nameof(options.DiscriminatorSteps), "--discriminator-steps"),
-                (nameof(options.NumberOfThreads), "--threads"),
+                (nameof(options.NumberOfThreads), "--threads"), (nameof(options.MaxTrainingRows), "--max-training-rows"),
             },
             (OptionRuleError.NoFeatureColumns, $"No columns of '{dataPath}' are left to generate{(ignore.Length > 0 ? " after --ignore" : "")}{(conditionColumn is null ? "" : " besides --condition-column")}; keep at least one."));
         var ml = new MLContext(seed) { GpuDeviceId = gpu, FallbackToCpu = false };

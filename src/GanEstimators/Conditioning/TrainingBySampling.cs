@@ -36,12 +36,11 @@ internal sealed class TrainingBySampling
             if (encoder.Columns[c] is not CategoricalEncoder categorical) continue;
             var offset = encoder.EncodedOffsetOf(c);
             var width = categorical.EncodedWidth;
-            var lists = Enumerable.Range(0, width).Select(_ => new List<int>()).ToArray();
-            for (var r = 0; r < rows.Count; r++) lists[rows.Row(r).Slice(offset, width).IndexOf(1f)].Add(r);
-            var counts = lists.Select(l => (double)l.Count).ToArray();
+            var lists = RowsBySlot(rows, offset, width);
+            var counts = lists.Select(l => (double)l.Length).ToArray();
             columns.Add(new ConditionalVector.Column(offset, vectorOffset, width, CumulativeWeights.Of(counts),
                 rows.Classes is null ? null : WithinClasses(lists, rows.Classes, rows.ClassCount)));
-            draws.Add((lists.Select(l => l.ToArray()).ToArray(), CumulativeWeights.Of(counts.Select(n => Math.Log(1 + n)))));
+            draws.Add((lists, CumulativeWeights.Of(counts.Select(n => Math.Log(1 + n)))));
             vectorOffset += width;
         }
         if (rows.Classes is { } classes && balanceClasses)
@@ -86,7 +85,22 @@ internal sealed class TrainingBySampling
         return (realRows, chosenColumns, slots);
     }
 
-    private static double[]?[] WithinClasses(List<int>[] rowsBySlot, int[] classes, int classCount)
+    // Counted first, then filled: arrays of exactly the right size, which for ten million rows saves the lists' growth.
+    private static int[][] RowsBySlot(EncodedRows rows, int offset, int width)
+    {
+        var counts = new int[width];
+        for (var r = 0; r < rows.Count; r++) counts[rows.HotSlot(r, offset, width)]++;
+        var bySlot = counts.Select(n => new int[n]).ToArray();
+        var filled = new int[width];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var slot = rows.HotSlot(r, offset, width);
+            bySlot[slot][filled[slot]++] = r;
+        }
+        return bySlot;
+    }
+
+    private static double[]?[] WithinClasses(int[][] rowsBySlot, int[] classes, int classCount)
     {
         var counts = new double[classCount][];
         for (var k = 0; k < classCount; k++) counts[k] = new double[rowsBySlot.Length];

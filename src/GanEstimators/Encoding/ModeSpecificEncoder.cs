@@ -68,23 +68,71 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
 
     public override bool AllowsMissing => true;
 
-    public override void Fit(ReadOnlySpan<float> rawColumn, int rows, int seed)
+    public override void Fit(ReadOnlySpan<float> rawColumn, int rows, int seed) => Fit(rawColumn, rows, seed, sampleRows: null);
+
+    /// <summary>
+    /// Fits the mixture and the point masses to the rows in <paramref name="sampleRows"/> (all rows when null), and the
+    /// range, missing slot, date grid and observed values to every row: those are exact and cheap at any size, while
+    /// the mixture's cost grows with the distinct values it sees.
+    /// </summary>
+    public override void Fit(ReadOnlySpan<float> rawColumn, int rows, int seed, int[]? sampleRows)
     {
-        var present = new List<double>(rows);
-        foreach (var v in rawColumn[..rows])
-            if (!float.IsNaN(v)) present.Add(v);
-        if (present.Count == 0)
-            throw new ArgumentException($"Feature column '{Name}' has no values at all (every row is missing); drop it from FeatureColumnNames.", "data");
-        _hasMissing = present.Count < rows;
-        _min = (float)present.Min();
-        _max = (float)present.Max();
-        _pointMasses = PointMasses.Find(present, _pointMassShare);
-        var continuous = _pointMasses.Length == 0 ? present : present.Where(v => Array.IndexOf(_pointMasses, v) < 0).ToList();
+        List<double> sample;
+        if (sampleRows is null)
+        {
+            var present = new List<double>(rows);
+            foreach (var v in rawColumn[..rows])
+                if (!float.IsNaN(v)) present.Add(v);
+            if (present.Count == 0) throw NoValues();
+            _hasMissing = present.Count < rows;
+            _min = (float)present.Min();
+            _max = (float)present.Max();
+            _observed = _snapToObserved ? ObservedValues.WhenRepeating(present) : null;
+            sample = present;
+        }
+        else
+        {
+            // A large table: one pass over every row for the exact range, missing values and grid, without a copy of them.
+            var (count, min, max) = RangeOf(rawColumn[..rows]);
+            if (count == 0) throw NoValues();
+            (_hasMissing, _min, _max) = (count < rows, min, max);
+            _observed = _snapToObserved ? ObservedValues.WhenRepeating(rawColumn[..rows]) : null;
+            sample = PresentAt(rawColumn, sampleRows);
+            // Sampled rows all missing (a column almost never present): its first present values stand in.
+            for (var r = 0; r < rows && sample.Count == 0; r++)
+                if (!float.IsNaN(rawColumn[r])) sample.Add(rawColumn[r]);
+        }
+        _pointMasses = PointMasses.Find(sample, _pointMassShare);
+        var continuous = _pointMasses.Length == 0 ? sample : sample.Where(v => Array.IndexOf(_pointMasses, v) < 0).ToList();
         // A column made only of point masses still gets a mixture (of them all), which the encoding then never picks.
-        _mixture = VariationalGaussianMixture.Fit((continuous.Count > 0 ? continuous : present).ToArray(), seed: seed);
+        _mixture = VariationalGaussianMixture.Fit((continuous.Count > 0 ? continuous : sample).ToArray(), seed: seed);
         _grid = Type is DateTimeDataViewType ? DateAsDays.GridOf(rawColumn[..rows]) : 0;
-        _observed = _snapToObserved ? ObservedValues.WhenRepeating(present) : null;
         _cycles = _dateCycles ? DateCycles.For(_min, _max, _grid) : DateCycles.None;
+    }
+
+    private ArgumentException NoValues() =>
+        new($"Feature column '{Name}' has no values at all (every row is missing); drop it from FeatureColumnNames.", "data");
+
+    private static (int Count, float Min, float Max) RangeOf(ReadOnlySpan<float> values)
+    {
+        int count = 0;
+        float min = float.PositiveInfinity, max = float.NegativeInfinity;
+        foreach (var v in values)
+        {
+            if (float.IsNaN(v)) continue;
+            count++;
+            if (v < min) min = v;
+            if (v > max) max = v;
+        }
+        return (count, min, max);
+    }
+
+    private static List<double> PresentAt(ReadOnlySpan<float> rawColumn, int[] rows)
+    {
+        var values = new List<double>(rows.Length);
+        foreach (var r in rows)
+            if (!float.IsNaN(rawColumn[r])) values.Add(rawColumn[r]);
+        return values;
     }
 
     public override void Encode(ReadOnlySpan<float> raw, Span<float> encoded, Random random)

@@ -17,6 +17,12 @@ internal abstract class NumericColumnEncoder : ColumnEncoder
     /// <summary>Learns the encoding from the raw values of this column (rows × <see cref="ColumnEncoder.RawWidth"/>, row-major).</summary>
     public abstract void Fit(ReadOnlySpan<float> rawColumn, int rows, int seed);
 
+    /// <summary>
+    /// As <see cref="Fit(ReadOnlySpan{float}, int, int)"/>, but the encoder may fit its costly parts to the rows in
+    /// <paramref name="sampleRows"/> only (ascending row numbers; null for all rows). Encoders whose fit is cheap use every row.
+    /// </summary>
+    public virtual void Fit(ReadOnlySpan<float> rawColumn, int rows, int seed, int[]? sampleRows) => Fit(rawColumn, rows, seed);
+
     /// <summary>Copies the current row's value(s) of <paramref name="column"/> into the raw span.</summary>
     public NumericConversion.ValueReader MakeReader(DataViewRow row, DataViewSchema.Column column) => Conversion.MakeReader(row, column);
 

@@ -34,6 +34,23 @@ internal sealed class ObservedValues
         return new ObservedValues(sorted);
     }
 
+    /// <summary>As <see cref="WhenRepeating(IReadOnlyCollection{double})"/>, over a column's raw values (NaN, missing, skipped) without copying them.</summary>
+    public static ObservedValues? WhenRepeating(ReadOnlySpan<float> values)
+    {
+        var distinct = new HashSet<float>();
+        var present = 0;
+        foreach (var v in values)
+        {
+            if (float.IsNaN(v)) continue;
+            present++;
+            if (distinct.Add(v) && distinct.Count > MaxCount) return null;
+        }
+        if (distinct.Count > present / 2) return null;
+        var sorted = distinct.ToArray();
+        Array.Sort(sorted);
+        return new ObservedValues(sorted);
+    }
+
     /// <summary>The observed value nearest to <paramref name="value"/> (ties go to the smaller one).</summary>
     public float Nearest(float value)
     {

@@ -52,23 +52,30 @@ internal sealed class TableEncoder
         return -1;
     }
 
-    /// <summary>Fits fresh encoders, once, to a table read with them; a fitted encoder is never fitted again (resuming keeps it).</summary>
-    public void Fit(TrainingTable table, int seed)
+    /// <summary>
+    /// Fits fresh encoders, once, to a table read with them; a fitted encoder is never fitted again (resuming keeps it).
+    /// A table of more than <paramref name="fittingRows"/> rows fits the numeric encoders' costly parts (mixtures) to a
+    /// seeded uniform sample of that many rows, the same rows for every column (<see cref="FittingSample"/>).
+    /// </summary>
+    public void Fit(TrainingTable table, int seed, int fittingRows = int.MaxValue)
     {
         var rows = table.Rows;
+        var sampleRows = FittingSample.Rows(rows, fittingRows, seed);
+        // One buffer serves every column (no encoder keeps the span it is fitted to).
+        var buffer = new float[TableSize.Length(rows, Columns.Count == 0 ? 0 : Columns.Max(c => c.RawWidth), "raw")];
         for (var c = 0; c < Columns.Count; c++)
         {
             var column = Columns[c];
-            var slice = new float[rows * column.RawWidth];
+            var slice = buffer.AsSpan(0, rows * column.RawWidth);
             for (var r = 0; r < rows; r++)
-                table.Raw.AsSpan(r * RawWidth + _rawOffsets[c], column.RawWidth).CopyTo(slice.AsSpan(r * column.RawWidth));
+                table.Raw.AsSpan(r * RawWidth + _rawOffsets[c], column.RawWidth).CopyTo(slice.Slice(r * column.RawWidth));
             switch (column)
             {
                 case CategoricalEncoder categorical:
                     categorical.Fit(slice, rows, table.Levels[c]!);
                     break;
                 case NumericColumnEncoder numeric:
-                    numeric.Fit(slice, rows, seed + c);
+                    numeric.Fit(slice, rows, seed + c, sampleRows);
                     break;
             }
         }
@@ -86,7 +93,7 @@ internal sealed class TableEncoder
     public float[] Encode(float[] raw, int rows, int seed)
     {
         var random = new Random(seed);
-        var encoded = new float[rows * EncodedWidth];
+        var encoded = new float[TableSize.Length(rows, EncodedWidth, "encoded")];
         for (var r = 0; r < rows; r++)
             for (var c = 0; c < Columns.Count; c++)
                 Columns[c].Encode(

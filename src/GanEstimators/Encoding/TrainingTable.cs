@@ -5,4 +5,8 @@ namespace GanEstimators.Encoding;
 /// conditional GAN each row's condition in text form, and for each categorical feature column the levels the read met
 /// (their ids are the raw values; null for other columns).
 /// </summary>
-internal sealed record TrainingTable(float[] Raw, int Rows, string[]? Conditions, IReadOnlyList<LevelsRead?> Levels);
+internal sealed record TrainingTable(float[] Raw, int Rows, string[]? Conditions, IReadOnlyList<LevelsRead?> Levels)
+{
+    /// <summary>Rows read from the data view: more than <see cref="Rows"/> when a reservoir sample was kept (MaxTrainingRows).</summary>
+    public long RowsRead { get; init; } = -1;
+}

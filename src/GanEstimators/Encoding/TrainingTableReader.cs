@@ -5,16 +5,25 @@ namespace GanEstimators.Encoding;
 /// <summary>Reads the feature (and condition) columns of an <see cref="IDataView"/> into a <see cref="TrainingTable"/>, rejecting rows a GAN cannot learn from.</summary>
 internal static class TrainingTableReader
 {
-    public static TrainingTable Read(IDataView data, IReadOnlyList<FeatureColumn> features, TableEncoder encoder, DataViewSchema.Column? condition)
+    /// <summary>
+    /// Reads every row, or with <paramref name="maxRows"/> a uniform reservoir sample of at most that many rows in one
+    /// pass (seeded by <paramref name="seed"/>; a view with no more rows than that is read whole, as without it).
+    /// </summary>
+    public static TrainingTable Read(IDataView data, IReadOnlyList<FeatureColumn> features, TableEncoder encoder, DataViewSchema.Column? condition,
+        long? maxRows = null, int seed = 0)
     {
         var width = encoder.RawWidth;
         var columns = features.Select(f => f.Column).ToList();
         if (condition is { } c) columns.Add(c);
 
-        var raw = new float[Math.Max(width, 1) * 1024];
-        var conditions = condition is null ? null : new List<string>();
-        var missingConditionRows = new List<long>();
+        var capacity = maxRows ?? long.MaxValue;
+        // A view that knows its length is read into an array of that size, so the table is never copied to grow.
+        var expected = Math.Min(capacity, data.GetRowCount() is { } known and > 0 ? known : 1024);
+        var raw = new float[TableSize.Length(Math.Min(expected, TableSize.MaxRows), Math.Max(width, 1), "raw")];
+        var conditions = condition is null ? null : new List<string?>();
+        var random = maxRows is null ? null : new Random(seed);
         var rows = 0;
+        long read = 0;
         var levels = encoder.Columns.Select(c => (c as CategoricalEncoder)?.StartReading()).ToArray();
         using (var cursor = data.GetRowCursor(columns))
         {
@@ -27,8 +36,16 @@ internal static class TrainingTableReader
             var readCondition = condition is { } conditionColumn ? CategoryText.For(conditionColumn).MakeReader(cursor, conditionColumn) : null;
             while (cursor.MoveNext())
             {
-                if ((rows + 1) * width > raw.Length) Array.Resize(ref raw, raw.Length * 2);
-                var offset = rows * width;
+                var slot = random is null ? read : RowReservoir.SlotFor(read, capacity, random);
+                read++;
+                if (slot < 0) continue;
+                if (slot == rows)
+                {
+                    var needed = TableSize.Length(rows + 1L, width, "raw");
+                    if (needed > raw.Length) Array.Resize(ref raw, (int)Math.Clamp(2L * raw.Length, needed, TableSize.MaxValues));
+                    rows++;
+                }
+                var offset = (int)slot * width;
                 for (var f = 0; f < readers.Length; f++)
                 {
                     readers[f](raw.AsSpan(offset, features[f].Width));
@@ -37,24 +54,23 @@ internal static class TrainingTableReader
                 if (readCondition is not null)
                 {
                     var value = readCondition();
-                    if (value is null) missingConditionRows.Add(cursor.Position);
-                    conditions!.Add(value ?? "");
+                    if (slot == conditions!.Count) conditions.Add(value);
+                    else conditions[(int)slot] = value;
                 }
-                rows++;
             }
         }
 
         if (rows == 0)
             throw new ArgumentException("The training data has no rows; a GAN needs examples to imitate.", nameof(data));
-        if (missingConditionRows.Count > 0)
+        if (conditions is not null && conditions.IndexOf(null) is var firstMissing and >= 0)
             throw new ArgumentException(
-                $"Condition column '{condition!.Value.Name}' has a missing value in {missingConditionRows.Count} of {rows} rows (first at row {missingConditionRows[0]}). Filter those rows out or fill them in before training.",
+                $"Condition column '{condition!.Value.Name}' has a missing value in {conditions.Count(v => v is null)} of {rows} rows (first at row {firstMissing}). Filter those rows out or fill them in before training.",
                 nameof(data));
         RejectUnencodable(raw, rows, width, encoder);
         for (var i = 0; i < levels.Length; i++)
-            if (levels[i] is { } read) ((CategoricalEncoder)encoder.Columns[i]).CheckUnseen(read, raw, rows, width, encoder.RawOffsetOf(i));
+            if (levels[i] is { } levelsRead) ((CategoricalEncoder)encoder.Columns[i]).CheckUnseen(levelsRead, raw, rows, width, encoder.RawOffsetOf(i));
         Array.Resize(ref raw, rows * width);
-        return new TrainingTable(raw, rows, conditions?.ToArray(), levels);
+        return new TrainingTable(raw, rows, conditions?.Select(v => v!).ToArray(), levels) { RowsRead = read };
     }
 
     private static void RejectUnencodable(float[] raw, int rows, int width, TableEncoder encoder)

@@ -1,3 +1,4 @@
+using GanEstimators.Encoding;
 using GanEstimators.Native;
 
 namespace GanEstimators.Training;
@@ -45,6 +46,9 @@ internal static class OptionsValidator
             if (!(stopping.MinimumImprovement >= 0 && stopping.MinimumImprovement < 1)) Fail($"{nameof(o.EarlyStopping)}.{nameof(stopping.MinimumImprovement)}", stopping.MinimumImprovement, "in [0, 1)");
         }
         if (o.CategoricalColumnNames is null) throw new ArgumentNullException(nameof(o.CategoricalColumnNames), "GanTrainer.Options.CategoricalColumnNames must be a list (empty for none).");
+        if (o.MaxTrainingRows is { } maxRows && maxRows < 1) Fail(nameof(o.MaxTrainingRows), maxRows, "a positive row count, or null to train on every row");
+        if (o.MaxTrainingRows > TableSize.MaxRows) Fail(nameof(o.MaxTrainingRows), o.MaxTrainingRows, $"at most {TableSize.MaxRows:N0}, the most rows a training table holds");
+        if (o.EncoderFittingRows < 1000) Fail(nameof(o.EncoderFittingRows), o.EncoderFittingRows, "at least 1,000, so the mixtures see enough of each column");
         if (o.MaxCategorySlots < 2) Fail(nameof(o.MaxCategorySlots), o.MaxCategorySlots, "at least 2");
         if (!Enum.IsDefined(o.NumericEncoding)) Fail(nameof(o.NumericEncoding), o.NumericEncoding, "ModeSpecificNormalization or Standardization");
         if (!Enum.IsDefined(o.Architecture)) Fail(nameof(o.Architecture), o.Architecture, $"one of {string.Join(", ", Enum.GetNames<GanArchitecture>())}");

@@ -36,15 +36,16 @@ internal sealed record TrainingBatch(Tensor Real, Tensor? Conditions, ConditionT
 /// </summary>
 internal sealed class TrainingBatches : IDisposable
 {
-    private readonly Tensor _rows;
+    private readonly EncodedRowsOnDevice _rows;
     private readonly Tensor? _labels;
     private readonly TrainingBySampling? _categories;
     private DeviceTrainingBySampling? _deviceCategories;
+    private float[] _vector = Array.Empty<float>(); // reused: a fresh batch × vector array each draw is large-object garbage
 
     public TrainingBatches(EncodedRows rows, TrainingBySampling? categories, Device device)
     {
         Rows = rows.Count;
-        _rows = rows.ToTensor(device);
+        _rows = rows.ToDevice(device);
         _labels = rows.ClassesOneHot(device);
         _categories = categories is { HasColumns: true } ? categories : null;
     }
@@ -57,7 +58,7 @@ internal sealed class TrainingBatches : IDisposable
     public TrainingBatch Draw(int batchSize, Generator random)
     {
         var (rowIndex, conditions, targets, classes) = DrawRows(batchSize, random);
-        return new TrainingBatch(_rows.index_select(0, rowIndex), conditions, targets, classes);
+        return new TrainingBatch(_rows.Gather(rowIndex), conditions, targets, classes);
     }
 
     /// <summary>
@@ -72,20 +73,22 @@ internal sealed class TrainingBatches : IDisposable
     {
         if (_categories is null)
         {
-            var index = TorchRandom.Integers(Rows, new long[] { batchSize }, _rows.device, random);
+            var index = TorchRandom.Integers(Rows, new long[] { batchSize }, _rows.Device, random);
             var labels = _labels?.index_select(0, index);
             return (index, labels, null, labels);
         }
         if (TorchRandom.DrawsOnDevice(random)) return DrawRowsOnDevice(batchSize, random);
         var width = _categories.Vector.Width;
-        var vector = new float[batchSize * width];
+        if (_vector.Length != batchSize * width) _vector = new float[batchSize * width];
+        else Array.Clear(_vector);
+        var vector = _vector;
         var (realRows, columns, slots) = _categories.Draw(batchSize, vector, TorchRandom.DerivedRandom(random));
-        var rowIndex = tensor(realRows.Select(r => (long)r).ToArray()).to(_rows.device);
+        var rowIndex = tensor(realRows.Select(r => (long)r).ToArray()).to(_rows.Device);
         var classes = _labels?.index_select(0, rowIndex);
         var conditions = classes;
         if (width > 0)
         {
-            var conditionVector = tensor(vector, new long[] { batchSize, width }).to(_rows.device);
+            var conditionVector = SharedTensor.Copy(vector, batchSize, width, _rows.Device);
             conditions = conditions is null ? conditionVector : cat(new[] { conditions, conditionVector }, 1);
         }
         return (rowIndex, conditions, new HostConditionTargets(columns, slots), classes);
@@ -93,7 +96,7 @@ internal sealed class TrainingBatches : IDisposable
 
     private (Tensor RowIndex, Tensor? Conditions, ConditionTargets? Targets, Tensor? Classes) DrawRowsOnDevice(int batchSize, Generator random)
     {
-        _deviceCategories ??= _categories!.OnDevice(_rows.device);
+        _deviceCategories ??= _categories!.OnDevice(_rows.Device);
         var (rowIndex, vector, columns, slots) = _deviceCategories.Draw(batchSize, random);
         var classes = _labels?.index_select(0, rowIndex);
         var conditions = vector is null ? classes : classes is null ? vector : cat(new[] { classes, vector }, 1);

@@ -15,10 +15,17 @@ internal sealed record TrainingInput(TableEncoder Encoder, TrainingTable Table, 
     {
         var resumed = plan.Resume;
         var encoder = resumed?.Features.Copy() ?? ColumnEncoderFactory.Create(plan.Features, options, plan.Network.Architecture);
-        var table = TrainingTableReader.Read(input, plan.Features, encoder, plan.ConditionColumn);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var table = TrainingTableReader.Read(input, plan.Features, encoder, plan.ConditionColumn, options.MaxTrainingRows, plan.Seed);
+        if (table.RowsRead > table.Rows)
+            channel.Info($"MaxTrainingRows {options.MaxTrainingRows}: training on a uniform sample of {table.Rows} of the {table.RowsRead} rows read (seed {plan.Seed}).");
         if (resumed is null)
         {
-            encoder.Fit(table, plan.Seed);
+            if (table.Rows > options.EncoderFittingRows)
+                channel.Info($"EncoderFittingRows {options.EncoderFittingRows}: the numeric columns' mixtures are fitted to a uniform sample of {options.EncoderFittingRows} of the {table.Rows} rows.");
+            var read = clock.Elapsed.TotalSeconds;
+            encoder.Fit(table, plan.Seed, options.EncoderFittingRows);
+            channel.Info($"Read {table.Rows} rows in {read:F2} s; fitted the encoders in {clock.Elapsed.TotalSeconds - read:F2} s.");
             foreach (var note in encoder.Columns.OfType<CategoricalEncoder>().Select(c => c.PoolingNote(table.Rows)).OfType<string>())
                 channel.Warning(note);
         }
