@@ -47,13 +47,20 @@ internal sealed class EncodedRows
     public static EncodedRows None(int width, int classCount) => new(Array.Empty<float>(), 0, width, null, classCount);
 
     /// <summary>
-    /// Encodes <paramref name="table"/> with <paramref name="encoder"/> (seeded as <see cref="TableEncoder.Encode"/>), compactly
-    /// when that takes at most half the memory of the dense rows.
+    /// Dense rows up to this size stay dense: a compact batch costs a handful of extra kernels per draw, which a small
+    /// table would pay on every step for memory it does not need.
     /// </summary>
-    public static EncodedRows Encode(TableEncoder encoder, TrainingTable table, int seed, int[]? classes, int classCount)
+    public const long DenseBytesKeptDense = 64L << 20;
+
+    /// <summary>
+    /// Encodes <paramref name="table"/> with <paramref name="encoder"/> (seeded as <see cref="TableEncoder.Encode"/>), compactly
+    /// when the dense rows would pass <paramref name="denseBytesKeptDense"/> and compact ones take at most half their memory.
+    /// </summary>
+    public static EncodedRows Encode(TableEncoder encoder, TrainingTable table, int seed, int[]? classes, int classCount, long denseBytesKeptDense = DenseBytesKeptDense)
     {
         var width = encoder.EncodedWidth;
-        if (CompactEncodedRows.BytesPerRow(encoder) * 2 <= (long)width * sizeof(float)
+        if ((long)table.Rows * width * sizeof(float) > denseBytesKeptDense
+            && CompactEncodedRows.BytesPerRow(encoder) * 2 <= (long)width * sizeof(float)
             && CompactEncodedRows.Encode(encoder, table, seed) is { } compact)
             return new(null, compact, table.Rows, width, classes, classCount);
         return new(encoder.Encode(table.Raw, table.Rows, seed), null, table.Rows, width, classes, classCount);

@@ -24,9 +24,10 @@ public sealed class CompactEncodedRowsTests
         var (encoder, table) = ReadAndFit(rows: 600);
         var dense = encoder.Encode(table.Raw, table.Rows, seed: 7);
 
-        var rows = EncodedRows.Encode(encoder, table, seed: 7, classes: null, classCount: 0);
+        Assert.IsFalse(EncodedRows.Encode(encoder, table, seed: 7, classes: null, classCount: 0).IsCompact, "a small table stays dense");
+        var rows = EncodedRows.Encode(encoder, table, seed: 7, classes: null, classCount: 0, denseBytesKeptDense: 0);
 
-        Assert.IsTrue(rows.IsCompact, "one-hot spans dominate this table, so it is held compactly");
+        Assert.IsTrue(rows.IsCompact, "one-hot spans dominate this table, so past the size limit it is held compactly");
         using var all = rows.ToTensor(CPU);
         CollectionAssert.AreEqual(Bits(dense), Bits(all.data<float>().ToArray()));
 
