@@ -6,9 +6,15 @@ namespace GanEstimators.Evaluation;
 /// </summary>
 internal static class PairTrends
 {
-    public static double Score(EvaluatedTable real, EvaluatedTable synthetic)
+    public static double Score(EvaluatedTable real, EvaluatedTable synthetic) => Mean(PairScores(real, synthetic));
+
+    /// <summary>The mean of the pair scores; NaN when there is no pair.</summary>
+    public static double Mean(IReadOnlyList<PairTrendScore> pairs) => pairs.Count == 0 ? double.NaN : pairs.Average(p => p.Score);
+
+    /// <summary>Every scored pair: the numeric pairs in column order, then the categorical pairs.</summary>
+    public static IReadOnlyList<PairTrendScore> PairScores(EvaluatedTable real, EvaluatedTable synthetic)
     {
-        var scores = new List<double>();
+        var scores = new List<PairTrendScore>();
         var numeric = real.Columns.Where(c => c.Kind == TabularColumnKind.Numeric).Select(c => c.Name).ToArray();
         var categorical = real.Columns.Where(c => c.Kind == TabularColumnKind.Categorical).Select(c => c.Name).ToArray();
         foreach (var (a, b) in Pairs(numeric))
@@ -16,11 +22,13 @@ internal static class PairTrends
             // An undefined correlation (a constant column, no complete pair) counts as 0, like numpy's nan_to_num.
             var realCorrelation = ZeroIfNaN(Correlation(real[a].Numbers, real[b].Numbers));
             var syntheticCorrelation = ZeroIfNaN(Correlation(synthetic[a].Numbers, synthetic[b].Numbers));
-            scores.Add(1 - Math.Abs(realCorrelation - syntheticCorrelation) / 2);
+            scores.Add(new PairTrendScore(a, b, TabularColumnKind.Numeric, realCorrelation, syntheticCorrelation,
+                1 - Math.Abs(realCorrelation - syntheticCorrelation) / 2));
         }
         foreach (var (a, b) in Pairs(categorical))
-            scores.Add(1 - JointDistance(real[a].Categories, real[b].Categories, synthetic[a].Categories, synthetic[b].Categories));
-        return scores.Count == 0 ? double.NaN : scores.Average();
+            scores.Add(new PairTrendScore(a, b, TabularColumnKind.Categorical, double.NaN, double.NaN,
+                1 - JointDistance(real[a].Categories, real[b].Categories, synthetic[a].Categories, synthetic[b].Categories)));
+        return scores;
     }
 
     /// <summary>Pearson correlation over the rows where both values are present (pandas' pairwise-complete rule).</summary>

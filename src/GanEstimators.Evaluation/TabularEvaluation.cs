@@ -26,7 +26,7 @@ internal static class TabularEvaluation
 
         var ml = new MLContext(options.Seed);
         var columnScores = realTable.Columns.Select(c => ColumnShapes.Score(c, syntheticTable[c.Name])).ToArray();
-        var pairTrends = PairTrends.Score(realTable, syntheticTable);
+        var pairScores = PairTrends.PairScores(realTable, syntheticTable);
         var detectionAuc = DetectionScore.Auc(ml, realTable, syntheticTable, options.Seed);
 
         ClassificationQuality? trainOnReal = null, trainOnSynthetic = null;
@@ -41,7 +41,7 @@ internal static class TabularEvaluation
                 (Features(syntheticTable, features), TableReader.ReadLabels(synthetic, label, "synthetic data", nameof(synthetic))),
                 (TableReader.Read(test, features, "test data", nameof(options.TestData)), TableReader.ReadLabels(test, label, "test data", nameof(options.TestData))));
         }
-        return new TabularFidelityMetrics(realTable.RowCount, syntheticTable.RowCount, columnScores, pairTrends, detectionAuc, trainOnReal, trainOnSynthetic);
+        return new TabularFidelityMetrics(realTable.RowCount, syntheticTable.RowCount, columnScores, pairScores, detectionAuc, trainOnReal, trainOnSynthetic);
     }
 
     private static EvaluatedTable Features(EvaluatedTable table, IReadOnlyList<(string Name, TabularColumnKind Kind)> features) =>

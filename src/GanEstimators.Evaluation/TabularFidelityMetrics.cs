@@ -12,7 +12,7 @@ namespace GanEstimators.Evaluation;
 public sealed class TabularFidelityMetrics
 {
     internal TabularFidelityMetrics(
-        int realRows, int syntheticRows, IReadOnlyList<ColumnShapeScore> columnScores, double pairTrends, double detectionAuc,
+        int realRows, int syntheticRows, IReadOnlyList<ColumnShapeScore> columnScores, IReadOnlyList<PairTrendScore> pairScores, double detectionAuc,
         ClassificationQuality? trainOnRealTestOnReal, ClassificationQuality? trainOnSyntheticTestOnReal)
     {
         RealRows = realRows;
@@ -20,7 +20,8 @@ public sealed class TabularFidelityMetrics
         ColumnScores = columnScores;
         ColumnShapes = columnScores.Average(c => c.Score);
         WorstColumn = columnScores.MinBy(c => c.Score)!.Name;
-        PairTrends = pairTrends;
+        PairScores = pairScores;
+        PairTrends = Evaluation.PairTrends.Mean(pairScores);
         DetectionAuc = detectionAuc;
         TrainOnRealTestOnReal = trainOnRealTestOnReal;
         TrainOnSyntheticTestOnReal = trainOnSyntheticTestOnReal;
@@ -47,6 +48,9 @@ public sealed class TabularFidelityMetrics
     /// NaN when there is no such pair.
     /// </summary>
     public double PairTrends { get; }
+
+    /// <summary>Each scored column pair (numeric pairs in column order, then categorical pairs); <see cref="PairTrends"/> is their mean.</summary>
+    public IReadOnlyList<PairTrendScore> PairScores { get; }
 
     /// <summary>
     /// Mean 3-fold cross-validated ROC AUC of a boosted-tree classifier telling real rows from synthetic ones, on

@@ -77,6 +77,7 @@ public sealed class ReadmeProgramsTests
                 <PackageReference Include="TorchSharp-cpu" />
                 <ProjectReference Include="{RepoRoot}src/GanEstimators/GanEstimators.csproj" />
                 <ProjectReference Include="{RepoRoot}src/GanEstimators.Evaluation/GanEstimators.Evaluation.csproj" />
+                <ProjectReference Include="{RepoRoot}src/GanEstimators.DataFrame/GanEstimators.DataFrame.csproj" />
               </ItemGroup>
             </Project>
             """);
