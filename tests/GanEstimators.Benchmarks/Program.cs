@@ -16,7 +16,8 @@ using static TorchSharp.torch;
 //   --check       instead: show that the trainer and the hand loop train the same networks (epoch 1 and 2 metrics side by side)
 //   --tabular-speed  instead: flights-20k seconds per epoch and sampled rows/s (issue 3), --epochs default 5
 //   --steps B     instead: price each bookkeeping piece per step (B ABBA blocks of --block S steps, default 20)
-//   --fingerprint instead: one hash per seeded small training (every loss, conditions, resume, save/load, DCGAN); a
+//   --fingerprint instead: one hash per seeded small training (every loss, conditions, resume, save/load, DCGAN), then
+//                 one of its sampled values and one of its history metrics alone; a
 //                 refactoring that keeps behaviour keeps every hash on the same machine
 //   --soak        instead: memory soak, --soak-steps training steps (10,000) then --cycles save/load/sample cycles (1,000)
 //                 measured after --warmup-cycles unmeasured ones (300)
