@@ -161,6 +161,10 @@ static RunResult Trainer(Config config, int epochs, bool perEpochExtras = true)
         Epochs = epochs,
         BatchSize = config.BatchSize,
         NoiseDimension = config.NoiseDimension,
+        // The hand loop trains standardised columns through plain MLPs; since mode-specific normalisation became the
+        // default (7ca827d) the ring's two scalar columns would otherwise get a wider encoding and residual networks.
+        NumericEncoding = GanNumericEncoding.Standardization,
+        Architecture = GanArchitecture.Mlp,
         Mlp =
         {
             GeneratorHiddenSizes = config.HiddenSizes,
