@@ -14,12 +14,14 @@ AppDomain.CurrentDomain.UnhandledException += (_, e) =>
 using var stopSignals = StopSignals.Handle();
 
 var root = new RootCommand("ganest: train generative adversarial networks on CSV files, sample synthetic rows and evaluate them. " +
-    "Exit code 0 on success, 1 on any failure (one line on standard error; GANEST_VERBOSE=1 adds the stack trace), 130 when stopped by Ctrl+C or SIGTERM")
+    "Exit code 0 on success, 1 on any failure (one line on standard error; GANEST_VERBOSE=1 adds the stack trace), 130 when stopped by Ctrl+C or SIGTERM. " +
+    DeviceSupport.HelpText)
 {
     TrainCommand.Create(),
     SampleCommand.Create(),
     EvaluateCommand.Create(),
     AugmentCommand.Create(),
+    InfoCommand.Create(),
 };
 try
 {

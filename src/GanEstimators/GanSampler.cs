@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using GanEstimators;
 using GanEstimators.Conditioning;
 using GanEstimators.Encoding;
+using GanEstimators.Native;
 using GanEstimators.Persistence;
 using GanEstimators.Sampling;
 using GanEstimators.Training;
@@ -36,6 +37,11 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
         History = history;
         TrainingState = trainingState;
         _unseededSamples = new Random(seed);
+        _generator.Log = message =>
+        {
+            using var channel = Host.Start("Sampling");
+            channel.Info(message);
+        };
     }
 
     /// <summary>Per-epoch metrics of the training run that produced this sampler.</summary>
@@ -70,6 +76,35 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
         if (index >= 0 && _generator.Features.Columns[index] is CategoricalEncoder categorical) return categorical.Levels;
         throw new ArgumentException(
             $"Column '{columnName}' is not a column this sampler can condition on; those are: {string.Join(", ", ConditionableColumnNames.Select(n => $"'{n}'"))}.", nameof(columnName));
+    }
+
+    /// <summary>
+    /// libtorch's CPU threads while this sampler generates rows (<c>Sample</c>, <see cref="ITransformer.Transform"/>,
+    /// augmentation), read as each chunk of rows is generated, so it also applies to samples taken before it was set.
+    /// Null (default) is the library's choice, as for training (<see cref="GanTrainer.Options.NumberOfThreads"/>): one
+    /// fewer than <see cref="Environment.ProcessorCount"/> (which honours cgroup CPU limits), at least 1, so that one
+    /// other busy process does not stall every parallel operation; it only ever lowers the count the application set
+    /// with <c>torch.set_num_threads</c>, and leaves it alone where <c>OMP_NUM_THREADS</c> is set. The same seed gives
+    /// the same rows whatever the count. libtorch's count is one setting for the whole process and stays set after
+    /// sampling; while a training (or another sampler) is running with another count, null shares that count and an
+    /// explicit different one is refused with an <see cref="InvalidOperationException"/> rather than change it under them.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The count is below 1 or above 4 per processor.</exception>
+    public int? NumberOfThreads
+    {
+        get => _generator.NumberOfThreads;
+        set
+        {
+            ValidateNumberOfThreads(value);
+            _generator.NumberOfThreads = value;
+        }
+    }
+
+    /// <summary>The rule <see cref="NumberOfThreads"/> enforces, for callers that check a count before they have a sampler.</summary>
+    internal static void ValidateNumberOfThreads(int? value)
+    {
+        if (!LibTorchThreads.IsAllowed(value))
+            throw OptionRangeError.Create(nameof(NumberOfThreads), value, $"GanSampler.NumberOfThreads must be {LibTorchThreads.Expected}.", LibTorchThreads.Expected);
     }
 
     /// <summary>True when the sampler carries the discriminator and optimiser state, so <see cref="GanTrainer.Fit(IDataView, GanSampler)"/> can continue training it.</summary>

@@ -161,7 +161,8 @@ public sealed partial class GanTrainer
         /// <see cref="Environment.ProcessorCount"/> (which honours cgroup CPU limits), at least 1, so that one other busy
         /// process does not stall every parallel operation; it only ever lowers the count the application set with
         /// <c>torch.set_num_threads</c>, and leaves it alone where <c>OMP_NUM_THREADS</c> is set. libtorch's count is one
-        /// setting for the whole process and stays set after training (sampling uses it too). Trainers in one process
+        /// setting for the whole process and stays set after training (sampling chooses its own the same way,
+        /// <see cref="GanSampler.NumberOfThreads"/>). Trainers in one process
         /// share it: while one trains, another that leaves this null trains with the running count, and one that asks
         /// for a different count is refused rather than change the count under the first.
         /// </summary>
@@ -173,5 +174,11 @@ public sealed partial class GanTrainer
 
         /// <summary>Called after every epoch with that epoch's metrics (on the training thread).</summary>
         public Action<GanEpochMetrics>? ProgressCallback { get; set; }
+
+        /// <summary>
+        /// Where the per-step random tensors are drawn (internal: tests force device draws on the CPU, the GPU profile
+        /// compares host draws on CUDA). Auto draws on the device on CUDA and on the CPU, exactly as before, otherwise.
+        /// </summary>
+        internal RandomDraws Draws { get; set; }
     }
 }

@@ -170,6 +170,14 @@ internal static class Fingerprint
 
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
 
+    /// <summary>One hash over every value of a view, as the fingerprint's hashes take them.</summary>
+    public static string HashOf(IDataView view)
+    {
+        var text = new StringBuilder();
+        AppendValues(view, text);
+        return Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())))[..16];
+    }
+
     private static void AppendValues(IDataView view, StringBuilder text)
     {
         var columns = view.Schema.Where(c => !c.IsHidden).ToArray();

@@ -16,18 +16,42 @@ using static TorchSharp.torch;
 //   --profile     also run the trainer without its per-epoch extras, and the hand loop with the trainer's per-step
 //                 bookkeeping added piece by piece and two cheaper ways to get the same numbers
 //   --check       instead: show that the trainer and the hand loop train the same networks (epoch 1 and 2 metrics side by side)
-//   --tabular-speed  instead: flights-20k seconds per epoch and sampled rows/s (issue 3), --epochs default 5
+//   --tabular-speed  instead: flights-20k seconds per epoch and sampled rows/s (issue 3), --epochs default 5, beside a
+//                 hand loop's generator-forward rate (issue 19); --sampling-stages also times Generate() and the chunk views;
+//                 --save-model PATH keeps the trained sampler
+//   --sampling-speed --model PATH  instead: only the sampling half, on a saved sampler (--threads default 1, 0 = the
+//                 library's choice; --runs 5, --rows 100000 per run)
 //   --steps B     instead: price each bookkeeping piece per step (B ABBA blocks of --block S steps, default 20)
 //   --fingerprint instead: one hash per seeded small training (every loss, conditions, resume, save/load, DCGAN), then
 //                 one of its sampled values and one of its history metrics alone; a
 //                 refactoring that keeps behaviour keeps every hash on the same machine
 //   --soak        instead: memory soak, --soak-steps training steps (10,000) then --cycles save/load/sample cycles (1,000)
 //                 measured after --warmup-cycles unmeasured ones (300)
+//   --gpu-profile / --gpu-tabular  instead: issue 19's GPU profile (GpuProfile.cs, GpuTabular.cs; tools/gpu/profile-on-device.sh runs them)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+if (args.Contains("--gpu-profile") || args.Contains("--gpu-tabular"))
+{
+    if (Arg("--threads") is { } t) set_num_threads(int.Parse(t, CultureInfo.InvariantCulture));
+    if (args.Contains("--gpu-profile"))
+        GpuProfile.Run(Arg("--device") ?? "cpu", (Arg("--batches") ?? "64,128,512").Split(',').Select(b => int.Parse(b, CultureInfo.InvariantCulture)).ToArray(),
+            IntArg("--steps-per-epoch", 100), Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data", "fashion-mnist-subset"), IntArg("--base-channels", 32), Arg("--out"));
+    else
+        GpuTabular.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"), Arg("--device") ?? "cpu", IntArg("--epochs", 5), IntArg("--chunk", 65_536), Arg("--out"));
+    return 0;
+}
 if (args.Contains("--tabular-speed"))
 {
     // Issue 3's speed target; --threads 0 (default here) takes the library's thread count (before issue 19, libtorch's own, as CTGAN's figure did).
-    TabularSpeed.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"), IntArg("--epochs", 5), IntArg("--threads", 0), IntArg("--hidden", 256));
+    TabularSpeed.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"), IntArg("--epochs", 5), IntArg("--threads", 0), IntArg("--hidden", 256), args.Contains("--sampling-stages"), Arg("--save-model"));
+    return 0;
+}
+if (args.Contains("--sampling-speed"))
+{
+    // The sampling half of --tabular-speed on a model it saved (--save-model), without training again.
+    using var sampler = (GanSampler)new MLContext(seed: 0).Model.Load(Arg("--model") ?? throw new ArgumentException("--sampling-speed needs --model PATH"), out _);
+    // --threads 0: the sampler's default (the library's choice) from libtorch's own starting count.
+    sampler.NumberOfThreads = IntArg("--threads", 1) is > 0 and var sampleThreads ? sampleThreads : null;
+    SamplingSpeed.Run(sampler, IntArg("--runs", 5), args.Contains("--sampling-stages"), IntArg("--rows", 100_000));
     return 0;
 }
 if (args.Contains("--fingerprint"))

@@ -13,7 +13,7 @@ namespace GanEstimators.Benchmarks;
 /// </summary>
 internal static class TabularSpeed
 {
-    public static void Run(string dataDirectory, int epochs, int threads, int hidden = 256)
+    public static void Run(string dataDirectory, int epochs, int threads, int hidden = 256, bool stages = false, string? saveModel = null)
     {
         var ml = new MLContext(seed: 0);
         var path = Path.Combine(dataDirectory, "splits", "flights-20k.train.csv");
@@ -53,37 +53,8 @@ internal static class TabularSpeed
         Console.WriteLine($"fit {total:F1} s: preprocessing and setup {total - epochSeconds.Sum():F1} s, epochs {string.Join(", ", epochSeconds.Select(s => s.ToString("F2")))} s");
         Console.WriteLine($"seconds per epoch (mean after the first): {perEpoch:F2} (CTGAN 0.5.0: 9.8, so {9.8 / perEpoch:F1}× faster)");
 
-        Materialise(sampler.Sample(1_000, seed: 1));
-        // Five draws and their median: on a shared 2-core VM single draws of the same model vary by ±20 %.
-        var rates = new List<double>();
-        for (var draw = 0; draw < 5; draw++)
-        {
-            const int rows = 100_000;
-            clock.Restart();
-            Materialise(sampler.Sample(rows, seed: 2));
-            rates.Add(rows / clock.Elapsed.TotalSeconds);
-            Console.WriteLine($"sampled and read {rows:N0} rows in {clock.Elapsed.TotalSeconds:F2} s: {rates[^1]:N0} rows/s");
-        }
-        Console.WriteLine($"sampling, median of 5 draws: {rates.Order().ElementAt(2):N0} rows/s (CTGAN 0.5.0: 17,000)");
-    }
-
-    // Reads every column of every row, so the rows/s figure includes decoding into ML.NET values, not just the forward pass.
-    private static void Materialise(IDataView data)
-    {
-        using var cursor = data.GetRowCursor(data.Schema);
-        var getters = new Action[]
-        {
-            Getter<DateTime>(cursor, "date"), Getter<float>(cursor, "delay"), Getter<float>(cursor, "distance"),
-            Getter<ReadOnlyMemory<char>>(cursor, "origin"), Getter<ReadOnlyMemory<char>>(cursor, "destination"),
-        };
-        while (cursor.MoveNext())
-            foreach (var get in getters) get();
-    }
-
-    private static Action Getter<T>(DataViewRowCursor cursor, string name)
-    {
-        var getter = cursor.GetGetter<T>(cursor.Schema[name]);
-        T value = default!;
-        return () => getter(ref value);
+        if (saveModel is not null) ml.Model.Save(sampler, data.Schema, saveModel);
+        sampler.NumberOfThreads = options.NumberOfThreads;
+        SamplingSpeed.Run(sampler, stages: stages);
     }
 }

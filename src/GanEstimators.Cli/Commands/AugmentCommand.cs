@@ -21,12 +21,13 @@ public static class AugmentCommand
         var ratio = new Option<double>("--balance-ratio") { Description = "With --balance: bring each class up to this share of the largest, in (0, 1]", DefaultValueFactory = _ => 1 };
         var count = new Option<int?>("--count") { Description = "Add this many rows" };
         var seed = new Option<int?>("--seed") { Description = "Random seed (same seed, same rows)" };
-        var command = new Command("augment", "Append synthetic rows to a CSV file, a fixed number or to balance a class column") { data, model, output, balance, ratio, count, seed };
-        command.SetAction(parsed => Run(parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(output)!, parsed.GetValue(balance), parsed.GetValue(ratio), parsed.GetValue(count), parsed.GetValue(seed)));
+        var threads = ThreadsOption.Create();
+        var command = new Command("augment", "Append synthetic rows to a CSV file, a fixed number or to balance a class column") { data, model, output, balance, ratio, count, seed, threads };
+        command.SetAction(parsed => Run(parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(output)!, parsed.GetValue(balance), parsed.GetValue(ratio), parsed.GetValue(count), parsed.GetValue(seed), parsed.GetValue(threads)));
         return command;
     }
 
-    private static int Run(string dataPath, string modelPath, string outputPath, string? balance, double ratio, int? count, int? seed)
+    private static int Run(string dataPath, string modelPath, string outputPath, string? balance, double ratio, int? count, int? seed, int? threads)
     {
         var options = new GanAugmentationOptions
         {
@@ -39,6 +40,7 @@ public static class AugmentCommand
             new[] { (nameof(options.SyntheticRowCount), "--count"), (nameof(options.BalanceRatio), "--balance-ratio") },
             (OptionRuleError.CountOrBalance, "Give exactly one of --balance COLUMN or --count N."),
             (OptionRuleError.RatioWithoutBalance, "--balance-ratio applies to --balance COLUMN, not to --count."));
+        ThreadsOption.Check(threads);
         var modelColumns = ModelFile.ReadColumns(modelPath);
         var file = CsvSchemaInference.Infer(dataPath, "--data", new HashSet<string>());
         var (columns, dropped) = MatchHeader(modelColumns, modelPath, file.Columns, dataPath);
@@ -46,6 +48,7 @@ public static class AugmentCommand
         var ml = new MLContext(seed);
         var (sampler, _) = ModelFile.Load(ml, modelPath);
         using var loaded = sampler;
+        sampler.NumberOfThreads = threads;
         using var output = OutputFile.Reserve(outputPath, "--out", ("--model", modelPath), ("--data", dataPath));
         var real = CsvLoading.Loader(ml, columns, file.Separator).Load(dataPath);
         var augmented = ml.Gan().Augment(real, sampler, options);

@@ -15,16 +15,19 @@ public static class SampleCommand
         var output = new Option<string>("--out") { Description = "CSV file to write", Required = true };
         var condition = new Option<string[]>("--condition") { Description = "COLUMN=VALUE (repeatable): every row has that value; the condition column or any categorical column", AllowMultipleArgumentsPerToken = false };
         var seed = new Option<int?>("--seed") { Description = "Random seed (same seed, same rows)" };
-        var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed };
-        command.SetAction(parsed => Run(parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, parsed.GetValue(condition), parsed.GetValue(seed)));
+        var threads = ThreadsOption.Create();
+        var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, threads };
+        command.SetAction(parsed => Run(parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, parsed.GetValue(condition), parsed.GetValue(seed), parsed.GetValue(threads)));
         return command;
     }
 
-    private static int Run(string modelPath, int count, string outputPath, string[]? conditions, int? seed)
+    private static int Run(string modelPath, int count, string outputPath, string[]? conditions, int? seed, int? threads)
     {
         if (count <= 0) throw new ArgumentException($"--count must be a positive number of rows; got {count}.");
+        ThreadsOption.Check(threads);
         var (sampler, columns) = ModelFile.Load(new MLContext(), modelPath);
         using var loaded = sampler;
+        sampler.NumberOfThreads = threads;
         using var output = OutputFile.Reserve(outputPath, "--out", ("--model", modelPath));
         var request = new Dictionary<string, string>();
         foreach (var condition in conditions ?? Array.Empty<string>())

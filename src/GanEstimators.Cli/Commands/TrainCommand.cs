@@ -32,7 +32,7 @@ public static class TrainCommand
         var noDateCycles = new Option<bool>("--no-date-cycles") { Description = "Encode dates as day counts only, without their place in the year and day" };
         var noPointMasses = new Option<bool>("--no-point-masses") { Description = "Give no value its own exact mode, even one that holds 10 % or more of a numeric column (such as zero rainfall)" };
         var threads = new Option<int?>("--threads") { Description = "libtorch CPU threads (default: one fewer than the processors this process may use, at least 1, so that one other busy process does not stall training)" };
-        var gpu = new Option<int?>("--gpu") { Description = "Train on this CUDA device (MLContext.GpuDeviceId, no CPU fallback); needs an app built with a TorchSharp CUDA backend" };
+        var gpu = new Option<int?>("--gpu") { Description = "Train on this CUDA device (MLContext.GpuDeviceId, no CPU fallback); needs ganest built with a TorchSharp CUDA backend: the tool package ships the CPU libtorch" };
         var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, discriminatorSteps, average, frequencyWeight, seed, threads, uniformRows, continuous, noDateCycles, noPointMasses, gpu };
         command.SetAction(parsed => Run(parsed.GetValue(threads), parsed.GetValue(gpu),
             new Switches(parsed.GetValue(uniformRows), parsed.GetValue(continuous), parsed.GetValue(noDateCycles), parsed.GetValue(noPointMasses)),
@@ -52,7 +52,7 @@ public static class TrainCommand
             throw new ArgumentException($"Column '{name}' is not in the header of '{dataPath}'.");
         var columns = inferred.Where(c => !ignore.Contains(c.Name)).ToArray();
 
-        if (gpu is < 0) throw new ArgumentException($"--gpu must be a CUDA device index (0 or more); got {gpu}.");
+        if (gpu is not null) DeviceSupport.RequireCuda(gpu.Value);
         var options = new GanTrainer.Options
         {
             FeatureColumnNames = columns.Where(c => c.Name != conditionColumn).Select(c => c.Name).ToArray(),

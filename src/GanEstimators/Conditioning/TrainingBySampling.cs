@@ -55,6 +55,9 @@ internal sealed class TrainingBySampling
         return new TrainingBySampling(new ConditionalVector(columns), draws.ToArray());
     }
 
+    /// <summary>The same draws made by torch on <paramref name="device"/> (see <see cref="DeviceTrainingBySampling"/>); the caller disposes it.</summary>
+    public DeviceTrainingBySampling OnDevice(TorchSharp.torch.Device device) => new(_draws, Vector, device);
+
     /// <summary>Whether there is anything to draw (a categorical column, or balanced classes).</summary>
     public bool HasColumns => _draws.Length > 0;
 

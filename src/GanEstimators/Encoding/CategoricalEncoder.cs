@@ -153,9 +153,7 @@ internal sealed class CategoricalEncoder : ColumnEncoder
 
     public override void Decode(ReadOnlySpan<float> encoded, Span<float> raw, Random random)
     {
-        var slot = 0;
-        for (var s = 1; s < _slotLevels.Length; s++)
-            if (encoded[s] > encoded[slot]) slot = s;
+        var slot = FirstLargest.IndexOf(encoded[.._slotLevels.Length]);
         raw[0] = slot == _missingSlot ? float.NaN
             : slot == _otherSlot ? _otherLevels[CumulativeWeights.Draw(_otherCumulative, random)]
             : _slotLevels[slot];

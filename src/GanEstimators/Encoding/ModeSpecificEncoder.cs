@@ -115,9 +115,7 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
 
     public override void Decode(ReadOnlySpan<float> encoded, Span<float> raw, Random random)
     {
-        var mode = 0;
-        for (var k = 1; k < ModeSlots; k++)
-            if (encoded[1 + k] > encoded[1 + mode]) mode = k;
+        var mode = FirstLargest.IndexOf(encoded.Slice(1, ModeSlots));
         if (mode >= PointMassSlot)
         {
             raw[0] = (float)_pointMasses[mode - PointMassSlot];

@@ -1,5 +1,6 @@
 using GanEstimators.Conditioning;
 using GanEstimators.Encoding;
+using GanEstimators.Native;
 using GanEstimators.Networks;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -42,6 +43,12 @@ internal sealed class SyntheticRowGenerator : IDisposable
 
     public int NoiseDimension => Network.Spec.NoiseDimension;
 
+    /// <summary>libtorch's CPU threads while generating (null: the library's choice; see <see cref="LibTorchThreads.Hold"/>).</summary>
+    public int? NumberOfThreads { get; set; }
+
+    /// <summary>Where a change of libtorch's thread count is reported.</summary>
+    public Action<string> Log { get; set; } = _ => { };
+
     /// <summary>Decoded rows satisfying <paramref name="request"/>, drawing all randomness from <paramref name="random"/>.</summary>
     public float[] Generate(int rows, GenerationRequest request, Generator random)
     {
@@ -50,6 +57,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
             throw new ArgumentOutOfRangeException(nameof(rows), rows,
                 $"Cannot generate {rows} rows of {Features.RawWidth} values in one array (at most {Array.MaxLength} values); read them from a sample's cursor, which generates {ChunkRows} rows at a time.");
         var raw = new float[rows * Features.RawWidth];
+        using var threads = LibTorchThreads.Hold(NumberOfThreads, Log, LibTorchThreads.SamplerOption);
         for (var start = 0; start < rows; start += ChunkRows)
         {
             var count = Math.Min(ChunkRows, rows - start);

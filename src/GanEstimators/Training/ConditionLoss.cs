@@ -11,9 +11,18 @@ namespace GanEstimators.Training;
 /// </summary>
 internal static class ConditionLoss
 {
-    public static Tensor? Compute(Tensor logits, ConditionTargets? targets, ConditionalVector? categories)
+    public static Tensor? Compute(Tensor logits, ConditionTargets? targets, ConditionalVector? categories) => targets switch
     {
-        if (targets is null || categories is null) return null;
+        null => null,
+        _ when categories is null => null,
+        HostConditionTargets host => OnHostTargets(logits, host, categories),
+        DeviceConditionTargets device => OnDeviceTargets(logits, device, categories),
+        _ => throw new ArgumentOutOfRangeException(nameof(targets)),
+    };
+
+    /// <summary>The rows of each column are gathered on the host and their cross-entropy taken on those rows alone.</summary>
+    private static Tensor? OnHostTargets(Tensor logits, HostConditionTargets targets, ConditionalVector categories)
+    {
         Tensor? total = null;
         var column = 0;
         foreach (var (offset, width) in categories.Spans)
@@ -33,7 +42,30 @@ internal static class ConditionLoss
             total = total is null ? loss : total.Plus(loss);
         }
         if (total is null) return null;
-        using var batchRows = ((double)targets.Columns.Length).ToScalar();
+        using var batchRows = ((double)targets.Count).ToScalar();
+        return total / batchRows;
+    }
+
+    /// <summary>
+    /// The same sum without leaving the device: each column's cross-entropy (logsumexp − the chosen logit) is taken on
+    /// every row and masked to the rows that chose the column, so no row list is built on the host.
+    /// </summary>
+    private static Tensor? OnDeviceTargets(Tensor logits, DeviceConditionTargets targets, ConditionalVector categories)
+    {
+        Tensor? total = null;
+        var column = 0L;
+        foreach (var (offset, width) in categories.Spans)
+        {
+            var x = logits.narrow(1, offset, width);
+            using var lastSlot = ((long)(width - 1)).ToScalar();
+            var chosen = x.gather(1, targets.Slots.clamp_max(lastSlot).unsqueeze(1)).squeeze(1);
+            using var index = (column++).ToScalar();
+            var mask = targets.Columns.eq(index).to(logits.dtype);
+            var loss = ((x.logsumexp(1) - chosen) * mask).sum();
+            total = total is null ? loss : total.Plus(loss);
+        }
+        if (total is null) return null;
+        using var batchRows = ((double)targets.Count).ToScalar();
         return total / batchRows;
     }
 }

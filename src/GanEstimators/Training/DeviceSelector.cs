@@ -20,10 +20,18 @@ internal static class DeviceSelector
             "and MLContext.FallbackToCpu is false. Set FallbackToCpu = true to train on the CPU, or reference a TorchSharp CUDA backend.");
     }
 
-    /// <summary>The device, checked for the network family: DCGAN's convolutions need correct gradients on the CPU.</summary>
+    /// <summary>
+    /// The device, checked for the network family (DCGAN's convolutions need correct gradients on the CPU), and said on
+    /// the channel: a fallback to the CPU from a requested GPU is a warning, so it is never silent.
+    /// </summary>
     public static Device SelectFor(IHostEnvironment environment, NetworkPlan network, IChannel channel)
     {
         var device = Select(environment);
+        var gpuDeviceId = (environment as IHostEnvironmentInternal)?.GpuDeviceId;
+        if (gpuDeviceId is not null && device.type != DeviceType.CUDA)
+            channel.Warning($"GAN training on cpu (CUDA device {gpuDeviceId} not available; FallbackToCpu)");
+        else
+            channel.Info(gpuDeviceId is null ? "GAN training on cpu (MLContext.GpuDeviceId not set)" : $"GAN training on {device}");
         if (network.Architecture == GanArchitecture.Dcgan)
         {
             if (OneDnnInstructionSet.AppliedNote is { } note) channel.Info(note);

@@ -5,7 +5,23 @@ using static TorchSharp.torch;
 namespace GanEstimators.Training;
 
 /// <summary>What the generator must honour in a batch: for each row, the categorical column and slot its conditional vector set.</summary>
-internal sealed record ConditionTargets(int[] Columns, int[] Slots);
+internal abstract record ConditionTargets
+{
+    /// <summary>Rows in the batch.</summary>
+    public abstract long Count { get; }
+}
+
+/// <summary>Targets drawn on the host (C# arrays), as CPU training draws them.</summary>
+internal sealed record HostConditionTargets(int[] Columns, int[] Slots) : ConditionTargets
+{
+    public override long Count => Columns.Length;
+}
+
+/// <summary>Targets drawn on the device (int64 tensors), with device draws (<see cref="TrainingRandom"/>).</summary>
+internal sealed record DeviceConditionTargets(Tensor Columns, Tensor Slots) : ConditionTargets
+{
+    public override long Count => Columns.shape[0];
+}
 
 /// <summary>
 /// A batch of real rows with the conditions that go with them (label one-hot, then the categorical conditional vector);
@@ -14,14 +30,16 @@ internal sealed record ConditionTargets(int[] Columns, int[] Slots);
 internal sealed record TrainingBatch(Tensor Real, Tensor? Conditions, ConditionTargets? Targets, Tensor? Classes);
 
 /// <summary>
-/// The encoded training rows on the device, drawn in random batches (with replacement, as CTGAN does). With
-/// categorical columns, rows are drawn by training-by-sampling (<see cref="TrainingBySampling"/>).
+/// The encoded training rows, resident on the device, drawn in random batches (with replacement, as CTGAN does). With
+/// categorical columns, rows are drawn by training-by-sampling (<see cref="TrainingBySampling"/>): on the host, or with
+/// device draws on the device (<see cref="DeviceTrainingBySampling"/>), so that a step copies nothing to the device.
 /// </summary>
 internal sealed class TrainingBatches : IDisposable
 {
     private readonly Tensor _rows;
     private readonly Tensor? _labels;
     private readonly TrainingBySampling? _categories;
+    private DeviceTrainingBySampling? _deviceCategories;
 
     public TrainingBatches(EncodedRows rows, TrainingBySampling? categories, Device device)
     {
@@ -58,6 +76,7 @@ internal sealed class TrainingBatches : IDisposable
             var labels = _labels?.index_select(0, index);
             return (index, labels, null, labels);
         }
+        if (TorchRandom.DrawsOnDevice(random)) return DrawRowsOnDevice(batchSize, random);
         var width = _categories.Vector.Width;
         var vector = new float[batchSize * width];
         var (realRows, columns, slots) = _categories.Draw(batchSize, vector, TorchRandom.DerivedRandom(random));
@@ -69,12 +88,22 @@ internal sealed class TrainingBatches : IDisposable
             var conditionVector = tensor(vector, new long[] { batchSize, width }).to(_rows.device);
             conditions = conditions is null ? conditionVector : cat(new[] { conditions, conditionVector }, 1);
         }
-        return (rowIndex, conditions, new ConditionTargets(columns, slots), classes);
+        return (rowIndex, conditions, new HostConditionTargets(columns, slots), classes);
+    }
+
+    private (Tensor RowIndex, Tensor? Conditions, ConditionTargets? Targets, Tensor? Classes) DrawRowsOnDevice(int batchSize, Generator random)
+    {
+        _deviceCategories ??= _categories!.OnDevice(_rows.device);
+        var (rowIndex, vector, columns, slots) = _deviceCategories.Draw(batchSize, random);
+        var classes = _labels?.index_select(0, rowIndex);
+        var conditions = vector is null ? classes : classes is null ? vector : cat(new[] { classes, vector }, 1);
+        return (rowIndex, conditions, new DeviceConditionTargets(columns, slots), classes);
     }
 
     public void Dispose()
     {
         _rows.Dispose();
         _labels?.Dispose();
+        _deviceCategories?.Dispose();
     }
 }

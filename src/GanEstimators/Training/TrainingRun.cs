@@ -29,7 +29,7 @@ internal sealed class TrainingRun
         using var networks = TrainingNetworks.Create(Plan, Options, Encoder, ClassCount + Categories.Vector.Width, Device);
         var history = Plan.Resume?.History.Copy() ?? new GanTrainingHistory();
         using var batches = new TrainingBatches(split.Training, Categories, Device);
-        using var random = new Generator((ulong)Plan.Seed);
+        using var random = new TrainingRandom((ulong)Plan.Seed, Device, Options.Draws);
         Plan.Resume?.SavedState.RestoreRandom(random);
         using var probe = Options.EnableDiagnostics ? new CollapseProbe(batches.Rows, (rows, draws) => RealRows(batches, rows, draws), Options.NoiseDimension, Plan.Seed, Device) : null;
         using var monitor = split.Holdout.Count > 0
@@ -48,7 +48,7 @@ internal sealed class TrainingRun
         return (batch.Real, batch.Conditions);
     }
 
-    private TrainingSession Session(TrainingNetworks networks, TrainingBatches batches, Generator random, GanTrainingHistory history,
+    private TrainingSession Session(TrainingNetworks networks, TrainingBatches batches, TrainingRandom random, GanTrainingHistory history,
         CollapseProbe? probe, HeldOutQualityMonitor? monitor, int stepsPerEpoch) => new()
     {
         Loop = new AdversarialTrainingLoop

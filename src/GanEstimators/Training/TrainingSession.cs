@@ -14,7 +14,7 @@ internal sealed class TrainingSession
 {
     public required AdversarialTrainingLoop Loop { get; init; }
     public required TrainingBatches Batches { get; init; }
-    public required Generator Random { get; init; }
+    public required TrainingRandom Random { get; init; }
     public required IHost Host { get; init; }
     public required IChannel Channel { get; init; }
     public required GanTrainer.Options Options { get; init; }
@@ -42,6 +42,7 @@ internal sealed class TrainingSession
         {
             for (var epoch = firstEpoch; epoch <= lastEpoch; epoch++)
             {
+                Random.ReseedDeviceStream();
                 var metrics = Loop.RunEpoch(epoch, Batches, Random, meter, CheckAlive);
                 if (!IsFinite(metrics))
                 {

@@ -14,6 +14,19 @@ public sealed class GanestCommandLineTests : GanestTestFolder
     }
 
     [TestMethod]
+    public void HelpAndInfoSayWhichDevicesTheToolCanUse()
+    {
+        var help = Ganest.Run("--help");
+        Assert.AreEqual(0, help.ExitCode, help.Output);
+        StringAssert.Contains(help.Output, "ships libtorch's CPU build");
+
+        var info = Ganest.Run("info");
+        Assert.AreEqual(0, info.ExitCode, info.Output);
+        StringAssert.Contains(info.Output, TorchSharp.torch.cuda.is_available() ? "Devices: CPU, and CUDA" : "Devices: CPU only");
+        StringAssert.Contains(info.Output, "libtorch 2.");
+    }
+
+    [TestMethod]
     [TestCategory(TestCategories.Slow)]
     public void TrainThenSampleWritesTheTrainingColumnsInOrderWithTheirFormats()
     {
@@ -36,8 +49,8 @@ public sealed class GanestCommandLineTests : GanestTestFolder
             Assert.IsLessThanOrEqualTo(2, fields[3].Split('.').ElementAtOrDefault(1)?.Length ?? 0, "'y' keeps its two decimals");
         }
         var again = Path.Combine(Folder, "again.csv");
-        Assert.AreEqual(0, Ganest.Run("sample", "--model", model, "--count", "50", "--out", again, "--condition", "mode=m3", "--seed", "4").ExitCode);
-        CollectionAssert.AreEqual(lines, File.ReadAllLines(again), "the same seed gives the same rows");
+        Assert.AreEqual(0, Ganest.Run("sample", "--model", model, "--count", "50", "--out", again, "--condition", "mode=m3", "--seed", "4", "--threads", "2").ExitCode);
+        CollectionAssert.AreEqual(lines, File.ReadAllLines(again), "the same seed gives the same rows, whatever the thread count");
     }
 
     [TestMethod]
@@ -119,7 +132,7 @@ public sealed class GanestCommandLineTests : GanestTestFolder
         {
             var noGpu = Ganest.Run("train", "--data", data, "--model", model, "--epochs", "1", "--gpu", "0");
             Assert.AreEqual(1, noGpu.ExitCode);
-            StringAssert.Contains(noGpu.Output, "GpuDeviceId is 0 but CUDA is not available");
+            StringAssert.Contains(noGpu.Output, "--gpu 0: CUDA is not available to this ganest (the tool package ships libtorch's CPU build only)");
             Assert.IsFalse(File.Exists(model), "nothing is written when the device is missing");
         }
 

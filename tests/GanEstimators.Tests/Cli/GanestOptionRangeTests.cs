@@ -31,6 +31,17 @@ public sealed class GanestOptionRangeTests : GanestTestFolder
         AssertFailedCleanly(Ganest.Run("augment", "--data", TinyModel.Data, "--model", model, "--out", output, "--balance", "colour", "--balance-ratio", "2"),
             Folder, before, "--balance-ratio must be in (0, 1]", "got 2.");
         AssertFailedCleanly(Ganest.Run("augment", "--data", TinyModel.Data, "--model", model, "--out", output, "--count", "-3"), Folder, before, "--count must be zero or positive; got -3.");
+        AssertFailedCleanly(Ganest.Run("augment", "--data", TinyModel.Data, "--model", model, "--out", output, "--count", "3", "--threads", "0"), Folder, before, "--threads must be between 1 and", "got 0.");
+    }
+
+    [TestMethod]
+    public void SampleNamesTheThreadsFlagOutOfRange()
+    {
+        var output = Path.Combine(Folder, "out.csv");
+        var before = FilesIn(Folder);
+
+        AssertFailedCleanly(Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--threads", "0"), Folder, before, "--threads must be between 1 and", "got 0.");
+        AssertFailedCleanly(Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--threads", "100000"), Folder, before, "--threads must be between 1 and", "got 100000.");
     }
 
     [TestMethod]
