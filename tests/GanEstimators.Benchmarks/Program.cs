@@ -11,6 +11,8 @@ using static TorchSharp.torch;
 //   --epochs N    epochs per run (default 10)        --warmup W   leading epochs of each run left out (default 2, at least 1)
 //   --reps R      runs of each variant (default 4)   --only a,b   configs whose name contains one of these
 //   --threads T   libtorch intra-op threads (default 1: then thread CPU time is exact; 0 keeps libtorch's choice)
+//   --guard       CI's check: --epochs 6 --reps 3 unless given; prints every ratio and exits 1 when a config's median
+//                 ratio (CPU time; whole epoch when libtorch has more than one thread) passes --guard-limit (1.3)
 //   --profile     also run the trainer without its per-epoch extras, and the hand loop with the trainer's per-step
 //                 bookkeeping added piece by piece and two cheaper ways to get the same numbers
 //   --check       instead: show that the trainer and the hand loop train the same networks (epoch 1 and 2 metrics side by side)
@@ -20,7 +22,8 @@ using static TorchSharp.torch;
 //   --sampling-speed --model PATH  instead: only the sampling half, on a saved sampler (--threads default 1, 0 = the
 //                 library's choice; --runs 5, --rows 100000 per run)
 //   --steps B     instead: price each bookkeeping piece per step (B ABBA blocks of --block S steps, default 20)
-//   --fingerprint instead: one hash per seeded small training (every loss, conditions, resume, save/load, DCGAN); a
+//   --fingerprint instead: one hash per seeded small training (every loss, conditions, resume, save/load, DCGAN), then
+//                 one of its sampled values and one of its history metrics alone; a
 //                 refactoring that keeps behaviour keeps every hash on the same machine
 //   --big-table   instead: a generated wide table of --rows N rows (19 columns): read/fit seconds, seconds per epoch,
 //                 sampling rows/s, peak RSS (--epochs 1, --threads 1, --fit-rows K, --max-training-rows M, --write file.csv,
@@ -39,7 +42,7 @@ if (args.Contains("--gpu-profile") || args.Contains("--gpu-tabular"))
             IntArg("--steps-per-epoch", 100), Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data", "fashion-mnist-subset"), IntArg("--base-channels", 32), Arg("--out"));
     else
         GpuTabular.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"), Arg("--device") ?? "cpu", IntArg("--epochs", 5), IntArg("--chunk", 65_536), Arg("--out"));
-    return;
+    return 0;
 }
 if (args.Contains("--fitting-fidelity"))
 {
@@ -65,7 +68,7 @@ if (args.Contains("--tabular-speed"))
 {
     // Issue 3's speed target; --threads 0 (default here) takes the library's thread count (before issue 19, libtorch's own, as CTGAN's figure did).
     TabularSpeed.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"), IntArg("--epochs", 5), IntArg("--threads", 0), IntArg("--hidden", 256), args.Contains("--sampling-stages"), Arg("--save-model"));
-    return;
+    return 0;
 }
 if (args.Contains("--sampling-speed"))
 {
@@ -74,21 +77,24 @@ if (args.Contains("--sampling-speed"))
     // --threads 0: the sampler's default (the library's choice) from libtorch's own starting count.
     sampler.NumberOfThreads = IntArg("--threads", 1) is > 0 and var sampleThreads ? sampleThreads : null;
     SamplingSpeed.Run(sampler, IntArg("--runs", 5), args.Contains("--sampling-stages"), IntArg("--rows", 100_000));
-    return;
+    return 0;
 }
 if (args.Contains("--fingerprint"))
 {
     Fingerprint.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"));
-    return;
+    return 0;
 }
 if (args.Contains("--soak"))
 {
     Soak.Run(IntArg("--soak-steps", 10_000), IntArg("--cycles", 1_000), IntArg("--warmup-cycles", 300), IntArg("--threads", 1));
-    return;
+    return 0;
 }
-var epochs = IntArg("--epochs", 10);
+// --guard: the regression check CI runs after the tests: every config, shorter runs, then exit 1 when a median ratio
+// passes --guard-limit (default 1.3, a margin for shared machines over the ≤ 1.05 / 1.03 the loop reaches).
+var guard = args.Contains("--guard");
+var epochs = IntArg("--epochs", guard ? 6 : 10);
 var warmup = IntArg("--warmup", 2);
-var reps = IntArg("--reps", 4);
+var reps = IntArg("--reps", guard ? 3 : 4);
 var threads = IntArg("--threads", 1);
 var profile = args.Contains("--profile");
 var only = Arg("--only")?.Split(',');
@@ -143,7 +149,7 @@ if (args.Contains("--check"))
         }
     }
     Print(new[] { "config", "epoch", "source", "D loss", "G loss", "D(real)", "D(fake)", "accuracy", "W estimate", "‖∇G‖" }, checkRows);
-    return;
+    return 0;
 }
 
 if (IntArg("--steps", 0) is > 0 and var blocks)
@@ -151,13 +157,14 @@ if (IntArg("--steps", 0) is > 0 and var blocks)
     var stepRows = configs.SelectMany(c => StepPricing.Run(c, blocks, IntArg("--block", 20))).ToList();
     Print(new[] { "config", "hand-loop step", "min µs/step", "median µs/step", "Δ µs (min)", "vs bare (min)" }, stepRows);
     Console.WriteLine($"load average at end {LoadAverage()}");
-    return;
+    return 0;
 }
 
 // One throw-away run of each variant, so that the JIT, libtorch's kernels and its allocator are warm before anything counts.
 foreach (var (_, run) in variants) run(configs[0], 2);
 
 var rows = new List<string[]>();
+var guardRatios = new List<(string Config, double Ratio)>();
 foreach (var config in configs)
 {
     var samples = variants.ToDictionary(v => v.Name, _ => new Samples());
@@ -168,6 +175,7 @@ foreach (var config in configs)
             samples[name].Add(run(config, epochs), warmup);
     }
     var hand = samples["hand"];
+    guardRatios.Add((config.Name, cpuValid ? Median(samples["trainer"].Cpu) / Median(hand.Cpu) : Median(samples["trainer"].Whole) / Median(hand.Whole)));
     foreach (var (name, _) in variants)
     {
         var s = samples[name];
@@ -192,6 +200,16 @@ Print(new[]
     "ratio History.Seconds", "ratio whole epoch", "ratio CPU", $"per-run {(cpuValid ? "CPU" : "whole-epoch")} ratio range", "setup ms (run − Σ epochs)",
 }, rows);
 Console.WriteLine($"load average at end {LoadAverage()}");
+if (guard)
+{
+    var limit = double.Parse(Arg("--guard-limit") ?? "1.3", CultureInfo.InvariantCulture);
+    var over = guardRatios.Where(g => g.Ratio > limit).ToArray();
+    foreach (var (name, ratio) in guardRatios)
+        Console.WriteLine($"guard: {name,-14} trainer/hand {(cpuValid ? "CPU-time" : "whole-epoch")} ratio {Ratio(ratio)} {(ratio > limit ? "OVER" : "within")} {limit}");
+    Console.WriteLine(over.Length == 0 ? "guard: passed" : $"guard: FAILED, {over.Length} configuration(s) over {limit}: the training loop got dearer than the hand loop");
+    return over.Length == 0 ? 0 : 1;
+}
+return 0;
 
 // GanTrainer through its public API. Its own epoch clock (History.Seconds) covers the training steps; the progress
 // callback, which runs on the training thread at the end of every epoch, stamps wall and thread CPU time, so the
@@ -209,6 +227,10 @@ static RunResult Trainer(Config config, int epochs, bool perEpochExtras = true)
         Epochs = epochs,
         BatchSize = config.BatchSize,
         NoiseDimension = config.NoiseDimension,
+        // The hand loop trains standardised columns through plain MLPs; since mode-specific normalisation became the
+        // default (7ca827d) the ring's two scalar columns would otherwise get a wider encoding and residual networks.
+        NumericEncoding = GanNumericEncoding.Standardization,
+        Architecture = GanArchitecture.Mlp,
         Mlp =
         {
             GeneratorHiddenSizes = config.HiddenSizes,

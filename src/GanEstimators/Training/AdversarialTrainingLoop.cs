@@ -33,6 +33,8 @@ internal sealed class AdversarialTrainingLoop
     /// <summary>The generator the sampler will get: the average when there is one.</summary>
     public GeneratorNetwork SampledGenerator => Average?.Network ?? Generator;
 
+    private TorchSharp.Modules.Parameter[]? _generatorParameters;
+
     public GanEpochMetrics RunEpoch(int epoch, TrainingBatches batches, Generator random, EpochMeter meter, Action checkAlive)
     {
         var clock = Stopwatch.StartNew();
@@ -48,7 +50,7 @@ internal sealed class AdversarialTrainingLoop
         }
         Generator.eval();
         Discriminator.eval();
-        return meter.Read(epoch, clock.Elapsed.TotalSeconds, Loss.IsCritic);
+        return meter.Read(epoch, clock.Elapsed.TotalSeconds);
     }
 
     private void Step(TrainingBatches batches, Generator random, EpochMeter meter)
@@ -85,18 +87,22 @@ internal sealed class AdversarialTrainingLoop
         if (frequencyLoss is not null) generatorLoss = generatorLoss.Plus(frequencyLoss);
         GeneratorOptimizer.zero_grad();
         generatorLoss.backward();
-        var gradientNorm = stack(Generator.parameters().Select(p => p.grad!.pow(TorchScalars.Two).sum()).ToArray()).sum().sqrt();
+        var gradientNorm = GeneratorGradientNorm();
         GeneratorOptimizer.step();
         Average?.Update();
+        meter.Add(discriminatorLoss, generatorLoss, realScores, fakeScores, gradientNorm);
+    }
 
-        using (no_grad())
-        {
-            // Critics have no accuracy; their Wasserstein estimate is derived from the two means when the epoch is read.
-            using var threshold = Loss.DecisionThreshold.ToScalar();
-            var accuracy = Loss.IsCritic ? null
-                : (realScores > threshold).to(float32).mean().Plus((fakeScores <= threshold).to(float32).mean()) * TorchScalars.Half;
-            meter.Add(discriminatorLoss, generatorLoss, Loss.Interpret(realScores).mean(), Loss.Interpret(fakeScores).mean(), gradientNorm, accuracy);
-        }
+    /// <summary>
+    /// ‖∇G‖ over all the generator's gradients as one vector: one copy and one kernel, over the parameter list fetched
+    /// once (fetching it walks the module tree, about 7.5 µs a step on the ring network).
+    /// </summary>
+    private Tensor GeneratorGradientNorm()
+    {
+        _generatorParameters ??= Generator.parameters().ToArray();
+        using var _ = no_grad();
+        using var flat = cat(_generatorParameters.Select(p => p.grad!.reshape(-1)).ToArray());
+        return flat.norm();
     }
 
     private Tensor Pack(Tensor rows) => PacSize == 1 ? rows : rows.reshape(rows.shape[0] / PacSize, -1);

@@ -37,7 +37,7 @@ internal sealed class TrainingSession
         var best = double.PositiveInfinity;
         int bestEpoch = 0, evaluationsSinceBest = 0;
         History.SelectedEpoch = firstEpoch - 1;
-        using var meter = new EpochMeter(Loop.Device);
+        using var meter = new EpochMeter(Loop.Loss, Loop.Device);
         try
         {
             for (var epoch = firstEpoch; epoch <= lastEpoch; epoch++)
