@@ -48,13 +48,13 @@ if (args.Contains("--fitting-fidelity"))
 {
     // Issue 19: mixtures fitted to a 1,000-row sample against every row, flights-20k, scored by Evaluate.
     GanEstimators.Benchmarks.BigTable.FittingFidelity.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"), IntArg("--epochs", 30), IntArg("--seeds", 3));
-    return;
+    return 0;
 }
 if (args.Contains("--draw-path"))
 {
     // Issue 19: CPU time to draw a training batch from a generated table of --rows N rows (the step's table-size-dependent part).
     GanEstimators.Benchmarks.BigTable.DrawPath.Run(long.Parse(Arg("--rows") ?? "10000", CultureInfo.InvariantCulture), IntArg("--draws", 500));
-    return;
+    return 0;
 }
 if (args.Contains("--big-table"))
 {
@@ -62,7 +62,7 @@ if (args.Contains("--big-table"))
     GanEstimators.Benchmarks.BigTable.BigTableBenchmark.Run(long.Parse(Arg("--rows") ?? "10000", CultureInfo.InvariantCulture), IntArg("--epochs", 1), IntArg("--threads", 1),
         Arg("--write"), Arg("--fit-rows") is { } fit ? int.Parse(fit, CultureInfo.InvariantCulture) : null, Arg("--max-training-rows") is { } max ? long.Parse(max, CultureInfo.InvariantCulture) : null,
         Arg("--stop-after") is { } stop ? double.Parse(stop, CultureInfo.InvariantCulture) : null);
-    return;
+    return 0;
 }
 if (args.Contains("--tabular-speed"))
 {
