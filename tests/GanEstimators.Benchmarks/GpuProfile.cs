@@ -36,7 +36,7 @@ internal static class GpuProfile
             report.Add(line);
         }
         Say($"GPU profile: {device}, libtorch threads {get_num_threads()}, {pixels.Length:N0} images from {fashionFolder} (read in {clock.Elapsed.TotalSeconds:F1} s), " +
-            $"base {baseChannels}, {stepsPerEpoch} steps an epoch, load average {LoadAverage()}");
+            $"base {baseChannels}, {stepsPerEpoch} steps an epoch, load average {MachineLoad.Average()}");
 
         var defaultDraws = onCuda ? "device draws (default)" : "host draws (default)";
         var otherDraws = onCuda ? "host draws (before device draws)" : "device draws (forced)";
@@ -81,7 +81,7 @@ internal static class GpuProfile
         Say("| batch | " + string.Join(" | ", DcganHandLoop.SectionNames) + " | sum |");
         Say("|" + string.Concat(Enumerable.Repeat("---:|", DcganHandLoop.SectionNames.Length + 2)));
         foreach (var row in sectionRows) Say($"| {string.Join(" | ", row)} |");
-        Say($"load average at end {LoadAverage()}");
+        Say($"load average at end {MachineLoad.Average()}");
         if (outFile is not null) File.WriteAllLines(outFile, report);
     }
 
@@ -116,5 +116,4 @@ internal static class GpuProfile
         Seed = 1,
     };
 
-    public static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

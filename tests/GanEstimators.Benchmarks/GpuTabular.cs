@@ -20,21 +20,14 @@ internal static class GpuTabular
     {
         var onCuda = device.StartsWith("cuda", StringComparison.OrdinalIgnoreCase);
         var ml = new MLContext(seed: 0) { GpuDeviceId = onCuda ? 0 : null, FallbackToCpu = false };
-        var data = ml.Data.Cache(ml.Data.LoadFromTextFile(Path.Combine(dataDirectory, "splits", "flights-20k.train.csv"), new[]
-        {
-            new TextLoader.Column("date", DataKind.DateTime, 0),
-            new TextLoader.Column("delay", DataKind.Single, 1),
-            new TextLoader.Column("distance", DataKind.Single, 2),
-            new TextLoader.Column("origin", DataKind.String, 3),
-            new TextLoader.Column("destination", DataKind.String, 4),
-        }, separatorChar: ',', hasHeader: true));
+        var data = Flights.LoadTrain(ml, dataDirectory);
         var report = new List<string>();
         void Say(string line)
         {
             Console.WriteLine(line);
             report.Add(line);
         }
-        Say($"flights-20k on {device}: {Environment.ProcessorCount} cores, libtorch threads {get_num_threads()}, {epochs} epochs, load average {GpuProfile.LoadAverage()}");
+        Say($"flights-20k on {device}: {Environment.ProcessorCount} cores, libtorch threads {get_num_threads()}, {epochs} epochs, load average {MachineLoad.Average()}");
         GanSampler? sampler = null;
         foreach (var draws in onCuda ? new[] { RandomDraws.Auto, RandomDraws.Host } : new[] { RandomDraws.Auto })
         {
@@ -67,20 +60,15 @@ internal static class GpuTabular
         if (outFile is not null) File.WriteAllLines(outFile, report);
     }
 
-    private static GanTrainer.Options Options(int epochs, RandomDraws draws, List<double> seconds) => new()
+    private static GanTrainer.Options Options(int epochs, RandomDraws draws, List<double> seconds)
     {
-        FeatureColumnNames = new[] { "date", "delay", "distance", "origin", "destination" },
-        Loss = GanLoss.WassersteinGradientPenalty,
-        Epochs = epochs,
-        BatchSize = 500,
-        PacSize = 10,
-        DiscriminatorSteps = 1,
-        NoiseDimension = 128,
-        Mlp = { GeneratorHiddenSizes = new[] { 256, 256 }, DiscriminatorHiddenSizes = new[] { 256, 256 } },
-        Seed = 1,
-        Draws = draws,
-        ProgressCallback = m => seconds.Add(m.Seconds),
-    };
+        var options = Flights.CtganOptions(Flights.Columns, epochs, seed: 1);
+        options.Mlp.GeneratorHiddenSizes = new[] { 256, 256 };
+        options.Mlp.DiscriminatorHiddenSizes = new[] { 256, 256 };
+        options.Draws = draws;
+        options.ProgressCallback = m => seconds.Add(m.Seconds);
+        return options;
+    }
 
     /// <summary>Rows per second of the generator's forward pass and sampling heads into a device tensor, and with the copy to the host.</summary>
     private static (double OnDevice, double ToHost) IntoTensors(GanSampler sampler, int chunkRows, int repeats)

@@ -132,7 +132,7 @@ if (profile)
 }
 
 Console.WriteLine($"{Environment.ProcessorCount} cores, libtorch threads {get_num_threads()}, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
-Console.WriteLine($"{epochs} epochs per run, first {warmup} left out, {reps} runs per variant (ABBA order); load average {LoadAverage()}");
+Console.WriteLine($"{epochs} epochs per run, first {warmup} left out, {reps} runs per variant (ABBA order); load average {MachineLoad.Average()}");
 if (args.Contains("--check"))
 {
     var checkRows = new List<string[]>();
@@ -156,7 +156,7 @@ if (IntArg("--steps", 0) is > 0 and var blocks)
 {
     var stepRows = configs.SelectMany(c => StepPricing.Run(c, blocks, IntArg("--block", 20))).ToList();
     Print(new[] { "config", "hand-loop step", "min µs/step", "median µs/step", "Δ µs (min)", "vs bare (min)" }, stepRows);
-    Console.WriteLine($"load average at end {LoadAverage()}");
+    Console.WriteLine($"load average at end {MachineLoad.Average()}");
     return 0;
 }
 
@@ -190,7 +190,7 @@ foreach (var config in configs)
             $"{Ratio(ratios.Min())}–{Ratio(ratios.Max())}", Ms(Median(s.Setup)),
         });
     }
-    Console.WriteLine($"{config.Name} done; load average {LoadAverage()}");
+    Console.WriteLine($"{config.Name} done; load average {MachineLoad.Average()}");
 }
 
 Console.WriteLine();
@@ -199,7 +199,7 @@ Print(new[]
     "config", "steps×D", "variant", "ms/epoch, History.Seconds: median (min)", "ms/epoch, whole epoch: median (min)", "ms/epoch, CPU: median",
     "ratio History.Seconds", "ratio whole epoch", "ratio CPU", $"per-run {(cpuValid ? "CPU" : "whole-epoch")} ratio range", "setup ms (run − Σ epochs)",
 }, rows);
-Console.WriteLine($"load average at end {LoadAverage()}");
+Console.WriteLine($"load average at end {MachineLoad.Average()}");
 if (guard)
 {
     var limit = double.Parse(Arg("--guard-limit") ?? "1.3", CultureInfo.InvariantCulture);
@@ -271,7 +271,6 @@ static string Ms(double seconds) => (seconds * 1000).ToString("F1");
 
 static string Ratio(double ratio) => ratio.ToString("F3");
 
-static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 static void Print(string[] header, List<string[]> rows)
 {

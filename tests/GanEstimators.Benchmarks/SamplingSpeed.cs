@@ -30,7 +30,7 @@ internal static class SamplingSpeed
         var firstPass = clockOfHash.Elapsed.TotalSeconds;
         var cpu = get_num_threads() == 1;
         Console.WriteLine($"sampling: {_rows:N0} rows a run, libtorch threads {get_num_threads()} (sampler's NumberOfThreads {sampler.NumberOfThreads?.ToString() ?? "null, the library's choice"}), " +
-                          $"rates per {(cpu ? "CPU second of this thread (wall-clock in brackets)" : "wall-clock second")}, load average {LoadAverage()}");
+                          $"rates per {(cpu ? "CPU second of this thread (wall-clock in brackets)" : "wall-clock second")}, load average {MachineLoad.Average()}");
         Console.WriteLine($"sample hash (seed 2, {_rows:N0} rows): {hash} (first pass, hashing included, {firstPass:F1} s)");
         Materialise(sampler.Sample(1_000, seed: 1));
         HandForward(generator, 2_048);
@@ -57,7 +57,7 @@ internal static class SamplingSpeed
                           $" (wall-clock medians {Rate.Median(library, false):N0} and {Rate.Median(hand, false):N0})");
         if (stages)
             Console.WriteLine($"stages, medians: Generate() alone {Rate.Median(generate, cpu):N0} rows/s, Generate() + chunk views {Rate.Median(chunks, cpu):N0} rows/s");
-        Console.WriteLine($"load average at end {LoadAverage()}");
+        Console.WriteLine($"load average at end {MachineLoad.Average()}");
     }
 
     /// <summary>_rows per wall-clock second and per CPU second of the calling thread.</summary>
@@ -161,5 +161,4 @@ internal static class SamplingSpeed
         return () => getter(ref value);
     }
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

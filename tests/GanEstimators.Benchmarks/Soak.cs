@@ -25,7 +25,7 @@ internal static class Soak
     public static void Run(int steps, int cycles, int warmupCycles, int threads)
     {
         if (threads > 0) TorchSharp.torch.set_num_threads(threads);
-        Console.WriteLine($"soak: {steps} training steps, {cycles} save/load/sample cycles after {warmupCycles} unmeasured ones; {Environment.ProcessorCount} cores, libtorch threads {TorchSharp.torch.get_num_threads()}, load average {LoadAverage()}");
+        Console.WriteLine($"soak: {steps} training steps, {cycles} save/load/sample cycles after {warmupCycles} unmeasured ones; {Environment.ProcessorCount} cores, libtorch threads {TorchSharp.torch.get_num_threads()}, load average {MachineLoad.Average()}");
         var ml = new MLContext(1);
         var data = ml.Data.LoadFromEnumerable(Rows(2_000));
         const int batch = 100;
@@ -85,7 +85,7 @@ internal static class Soak
             Console.WriteLine($"  malloc bytes in use (glibc mallinfo2), second half: {perCycle:F0} bytes a cycle; MB every tenth: " +
                 string.Join(" ", Enumerable.Range(1, 10).Select(k => (mallocByCycle[k * mallocByCycle.Count / 10 - 1] / 1048576.0).ToString("F1"))));
         }
-        Console.WriteLine($"load average at end {LoadAverage()}");
+        Console.WriteLine($"load average at end {MachineLoad.Average()}");
     }
 
     /// <summary>Growth of the last tenth's peak over the resident set at the end of the first tenth (the warm-up).</summary>
@@ -134,7 +134,6 @@ internal static class Soak
 
     private static string Mb(long bytes) => (bytes / 1048576.0).ToString("F0");
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static IEnumerable<Row> Rows(int count)
     {

@@ -16,35 +16,13 @@ internal static class TabularSpeed
     public static void Run(string dataDirectory, int epochs, int threads, int hidden = 256, bool stages = false, string? saveModel = null)
     {
         var ml = new MLContext(seed: 0);
-        var path = Path.Combine(dataDirectory, "splits", "flights-20k.train.csv");
-        var data = ml.Data.LoadFromTextFile(path, new[]
-        {
-            new TextLoader.Column("date", DataKind.DateTime, 0),
-            new TextLoader.Column("delay", DataKind.Single, 1),
-            new TextLoader.Column("distance", DataKind.Single, 2),
-            new TextLoader.Column("origin", DataKind.String, 3),
-            new TextLoader.Column("destination", DataKind.String, 4),
-        }, separatorChar: ',', hasHeader: true);
-        data = ml.Data.Cache(data);
+        var data = Flights.LoadTrain(ml, dataDirectory);
         var epochSeconds = new List<double>();
-        var options = new GanTrainer.Options
-        {
-            FeatureColumnNames = new[] { "date", "delay", "distance", "origin", "destination" },
-            Loss = GanLoss.WassersteinGradientPenalty,
-            Epochs = epochs,
-            BatchSize = 500,
-            PacSize = 10,
-            DiscriminatorSteps = 1,
-            NoiseDimension = 128,
-            Mlp =
-            {
-                GeneratorHiddenSizes = new[] { hidden, hidden },
-                DiscriminatorHiddenSizes = new[] { hidden, hidden },
-            },
-            Seed = 1,
-            NumberOfThreads = threads > 0 ? threads : null,
-            ProgressCallback = m => epochSeconds.Add(m.Seconds),
-        };
+        var options = Flights.CtganOptions(Flights.Columns, epochs, seed: 1);
+        options.Mlp.GeneratorHiddenSizes = new[] { hidden, hidden };
+        options.Mlp.DiscriminatorHiddenSizes = new[] { hidden, hidden };
+        options.NumberOfThreads = threads > 0 ? threads : null;
+        options.ProgressCallback = m => epochSeconds.Add(m.Seconds);
         Console.WriteLine($"flights-20k: {Environment.ProcessorCount} cores, libtorch threads {(threads > 0 ? threads : $"the library's choice, {Math.Max(1, Environment.ProcessorCount - 1)}")}, {epochs} epochs");
         var clock = Stopwatch.StartNew();
         using var sampler = ml.Gan().Trainer(options).Fit(data);

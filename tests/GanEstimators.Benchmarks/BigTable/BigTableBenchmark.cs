@@ -39,27 +39,17 @@ internal static partial class BigTableBenchmark
             if (stopAfterSeconds is { } s) stop.CancelAfter(TimeSpan.FromSeconds(s));
         };
         var epochSeconds = new List<double>();
-        var options = new GanTrainer.Options
+        var options = Flights.CtganOptions(WideTable.ColumnNames.ToArray(), epochs, seed: 1);
+        options.NumberOfThreads = threads;
+        options.MaxTrainingRows = maxTrainingRows;
+        options.ProgressCallback = m =>
         {
-            FeatureColumnNames = WideTable.ColumnNames.ToArray(),
-            Loss = GanLoss.WassersteinGradientPenalty,
-            Epochs = epochs,
-            BatchSize = 500,
-            PacSize = 10,
-            DiscriminatorSteps = 1,
-            NoiseDimension = 128,
-            Seed = 1,
-            NumberOfThreads = threads,
-            MaxTrainingRows = maxTrainingRows,
-            ProgressCallback = m =>
-            {
-                epochSeconds.Add(m.Seconds);
-                var now = ThreadClock.Seconds();
-                epochCpu.Add(now - cpuMark);
-                cpuMark = now;
-            },
-            CancellationToken = stop.Token,
+            epochSeconds.Add(m.Seconds);
+            var now = ThreadClock.Seconds();
+            epochCpu.Add(now - cpuMark);
+            cpuMark = now;
         };
+        options.CancellationToken = stop.Token;
         if (fittingRows is { } f) options.EncoderFittingRows = f;
         var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
         Console.WriteLine($"big table: {rows:N0} rows, {WideTable.ColumnNames.Count()} columns, {epochs} epoch(s), libtorch threads {threads}, load {load}");

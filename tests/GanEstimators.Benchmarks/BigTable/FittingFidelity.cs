@@ -16,14 +16,7 @@ internal static class FittingFidelity
     public static void Run(string dataDirectory, int epochs, int seeds)
     {
         var ml = new MLContext(seed: 0);
-        var data = ml.Data.Cache(ml.Data.LoadFromTextFile(Path.Combine(dataDirectory, "splits", "flights-20k.train.csv"), new[]
-        {
-            new TextLoader.Column("date", DataKind.DateTime, 0),
-            new TextLoader.Column("delay", DataKind.Single, 1),
-            new TextLoader.Column("distance", DataKind.Single, 2),
-            new TextLoader.Column("origin", DataKind.String, 3),
-            new TextLoader.Column("destination", DataKind.String, 4),
-        }, separatorChar: ',', hasHeader: true));
+        var data = Flights.LoadTrain(ml, dataDirectory);
         var rows = data.GetColumn<float>("delay").Count();
         Console.WriteLine($"flights-20k train ({rows} rows), {epochs} epochs, seeds 1-{seeds}, libtorch threads 1, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         Console.WriteLine("| mixtures fitted to | seed | column shapes | pair trends | detection AUC | worst column |");
@@ -33,19 +26,9 @@ internal static class FittingFidelity
             var scores = new List<TabularFidelityMetrics>();
             for (var seed = 1; seed <= seeds; seed++)
             {
-                var options = new GanTrainer.Options
-                {
-                    FeatureColumnNames = new[] { "date", "delay", "distance", "origin", "destination" },
-                    Loss = GanLoss.WassersteinGradientPenalty,
-                    Epochs = epochs,
-                    BatchSize = 500,
-                    PacSize = 10,
-                    DiscriminatorSteps = 1,
-                    NoiseDimension = 128,
-                    Seed = seed,
-                    NumberOfThreads = 1,
-                    EncoderFittingRows = fittingRows,
-                };
+                var options = Flights.CtganOptions(Flights.Columns, epochs, seed);
+                options.NumberOfThreads = 1;
+                options.EncoderFittingRows = fittingRows;
                 using var sampler = new MLContext(seed).Gan().Trainer(options).Fit(data);
                 var metrics = ml.Gan().Evaluate(data, ml.Data.Cache(sampler.Sample(rows, seed: seed)), new TabularEvaluationOptions { Seed = seed });
                 scores.Add(metrics);
