@@ -42,10 +42,9 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
         using var channel = _host.Start("Training GAN");
         using var threads = LibTorchThreads.Hold(_options.NumberOfThreads, channel.Info);
         var plan = GanTrainingPlan.Resolve(input.Schema, _options, resumeFrom is null ? null : ResumePointOf(resumeFrom), () => _host.Rand.Next());
-        var data = ReadAndEncode(input, plan, channel);
+        var data = EncodedInput.Read(input, plan, _options, channel);
         var device = DeviceSelector.SelectFor(_environment, plan.Network, channel);
-        var rows = data.Rows;
-        var split = HoldoutSplit.Make(rows, _options.EarlyStopping, plan.Seed);
+        var split = HoldoutSplit.Make(data.Rows, _options.EarlyStopping, plan.Seed);
         var batchSize = AdaptBatchSize(split.Training.Count, _options.PacSize, channel);
         var categories = TrainingBySampling.Build(data.Encoder, split.Training, _options.BalanceConditionClasses);
         channel.Info(StartMessage(plan, data, split.Training.Count, device));
@@ -57,28 +56,6 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
         return new GanSampler(_environment, new SyntheticRowGenerator(data.Encoder, data.Condition, categories.Vector, trained.Generator, device), plan.Seed, trained.History, trained.State);
     }
 
-    /// <summary>The encoders and the encoded rows; the raw table read is dropped here, so a large table is not held twice while training.</summary>
-    private (TableEncoder Encoder, ConditionEncoder? Condition, EncodedRows Rows) ReadAndEncode(IDataView input, GanTrainingPlan plan, IChannel channel)
-    {
-        var (encoder, condition, rows, rawBytes) = ReadAndEncodeTable(input, plan, channel);
-        // The raw table is garbage once this returns: collect a large one now and give its memory back to the system
-        // (an aggressive collection decommits it), so the peak is not the raw and encoded tables, the sampling
-        // structures and the networks together.
-        if (rawBytes >= LargeRawTableBytes) GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        return (encoder, condition, rows);
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private (TableEncoder, ConditionEncoder?, EncodedRows, long RawBytes) ReadAndEncodeTable(IDataView input, GanTrainingPlan plan, IChannel channel)
-    {
-        var data = TrainingInput.Read(input, plan, _options, channel);
-        var classes = data.Condition is null ? null : data.Table.Conditions!.Select(data.Condition.IndexOf).ToArray();
-        var rows = EncodedRows.Encode(data.Encoder, data.Table, plan.Seed, classes, data.Condition?.Count ?? 0);
-        return (data.Encoder, data.Condition, rows, (long)data.Table.Raw.Length * sizeof(float));
-    }
-
-    private const long LargeRawTableBytes = 256L << 20;
-
     /// <summary>The parts of <paramref name="sampler"/> that training resumes from; training itself never sees a sampler.</summary>
     private static ResumePoint ResumePointOf(GanSampler sampler)
     {
@@ -86,7 +63,7 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
         return new(sampler.Generator.Features, sampler.Generator.Condition, sampler.Generator.Network, sampler.TrainingState, sampler.History, sampler.Seed);
     }
 
-    private string StartMessage(GanTrainingPlan plan, (TableEncoder Encoder, ConditionEncoder? Condition, EncodedRows Rows) data, int trainingRows, Device device) =>
+    private string StartMessage(GanTrainingPlan plan, EncodedInput data, int trainingRows, Device device) =>
         $"{(plan.IsResumed ? "Resuming" : "Training")} a {(data.Condition is null ? "" : $"conditional ({data.Condition.Count} classes) ")}{plan.Network.Architecture} GAN with {_options.Loss} loss on {trainingRows} rows × {data.Encoder.EncodedWidth} encoded values" +
         (plan.Network.Image is { } image ? $" ({image} images)" : "") +
         $"{(_options.PacSize > 1 ? $", PacGAN packing {_options.PacSize}" : "")}, device {device}, seed {plan.Seed}.";
