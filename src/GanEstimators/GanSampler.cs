@@ -18,7 +18,9 @@ namespace GanEstimators;
 /// <summary>
 /// A trained generator as an ML.NET transformer. <c>Sample</c> makes new rows in the training schema;
 /// <see cref="ITransformer.Transform"/> adds one synthetic row per input row (conditioned on that row's condition
-/// column when the GAN is conditional), under the training feature columns' names and types.
+/// column when the GAN is conditional), under the training feature columns' names and types. As with other ML.NET
+/// transformers, an output column hides an input column of the same name (it stays in the schema with
+/// <see cref="DataViewSchema.Column.IsHidden"/> set); the sampler logs a warning naming the columns it hides.
 /// </summary>
 public sealed class GanSampler : RowToRowTransformerBase, IDisposable
 {
@@ -199,6 +201,20 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
                     throw new ArgumentException($"Condition column '{condition.ColumnName}' has type {column.Type}; the GAN was trained on {condition.Type}.", nameof(inputSchema));
                 _conditionIndex = column.Index;
             }
+            ReportHiddenInputColumns(parent, inputSchema);
+        }
+
+        // ML.NET's convention: an output column hides an input column of the same name, which stays in the schema
+        // (IsHidden) but is no longer reachable by name. Said, not silent, because the input's values look alike.
+        private static void ReportHiddenInputColumns(GanSampler parent, DataViewSchema inputSchema)
+        {
+            var hidden = parent.FeatureColumnNames.Where(name => inputSchema.GetColumnOrNull(name) is not null).ToArray();
+            if (hidden.Length == 0) return;
+            using var channel = parent.Host.Start("Transform");
+            channel.Warning(
+                $"Transform's synthetic columns hide the input's own columns of the same name ({string.Join(", ", hidden.Select(n => $"'{n}'"))}): "
+                + "they stay in the output schema as hidden columns, and reading a column by name gives the synthetic values. "
+                + "To keep both under names of their own, copy or rename the input's columns first (ml.Transforms.CopyColumns).");
         }
 
         protected override DataViewSchema.DetachedColumn[] GetOutputColumnsCore() =>
