@@ -1,4 +1,5 @@
 using GanEstimators.Evaluation;
+using GanEstimators.Evaluation.Augmentation;
 using GanEstimators.Evaluation.Images;
 using Microsoft.ML;
 
@@ -43,5 +44,25 @@ public static class GanCatalogEvaluationExtensions
     {
         ArgumentNullException.ThrowIfNull(catalog);
         return ImageGenerationMetrics.Evaluate(classifier, sampler, realTest, options);
+    }
+
+    /// <summary>
+    /// Whether synthetic rows help <paramref name="estimator"/> on this data, and by how much: stratified k-fold
+    /// cross-validation (as <c>mlContext.MulticlassClassification.CrossValidate</c>) of the estimator trained on each
+    /// fold's real rows alone, with random oversampling, with SMOTE-style interpolation and with the rows of a GAN
+    /// trained inside the fold on that fold's training rows only, at each of <see cref="AugmentationEvaluationOptions.Ratios"/>,
+    /// every method adding the same rows of each class. Scored on the held-out fold; returns means, standard deviations,
+    /// fold scores, paired t-tests against real only and oversampling, and the GAN ratio to use (0 if none beats real only).
+    /// Trains one GAN per fold, so it costs <see cref="AugmentationEvaluationOptions.NumberOfFolds"/> GAN trainings.
+    /// </summary>
+    /// <param name="catalog">The GAN catalog, <c>mlContext.Gan()</c>.</param>
+    /// <param name="data">The real rows, held in memory during the evaluation; the label must have no missing values.</param>
+    /// <param name="estimator">The downstream pipeline, fitted afresh on every training set; it must write the predicted class to <see cref="AugmentationEvaluationOptions.PredictedLabelColumnName"/>.</param>
+    /// <param name="options">Label, GAN options, folds, ratios, metric and seed.</param>
+    /// <exception cref="ArgumentException">An option is out of range, or the label column is missing, of an unsupported type or has missing values.</exception>
+    public static AugmentationEvaluationResult EvaluateAugmentation(this GanCatalog catalog, IDataView data, IEstimator<ITransformer> estimator, AugmentationEvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return AugmentationEvaluation.Run(catalog.Environment, catalog, data, estimator, options);
     }
 }

@@ -8,24 +8,32 @@ namespace GanEstimators.Cli.Commands;
 
 /// <summary>
 /// <c>ganest augment</c>: the rows of a CSV file followed by synthetic rows from a model written by <c>ganest train</c>,
-/// either N of them or enough to even out the classes of a categorical column.
+/// either N of them or enough to even out the classes of a categorical column; with <c>--evaluate</c>, whether such
+/// rows help a classifier of that column at all (<see cref="AugmentEvaluation"/>).
 /// </summary>
 public static class AugmentCommand
 {
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "CSV with the model's training columns (usually the training file)", Required = true };
-        var model = new Option<string>("--model") { Description = "Model written by `ganest train`", Required = true };
-        var output = new Option<string>("--out") { Description = "CSV file to write: the real rows, then the synthetic rows", Required = true };
+        var model = new Option<string?>("--model") { Description = "Model written by `ganest train` (required unless --evaluate)" };
+        var output = new Option<string?>("--out") { Description = "CSV file to write: the real rows, then the synthetic rows (required unless --evaluate); with --evaluate, the evaluation table as CSV" };
         var balance = new Option<string?>("--balance") { Description = "Add rows of each class of this column (the condition column or a categorical feature) until all classes are as large as the largest" };
         var ratio = new Option<double>("--balance-ratio") { Description = "With --balance: bring each class up to this share of the largest, in (0, 1]", DefaultValueFactory = _ => 1 };
         var count = new Option<int?>("--count") { Description = "Add this many rows" };
         var seed = new Option<int?>("--seed") { Description = "Random seed (same seed, same rows)" };
         var threads = ThreadsOption.Create();
-        var command = new Command("augment", "Append synthetic rows to a CSV file, a fixed number or to balance a class column") { data, model, output, balance, ratio, count, seed, threads };
-        command.SetAction(parsed => Run(parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(output)!, parsed.GetValue(balance), parsed.GetValue(ratio), parsed.GetValue(count), parsed.GetValue(seed), parsed.GetValue(threads)));
+        var evaluate = AugmentEvaluation.Options.Create();
+        var command = new Command("augment", "Append synthetic rows to a CSV file, a fixed number or to balance a class column; or, with --evaluate, cross-validate whether they help a classifier") { data, model, output, balance, ratio, count, seed, threads };
+        evaluate.AddTo(command);
+        command.SetAction(parsed => parsed.GetValue(evaluate.Evaluate)
+            ? AugmentEvaluation.Run(parsed.GetValue(data)!, parsed.GetValue(output), parsed.GetValue(balance), parsed.GetValue(model), parsed.GetValue(count), parsed.GetValue(seed), parsed.GetValue(threads), evaluate.Read(parsed))
+            : Run(parsed.GetValue(data)!, Required(parsed.GetValue(model), "--model"), Required(parsed.GetValue(output), "--out"), parsed.GetValue(balance), parsed.GetValue(ratio), parsed.GetValue(count), parsed.GetValue(seed), parsed.GetValue(threads)));
         return command;
     }
+
+    private static string Required(string? value, string flag) =>
+        value ?? throw new ArgumentException($"Option '{flag}' is required (unless --evaluate is given).");
 
     private static int Run(string dataPath, string modelPath, string outputPath, string? balance, double ratio, int? count, int? seed, int? threads)
     {

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using GanEstimators.Cli.Csv;
+using GanEstimators.Cli.Files;
+using GanEstimators.Evaluation.Augmentation;
+using Microsoft.ML;
+
+namespace GanEstimators.Cli.Commands;
+
+/// <summary>
+/// <c>ganest augment --evaluate --balance LABEL</c>: cross-validates a ready-made classifier of LABEL on the file's rows
+/// alone, with random oversampling, with SMOTE and with the rows of a GAN trained inside each fold
+/// (<c>EvaluateAugmentation</c>), prints the table and the recommended ratio, and writes the table as CSV with --out.
+/// </summary>
+internal static class AugmentEvaluation
+{
+    /// <summary>The flags only --evaluate reads.</summary>
+    internal sealed record Options(Option<bool> Evaluate, Option<int> Folds, Option<string> Ratios, Option<string> Metric, Option<string?> MinorityClass, Option<string> Classifier, Option<int> Epochs)
+    {
+        public static Options Create() => new(
+            new Option<bool>("--evaluate") { Description = "Instead of writing rows: k-fold cross-validate a classifier of the --balance column trained on real rows alone, with random oversampling, with SMOTE and with GAN rows (a GAN trained inside each fold), and recommend a GAN ratio (0: do not augment)" },
+            new Option<int>("--folds") { Description = "With --evaluate: folds of the stratified cross-validation, at least 2", DefaultValueFactory = _ => 5 },
+            new Option<string>("--ratios") { Description = "With --evaluate: comma-separated balance ratios in (0, 1], each evaluated (every method adds the same rows)", DefaultValueFactory = _ => "0.25,0.5,1" },
+            new Option<string>("--metric") { Description = "With --evaluate: macro-f1 or minority-recall", DefaultValueFactory = _ => "macro-f1" },
+            new Option<string?>("--minority-class") { Description = "With --evaluate --metric minority-recall: the class whose recall counts (default: the least frequent)" },
+            new Option<string>("--classifier") { Description = "With --evaluate: linear (SDCA maximum entropy) or trees (one-versus-all FastTree), on every numeric, Boolean and text column", DefaultValueFactory = _ => "linear" },
+            new Option<int>("--epochs") { Description = "With --evaluate: epochs of each fold's GAN (GanTrainer's defaults otherwise)", DefaultValueFactory = _ => GanTrainer.Defaults.Epochs });
+
+        public void AddTo(Command command)
+        {
+            foreach (var option in new Option[] { Evaluate, Folds, Ratios, Metric, MinorityClass, Classifier, Epochs }) command.Options.Add(option);
+        }
+
+        public Values Read(ParseResult parsed) => new(parsed.GetValue(Folds), parsed.GetValue(Ratios)!, parsed.GetValue(Metric)!, parsed.GetValue(MinorityClass), parsed.GetValue(Classifier)!, parsed.GetValue(Epochs));
+    }
+
+    internal sealed record Values(int Folds, string Ratios, string Metric, string? MinorityClass, string Classifier, int Epochs);
+
+    public static int Run(string dataPath, string? outputPath, string? label, string? model, int? count, int? seed, int? threads, Values values)
+    {
+        if (label is null) throw new ArgumentException("--evaluate needs --balance COLUMN: the class column to classify and balance.");
+        if (model is not null) throw new ArgumentException("--evaluate trains its own GAN inside each fold; leave out --model.");
+        if (count is not null) throw new ArgumentException("--evaluate compares balance ratios (--ratios); leave out --count.");
+        var options = new AugmentationEvaluationOptions
+        {
+            LabelColumnName = label,
+            NumberOfFolds = values.Folds,
+            Ratios = ParseRatios(values.Ratios),
+            Metric = values.Metric switch
+            {
+                "macro-f1" => AugmentationMetric.MacroF1,
+                "minority-recall" => AugmentationMetric.MinorityClassRecall,
+                _ => throw new ArgumentException($"--metric must be macro-f1 or minority-recall; got '{values.Metric}'."),
+            },
+            MinorityClass = values.MinorityClass,
+            Seed = seed ?? 0,
+            GanOptions = new GanTrainer.Options { Epochs = values.Epochs, NumberOfThreads = threads },
+        };
+        if (values.Classifier is not ("linear" or "trees")) throw new ArgumentException($"--classifier must be linear or trees; got '{values.Classifier}'.");
+        LibraryChecks.Run(() => AugmentationEvaluationValidator.Validate(options),
+            new[] { (nameof(options.NumberOfFolds), "--folds"), (nameof(options.Ratios), "--ratios") });
+        LibraryChecks.Run(() => GanEstimators.Training.OptionsValidator.Validate(WithFeature(options.GanOptions)),
+            new[] { (nameof(GanTrainer.Options.Epochs), "--epochs"), (nameof(GanTrainer.Options.NumberOfThreads), "--threads") });
+        ThreadsOption.Check(threads);
+
+        var file = CsvSchemaInference.Infer(dataPath, "--data", new HashSet<string> { label });
+        if (file.Columns.All(c => c.Name != label)) throw new ArgumentException($"Column '{label}' (--balance) is not in the header of '{dataPath}'.");
+        using var output = outputPath is null ? null : OutputFile.Reserve(outputPath, "--out", ("--data", dataPath));
+        var ml = new MLContext(options.Seed);
+        var data = CsvLoading.Loader(ml, file.Columns, file.Separator).Load(dataPath);
+        var classifier = values.Classifier == "trees" ? DownstreamClassifiers.Trees(ml, data.Schema, label) : DownstreamClassifiers.Linear(ml, data.Schema, label);
+        options.GanTrained = gan => Console.Error.WriteLine($"Fold {gan.Fold + 1}/{options.NumberOfFolds}: GAN trained on {gan.TrainingRows.Count} rows");
+
+        var result = ml.Gan().EvaluateAugmentation(data, classifier, options);
+        Console.WriteLine(result.ToString());
+        if (output is not null)
+        {
+            output.Writing(path =>
+            {
+                File.WriteAllText(path, Csv(result), new UTF8Encoding(false));
+                return 0;
+            });
+            output.Commit();
+            Console.WriteLine($"Wrote the table to {outputPath}");
+        }
+        return 0;
+    }
+
+    /// <summary>The validator checks the GAN options before data is read; it needs a feature name, which the evaluation fills in later.</summary>
+    private static GanTrainer.Options WithFeature(GanTrainer.Options options) =>
+        new() { FeatureColumnNames = new[] { "x" }, Epochs = options.Epochs, NumberOfThreads = options.NumberOfThreads };
+
+    private static double[] ParseRatios(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(r => double.TryParse(r, NumberStyles.Float, CultureInfo.InvariantCulture, out var ratio) ? ratio
+                : throw new ArgumentException($"--ratios must be comma-separated numbers in (0, 1], e.g. 0.25,0.5,1; got '{r}'."))
+            .ToArray();
+
+    private static string Csv(AugmentationEvaluationResult result)
+    {
+        var text = new StringBuilder();
+        var folds = result.FoldTestRows.Count;
+        text.AppendLine("method,ratio,mean_added_rows,mean,sd,diff_vs_real_only,p_vs_real_only,diff_vs_oversampling,p_vs_oversampling," +
+            string.Join(",", Enumerable.Range(1, folds).Select(f => $"fold{f}")) + ",recommended_gan_ratio");
+        foreach (var m in result.Methods)
+            text.AppendLine(string.Join(",", new[]
+            {
+                m.Name, Number(m.Ratio), Number(m.AddedRows.Average()), Number(m.Mean), Number(m.StandardDeviation),
+                Number(m.AgainstRealOnly?.MeanDifference), Number(m.AgainstRealOnly?.PValue),
+                Number(m.AgainstOversampling?.MeanDifference), Number(m.AgainstOversampling?.PValue),
+            }.Concat(m.FoldScores.Select(s => Number(s))).Append(Number(result.RecommendedGanRatio))));
+        return text.ToString();
+    }
+
+    private static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
+}

@@ -1,0 +1,153 @@
+using GanEstimators.Encoding;
+using Microsoft.ML;
+using Microsoft.ML.Runtime;
+
+namespace GanEstimators.Evaluation.Augmentation;
+
+/// <summary>
+/// The cross-validation behind <c>EvaluateAugmentation</c>: for each stratified fold, the downstream estimator is
+/// trained on the fold's real training rows alone and with rows added by random oversampling, SMOTE and a GAN trained
+/// on those training rows only, and scored on the fold's held-out rows.
+/// </summary>
+internal static class AugmentationEvaluation
+{
+    public static AugmentationEvaluationResult Run(IHostEnvironment environment, GanCatalog catalog, IDataView data, IEstimator<ITransformer> estimator, AugmentationEvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(estimator);
+        AugmentationEvaluationValidator.Validate(options);
+        var label = LabelColumn(data, options.LabelColumnName);
+        var table = RowTable.Read(data);
+        var classes = ReadClasses(table, label);
+        var minority = MinorityClass(classes, options);
+        var seed = options.Seed ?? environment.Register(nameof(AugmentationEvaluation)).Rand.Next();
+        var folds = StratifiedFolds.Assign(classes, options.NumberOfFolds, seed);
+
+        var scores = new Dictionary<(AugmentationMethod, double), (List<double> Scores, List<int> Added)>();
+        void Record(AugmentationMethod method, double ratio, double score, int added)
+        {
+            if (!scores.TryGetValue((method, ratio), out var entry)) scores[(method, ratio)] = entry = (new List<double>(), new List<int>());
+            entry.Scores.Add(score);
+            entry.Added.Add(added);
+        }
+
+        var scorer = new DownstreamScore(estimator, options, minority);
+        for (var fold = 0; fold < folds.Length; fold++)
+        {
+            var testRows = folds[fold];
+            var held = testRows.ToHashSet();
+            var trainingRows = Enumerable.Range(0, table.RowCount).Where(r => !held.Contains(r)).ToArray();
+            var training = table.EmptyLike();
+            foreach (var row in trainingRows) training.AppendCopy(table, row);
+            var trainingClasses = trainingRows.Select(r => classes[r]).ToArray();
+            var rowsByClass = trainingClasses.GroupBy(c => c, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var test = table.View(testRows);
+            var truth = testRows.Select(r => classes[r]).ToArray();
+            double Score(RowTable set) => scorer.Score(set.View(), test, truth);
+
+            Record(AugmentationMethod.RealOnly, 0, Score(training), 0);
+            using var sampler = catalog.Trainer(GanOptionsFor(options, table, seed, fold)).Fit(training.View());
+            options.GanTrained?.Invoke(new AugmentationFoldGan(fold, trainingRows, sampler));
+            for (var r = 0; r < options.Ratios.Length; r++)
+            {
+                var ratio = options.Ratios[r];
+                var added = AddedRows.PerClass(rowsByClass, ratio, options.Sizing);
+                var count = added.Values.Sum();
+
+                var oversampled = Copy(training);
+                RandomOversampling.Add(training, trainingClasses, added, new Random(Mix(seed, fold, r, 1)), oversampled);
+                Record(AugmentationMethod.RandomOversampling, ratio, Score(oversampled), count);
+
+                var interpolated = Copy(training);
+                SmoteInterpolation.Add(training, trainingClasses, options.LabelColumnName, added, options.SmoteNeighbors, new Random(Mix(seed, fold, r, 2)), interpolated);
+                Record(AugmentationMethod.Smote, ratio, Score(interpolated), count);
+
+                var generated = Copy(training);
+                var c = 0;
+                foreach (var (className, rows) in added)
+                    generated.Append(sampler.Sample(rows, new Dictionary<string, string> { [options.LabelColumnName] = className }, Mix(seed, fold, r, 3 + c++)));
+                Record(AugmentationMethod.Gan, ratio, Score(generated), count);
+            }
+        }
+
+        var realOnly = scores[(AugmentationMethod.RealOnly, 0)].Scores;
+        var methods = new List<AugmentationMethodResult> { new(AugmentationMethod.RealOnly, 0, realOnly, scores[(AugmentationMethod.RealOnly, 0)].Added, null, null) };
+        foreach (var ratio in options.Ratios)
+        {
+            var oversampling = scores[(AugmentationMethod.RandomOversampling, ratio)].Scores;
+            foreach (var method in new[] { AugmentationMethod.RandomOversampling, AugmentationMethod.Smote, AugmentationMethod.Gan })
+            {
+                var (fold, added) = scores[(method, ratio)];
+                methods.Add(new AugmentationMethodResult(method, ratio, fold, added, PairedTTest.Compare(fold, realOnly),
+                    method == AugmentationMethod.RandomOversampling ? null : PairedTTest.Compare(fold, oversampling)));
+            }
+        }
+        return new AugmentationEvaluationResult(options, options.Metric == AugmentationMetric.MinorityClassRecall ? minority : null,
+            table.RowCount, seed, folds, methods);
+    }
+
+    private static DataViewSchema.Column LabelColumn(IDataView data, string name)
+    {
+        var column = data.Schema.GetColumnOrNull(name) is { IsHidden: false } found ? found
+            : throw new ArgumentException(
+                $"Label column '{name}' ({nameof(AugmentationEvaluationOptions)}.{nameof(AugmentationEvaluationOptions.LabelColumnName)}) is not in the data; it has {string.Join(", ", data.Schema.Where(c => !c.IsHidden).Select(c => $"'{c.Name}'"))}.",
+                nameof(AugmentationEvaluationOptions.LabelColumnName));
+        if (!CategoryText.IsSupported(column.Type))
+            throw new ArgumentException($"Label column '{name}' has type {column.Type}; expected {CategoryText.ExpectedTypes}.", nameof(AugmentationEvaluationOptions.LabelColumnName));
+        return column;
+    }
+
+    private static string[] ReadClasses(RowTable table, DataViewSchema.Column label)
+    {
+        var view = table.View();
+        var column = view.Schema[label.Name];
+        var classes = new List<string>();
+        using var cursor = view.GetRowCursor(new[] { column });
+        var read = CategoryText.For(column).MakeReader(cursor, column);
+        while (cursor.MoveNext())
+            classes.Add(read() ?? throw new ArgumentException(
+                $"Label column '{label.Name}' has a missing value in row {cursor.Position + 1}; every row needs a class to be stratified, trained and scored. Drop those rows first.",
+                nameof(AugmentationEvaluationOptions.LabelColumnName)));
+        return classes.ToArray();
+    }
+
+    private static string? MinorityClass(IReadOnlyList<string> classes, AugmentationEvaluationOptions options)
+    {
+        var counts = classes.GroupBy(c => c, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        if (classes.Count < options.NumberOfFolds)
+            throw new ArgumentException($"{nameof(AugmentationEvaluationOptions)}.{nameof(AugmentationEvaluationOptions.NumberOfFolds)} is {options.NumberOfFolds} but the data has {classes.Count} rows; every fold needs a held-out row.", nameof(AugmentationEvaluationOptions.NumberOfFolds));
+        if (counts.Count < 2)
+            throw new ArgumentException($"Label column '{options.LabelColumnName}' has {counts.Count} class(es); a classifier needs at least 2.", nameof(AugmentationEvaluationOptions.LabelColumnName));
+        var minority = options.MinorityClass ?? counts.OrderBy(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).First().Key;
+        if (options.Metric != AugmentationMetric.MinorityClassRecall) return minority;
+        if (!counts.TryGetValue(minority, out var rows))
+            throw new ArgumentException($"{nameof(AugmentationEvaluationOptions)}.{nameof(AugmentationEvaluationOptions.MinorityClass)} '{minority}' is not a class of '{options.LabelColumnName}'; its classes are {string.Join(", ", counts.Keys.Select(k => $"'{k}'"))}.", nameof(AugmentationEvaluationOptions.MinorityClass));
+        if (rows < options.NumberOfFolds)
+            throw new ArgumentException($"Class '{minority}' has {rows} row(s), fewer than the {options.NumberOfFolds} folds, so some folds would hold none of it out and its recall there is undefined. Use fewer folds or another metric.", nameof(AugmentationEvaluationOptions.NumberOfFolds));
+        return minority;
+    }
+
+    /// <summary>A shallow copy of the user's GAN options (never changed), with the label as the condition and the other columns as features unless given.</summary>
+    private static GanTrainer.Options GanOptionsFor(AugmentationEvaluationOptions options, RowTable table, int seed, int fold)
+    {
+        var copy = (GanTrainer.Options)typeof(object).GetMethod(nameof(MemberwiseClone), System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.Invoke(options.GanOptions, null)!;
+        var label = options.LabelColumnName;
+        copy.ConditionColumnName = label;
+        copy.FeatureColumnNames = copy.FeatureColumnNames is { Length: > 0 } given
+            ? given.Where(n => n != label).ToArray()
+            : table.Schema.Select(c => c.Name).Where(n => n != label).ToArray();
+        copy.Seed ??= Mix(seed, fold, 0, 0);
+        return copy;
+    }
+
+    private static RowTable Copy(RowTable table)
+    {
+        var copy = table.EmptyLike();
+        for (var row = 0; row < table.RowCount; row++) copy.AppendCopy(table, row);
+        return copy;
+    }
+
+    /// <summary>A seed for one fold, ratio and purpose, the same on every run (unlike <see cref="HashCode"/>).</summary>
+    private static int Mix(int seed, int fold, int ratio, int purpose) =>
+        unchecked(((seed * 1_000_003 + fold) * 1_000_003 + ratio) * 1_000_003 + purpose);
+}

@@ -1,0 +1,82 @@
+namespace GanEstimators.Evaluation.Augmentation;
+
+/// <summary>What <c>mlContext.Gan().EvaluateAugmentation</c> compares, on which folds, scored how.</summary>
+public sealed class AugmentationEvaluationOptions
+{
+    /// <summary>The class column: what the downstream estimator predicts, what the folds are stratified on and what the GAN is conditioned on. Default <c>Label</c>.</summary>
+    public string LabelColumnName { get; set; } = "Label";
+
+    /// <summary>
+    /// The column the fitted downstream estimator writes its predicted class to: a key with key values (as
+    /// <c>MapValueToKey</c> + a multiclass trainer make it) or a column of the label's own type. Default <c>PredictedLabel</c>.
+    /// </summary>
+    public string PredictedLabelColumnName { get; set; } = "PredictedLabel";
+
+    /// <summary>
+    /// How the GAN of each fold is trained. Left empty, <see cref="GanTrainer.Options.FeatureColumnNames"/> becomes
+    /// every column but the label and <see cref="GanTrainer.Options.ConditionColumnName"/> the label; a condition
+    /// column other than the label is refused. A null <see cref="GanTrainer.Options.Seed"/> takes one from
+    /// <see cref="Seed"/> and the fold. The object is copied, never changed.
+    /// </summary>
+    public GanTrainer.Options GanOptions { get; set; } = new();
+
+    /// <summary>Folds of the stratified cross-validation, at least 2. Default 5.</summary>
+    public int NumberOfFolds { get; set; } = 5;
+
+    /// <summary>
+    /// How many rows each augmentation adds, one evaluation per ratio; see <see cref="Sizing"/>. Every ratio is
+    /// positive; with <see cref="AugmentationSizing.BalanceClasses"/> at most 1. Default 0.25, 0.5, 1.
+    /// </summary>
+    public double[] Ratios { get; set; } = { 0.25, 0.5, 1 };
+
+    /// <summary>What a ratio means. Default <see cref="AugmentationSizing.BalanceClasses"/>.</summary>
+    public AugmentationSizing Sizing { get; set; } = AugmentationSizing.BalanceClasses;
+
+    /// <summary>The score every method is compared on. Default <see cref="AugmentationMetric.MacroF1"/>.</summary>
+    public AugmentationMetric Metric { get; set; } = AugmentationMetric.MacroF1;
+
+    /// <summary>
+    /// The class whose recall <see cref="AugmentationMetric.MinorityClassRecall"/> measures (invariant text form).
+    /// Null takes the label's least frequent class in the data (the first in ordinal order on a tie).
+    /// </summary>
+    public string? MinorityClass { get; set; }
+
+    /// <summary>Nearest neighbours (within the class) each SMOTE row may interpolate towards. Default 5, as imbalanced-learn.</summary>
+    public int SmoteNeighbors { get; set; } = 5;
+
+    /// <summary>Seed of the folds, the copies, the interpolations and the GAN rows. Null takes one from the <c>MLContext</c>.</summary>
+    public int? Seed { get; set; }
+
+    /// <summary>Called after each fold's GAN is trained, with the rows it was trained on: progress reporting, or proof that the held-out rows stay out.</summary>
+    public Action<AugmentationFoldGan>? GanTrained { get; set; }
+}
+
+/// <summary>How <see cref="AugmentationEvaluationOptions.Ratios"/> turn into added rows; every method adds the same rows of each class.</summary>
+public enum AugmentationSizing
+{
+    /// <summary>
+    /// Each class with fewer rows than the ratio times the largest class's rows (in the fold's training rows, rounded)
+    /// gets rows up to that count, as <see cref="GanEstimators.Augmentation.GanAugmentationOptions.BalanceRatio"/>:
+    /// 1 balances fully.
+    /// </summary>
+    BalanceClasses,
+
+    /// <summary>The ratio times the fold's training rows are added (rounded), shared among the classes in their training proportions.</summary>
+    ShareOfRows,
+}
+
+/// <summary>The downstream score of a fold.</summary>
+public enum AugmentationMetric
+{
+    /// <summary>The mean over classes (seen in the held-out rows or the predictions) of each class's F1, as scikit-learn's <c>average='macro'</c>.</summary>
+    MacroF1,
+
+    /// <summary>The share of held-out rows of <see cref="AugmentationEvaluationOptions.MinorityClass"/> predicted as that class.</summary>
+    MinorityClassRecall,
+}
+
+/// <summary>A fold's GAN, just trained.</summary>
+/// <param name="Fold">The fold's index, from 0.</param>
+/// <param name="TrainingRows">Positions (from 0) in the evaluated data of the rows the GAN was trained on: the fold's training rows, none of its held-out ones.</param>
+/// <param name="Sampler">The GAN; it is disposed after the fold.</param>
+public sealed record AugmentationFoldGan(int Fold, IReadOnlyList<int> TrainingRows, GanSampler Sampler);

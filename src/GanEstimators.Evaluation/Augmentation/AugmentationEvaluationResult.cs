@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+
+namespace GanEstimators.Evaluation.Augmentation;
+
+/// <summary>
+/// What augmenting does for a downstream estimator on this data: every method's fold scores, means and spreads, each
+/// compared with real only and with random oversampling, and the GAN ratio to use (0 when no GAN ratio beats real only).
+/// </summary>
+public sealed class AugmentationEvaluationResult
+{
+    internal AugmentationEvaluationResult(AugmentationEvaluationOptions options, string? minorityClass, int rows, int seed,
+        IReadOnlyList<IReadOnlyList<int>> testRows, IReadOnlyList<AugmentationMethodResult> methods)
+    {
+        Metric = options.Metric;
+        MinorityClass = minorityClass;
+        Sizing = options.Sizing;
+        LabelColumnName = options.LabelColumnName;
+        RowCount = rows;
+        Seed = seed;
+        FoldTestRows = testRows;
+        Methods = methods;
+        RealOnly = methods.Single(m => m.Method == AugmentationMethod.RealOnly);
+        var best = methods.Where(m => m.Method == AugmentationMethod.Gan && m.Mean > RealOnly.Mean)
+            .OrderByDescending(m => m.Mean).ThenBy(m => m.Ratio).FirstOrDefault();
+        RecommendedGan = best;
+        RecommendedGanRatio = best?.Ratio ?? 0;
+    }
+
+    /// <summary>The score compared.</summary>
+    public AugmentationMetric Metric { get; }
+
+    /// <summary>The class whose recall is measured with <see cref="AugmentationMetric.MinorityClassRecall"/>; null otherwise.</summary>
+    public string? MinorityClass { get; }
+
+    /// <summary>What the ratios mean.</summary>
+    public AugmentationSizing Sizing { get; }
+
+    /// <summary>The class column.</summary>
+    public string LabelColumnName { get; }
+
+    /// <summary>Rows of the evaluated data.</summary>
+    public int RowCount { get; }
+
+    /// <summary>The seed used (the options' or the one drawn from the <c>MLContext</c>): pass it back to repeat the evaluation.</summary>
+    public int Seed { get; }
+
+    /// <summary>For each fold, the positions (from 0, ascending) of its held-out rows in the data; disjoint, together every row.</summary>
+    public IReadOnlyList<IReadOnlyList<int>> FoldTestRows { get; }
+
+    /// <summary>Every method: real only first, then for each ratio oversampling, SMOTE and the GAN.</summary>
+    public IReadOnlyList<AugmentationMethodResult> Methods { get; }
+
+    /// <summary>The real-only row of <see cref="Methods"/>.</summary>
+    public AugmentationMethodResult RealOnly { get; }
+
+    /// <summary>The GAN ratio with the highest mean score among those whose mean beats real only's; null when none does.</summary>
+    public AugmentationMethodResult? RecommendedGan { get; }
+
+    /// <summary>The ratio of <see cref="RecommendedGan"/>, or 0 when no GAN ratio beats real only: then do not augment with the GAN.</summary>
+    public double RecommendedGanRatio { get; }
+
+    /// <summary>One line: the ratio to use and how sure the folds are of it.</summary>
+    public string Recommendation
+    {
+        get
+        {
+            if (RecommendedGan is not { } gan)
+                return $"Recommended GAN ratio: 0 (no GAN ratio beats real only on {MetricName}; best GAN {BestGanText()}).";
+            var vsOver = gan.AgainstOversampling is { } o ? $"; against oversampling {Signed(o.MeanDifference)}, p = {P(o.PValue)}" : "";
+            return $"Recommended GAN ratio: {Number(gan.Ratio)} ({MetricName} {Number(gan.Mean)} against real only's {Number(RealOnly.Mean)}, " +
+                $"{Signed(gan.AgainstRealOnly!.MeanDifference)}, p = {P(gan.AgainstRealOnly.PValue)}{vsOver}).";
+        }
+    }
+
+    private string MetricName => Metric == AugmentationMetric.MacroF1 ? "macro-F1" : $"recall of '{MinorityClass}'";
+
+    private string BestGanText()
+    {
+        var best = Methods.Where(m => m.Method == AugmentationMethod.Gan).OrderByDescending(m => m.Mean).First();
+        return $"ratio {Number(best.Ratio)}: {Number(best.Mean)} against {Number(RealOnly.Mean)}";
+    }
+
+    /// <summary>The table: method, ratio, mean ± sd, the paired differences and p-values, the fold scores, and the recommendation.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Augmentation evaluation: {FoldTestRows.Count}-fold stratified cross-validation on '{LabelColumnName}', {RowCount} rows, {MetricName}, ratios as {Sizing}, seed {Seed}");
+        var header = new[] { "method", "ratio", "added/fold", "mean", "sd", "vs real only (p)", "vs oversampling (p)", "folds" };
+        var rows = Methods.Select(m => new[]
+        {
+            m.Name,
+            m.Method == AugmentationMethod.RealOnly ? "-" : Number(m.Ratio),
+            m.AddedRows.Count == 0 ? "0" : Math.Round(m.AddedRows.Average()).ToString(CultureInfo.InvariantCulture),
+            Number(m.Mean),
+            Number(m.StandardDeviation),
+            m.AgainstRealOnly is { } r ? $"{Signed(r.MeanDifference)} ({P(r.PValue)})" : "",
+            m.AgainstOversampling is { } o ? $"{Signed(o.MeanDifference)} ({P(o.PValue)})" : "",
+            string.Join(" ", m.FoldScores.Select(Number)),
+        }).ToArray();
+        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        void Line(string[] cells) => text.AppendLine(string.Join("  ", cells.Select((c, i) => i is 0 or 7 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd());
+        Line(header);
+        foreach (var row in rows) Line(row);
+        text.Append(Recommendation);
+        return text.ToString();
+    }
+
+    internal static string Number(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string Signed(double value) => value.ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture);
+
+    private static string P(double value) => value < 0.001 ? "<0.001" : value.ToString("0.000", CultureInfo.InvariantCulture);
+}
