@@ -25,7 +25,7 @@ public static class DownstreamClassifiers
     /// <summary>One-versus-all FastTree (boosted trees, FastTree's default settings).</summary>
     public static IEstimator<ITransformer> Trees(MLContext ml, DataViewSchema schema, string labelColumnName) =>
         Prepare(ml, schema, labelColumnName).Append(ml.MulticlassClassification.Trainers.OneVersusAll(
-            ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options { FeatureColumnName = Features, NumberOfThreads = 1 }),
+            ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options { FeatureColumnName = Features, LabelColumnName = LabelKey, NumberOfThreads = 1 }),
             labelColumnName: LabelKey));
 
     private static IEstimator<ITransformer> Prepare(MLContext ml, DataViewSchema schema, string labelColumnName)

@@ -1,0 +1,60 @@
+using GanEstimators.Tests.Cli;
+using GanEstimators.Tests.Support;
+
+namespace GanEstimators.Tests.AugmentationEvaluation;
+
+[TestClass]
+public sealed class AugmentEvaluateCommandLineTests : GanestTestFolder
+{
+    private static readonly string Penguins = Path.Combine(RepositoryRoot(), "data", "splits", "penguins.train.csv");
+
+    [TestMethod]
+    [TestCategory(TestCategories.Slow)]
+    public void EvaluatePrintsTheTableAndTheRecommendationAndWritesItAsCsv()
+    {
+        var table = Path.Combine(Folder, "evaluation.csv");
+
+        var run = Ganest.Run("augment", "--evaluate", "--data", Penguins, "--balance", "species", "--folds", "2", "--ratios", "1",
+            "--epochs", "2", "--classifier", "trees", "--threads", "1", "--seed", "3", "--out", table);
+
+        Assert.AreEqual(0, run.ExitCode, run.Output);
+        StringAssert.Contains(run.Output, "2-fold stratified cross-validation on 'species', 275 rows, macro-F1");
+        StringAssert.Contains(run.Output, "Fold 2/2: GAN trained on 138 rows");
+        StringAssert.Contains(run.Output, "Recommended GAN ratio: ");
+        var lines = File.ReadAllLines(table);
+        StringAssert.StartsWith(lines[0], "method,ratio,mean_added_rows,mean,sd,diff_vs_real_only,p_vs_real_only,diff_vs_oversampling,p_vs_oversampling,fold1,fold2,recommended_gan_ratio");
+        CollectionAssert.AreEqual(new[] { "real only", "oversampling", "SMOTE", "GAN" }, lines.Skip(1).Select(l => l.Split(',')[0]).ToArray());
+        Assert.IsEmpty(Directory.GetFiles(Folder, "*.tmp"));
+    }
+
+    [TestMethod]
+    public void BadEvaluateRequestsFailWithOneLineNamingTheFlag()
+    {
+        var noLabel = Ganest.Run("augment", "--evaluate", "--data", Penguins);
+        Assert.AreEqual(1, noLabel.ExitCode);
+        StringAssert.Contains(noLabel.Error, "ganest: error: --evaluate needs --balance COLUMN");
+
+        var oneFold = Ganest.Run("augment", "--evaluate", "--data", Penguins, "--balance", "species", "--folds", "1");
+        Assert.AreEqual(1, oneFold.ExitCode);
+        StringAssert.Contains(oneFold.Error, "ganest: error: --folds must be at least 2; got 1.");
+
+        var negative = Ganest.Run("augment", "--evaluate", "--data", Penguins, "--balance", "species", "--ratios", "0.5,-1");
+        Assert.AreEqual(1, negative.ExitCode);
+        StringAssert.Contains(negative.Error, "ganest: error: --ratios must be in (0, 1]");
+
+        var unknown = Ganest.Run("augment", "--evaluate", "--data", Penguins, "--balance", "kind");
+        Assert.AreEqual(1, unknown.ExitCode);
+        StringAssert.Contains(unknown.Error, "ganest: error: Column 'kind' (--balance) is not in the header");
+
+        var noModel = Ganest.Run("augment", "--data", Penguins, "--out", Path.Combine(Folder, "x.csv"), "--balance", "species");
+        Assert.AreEqual(1, noModel.ExitCode);
+        StringAssert.Contains(noModel.Error, "ganest: error: Option '--model' is required (unless --evaluate is given).");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "GanEstimators.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException($"No GanEstimators.sln above {AppContext.BaseDirectory}.");
+    }
+}
