@@ -32,6 +32,8 @@ using static TorchSharp.torch;
 //   --draw-path   instead: CPU ms to draw one training batch of 500 from the generated table of --rows N rows (--draws 500)
 //   --soak        instead: memory soak, --soak-steps training steps (10,000) then --cycles save/load/sample cycles (1,000)
 //                 measured after --warmup-cycles unmeasured ones (300)
+//   --augmentation-cv --table T  instead: issue 22's EvaluateAugmentation on seattle-weather or penguins (--share 0.25 of the
+//                 training rows, --classifier linear|trees|both, --epochs 1000, --folds 5, --ratios 0.25,0.5,1, --seed 1, --threads 1)
 //   --gpu-profile / --gpu-tabular  instead: issue 19's GPU profile (GpuProfile.cs, GpuTabular.cs; tools/gpu/profile-on-device.sh runs them)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Contains("--gpu-profile") || args.Contains("--gpu-tabular"))
@@ -77,6 +79,13 @@ if (args.Contains("--sampling-speed"))
     // --threads 0: the sampler's default (the library's choice) from libtorch's own starting count.
     sampler.NumberOfThreads = IntArg("--threads", 1) is > 0 and var sampleThreads ? sampleThreads : null;
     SamplingSpeed.Run(sampler, IntArg("--runs", 5), args.Contains("--sampling-stages"), IntArg("--rows", 100_000));
+    return 0;
+}
+if (args.Contains("--augmentation-cv"))
+{
+    AugmentationCrossValidation.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"), Arg("--table") ?? "seattle-weather",
+        double.Parse(Arg("--share") ?? "0.25", CultureInfo.InvariantCulture), (Arg("--classifier") ?? "both") is "both" ? new[] { "linear", "trees" } : new[] { Arg("--classifier")! },
+        IntArg("--epochs", 1000), IntArg("--folds", 5), AugmentationCrossValidation.Ratios(Arg("--ratios") ?? "0.25,0.5,1"), IntArg("--seed", 1), IntArg("--threads", 1));
     return 0;
 }
 if (args.Contains("--fingerprint"))

@@ -16,7 +16,7 @@ namespace GanEstimators.Cli.Commands;
 internal static class AugmentEvaluation
 {
     /// <summary>The flags only --evaluate reads.</summary>
-    internal sealed record Options(Option<bool> Evaluate, Option<int> Folds, Option<string> Ratios, Option<string> Metric, Option<string?> MinorityClass, Option<string> Classifier, Option<int> Epochs)
+    internal sealed record Options(Option<bool> Evaluate, Option<int> Folds, Option<string> Ratios, Option<string> Metric, Option<string?> MinorityClass, Option<string> Classifier, Option<int?> Epochs)
     {
         public static Options Create() => new(
             new Option<bool>("--evaluate") { Description = "Instead of writing rows: k-fold cross-validate a classifier of the --balance column trained on real rows alone, with random oversampling, with SMOTE and with GAN rows (a GAN trained inside each fold), and recommend a GAN ratio (0: do not augment)" },
@@ -25,7 +25,7 @@ internal static class AugmentEvaluation
             new Option<string>("--metric") { Description = "With --evaluate: macro-f1 or minority-recall", DefaultValueFactory = _ => "macro-f1" },
             new Option<string?>("--minority-class") { Description = "With --evaluate --metric minority-recall: the class whose recall counts (default: the least frequent)" },
             new Option<string>("--classifier") { Description = "With --evaluate: linear (SDCA maximum entropy) or trees (one-versus-all FastTree), on every numeric, Boolean and text column", DefaultValueFactory = _ => "linear" },
-            new Option<int>("--epochs") { Description = "With --evaluate: epochs of each fold's GAN (GanTrainer's defaults otherwise)", DefaultValueFactory = _ => GanTrainer.Defaults.Epochs });
+            new Option<int?>("--epochs") { Description = "With --evaluate: epochs of each fold's GAN (default as `ganest train`: at least 3,000 steps of 500 rows, 300 epochs or more; no early stopping)" });
 
         public void AddTo(Command command)
         {
@@ -35,7 +35,9 @@ internal static class AugmentEvaluation
         public Values Read(ParseResult parsed) => new(parsed.GetValue(Folds), parsed.GetValue(Ratios)!, parsed.GetValue(Metric)!, parsed.GetValue(MinorityClass), parsed.GetValue(Classifier)!, parsed.GetValue(Epochs));
     }
 
-    internal sealed record Values(int Folds, string Ratios, string Metric, string? MinorityClass, string Classifier, int Epochs);
+    internal sealed record Values(int Folds, string Ratios, string Metric, string? MinorityClass, string Classifier, int? Epochs);
+
+    private const int BatchSize = 500;
 
     public static int Run(string dataPath, string? outputPath, string? label, string? model, int? count, int? seed, int? threads, Values values)
     {
@@ -55,7 +57,7 @@ internal static class AugmentEvaluation
             },
             MinorityClass = values.MinorityClass,
             Seed = seed ?? 0,
-            GanOptions = new GanTrainer.Options { Epochs = values.Epochs, NumberOfThreads = threads },
+            GanOptions = new GanTrainer.Options { Epochs = values.Epochs ?? GanTrainer.Defaults.Epochs, BatchSize = BatchSize, NumberOfThreads = threads },
         };
         if (values.Classifier is not ("linear" or "trees")) throw new ArgumentException($"--classifier must be linear or trees; got '{values.Classifier}'.");
         LibraryChecks.Run(() => AugmentationEvaluationValidator.Validate(options),
@@ -65,6 +67,7 @@ internal static class AugmentEvaluation
         ThreadsOption.Check(threads);
 
         var file = CsvSchemaInference.Infer(dataPath, "--data", new HashSet<string> { label });
+        options.GanOptions.Epochs = values.Epochs ?? DefaultEpochs(file.Rows * (options.NumberOfFolds - 1) / options.NumberOfFolds);
         if (file.Columns.All(c => c.Name != label)) throw new ArgumentException($"Column '{label}' (--balance) is not in the header of '{dataPath}'.");
         using var output = outputPath is null ? null : OutputFile.Reserve(outputPath, "--out", ("--data", dataPath));
         var ml = new MLContext(options.Seed);
@@ -89,7 +92,14 @@ internal static class AugmentEvaluation
 
     /// <summary>The validator checks the GAN options before data is read; it needs a feature name, which the evaluation fills in later.</summary>
     private static GanTrainer.Options WithFeature(GanTrainer.Options options) =>
-        new() { FeatureColumnNames = new[] { "x" }, Epochs = options.Epochs, NumberOfThreads = options.NumberOfThreads };
+        new() { FeatureColumnNames = new[] { "x" }, Epochs = options.Epochs, BatchSize = options.BatchSize, NumberOfThreads = options.NumberOfThreads };
+
+    /// <summary>`ganest train`'s rule for a fold's training rows: at least 3,000 steps and 300 epochs.</summary>
+    private static int DefaultEpochs(int rows)
+    {
+        var stepsPerEpoch = Math.Max(1, rows / BatchSize);
+        return Math.Max(300, (3000 + stepsPerEpoch - 1) / stepsPerEpoch);
+    }
 
     private static double[] ParseRatios(string text) =>
         text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
