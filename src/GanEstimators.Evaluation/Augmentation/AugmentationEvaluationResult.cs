@@ -60,7 +60,7 @@ public sealed class AugmentationEvaluationResult
     /// <summary>The ratio of <see cref="RecommendedGan"/>, or 0 when no GAN ratio beats real only: then do not augment with the GAN.</summary>
     public double RecommendedGanRatio { get; }
 
-    /// <summary>One line: the ratio to use and how sure the folds are of it.</summary>
+    /// <summary>One line: the ratio to use, how sure the folds are of it, and whether oversampling does as well.</summary>
     public string Recommendation
     {
         get
@@ -68,8 +68,12 @@ public sealed class AugmentationEvaluationResult
             if (RecommendedGan is not { } gan)
                 return $"Recommended GAN ratio: 0 (no GAN ratio beats real only on {MetricName}; best GAN {BestGanText()}).";
             var vsOver = gan.AgainstOversampling is { } o ? $"; against oversampling {Signed(o.MeanDifference)}, p = {P(o.PValue)}" : "";
+            var caveats = new List<string>();
+            if (gan.AgainstRealOnly!.PValue >= 0.05) caveats.Add("the gain over real only is within the folds' noise (p ≥ 0.05)");
+            if (gan.AgainstOversampling is { MeanDifference: <= 0 }) caveats.Add("random oversampling does at least as well");
             return $"Recommended GAN ratio: {Number(gan.Ratio)} ({MetricName} {Number(gan.Mean)} against real only's {Number(RealOnly.Mean)}, " +
-                $"{Signed(gan.AgainstRealOnly!.MeanDifference)}, p = {P(gan.AgainstRealOnly.PValue)}{vsOver}).";
+                $"{Signed(gan.AgainstRealOnly.MeanDifference)}, p = {P(gan.AgainstRealOnly.PValue)}{vsOver})" +
+                (caveats.Count == 0 ? "." : $"; but {string.Join(", and ", caveats)}.");
         }
     }
 

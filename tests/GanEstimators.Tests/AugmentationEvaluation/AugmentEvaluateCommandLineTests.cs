@@ -15,7 +15,7 @@ public sealed class AugmentEvaluateCommandLineTests : GanestTestFolder
         var table = Path.Combine(Folder, "evaluation.csv");
 
         var run = Ganest.Run("augment", "--evaluate", "--data", Penguins, "--balance", "species", "--folds", "2", "--ratios", "1",
-            "--epochs", "2", "--classifier", "trees", "--threads", "1", "--seed", "3", "--out", table);
+            "--epochs", "2", "--classifier", "linear", "--threads", "1", "--seed", "3", "--out", table);
 
         Assert.AreEqual(0, run.ExitCode, run.Output);
         StringAssert.Contains(run.Output, "2-fold stratified cross-validation on 'species', 275 rows, macro-F1");
