@@ -65,7 +65,10 @@ internal sealed class CsvRecordReader : IDisposable
         }
     }
 
-    /// <summary>The next record's fields (trimmed), or null at the end of the file. Empty lines are skipped.</summary>
+    /// <summary>Whether the record last read starts with "//", which ML.NET's TextLoader skips as a comment.</summary>
+    public bool StartsLikeAComment { get; private set; }
+
+    /// <summary>The next record's fields (unquoted fields trimmed), or null at the end of the file. Empty lines are skipped.</summary>
     public string[]? Read()
     {
         while (true)
@@ -75,7 +78,9 @@ internal sealed class CsvRecordReader : IDisposable
             else raw = ReadRaw();
             if (raw is null) return null;
             RecordNumber++;
-            if (raw.Length > 0) return Split(raw);
+            if (raw.Length == 0) continue;
+            StartsLikeAComment = raw.StartsWith("//", StringComparison.Ordinal);
+            return Split(raw);
         }
     }
 
@@ -157,13 +162,24 @@ internal sealed class CsvRecordReader : IDisposable
         }
     }
 
-    /// <summary>Splits one record: a field that starts with a quote (after spaces) is unquoted, doubled quotes undoubled.</summary>
+    /// <summary>
+    /// Splits one record. A field that starts with a quote (after spaces) is unquoted, its doubled quotes undoubled and
+    /// its content kept as written (spaces and line breaks included); an unquoted field is trimmed.
+    /// </summary>
     private string[] Split(string record)
     {
         var fields = new List<string>();
         var field = new StringBuilder();
+        var afterQuote = new StringBuilder();
         var quoted = false;
         var wasQuoted = false;
+        void EndField()
+        {
+            fields.Add(wasQuoted ? field.ToString() + afterQuote.ToString().Trim() : field.ToString().Trim());
+            field.Clear();
+            afterQuote.Clear();
+            wasQuoted = false;
+        }
         for (var i = 0; i < record.Length; i++)
         {
             var ch = record[i];
@@ -173,12 +189,13 @@ internal sealed class CsvRecordReader : IDisposable
                 else if (ch == '"') quoted = false;
                 else field.Append(ch);
             }
-            else if (ch == '"' && !wasQuoted && field.ToString().Trim().Length == 0) { field.Clear(); quoted = wasQuoted = true; }
-            else if (ch == Separator) { fields.Add(field.ToString()); field.Clear(); wasQuoted = false; }
+            else if (ch == Separator) EndField();
+            else if (wasQuoted) afterQuote.Append(ch);
+            else if (ch == '"' && field.ToString().Trim().Length == 0) { field.Clear(); quoted = wasQuoted = true; }
             else field.Append(ch);
         }
-        fields.Add(field.ToString());
-        return fields.Select(f => f.Trim()).ToArray();
+        EndField();
+        return fields.ToArray();
     }
 
     /// <summary>"row N", with the line it starts on when quoted line breaks make the two differ.</summary>

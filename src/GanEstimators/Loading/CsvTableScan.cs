@@ -23,6 +23,9 @@ internal sealed record CsvTableScan(IReadOnlyList<CsvColumnFacts> Columns, int R
             if (values.Length != names.Length)
                 throw new InvalidDataException($"{label} '{path}' {CsvRecordReader.Where(reader.RecordNumber, reader.RecordLine)} has {values.Length} fields; " +
                     $"the header has {names.Length} ({CsvSeparator.Name(reader.Separator)}-separated).");
+            if (reader.StartsLikeAComment)
+                throw new InvalidDataException($"{label} '{path}' {CsvRecordReader.Where(reader.RecordNumber, reader.RecordLine)} starts with \"//\", which ML.NET's TextLoader skips as a comment line; " +
+                    "put the first field in double quotes (\"//…\").");
             for (var c = 0; c < columns.Length; c++) columns[c].Add(values[c]);
         }
         if (rows == 0) throw new InvalidDataException($"{label} '{path}' has a header but no rows.");

@@ -145,6 +145,30 @@ public sealed class CsvColumnInferenceTests
     }
 
     [TestMethod]
+    public void SpacesInsideQuotesAreKeptAndOutsideThemTrimmed()
+    {
+        var path = Write("spaces.csv", "name,x\n \" a \" ,1\n  b,2\n\n\"c\",3\n");
+
+        var results = new MLContext(1).Gan().InferColumns(path);
+
+        Assert.AreEqual(3L, results.RowCount, "the empty line is skipped");
+        CollectionAssert.AreEqual(new[] { " a ", "b", "c" }, Texts(results.Data, "name"), "as the loader reads them");
+        Assert.AreEqual(3, results.Column("name").DistinctValues, "and as the scan counted them");
+    }
+
+    [TestMethod]
+    public void ARowThatTextLoaderWouldSkipAsACommentIsRefused()
+    {
+        var path = Write("comment.csv", "url,x\nexample.org,1\n//cdn.example.org,2\n");
+
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => new MLContext(1).Gan().InferColumns(path));
+
+        StringAssert.Contains(error.Message, "row 3 starts with \"//\"");
+        var quoted = Write("quoted.csv", "url,x\nexample.org,1\n\"//cdn.example.org\",2\n");
+        CollectionAssert.AreEqual(new[] { "example.org", "//cdn.example.org" }, Texts(new MLContext(1).Gan().InferColumns(quoted).Data, "url"));
+    }
+
+    [TestMethod]
     public void SemicolonAndTabSeparatorsAreDetected()
     {
         foreach (var (separator, name) in new[] { (';', "semicolon.csv"), ('\t', "tab.tsv") })
