@@ -19,7 +19,7 @@ public static class CsvSchemaInference
     public static CsvSchema Infer(string path, string option, IReadOnlySet<string> forcedText, char? separator = null)
     {
         Files.InputFile.CheckExists(path, option, "a CSV file with a header row");
-        var scan = CsvTableScan.Read(path, option, separator, forcedText);
+        var scan = CsvTableScan.Read(path, option, separator, forcedText, countDistinct: false);
         return new CsvSchema(scan.Columns.Select(ColumnOf).ToArray(), scan.Rows, scan.Separator);
     }
 

@@ -19,7 +19,7 @@ internal static class CsvColumnInference
         var separator = options.Separator is { } given ? CsvSeparator.Check(given, nameof(options.Separator)) : (char?)null;
         var readAsText = options.CategoricalColumnNames.Append(options.ConditionColumnName).OfType<string>().ToHashSet();
 
-        var scan = CsvTableScan.Read(path, Label, separator, readAsText);
+        var scan = CsvTableScan.Read(path, Label, separator, readAsText, countDistinct: true);
         ColumnInference.CheckNamedColumns(options, scan.Columns.Select(c => c.Name).ToArray(), $"the header of '{path}'");
         var columns = scan.Columns.Select(facts => ColumnDecision.Decide(Evidence(facts, scan.Rows), options)).ToArray();
 

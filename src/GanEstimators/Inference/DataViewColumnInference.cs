@@ -17,6 +17,12 @@ internal static class DataViewColumnInference
         ArgumentNullException.ThrowIfNull(options);
         var schemaColumns = data.Schema.Where(c => !c.IsHidden).ToArray();
         ColumnInference.CheckNamedColumns(options, schemaColumns.Select(c => c.Name).ToArray(), "the data");
+        foreach (var name in options.CategoricalColumnNames)
+        {
+            var column = schemaColumns.First(c => c.Name == name);
+            if (KindOf(column.Type) is not (GanColumnKind.Text or GanColumnKind.Boolean or GanColumnKind.Key or GanColumnKind.WholeNumber))
+                throw new ArgumentException($"CategoricalColumnNames: column '{name}' is {column.Type}; text, Boolean, key and integer columns can be categories (convert it first).", nameof(options));
+        }
         var counters = schemaColumns.Select(c => ValueCounter.For(c, KindOf(c.Type))).ToArray();
         long rows = 0;
         using (var cursor = data.GetRowCursor(schemaColumns.Where((_, i) => counters[i] is not null)))

@@ -15,11 +15,12 @@ internal sealed class CsvColumnFacts
     private bool _integer = true, _number = true, _date = true, _boolean = true, _seenValue;
     private int _fewestDecimals = int.MaxValue;
 
-    public CsvColumnFacts(string name, int index, bool readAsText)
+    public CsvColumnFacts(string name, int index, bool readAsText, bool countDistinct)
     {
         Name = name;
         Index = index;
         ReadAsText = readAsText;
+        if (!countDistinct) Distinct.Stop();
     }
 
     public string Name { get; }
@@ -39,6 +40,10 @@ internal sealed class CsvColumnFacts
 
     public long? Maximum { get; private set; }
 
+    /// <summary>
+    /// The distinct values of a column that may be an ID or have few levels: counting stops at the first date or
+    /// fractional number, so a long column of measurements or dates costs no memory.
+    /// </summary>
     public DistinctValues<string> Distinct { get; } = new();
 
     public GanColumnKind Kind =>
@@ -64,6 +69,7 @@ internal sealed class CsvColumnFacts
             var format = IsoDates.FormatOf(value);
             if (format is null) _date = false;
             else if (DateFormat is null || format.Length > DateFormat.Length) DateFormat = format;
+            if (format is not null) Distinct.Stop();
         }
         if (!_number) return;
         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) { _number = _integer = false; return; }
@@ -72,7 +78,11 @@ internal sealed class CsvColumnFacts
             Minimum = Math.Min(Minimum ?? whole, whole);
             Maximum = Math.Max(Maximum ?? whole, whole);
         }
-        else _integer = false;
+        else
+        {
+            _integer = false;
+            Distinct.Stop();
+        }
         var dot = value.IndexOf('.', StringComparison.Ordinal);
         var places = dot >= 0 ? value.Length - dot - 1 : 0;
         Decimals = Math.Max(Decimals, places);

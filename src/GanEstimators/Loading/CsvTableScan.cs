@@ -9,13 +9,15 @@ internal sealed record CsvTableScan(IReadOnlyList<CsvColumnFacts> Columns, int R
     /// Reads every record of <paramref name="path"/> (named "<paramref name="label"/> 'path'" in messages), so a file
     /// that is not UTF-8, has an unclosed quote, a row with the wrong number of fields, an empty or repeated header
     /// name, or no rows is refused before any work starts. Columns named in <paramref name="readAsText"/> are Text.
+    /// <paramref name="countDistinct"/> counts the distinct values of whole-number and text columns (for the ID and
+    /// few-levels rules), at a memory cost of up to a million values per column.
     /// </summary>
-    public static CsvTableScan Read(string path, string label, char? separator, IReadOnlySet<string> readAsText)
+    public static CsvTableScan Read(string path, string label, char? separator, IReadOnlySet<string> readAsText, bool countDistinct)
     {
         using var reader = CsvRecordReader.Open(path, label, separator);
         var names = reader.Header;
         CheckHeader(path, label, names);
-        var columns = names.Select((name, c) => new CsvColumnFacts(name, c, readAsText.Contains(name))).ToArray();
+        var columns = names.Select((name, c) => new CsvColumnFacts(name, c, readAsText.Contains(name), countDistinct)).ToArray();
         var rows = 0;
         for (var values = reader.Read(); values is not null; values = reader.Read())
         {

@@ -19,6 +19,9 @@ internal sealed class DistinctValues<T> where T : notnull
     /// <summary>Every value added was different from the others (and there were not too many to check).</summary>
     public bool AllDifferent => _seen is not null && !_repeated;
 
+    /// <summary>Stops counting (the values will not be needed), so <see cref="Count"/> is null from now on.</summary>
+    public void Stop() => _seen = null;
+
     public void Add(T value)
     {
         if (_seen is null) return;

@@ -62,7 +62,7 @@ public sealed class DataViewColumnInferenceTests
     }
 
     [TestMethod]
-    public void ADataViewWithoutRowsOrWithAnUnknownNamedColumnIsRefused()
+    public void ADataViewWithoutRowsOrWithAWrongNamedColumnIsRefused()
     {
         var ml = new MLContext(1);
         var empty = ml.Data.LoadFromEnumerable(Array.Empty<Row>());
@@ -70,6 +70,8 @@ public sealed class DataViewColumnInferenceTests
         var one = ml.Data.LoadFromEnumerable(new[] { new Row() });
         var error = Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().InferColumns(one, new GanColumnInferenceOptions { IgnoredColumnNames = new[] { "id" } }));
         StringAssert.Contains(error.Message, "IgnoredColumnNames: column 'id' is not in the data");
+        var notCategorical = Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().InferColumns(one, new GanColumnInferenceOptions { CategoricalColumnNames = new[] { "Score" } }));
+        StringAssert.Contains(notCategorical.Message, "CategoricalColumnNames: column 'Score' is Single");
     }
 
     /// <summary>A DataFrame read by DataFrame.LoadCsv and viewed with LoadFromDataFrame gets the decisions its CSV file gets.</summary>
