@@ -23,6 +23,7 @@ public static class EvaluateCommand
         var json = new Option<string?>("--json") { Description = "Also write the metrics to this JSON file" };
         var seed = new Option<int>("--seed") { Description = "Random seed of the detection and efficacy classifiers", DefaultValueFactory = _ => 0 };
         var separator = SeparatorOption.Create();
+        separator.Description = "Field separator of --real and --test: comma, semicolon, tab, or one character (default: detected; --synthetic, as `ganest sample` writes it, is always detected)";
         var command = new Command("evaluate", "Measure how faithful a synthetic CSV is to the real one") { real, synthetic, test, label, json, seed, separator };
         command.SetAction(parsed => Run(parsed.GetValue(real)!, parsed.GetValue(synthetic)!, parsed.GetValue(test), parsed.GetValue(label), parsed.GetValue(json), parsed.GetValue(seed), SeparatorOption.Parse(parsed.GetValue(separator))));
         return command;
@@ -37,7 +38,7 @@ public static class EvaluateCommand
         // Every file is read with the real file's column kinds, so a column is compared as the same kind everywhere.
         var ml = new MLContext(seed);
         var realData = CsvLoading.ComparisonLoader(ml, columns, separator).Load(realPath);
-        var syntheticData = Load(ml, columns, syntheticPath, "--synthetic", separatorGiven);
+        var syntheticData = Load(ml, columns, syntheticPath, "--synthetic", separatorGiven: null);
         var options = new TabularEvaluationOptions { Seed = seed, LabelColumnName = label, TestData = testPath is null ? null : Load(ml, columns, testPath, "--test", separatorGiven) };
         using var output = jsonPath is null ? null : OutputFile.Reserve(jsonPath, "--json", ("--real", realPath), ("--synthetic", syntheticPath), ("--test", testPath));
 

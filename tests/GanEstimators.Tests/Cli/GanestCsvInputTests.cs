@@ -78,7 +78,8 @@ public sealed class GanestCsvInputTests : GanestTestFolder
         var synthetic = Path.Combine(Folder, "pipes.out.csv");
         Assert.AreEqual(0, Ganest.Run("sample", "--model", model, "--count", "10", "--out", synthetic, "--seed", "1").ExitCode);
         Assert.AreEqual(TinyModel.Header, File.ReadAllLines(synthetic)[0], "three columns, written comma-separated");
-        Assert.AreEqual(0, Ganest.Run("evaluate", "--real", data, "--synthetic", data, "--separator", "|").ExitCode, "evaluate takes it too");
+        var evaluate = Ganest.Run("evaluate", "--real", data, "--synthetic", synthetic, "--separator", "|");
+        Assert.AreEqual(0, evaluate.ExitCode, $"evaluate takes it for --real; --synthetic, written by sample, is detected: {evaluate.Output}");
     }
 
     [TestMethod]
