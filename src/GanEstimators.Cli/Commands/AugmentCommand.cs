@@ -22,12 +22,13 @@ public static class AugmentCommand
         var count = new Option<int?>("--count") { Description = "Add this many rows" };
         var seed = new Option<int?>("--seed") { Description = "Random seed (same seed, same rows)" };
         var threads = ThreadsOption.Create();
-        var command = new Command("augment", "Append synthetic rows to a CSV file, a fixed number or to balance a class column") { data, model, output, balance, ratio, count, seed, threads };
-        command.SetAction(parsed => Run(parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(output)!, parsed.GetValue(balance), parsed.GetValue(ratio), parsed.GetValue(count), parsed.GetValue(seed), parsed.GetValue(threads)));
+        var separator = SeparatorOption.Create();
+        var command = new Command("augment", "Append synthetic rows to a CSV file, a fixed number or to balance a class column") { data, model, output, balance, ratio, count, seed, threads, separator };
+        command.SetAction(parsed => Run(parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(output)!, parsed.GetValue(balance), parsed.GetValue(ratio), parsed.GetValue(count), parsed.GetValue(seed), parsed.GetValue(threads), SeparatorOption.Parse(parsed.GetValue(separator))));
         return command;
     }
 
-    private static int Run(string dataPath, string modelPath, string outputPath, string? balance, double ratio, int? count, int? seed, int? threads)
+    private static int Run(string dataPath, string modelPath, string outputPath, string? balance, double ratio, int? count, int? seed, int? threads, char? separator)
     {
         var options = new GanAugmentationOptions
         {
@@ -42,7 +43,7 @@ public static class AugmentCommand
             (OptionRuleError.RatioWithoutBalance, "--balance-ratio applies to --balance COLUMN, not to --count."));
         ThreadsOption.Check(threads);
         var modelColumns = ModelFile.ReadColumns(modelPath);
-        var file = CsvSchemaInference.Infer(dataPath, "--data", new HashSet<string>());
+        var file = CsvSchemaInference.Infer(dataPath, "--data", new HashSet<string>(), separator);
         var (columns, dropped) = MatchHeader(modelColumns, modelPath, file.Columns, dataPath);
 
         var ml = new MLContext(seed);
