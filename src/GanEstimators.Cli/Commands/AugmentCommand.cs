@@ -23,19 +23,20 @@ public static class AugmentCommand
         var count = new Option<int?>("--count") { Description = "Add this many rows" };
         var seed = new Option<int?>("--seed") { Description = "Random seed (same seed, same rows)" };
         var threads = ThreadsOption.Create();
+        var separator = SeparatorOption.Create();
         var evaluate = AugmentEvaluation.Options.Create();
-        var command = new Command("augment", "Append synthetic rows to a CSV file, a fixed number or to balance a class column; or, with --evaluate, cross-validate whether they help a classifier") { data, model, output, balance, ratio, count, seed, threads };
+        var command = new Command("augment", "Append synthetic rows to a CSV file, a fixed number or to balance a class column; or, with --evaluate, cross-validate whether they help a classifier") { data, model, output, balance, ratio, count, seed, threads, separator };
         evaluate.AddTo(command);
         command.SetAction(parsed => parsed.GetValue(evaluate.Evaluate)
-            ? AugmentEvaluation.Run(parsed.GetValue(data)!, parsed.GetValue(output), parsed.GetValue(balance), parsed.GetValue(model), parsed.GetValue(count), parsed.GetValue(seed), parsed.GetValue(threads), evaluate.Read(parsed))
-            : Run(parsed.GetValue(data)!, Required(parsed.GetValue(model), "--model"), Required(parsed.GetValue(output), "--out"), parsed.GetValue(balance), parsed.GetValue(ratio), parsed.GetValue(count), parsed.GetValue(seed), parsed.GetValue(threads)));
+            ? AugmentEvaluation.Run(parsed.GetValue(data)!, parsed.GetValue(output), parsed.GetValue(balance), parsed.GetValue(model), parsed.GetValue(count), parsed.GetValue(seed), parsed.GetValue(threads), SeparatorOption.Parse(parsed.GetValue(separator)), evaluate.Read(parsed))
+            : Run(parsed.GetValue(data)!, Required(parsed.GetValue(model), "--model"), Required(parsed.GetValue(output), "--out"), parsed.GetValue(balance), parsed.GetValue(ratio), parsed.GetValue(count), parsed.GetValue(seed), parsed.GetValue(threads), SeparatorOption.Parse(parsed.GetValue(separator))));
         return command;
     }
 
     private static string Required(string? value, string flag) =>
         value ?? throw new ArgumentException($"Option '{flag}' is required (unless --evaluate is given).");
 
-    private static int Run(string dataPath, string modelPath, string outputPath, string? balance, double ratio, int? count, int? seed, int? threads)
+    private static int Run(string dataPath, string modelPath, string outputPath, string? balance, double ratio, int? count, int? seed, int? threads, char? separator)
     {
         var options = new GanAugmentationOptions
         {
@@ -50,7 +51,7 @@ public static class AugmentCommand
             (OptionRuleError.RatioWithoutBalance, "--balance-ratio applies to --balance COLUMN, not to --count."));
         ThreadsOption.Check(threads);
         var modelColumns = ModelFile.ReadColumns(modelPath);
-        var file = CsvSchemaInference.Infer(dataPath, "--data", new HashSet<string>());
+        var file = CsvSchemaInference.Infer(dataPath, "--data", new HashSet<string>(), separator);
         var (columns, dropped) = MatchHeader(modelColumns, modelPath, file.Columns, dataPath);
 
         var ml = new MLContext(seed);

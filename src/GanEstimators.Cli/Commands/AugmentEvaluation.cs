@@ -39,7 +39,7 @@ internal static class AugmentEvaluation
 
     private const int BatchSize = 500;
 
-    public static int Run(string dataPath, string? outputPath, string? label, string? model, int? count, int? seed, int? threads, Values values)
+    public static int Run(string dataPath, string? outputPath, string? label, string? model, int? count, int? seed, int? threads, char? separator, Values values)
     {
         if (label is null) throw new ArgumentException("--evaluate needs --balance COLUMN: the class column to classify and balance.");
         if (model is not null) throw new ArgumentException("--evaluate trains its own GAN inside each fold; leave out --model.");
@@ -66,7 +66,7 @@ internal static class AugmentEvaluation
             new[] { (nameof(GanTrainer.Options.Epochs), "--epochs"), (nameof(GanTrainer.Options.NumberOfThreads), "--threads") });
         ThreadsOption.Check(threads);
 
-        var file = CsvSchemaInference.Infer(dataPath, "--data", new HashSet<string> { label });
+        var file = CsvSchemaInference.Infer(dataPath, "--data", new HashSet<string> { label }, separator);
         options.GanOptions.Epochs = values.Epochs ?? DefaultEpochs(file.Rows * (options.NumberOfFolds - 1) / options.NumberOfFolds);
         if (file.Columns.All(c => c.Name != label)) throw new ArgumentException($"Column '{label}' (--balance) is not in the header of '{dataPath}'.");
         using var output = outputPath is null ? null : OutputFile.Reserve(outputPath, "--out", ("--data", dataPath));
