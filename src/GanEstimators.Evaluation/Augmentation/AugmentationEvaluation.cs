@@ -53,6 +53,14 @@ internal static class AugmentationEvaluation
                 var ratio = options.Ratios[r];
                 var added = AddedRows.PerClass(rowsByClass, ratio, options.Sizing);
                 var count = added.Values.Sum();
+                if (count == 0)
+                {
+                    // Nothing to add: every method's training set is the real one, so it gets real only's score rather
+                    // than a refit whose only difference would be the estimator's own randomness.
+                    foreach (var method in new[] { AugmentationMethod.RandomOversampling, AugmentationMethod.Smote, AugmentationMethod.Gan })
+                        Record(method, ratio, scores[(AugmentationMethod.RealOnly, 0)].Scores[fold], 0);
+                    continue;
+                }
 
                 var oversampled = Copy(training);
                 RandomOversampling.Add(training, trainingClasses, added, new Random(Mix(seed, fold, r, 1)), oversampled);
