@@ -14,7 +14,7 @@ public static class TrainCommand
 
     public static Command Create()
     {
-        var data = new Option<string>("--data") { Description = "Training CSV with a header row", Required = true };
+        var data = new Option<string>("--data") { Description = "Training CSV with a header row, or a Parquet file (.parquet) or directory of parts", Required = true };
         var model = new Option<string>("--model") { Description = "Where to write the model (.zip)", Required = true };
         var condition = new Option<string?>("--condition-column") { Description = "Column to condition on (read as text)" };
         var discrete = new Option<string?>("--discrete") { Description = "Comma-separated columns to treat as categorical" };
@@ -49,7 +49,8 @@ public static class TrainCommand
     private static int Run(char? separatorGiven, int? threads, long? maxTrainingRows, int? gpu, Switches switches, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? discriminatorSteps, double average, double frequencyWeight, int seed)
     {
         var forcedText = discrete.Concat(conditionColumn is null ? Array.Empty<string>() : new[] { conditionColumn }).ToHashSet();
-        var (inferred, rows, separator) = CsvSchemaInference.Infer(dataPath, "--data", forcedText, separatorGiven);
+        var parquet = DataFile.IsParquet(dataPath) ? ParquetTable.Load(dataPath, "--data") : null;
+        var (inferred, rows, separator) = parquet is null ? CsvSchemaInference.Infer(dataPath, "--data", forcedText, separatorGiven) : ParquetTable.Describe(parquet);
         foreach (var name in forcedText.Concat(ignore).Where(n => inferred.All(c => c.Name != n)))
             throw new ArgumentException($"Column '{name}' is not in the header of '{dataPath}'.");
         var columns = inferred.Where(c => !ignore.Contains(c.Name)).ToArray();
@@ -59,6 +60,7 @@ public static class TrainCommand
         {
             FeatureColumnNames = columns.Where(c => c.Name != conditionColumn).Select(c => c.Name).ToArray(),
             ConditionColumnName = conditionColumn,
+            CategoricalColumnNames = parquet is null ? Array.Empty<string>() : ParquetTable.CategoricalIntegers(parquet, discrete.Where(d => d != conditionColumn && !ignore.Contains(d))),
             Loss = loss,
             Epochs = epochs ?? DefaultEpochs(rows, batchSize),
             BatchSize = batchSize,
@@ -89,8 +91,8 @@ public static class TrainCommand
             (OptionRuleError.NoFeatureColumns, $"No columns of '{dataPath}' are left to generate{(ignore.Length > 0 ? " after --ignore" : "")}{(conditionColumn is null ? "" : " besides --condition-column")}; keep at least one."));
         var ml = new MLContext(seed) { GpuDeviceId = gpu, FallbackToCpu = false };
         using var output = OutputFile.Reserve(modelPath, "--model", ("--data", dataPath));
-        var loader = CsvLoading.Loader(ml, columns, separator);
-        var trainingData = loader.Load(dataPath);
+        var loader = parquet is null ? CsvLoading.Loader(ml, columns, separator) : null;
+        var trainingData = loader?.Load(dataPath) ?? parquet!;
 
         GanSampler sampler = null!;
         AnsiConsole.Progress()
@@ -110,7 +112,8 @@ public static class TrainCommand
         using var trained = sampler;
         output.Writing(path =>
         {
-            ml.Model.Save(sampler, loader, path);
+            if (loader is null) ml.Model.Save(sampler, trainingData.Schema, path);
+            else ml.Model.Save(sampler, loader, path);
             CsvFormat.AppendTo(path, columns);
             return path;
         });
