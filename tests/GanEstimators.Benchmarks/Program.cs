@@ -32,6 +32,8 @@ using static TorchSharp.torch;
 //   --draw-path   instead: CPU ms to draw one training batch of 500 from the generated table of --rows N rows (--draws 500)
 //   --soak        instead: memory soak, --soak-steps training steps (10,000) then --cycles save/load/sample cycles (1,000)
 //                 measured after --warmup-cycles unmeasured ones (300)
+//   --parquet-write  instead: issue 21: --rows N (1,000,000) synthetic rows of a small mixed-type model written to Parquet
+//                 by SampleRange + SaveAsParquet, rows/s beside sampling alone, and the peak RSS of the write (--threads 1)
 //   --gpu-profile / --gpu-tabular  instead: issue 19's GPU profile (GpuProfile.cs, GpuTabular.cs; tools/gpu/profile-on-device.sh runs them)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Contains("--gpu-profile") || args.Contains("--gpu-tabular"))
@@ -77,6 +79,11 @@ if (args.Contains("--sampling-speed"))
     // --threads 0: the sampler's default (the library's choice) from libtorch's own starting count.
     sampler.NumberOfThreads = IntArg("--threads", 1) is > 0 and var sampleThreads ? sampleThreads : null;
     SamplingSpeed.Run(sampler, IntArg("--runs", 5), args.Contains("--sampling-stages"), IntArg("--rows", 100_000));
+    return 0;
+}
+if (args.Contains("--parquet-write"))
+{
+    ParquetWrite.Run(long.Parse(Arg("--rows") ?? "1000000", CultureInfo.InvariantCulture), IntArg("--threads", 1));
     return 0;
 }
 if (args.Contains("--fingerprint"))
