@@ -16,7 +16,7 @@ public static class SampleCommand
         var condition = new Option<string[]>("--condition") { Description = "COLUMN=VALUE (repeatable): every row has that value; the condition column or any categorical column", AllowMultipleArgumentsPerToken = false };
         var seed = new Option<int?>("--seed") { Description = "Random seed (same seed, same rows)" };
         var start = new Option<long?>("--start") { Description = "Write rows [start, start + count) of the seed's block stream (GanSampler.SampleRange), so runs of adjacent ranges concatenate to one run's rows; needs --seed" };
-        var partRows = new Option<long>("--part-rows") { Description = "Rows per Parquet part when --out is a directory (default 1,000,000)", DefaultValueFactory = _ => 1_000_000 };
+        var partRows = new Option<long>("--part-rows") { Description = "Rows per Parquet part when --out is a directory (default 1,000,000)", DefaultValueFactory = _ => SampleOutput.DefaultPartRows };
         var threads = ThreadsOption.Create();
         var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, start, partRows, threads };
         command.SetAction(parsed => Run(parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, parsed.GetValue(condition), parsed.GetValue(seed), parsed.GetValue(threads),

@@ -50,6 +50,34 @@ public static class ParquetTable
     public static string[] CategoricalIntegers(IDataView data, IEnumerable<string> discrete) =>
         discrete.Where(name => data.Schema.GetColumnOrNull(name)?.Type is NumberDataViewType).ToArray();
 
+    /// <summary>
+    /// The <paramref name="columns"/> of a Parquet table as <c>ganest evaluate</c> compares them, like a CSV read by
+    /// <c>CsvLoading.ComparisonLoader</c>: numbers as Double, booleans as text, dates and text as they are.
+    /// </summary>
+    public static IDataView ForComparison(IDataView data, IEnumerable<CsvColumn> columns, string option, string path)
+    {
+        var ml = new MLContext();
+        var names = columns.Select(c => c.Name).ToArray();
+        foreach (var name in names.Where(n => data.Schema.GetColumnOrNull(n) is null))
+            throw new ArgumentException($"Column '{name}' of the real data is not in {option} '{path}'.");
+        var converted = ml.Transforms.SelectColumns(names).Fit(data).Transform(data);
+        foreach (var name in names)
+        {
+            DataKind? kind = converted.Schema[name].Type switch
+            {
+                BooleanDataViewType => DataKind.String,
+                NumberDataViewType t when t != NumberDataViewType.Double => DataKind.Double,
+                _ => null,
+            };
+            if (kind is { } k) converted = ml.Transforms.Conversion.ConvertType(name, outputKind: k).Fit(converted).Transform(converted);
+        }
+        return converted;
+    }
+
+    /// <summary>The model's <paramref name="columns"/> of a Parquet table, for augmenting it with a model's rows.</summary>
+    public static IDataView Select(IDataView data, IEnumerable<CsvColumn> columns) =>
+        new MLContext().Transforms.SelectColumns(columns.Select(c => c.Name).ToArray()).Fit(data).Transform(data);
+
     private static Dictionary<string, bool> DatesAtMidnight(IDataView data)
     {
         var dates = data.Schema.Where(c => !c.IsHidden && c.Type is DateTimeDataViewType).ToArray();

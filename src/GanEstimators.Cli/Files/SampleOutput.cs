@@ -11,6 +11,9 @@ namespace GanEstimators.Cli.Files;
 /// </summary>
 public static class SampleOutput
 {
+    /// <summary>Rows per Parquet part when <c>--out</c> is a directory and no <c>--part-rows</c> is given.</summary>
+    public const long DefaultPartRows = 1_000_000;
+
     /// <summary>Checks <c>--out</c> before any work; returns the reserved file (null for a directory of parts, which the library writes atomically).</summary>
     public static OutputFile? Reserve(string path, string option, params (string Option, string? Path)[] inputs)
     {

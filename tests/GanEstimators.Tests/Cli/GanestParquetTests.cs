@@ -77,6 +77,16 @@ public sealed class GanestParquetTests : GanestTestFolder
         Assert.AreEqual("visitors,amount,day,color,sunny,city", lines[0]);
         Assert.HasCount(601, lines);
         Assert.IsTrue(lines.Skip(1).All(l => l.Split(',')[4] is "True" or "False"), lines[1]);
+
+        var evaluate = Ganest.Run("evaluate", "--real", data, "--synthetic", synthetic);
+        Assert.AreEqual(0, evaluate.ExitCode, evaluate.Output);
+        StringAssert.Contains(evaluate.Output, "240 / 600");
+        var augmented = Path.Combine(Folder, "augmented.parquet");
+        var augment = Ganest.Run("augment", "--data", data, "--model", model, "--out", augmented, "--count", "60", "--threads", "1");
+        Assert.AreEqual(0, augment.ExitCode, augment.Output);
+        var rows = new MLContext(1).Data.LoadFromParquet(augmented);
+        Assert.AreEqual(300L, rows.GetRowCount());
+        Assert.AreEqual(BooleanDataViewType.Instance, rows.Schema["sunny"].Type);
     }
 
     [TestMethod]
