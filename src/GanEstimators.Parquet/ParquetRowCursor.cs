@@ -75,9 +75,16 @@ internal sealed class ParquetRowCursor : DataViewRowCursor
                 _rowsInGroup = _view.GroupRows[_file][_group];
                 _rowInGroup = 0;
                 if (_rowsInGroup == 0) continue;
-                using var group = _reader.OpenRowGroupReader(_group);
-                for (var c = 0; c < _buffers.Length; c++)
-                    _buffers[c]?.Load(group, _view.Fields[_file][c], checked((int)_rowsInGroup));
+                try
+                {
+                    using var group = _reader.OpenRowGroupReader(_group);
+                    for (var c = 0; c < _buffers.Length; c++)
+                        _buffers[c]?.Load(group, _view.Fields[_file][c], checked((int)_rowsInGroup));
+                }
+                catch (Exception error) when (error is not (OutOfMemoryException or IOException or UnauthorizedAccessException))
+                {
+                    throw new InvalidDataException($"Parquet file '{_view.Paths[_file]}', row group {_group}, could not be read: {error.Message}", error);
+                }
                 return true;
             }
             Close();

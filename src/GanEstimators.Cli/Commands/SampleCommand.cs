@@ -12,7 +12,7 @@ public static class SampleCommand
     {
         var model = new Option<string>("--model") { Description = "Model written by `ganest train`", Required = true };
         var count = new Option<int>("--count") { Description = "Number of rows, 1 to 2147483647 (written as they are generated, in bounded memory)", Required = true };
-        var output = new Option<string>("--out") { Description = "File to write: CSV, or Parquet when it ends in .parquet; a directory (existing and empty, or ending in /) gets Parquet parts", Required = true };
+        var output = new Option<string>("--out") { Description = "File to write: CSV, or Parquet when it ends in .parquet; a directory path ending in / (new or empty) gets Parquet parts", Required = true };
         var condition = new Option<string[]>("--condition") { Description = "COLUMN=VALUE (repeatable): every row has that value; the condition column or any categorical column", AllowMultipleArgumentsPerToken = false };
         var seed = new Option<int?>("--seed") { Description = "Random seed (same seed, same rows)" };
         var start = new Option<long?>("--start") { Description = "Write rows [start, start + count) of the seed's block stream (GanSampler.SampleRange), so runs of adjacent ranges concatenate to one run's rows; needs --seed" };

@@ -7,7 +7,7 @@ namespace GanEstimators.Cli.Files;
 
 /// <summary>
 /// Writes generated rows where <c>--out</c> says: a CSV file, a Parquet file (<c>.parquet</c>) or a directory of Parquet
-/// parts (an existing empty directory or a path ending with a separator), each moved into place only when complete.
+/// parts (a path ending with a separator, new or empty), each moved into place only when complete.
 /// </summary>
 public static class SampleOutput
 {
@@ -17,7 +17,7 @@ public static class SampleOutput
     /// <summary>Checks <c>--out</c> before any work; returns the reserved file (null for a directory of parts, which the library writes atomically).</summary>
     public static OutputFile? Reserve(string path, string option, params (string Option, string? Path)[] inputs)
     {
-        if (!DataFile.IsParquet(path) || !DataFile.IsDirectory(path)) return OutputFile.Reserve(path, option, inputs);
+        if (!DataFile.IsPartsDirectory(path)) return OutputFile.Reserve(path, option, inputs);
         var full = Path.GetFullPath(path);
         var parent = Path.GetDirectoryName(full.TrimEnd(Path.DirectorySeparatorChar, '/'))!;
         if (!Directory.Exists(parent)) throw new ArgumentException($"{option} '{path}': directory '{parent}' does not exist; create it first.");
@@ -29,7 +29,7 @@ public static class SampleOutput
     /// <summary>Writes the rows in the model's column order; returns how many.</summary>
     public static long Write(IDataView data, IReadOnlyList<CsvColumn> columns, OutputFile? output, string path, long rowsPerPart, string modelPath)
     {
-        if (output is not null && !DataFile.IsParquet(path)) return CsvWriter.Write(CsvTypes(data), columns, output, modelPath);
+        if (output is not null && !DataFile.IsParquetOutput(path)) return CsvWriter.Write(CsvTypes(data), columns, output, modelPath);
         var ml = new MLContext();
         var ordered = ml.Transforms.SelectColumns(columns.Select(c => c.Name).ToArray()).Fit(data).Transform(data);
         if (output is null) return ml.Data.SaveAsParquetParts(ordered, path, rowsPerPart);
