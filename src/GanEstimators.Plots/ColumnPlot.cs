@@ -14,11 +14,11 @@ internal static class ColumnPlot
     public static byte[] Overall(EvaluatedColumn real, EvaluatedColumn synthetic, bool isDate)
     {
         var plot = new Plot();
-        Draw(plot, real, synthetic, isDate, Title(real, synthetic, real.Name));
+        Draw(plot, real, synthetic, isDate, NumericRange(real, synthetic), Title(real, synthetic, real.Name));
         return plot.GetImageBytes(900, 520, ImageFormat.Png);
     }
 
-    /// <summary>A grid of panels: all rows, then each shown class's rows (on the same axes as the all-rows panel).</summary>
+    /// <summary>A grid of panels: all rows, then each shown class's rows (numbers binned as in the all-rows panel).</summary>
     public static byte[] PerClass(EvaluatedColumn real, EvaluatedColumn synthetic, bool isDate, ClassLabels classes)
     {
         var panels = 1 + classes.Shown.Count;
@@ -28,14 +28,15 @@ internal static class ColumnPlot
         multiplot.AddPlots(panels);
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(rows, columns);
         var omitted = classes.ClassCount - classes.Shown.Count;
-        Draw(multiplot.GetPlot(0), real, synthetic, isDate,
+        var range = NumericRange(real, synthetic);
+        Draw(multiplot.GetPlot(0), real, synthetic, isDate, range,
             Title(real, synthetic, $"{real.Name}: all rows") + (omitted > 0 ? $" ({omitted} rarest {classes.ColumnName} classes not drawn)" : ""));
         for (var i = 0; i < classes.Shown.Count; i++)
         {
             var label = classes.Shown[i];
             var realRows = real.Rows(ClassLabels.RowsOf(classes.Real, label));
             var syntheticRows = synthetic.Rows(ClassLabels.RowsOf(classes.Synthetic, label));
-            Draw(multiplot.GetPlot(i + 1), realRows, syntheticRows, isDate,
+            Draw(multiplot.GetPlot(i + 1), realRows, syntheticRows, isDate, range,
                 $"{classes.ColumnName} = {label} ({realRows.Length} real, {syntheticRows.Length} synthetic)");
         }
         return multiplot.Render(480 * columns, 340 * rows).GetImageBytes(ImageFormat.Png);
@@ -49,23 +50,30 @@ internal static class ColumnPlot
             : string.Create(CultureInfo.InvariantCulture, $"{heading} (missing: real {realMissing:P1}, synthetic {syntheticMissing:P1})");
     }
 
-    private static void Draw(Plot plot, EvaluatedColumn real, EvaluatedColumn synthetic, bool isDate, string title)
+    /// <summary>The smallest and largest value of either table (null for a categorical column or one without values): every panel's bins span it.</summary>
+    private static (double Low, double High)? NumericRange(EvaluatedColumn real, EvaluatedColumn synthetic)
+    {
+        if (real.Kind != TabularColumnKind.Numeric) return null;
+        var all = real.PresentNumbers().Concat(synthetic.PresentNumbers()).ToArray();
+        return all.Length == 0 ? null : (all.Min(), all.Max());
+    }
+
+    private static void Draw(Plot plot, EvaluatedColumn real, EvaluatedColumn synthetic, bool isDate, (double Low, double High)? range, string title)
     {
         plot.Title(title, 13);
-        if (real.Kind == TabularColumnKind.Numeric) Histogram(plot, real.PresentNumbers(), synthetic.PresentNumbers(), isDate);
+        if (real.Kind == TabularColumnKind.Numeric) Histogram(plot, real.PresentNumbers(), synthetic.PresentNumbers(), isDate, range);
         else Bars(plot, real.PresentCategories(), synthetic.PresentCategories());
         plot.ShowLegend(Alignment.UpperRight);
     }
 
-    private static void Histogram(Plot plot, double[] real, double[] synthetic, bool isDate)
+    private static void Histogram(Plot plot, double[] real, double[] synthetic, bool isDate, (double Low, double High)? range)
     {
-        var all = real.Concat(synthetic).ToArray();
-        if (all.Length == 0)
+        if (range is not { } bounds || real.Length + synthetic.Length == 0)
         {
             plot.Add.Annotation("no values");
             return;
         }
-        double low = all.Min(), high = all.Max();
+        var (low, high) = bounds;
         var width = high > low ? (high - low) / Bins : 1;
         var bins = high > low ? Bins : 1;
         // Dates are days since 1970 here; ScottPlot's date axis reads OLE Automation dates.

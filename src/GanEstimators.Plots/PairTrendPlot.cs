@@ -84,6 +84,7 @@ internal static class PairTrendPlot
         plot.Axes.Bottom.SetTicks(positions, panel.Names);
         plot.Axes.Bottom.TickLabelStyle.Rotation = -35;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plot.Axes.Bottom.MinimumSize = 8 * panel.Names.Max(n => n.Length) + 20;
         plot.Axes.Left.SetTicks(positions.Select(p => n - 1 - p).ToArray(), panel.Names);
         plot.Axes.SetLimits(-0.5, n - 0.5, -0.5, n - 0.5);
         plot.Title(panel.Title, 13);

@@ -9,16 +9,16 @@ public static class TrainingHistoryCsv
 
     /// <summary>The epochs of a history CSV (header row, invariant culture); columns other than the loss-curve ones may be absent.</summary>
     /// <param name="path">A file written from <see cref="GanTrainingHistory.ToCsv"/> (the <c>history.csv</c> of the samples).</param>
-    /// <exception cref="ArgumentException">The file has no such header, or a value is not a number.</exception>
+    /// <exception cref="InvalidDataException">The file has no such header, or a value is not a number.</exception>
     public static IReadOnlyList<GanEpochMetrics> Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var lines = File.ReadAllLines(path);
-        if (lines.Length == 0) throw new ArgumentException($"The history file '{path}' is empty; a header row starting 'epoch,' was expected.", nameof(path));
+        if (lines.Length == 0) throw new InvalidDataException($"The history file '{path}' is empty; a header row starting 'epoch,' was expected.");
         var header = lines[0].Split(',').Select(h => h.Trim()).ToArray();
         var missing = Required.Where(r => !header.Contains(r)).ToArray();
         if (missing.Length > 0)
-            throw new ArgumentException($"The history file '{path}' has no column {string.Join(", ", missing.Select(m => $"'{m}'"))}; expected the header of GanTrainingHistory.ToCsv().", nameof(path));
+            throw new InvalidDataException($"The history file '{path}' has no column {string.Join(", ", missing.Select(m => $"'{m}'"))}; expected the header of GanTrainingHistory.ToCsv().");
 
         var epochs = new List<GanEpochMetrics>();
         for (var line = 1; line < lines.Length; line++)
@@ -26,13 +26,13 @@ public static class TrainingHistoryCsv
             if (lines[line].Length == 0) continue;
             var fields = lines[line].Split(',');
             if (fields.Length != header.Length)
-                throw new ArgumentException($"The history file '{path}', line {line + 1}: {fields.Length} fields where the header has {header.Length}.", nameof(path));
+                throw new InvalidDataException($"The history file '{path}', line {line + 1}: {fields.Length} fields where the header has {header.Length}.");
             double Value(string column)
             {
                 var index = Array.IndexOf(header, column);
                 if (index < 0) return double.NaN;
                 return double.TryParse(fields[index], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value
-                    : throw new ArgumentException($"The history file '{path}', line {line + 1}: {column} '{fields[index]}' is not a number.", nameof(path));
+                    : throw new InvalidDataException($"The history file '{path}', line {line + 1}: {column} '{fields[index]}' is not a number.");
             }
             epochs.Add(new GanEpochMetrics
             {

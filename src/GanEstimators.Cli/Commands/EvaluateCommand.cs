@@ -53,7 +53,7 @@ public static class EvaluateCommand
     }
 
     /// <summary>Loads another CSV with the real file's column kinds, finding each column by its header name.</summary>
-    private static IDataView Load(MLContext ml, IReadOnlyList<CsvColumn> realColumns, string path, string option)
+    internal static IDataView Load(MLContext ml, IReadOnlyList<CsvColumn> realColumns, string path, string option)
     {
         var (fileColumns, _, separator) = CsvSchemaInference.Infer(path, option, new HashSet<string>());
         var columns = realColumns.Select(c => c with

@@ -163,7 +163,7 @@ public sealed class QualityReportTests
         Assert.AreEqual(0.75, epochs[1].GeneratorLoss);
         Assert.IsTrue(double.IsNaN(epochs[0].WassersteinEstimate));
         File.WriteAllLines(path, new[] { "epoch,loss", "1,2" });
-        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => TrainingHistoryCsv.Read(path)).Message, "'discriminator_loss'");
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => TrainingHistoryCsv.Read(path)).Message, "'discriminator_loss'");
     }
 
     /// <summary>The PNG signature, an IHDR chunk with positive dimensions, and SkiaSharp decodes it to the same size.</summary>
