@@ -45,8 +45,10 @@ public static class ReportCommand
         {
             throw new ArgumentException($"--out: {error.Message.Replace(" (Parameter 'outputDirectory')", "", StringComparison.Ordinal)}", error);
         }
-        AnsiConsole.WriteLine(report.Metrics.ToString());
-        AnsiConsole.MarkupLine($"{report.Files.Count} files → [green]{Markup.Escape(report.Directory)}[/]; open [green]{Markup.Escape(report.HtmlPath)}[/]");
+        // Plain lines, not Spectre's markup: paths must not be wrapped at the console width.
+        Console.WriteLine(report.Metrics.ToString());
+        Console.WriteLine($"{report.Files.Count} files → {report.Directory}");
+        Console.WriteLine($"Report: {report.HtmlPath}");
         return 0;
     }
 
