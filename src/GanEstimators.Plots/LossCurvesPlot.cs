@@ -24,11 +24,11 @@ internal static class LossCurvesPlot
         var scores = multiplot.GetPlot(1);
         scores.Add.ScatterLine(x, Series(e => e.MeanRealScore)).LegendText = "mean D(real)";
         scores.Add.ScatterLine(x, Series(e => e.MeanFakeScore)).LegendText = "mean D(fake)";
-        if (epochs.Any(e => !double.IsNaN(e.WassersteinEstimate)))
-            scores.Add.ScatterLine(x, Series(e => e.WassersteinEstimate)).LegendText = "Wasserstein estimate";
+        var critic = epochs.Any(e => !double.IsNaN(e.WassersteinEstimate));
+        if (critic) scores.Add.ScatterLine(x, Series(e => e.WassersteinEstimate)).LegendText = "Wasserstein estimate";
         scores.Title("discriminator scores per epoch", 13);
         scores.XLabel("epoch");
-        scores.YLabel("D(x): a probability for Minimax/NonSaturating, else the raw output");
+        scores.YLabel(critic ? "critic output" : "D(x)");
         scores.ShowLegend(Alignment.UpperRight);
 
         return multiplot.Render(1000, 800).GetImageBytes(ImageFormat.Png);
