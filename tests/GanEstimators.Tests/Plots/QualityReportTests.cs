@@ -166,6 +166,18 @@ public sealed class QualityReportTests
         StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => TrainingHistoryCsv.Read(path)).Message, "'discriminator_loss'");
     }
 
+    [TestMethod]
+    public void ScottPlotStaysInThePlotsPackage()
+    {
+        foreach (var assembly in new[] { typeof(GanTrainer).Assembly, typeof(TabularFidelityMetrics).Assembly })
+        {
+            var referenced = assembly.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
+            Assert.IsFalse(referenced.Any(n => n.StartsWith("ScottPlot", StringComparison.Ordinal) || n.StartsWith("SkiaSharp", StringComparison.Ordinal)),
+                $"{assembly.GetName().Name} references {string.Join(", ", referenced)}");
+        }
+        CollectionAssert.Contains(typeof(QualityReport).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToArray(), "ScottPlot");
+    }
+
     /// <summary>The PNG signature, an IHDR chunk with positive dimensions, and SkiaSharp decodes it to the same size.</summary>
     private static (int Width, int Height) AssertIsPng(string path)
     {
