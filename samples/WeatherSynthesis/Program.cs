@@ -15,9 +15,10 @@ using WeatherSynthesis;
 // Everything not set below is the library's default: mode-specific normalisation, the tabular architecture, class
 // balancing, the WGAN-GP loss, and on the way out ClampToObservedRange and SnapToObservedValues (both on by default),
 // so precipitation never goes below 0 and values keep the data's 0.1 grid without any post-processing here.
-// Epochs: the library's default, 300. Measured in session 14 on the shared 2-core machine, which was never idle then
-// (load 15-24): 10.5 minutes of wall time but 95.5 s user + 4 s system CPU for the whole run (one libtorch thread),
-// so about 100 s, under 3 minutes, on 2 idle cores. Seed 1: column shapes 0.965 (worst: precipitation 0.947), pair
+// Epochs: the library's default, 300. Measured in session 14 on the shared 2-core machine, which was never idle then:
+// `time dotnet run -c Release --no-build --project samples/WeatherSynthesis` took 2 min 46 s of wall time at load 8-9
+// (86 s user + 5.5 s system CPU, one libtorch thread), and 10.5 minutes at load 15-24 (95.5 s + 4 s CPU), so about
+// 100 s on 2 idle cores. Seed 1: column shapes 0.965 (worst: precipitation 0.947), pair
 // trends 0.965, detection AUC 0.71, train-on-synthetic accuracy 0.81 against 0.83 train-on-real.
 var libraryDefaults = new GanTrainer.Options();
 var options = RunOptions.Parse(args, RunOptions.Defaults(libraryDefaults.Epochs, seed: 1, libraryDefaults.Loss));
