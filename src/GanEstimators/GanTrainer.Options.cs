@@ -72,7 +72,7 @@ public sealed partial class GanTrainer
         /// Training-by-sampling for the condition column too: training rows are drawn so that each class's share grows
         /// with the log of its count rather than the count, so rare classes get more updates (CTGAN does this for every
         /// categorical column). Sampling always follows the real class frequencies. Default true; false draws training
-        /// rows uniformly, which fitted the marginals of the WeatherSynthesis sample better (see its comment).
+        /// rows uniformly (BENCHMARKS.md compares the two).
         /// </summary>
         public bool BalanceConditionClasses { get; set; } = Defaults.BalanceConditionClasses;
 
