@@ -16,18 +16,32 @@ public static class SampleCommand
         var condition = new Option<string[]>("--condition") { Description = "COLUMN=VALUE (repeatable): every row has that value; the condition column or any categorical column", AllowMultipleArgumentsPerToken = false };
         var seed = new Option<int?>("--seed") { Description = "Random seed (same seed, same rows)" };
         var threads = ThreadsOption.Create();
-        var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, threads };
-        command.SetAction(parsed => Run(parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, parsed.GetValue(condition), parsed.GetValue(seed), parsed.GetValue(threads)));
+        var unseen = new Option<string>("--unseen-combinations")
+        {
+            Description = "When the --condition values fix a combination never seen together in the training data: warn (default: print a warning and generate), refuse (stop with an error) or allow (generate without a word)",
+            DefaultValueFactory = _ => "warn",
+        };
+        var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, threads, unseen };
+        command.SetAction(parsed => Run(parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, parsed.GetValue(condition), parsed.GetValue(seed), parsed.GetValue(threads), parsed.GetValue(unseen)!));
         return command;
     }
 
-    private static int Run(string modelPath, int count, string outputPath, string[]? conditions, int? seed, int? threads)
+    private static int Run(string modelPath, int count, string outputPath, string[]? conditions, int? seed, int? threads, string unseen)
     {
         if (count <= 0) throw new ArgumentException($"--count must be a positive number of rows; got {count}.");
         ThreadsOption.Check(threads);
-        var (sampler, columns) = ModelFile.Load(new MLContext(), modelPath);
+        var unseenCombinations = Enum.TryParse<GanUnseenCombinations>(unseen, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(unseen, out _)
+            ? parsed : throw new ArgumentException($"--unseen-combinations must be warn, refuse or allow; got '{unseen}'.");
+        var ml = new MLContext();
+        ml.Log += (_, message) =>
+        {
+            if (message.Kind == Microsoft.ML.Runtime.ChannelMessageKind.Warning && message.Source.Contains(nameof(GanSampler), StringComparison.Ordinal))
+                Console.Error.WriteLine($"ganest: warning: {message.RawMessage}");
+        };
+        var (sampler, columns) = ModelFile.Load(ml, modelPath);
         using var loaded = sampler;
         sampler.NumberOfThreads = threads;
+        sampler.UnseenCombinations = unseenCombinations;
         using var output = OutputFile.Reserve(outputPath, "--out", ("--model", modelPath));
         var request = new Dictionary<string, string>();
         foreach (var condition in conditions ?? Array.Empty<string>())

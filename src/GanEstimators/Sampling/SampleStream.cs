@@ -17,6 +17,8 @@ internal sealed class SampleStream : IDisposable
     private readonly Generator _random;
     private readonly Random _classRandom;
     private readonly double[]? _classCumulative;
+    private long _nextRow;
+    private int[]? _repaired;
 
     public SampleStream(SyntheticRowGenerator generator, SampleConditions conditions, int seed)
     {
@@ -33,8 +35,22 @@ internal sealed class SampleStream : IDisposable
         var classes = _generator.Condition is null ? null
             : _conditions.FixedClass is { } k ? Enumerable.Repeat(k, rows).ToArray()
             : Enumerable.Range(0, rows).Select(_ => CumulativeWeights.Draw(_classCumulative!, _classRandom)).ToArray();
-        return (_generator.Generate(rows, new GenerationRequest(classes, _conditions.FixedCategories), _random), classes);
+        var request = new GenerationRequest(classes, _conditions.FixedCategories) { FirstRow = _nextRow };
+        var generated = _generator.Generate(rows, request, _random, Count);
+        _nextRow += rows;
+        return (generated, classes);
     }
 
-    public void Dispose() => _random.Dispose();
+    private void Count(int[] repaired)
+    {
+        _repaired ??= new int[repaired.Length];
+        for (var i = 0; i < repaired.Length; i++) _repaired[i] += repaired[i];
+    }
+
+    public void Dispose()
+    {
+        _random.Dispose();
+        if (_repaired is not null && _generator.Constraints?.RepairNote(_repaired, _nextRow) is { } note) _generator.Log(note);
+        _repaired = null;
+    }
 }
