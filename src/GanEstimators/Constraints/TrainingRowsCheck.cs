@@ -18,13 +18,14 @@ internal static class TrainingRowsCheck
         var seen = largest.Keys.ToDictionary(k => k, _ => new HashSet<double>());
         using var cursor = input.GetRowCursor(checkedColumns.Select(n => input.Schema[n]));
         var readers = checkedColumns.ToDictionary(n => n, n => NumberValues.Reader(cursor, input.Schema[n]));
+        var singles = checkedColumns.Where(n => input.Schema[n].Type.RawType == typeof(float)).ToHashSet();
         var broken = constraints.ToDictionary(c => c, _ => (Count: 0L, First: ""));
         while (cursor.MoveNext())
         {
             var values = readers.ToDictionary(r => r.Key, r => r.Value());
             foreach (var constraint in constraints)
             {
-                if (Breaks(constraint, values, seen) is not { } what) continue;
+                if (Breaks(constraint, values, seen, singles) is not { } what) continue;
                 var (count, first) = broken[constraint];
                 broken[constraint] = (count + 1, count == 0 ? $"row {cursor.Position}: {what}" : first);
             }
@@ -38,7 +39,7 @@ internal static class TrainingRowsCheck
         return largest;
     }
 
-    private static string? Breaks(GanConstraint constraint, Dictionary<string, double> values, Dictionary<string, HashSet<double>> seen)
+    private static string? Breaks(GanConstraint constraint, Dictionary<string, double> values, Dictionary<string, HashSet<double>> seen, HashSet<string> singles)
     {
         var names = constraint.ColumnNames;
         switch (constraint.Kind)
@@ -48,7 +49,11 @@ internal static class TrainingRowsCheck
                 return low > high ? $"{names[0]} = {Text(low)} > {names[1]} = {Text(high)}" : null;
             case GanConstraintKind.ScalarRange:
                 var value = values[names[0]];
-                return value < constraint.Low || value > constraint.High ? $"{names[0]} = {Text(value)}" : null;
+                // A Single column holds 0.3 as 0.300000012: it is compared with the bounds as Single too.
+                var outside = singles.Contains(names[0])
+                    ? (float)value < (float)constraint.Low || (float)value > (float)constraint.High
+                    : value < constraint.Low || value > constraint.High;
+                return outside ? $"{names[0]} = {Text(value)}" : null;
             case GanConstraintKind.Unique:
                 var id = values[names[0]];
                 if (double.IsNaN(id)) return $"{names[0]} is missing";
