@@ -15,14 +15,14 @@ internal sealed class SeenCombinations
 
     private readonly int[][] _tuples;
     private readonly int[] _counts;
-    private readonly HashSet<string> _keys;
+    private readonly HashSet<int[]> _keys;
 
     private SeenCombinations(int[] columns, int[][] tuples, int[] counts)
     {
         Columns = columns;
         _tuples = tuples;
         _counts = counts;
-        _keys = tuples.Select(Key).ToHashSet();
+        _keys = tuples.ToHashSet(TupleComparer.Instance);
     }
 
     /// <summary>The encoder index of each position of a combination (<see cref="ConditionColumn"/> for the condition column).</summary>
@@ -36,21 +36,28 @@ internal sealed class SeenCombinations
     /// </summary>
     public static SeenCombinations? Collect(TrainingTable table, TableEncoder features, ConditionEncoder? condition, int[] columns, long maxValues)
     {
-        var counts = new Dictionary<string, (int[] Tuple, int Count)>();
+        var counts = new Dictionary<int[], int>(TupleComparer.Instance);
+        var order = new List<int[]>();
         var classes = new Dictionary<string, int>();
+        var offsets = columns.Select(c => c == ConditionColumn ? -1 : features.RawOffsetOf(c)).ToArray();
+        var tuple = new int[columns.Length];
         for (var r = 0; r < table.Rows; r++)
         {
-            var tuple = new int[columns.Length];
             for (var i = 0; i < columns.Length; i++)
-                tuple[i] = columns[i] == ConditionColumn
+                tuple[i] = offsets[i] < 0
                     ? ClassOf(table.Conditions![r], condition!, classes)
-                    : IdOf(table.Raw[r * features.RawWidth + features.RawOffsetOf(columns[i])]);
-            var key = Key(tuple);
-            counts[key] = counts.TryGetValue(key, out var seen) ? (seen.Tuple, seen.Count + 1) : (tuple, 1);
-            if ((long)counts.Count * columns.Length > maxValues) return null;
+                    : IdOf(table.Raw[r * features.RawWidth + offsets[i]]);
+            if (counts.TryGetValue(tuple, out var count))
+            {
+                counts[tuple] = count + 1;
+                continue;
+            }
+            if ((long)(counts.Count + 1) * columns.Length > maxValues) return null;
+            var kept = (int[])tuple.Clone();
+            counts[kept] = 1;
+            order.Add(kept);
         }
-        var ordered = counts.Values.ToArray();
-        return new SeenCombinations(columns, ordered.Select(o => o.Tuple).ToArray(), ordered.Select(o => o.Count).ToArray());
+        return new SeenCombinations(columns, order.ToArray(), order.Select(t => counts[t]).ToArray());
     }
 
     /// <summary>How many ids <paramref name="column"/> of a model can take; null when it is not a categorical column of it.</summary>
@@ -68,7 +75,7 @@ internal sealed class SeenCombinations
 
     public static float RawOf(int id) => id == Missing ? float.NaN : id;
 
-    public bool Contains(int[] tuple) => _keys.Contains(Key(tuple));
+    public bool Contains(int[] tuple) => _keys.Contains(tuple);
 
     /// <summary>Whether some seen combination has every given (position, id).</summary>
     public bool AnyMatches(IReadOnlyList<(int Position, int Id)> fixedValues) =>
@@ -144,5 +151,17 @@ internal sealed class SeenCombinations
         return index;
     }
 
-    private static string Key(int[] tuple) => string.Join(',', tuple);
+    private sealed class TupleComparer : IEqualityComparer<int[]>
+    {
+        public static readonly TupleComparer Instance = new();
+
+        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(int[] tuple)
+        {
+            var hash = new HashCode();
+            foreach (var id in tuple) hash.Add(id);
+            return hash.ToHashCode();
+        }
+    }
 }

@@ -36,6 +36,20 @@ public sealed class ConstraintValidationTests
     }
 
     [TestMethod]
+    public void ResumingWithOtherConstraintsIsAnError()
+    {
+        var ml = new MLContext(1);
+        var weather = Weather(ml);
+        var options = Short(WeatherFeatures, GanConstraint.Inequality("temp_min", "temp_max"));
+        options.Epochs = 1;
+        using var sampler = ml.Gan().Trainer(options).Fit(weather);
+        var error = Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(Short(WeatherFeatures)).Fit(weather, resumeFrom: sampler));
+        StringAssert.Contains(error.Message, "'temp_min <= temp_max'");
+        using var resumed = ml.Gan().Trainer(options).Fit(weather, resumeFrom: sampler);
+        CollectionAssert.AreEqual(sampler.Constraints.ToArray(), resumed.Constraints.ToArray());
+    }
+
+    [TestMethod]
     [DataRow("temp_min <= temp_max", GanConstraintKind.Inequality, "temp_min <= temp_max")]
     [DataRow("temp_max >= temp_min", GanConstraintKind.Inequality, "temp_min <= temp_max")]
     [DataRow(" 0 <= wind <= 20 ", GanConstraintKind.ScalarRange, "0 <= wind <= 20")]

@@ -32,6 +32,11 @@ public sealed class ConstraintsHoldTests
     public void FixedCombinationsHoldOnEveryRowAndKeepExactConditions()
     {
         var ml = new MLContext(1);
+        var notes = new List<string>();
+        ml.Log += (_, e) =>
+        {
+            if (e.Message.Contains("took a seen one")) lock (notes) notes.Add(e.Message);
+        };
         var penguins = Penguins(ml);
         var seen = Pairs(penguins, "island", "species");
         using var free = ml.Gan().Trainer(Short(PenguinFeatures)).Fit(penguins);
@@ -42,6 +47,9 @@ public sealed class ConstraintsHoldTests
         var unseen = Column<string>(sample, "island").Zip(Column<string>(sample, "species")).Count(p => !seen.Contains(p));
         Console.WriteLine($"unseen island/species pairs: {freeUnseen} kinds unconstrained, {unseen} rows constrained");
         Assert.AreEqual(0, unseen, "every row's island and species occur together in the training rows");
+        Assert.IsGreaterThan(0, freeUnseen, "without the constraint a short run pairs them freely (so this test can fail)");
+        Assert.IsNotEmpty(notes, "the log says how many rows were changed");
+        StringAssert.Contains(notes[0], $"of {Rows} generated rows had a combination never seen in training", "the log says how many rows were changed");
 
         var dream = constrained.Sample(10_000, new Dictionary<string, string> { ["island"] = "Dream" }, seed: 4);
         CollectionAssert.AreEqual(new[] { "Dream" }, Column<string>(dream, "island").Distinct().ToArray(), "an exact condition is kept");
