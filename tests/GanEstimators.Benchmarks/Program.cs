@@ -34,6 +34,8 @@ using static TorchSharp.torch;
 //                 measured after --warmup-cycles unmeasured ones (300)
 //   --augmentation-cv --table T  instead: issue 22's EvaluateAugmentation on seattle-weather or penguins (--share 0.25 of the
 //                 training rows, --classifier linear|trees|both, --epochs 1000, --folds 5, --ratios 0.25,0.5,1, --seed 1, --threads 1)
+//   --parquet-write  instead: issue 21: --rows N (1,000,000) synthetic rows of a small mixed-type model written to Parquet
+//                 by SampleRange + SaveAsParquet, rows/s beside sampling alone, and the peak RSS of the write (--threads 1)
 //   --gpu-profile / --gpu-tabular  instead: issue 19's GPU profile (GpuProfile.cs, GpuTabular.cs; tools/gpu/profile-on-device.sh runs them)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Contains("--gpu-profile") || args.Contains("--gpu-tabular"))
@@ -86,6 +88,11 @@ if (args.Contains("--augmentation-cv"))
     AugmentationCrossValidation.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"), Arg("--table") ?? "seattle-weather",
         double.Parse(Arg("--share") ?? "0.25", CultureInfo.InvariantCulture), (Arg("--classifier") ?? "both") is "both" ? new[] { "linear", "trees" } : new[] { Arg("--classifier")! },
         IntArg("--epochs", 1000), IntArg("--folds", 5), AugmentationCrossValidation.Ratios(Arg("--ratios") ?? "0.25,0.5,1"), IntArg("--seed", 1), IntArg("--threads", 1));
+    return 0;
+}
+if (args.Contains("--parquet-write"))
+{
+    ParquetWrite.Run(long.Parse(Arg("--rows") ?? "1000000", CultureInfo.InvariantCulture), IntArg("--threads", 1));
     return 0;
 }
 if (args.Contains("--fingerprint"))

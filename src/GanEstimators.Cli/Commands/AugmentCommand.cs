@@ -51,17 +51,18 @@ public static class AugmentCommand
             (OptionRuleError.RatioWithoutBalance, "--balance-ratio applies to --balance COLUMN, not to --count."));
         ThreadsOption.Check(threads);
         var modelColumns = ModelFile.ReadColumns(modelPath);
-        var file = CsvSchemaInference.Infer(dataPath, "--data", new HashSet<string>(), separator);
+        var parquet = DataFile.IsParquet(dataPath) ? ParquetTable.Load(dataPath, "--data") : null;
+        var file = parquet is null ? CsvSchemaInference.Infer(dataPath, "--data", new HashSet<string>(), separator) : ParquetTable.Describe(parquet);
         var (columns, dropped) = MatchHeader(modelColumns, modelPath, file.Columns, dataPath);
 
         var ml = new MLContext(seed);
         var (sampler, _) = ModelFile.Load(ml, modelPath);
         using var loaded = sampler;
         sampler.NumberOfThreads = threads;
-        using var output = OutputFile.Reserve(outputPath, "--out", ("--model", modelPath), ("--data", dataPath));
-        var real = CsvLoading.Loader(ml, columns, file.Separator).Load(dataPath);
+        using var output = SampleOutput.Reserve(outputPath, "--out", ("--model", modelPath), ("--data", dataPath));
+        var real = parquet is null ? CsvLoading.Loader(ml, columns, file.Separator).Load(dataPath) : ParquetTable.Select(parquet, columns);
         var augmented = ml.Gan().Augment(real, sampler, options);
-        var total = CsvWriter.Write(augmented, columns, output, modelPath);
+        var total = SampleOutput.Write(augmented, columns, output, outputPath, SampleOutput.DefaultPartRows, modelPath);
 
         var realRows = CountRows(real);
         Console.WriteLine($"Wrote {realRows} real + {total - realRows} synthetic rows to {outputPath}");
