@@ -22,6 +22,7 @@ var root = new RootCommand("ganest: train generative adversarial networks on CSV
     EvaluateCommand.Create(),
     AugmentCommand.Create(),
     InfoCommand.Create(),
+    SiloCommand.Create(),
 };
 try
 {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 
 namespace GanEstimators.Orleans.Hosting;
@@ -17,6 +18,7 @@ public static class DevelopmentCluster
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         return Host.CreateDefaultBuilder()
+            .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))   // a shard per line is noise on a console
             .UseOrleans(silo =>
             {
                 silo.UseDevelopmentClustering(endpoints.Primary ?? new IPEndPoint(endpoints.Address, endpoints.SiloPort));
@@ -33,6 +35,7 @@ public static class DevelopmentCluster
         ArgumentNullException.ThrowIfNull(gateways);
         if (gateways.Count == 0) throw new ArgumentException("Give at least one silo gateway (host:port).", nameof(gateways));
         var host = Host.CreateDefaultBuilder()
+            .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .UseOrleansClient(client =>
             {
                 client.UseStaticClustering(gateways.ToArray());
