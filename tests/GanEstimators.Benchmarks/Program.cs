@@ -32,6 +32,8 @@ using static TorchSharp.torch;
 //   --draw-path   instead: CPU ms to draw one training batch of 500 from the generated table of --rows N rows (--draws 500)
 //   --soak        instead: memory soak, --soak-steps training steps (10,000) then --cycles save/load/sample cycles (1,000)
 //                 measured after --warmup-cycles unmeasured ones (300)
+//   --scale-out   instead: issue 21's rows/s in-process and on 1, 2, 4 in-process silos (--rows 1000000, --shard-rows 65536,
+//                 --silos 1,2,4, --tiny-shards 200 one-row shards for the per-shard cost, --model PATH or flights-20k 2 epochs)
 //   --gpu-profile / --gpu-tabular  instead: issue 19's GPU profile (GpuProfile.cs, GpuTabular.cs; tools/gpu/profile-on-device.sh runs them)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Contains("--gpu-profile") || args.Contains("--gpu-tabular"))
@@ -77,6 +79,12 @@ if (args.Contains("--sampling-speed"))
     // --threads 0: the sampler's default (the library's choice) from libtorch's own starting count.
     sampler.NumberOfThreads = IntArg("--threads", 1) is > 0 and var sampleThreads ? sampleThreads : null;
     SamplingSpeed.Run(sampler, IntArg("--runs", 5), args.Contains("--sampling-stages"), IntArg("--rows", 100_000));
+    return 0;
+}
+if (args.Contains("--scale-out"))
+{
+    ScaleOut.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"), Arg("--model"), long.Parse(Arg("--rows") ?? "1000000", CultureInfo.InvariantCulture),
+        IntArg("--shard-rows", 65_536), (Arg("--silos") ?? "1,2,4").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(), IntArg("--tiny-shards", 200));
     return 0;
 }
 if (args.Contains("--fingerprint"))
