@@ -1,4 +1,5 @@
 using GanEstimators.Augmentation;
+using GanEstimators.Inference;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
 
@@ -36,6 +37,45 @@ public sealed class GanCatalog
             Loss = loss,
             Epochs = epochs,
         });
+
+    /// <summary>
+    /// Reads a CSV file once and decides what the trainer does with each column, as SDV's metadata detection does:
+    /// ISO dates are numeric, text and true/false are categories, whole non-negative numbers with few distinct values
+    /// are categories, other numbers are numeric, empty fields are missing values, and ID-like columns are left out (with a
+    /// line in the MLContext log). Returns ready trainer options, a loader and the loaded data, and each column's decision.
+    /// </summary>
+    /// <remarks>
+    /// The file must be UTF-8 (a byte-order mark is accepted) with a header row, in RFC 4180's CSV: a field in double
+    /// quotes may hold the separator, doubled quotes ("") and line breaks (LF or CRLF). The separator, comma, semicolon
+    /// or tab, is detected from the header and the first records unless <paramref name="separatorChar"/> gives it.
+    /// </remarks>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="conditionColumnName">Optional column to condition on (read as text); none is guessed.</param>
+    /// <param name="separatorChar">The field separator; null detects it.</param>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is empty, has no rows, is not UTF-8 (the message names the line and byte offset), has an unclosed quote or a row with another number of fields than the header.</exception>
+    /// <exception cref="ArgumentException">A column named in the options is not in the header.</exception>
+    public GanColumnInferenceResults InferColumns(string path, string? conditionColumnName = null, char? separatorChar = null) =>
+        InferColumns(path, new GanColumnInferenceOptions { ConditionColumnName = conditionColumnName, Separator = separatorChar });
+
+    /// <summary>Infers the columns of a CSV file as <see cref="InferColumns(string, string?, char?)"/> does, told more by <paramref name="options"/>.</summary>
+    public GanColumnInferenceResults InferColumns(string path, GanColumnInferenceOptions options) =>
+        CsvColumnInference.Infer(Environment, path, options);
+
+    /// <summary>
+    /// Decides what the trainer does with each column of <paramref name="data"/> (types as they are; one pass over the
+    /// rows counts missing and distinct values): text, Boolean and key columns are categories, integers with few distinct
+    /// non-negative values are categories (listed in <see cref="GanTrainer.Options.CategoricalColumnNames"/>), other
+    /// numbers, DateTime and known-size Single vectors are numeric, ID-like columns and other types are left out (logged).
+    /// </summary>
+    /// <param name="data">The training rows.</param>
+    /// <param name="conditionColumnName">Optional column to condition on; none is guessed.</param>
+    public GanColumnInferenceResults InferColumns(IDataView data, string? conditionColumnName = null) =>
+        InferColumns(data, new GanColumnInferenceOptions { ConditionColumnName = conditionColumnName });
+
+    /// <summary>Infers the columns of <paramref name="data"/> as <see cref="InferColumns(IDataView, string?)"/> does, told more by <paramref name="options"/>.</summary>
+    public GanColumnInferenceResults InferColumns(IDataView data, GanColumnInferenceOptions options) =>
+        DataViewColumnInference.Infer(Environment, data, options);
 
     /// <summary>
     /// The real rows of <paramref name="data"/> followed by synthetic rows from <paramref name="sampler"/>: a fixed

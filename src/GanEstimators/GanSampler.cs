@@ -141,6 +141,49 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
     public IDataView Sample(int count, IReadOnlyDictionary<string, string> conditions, int? seed = null) =>
         Sample(count, conditions, seed, conditionArgument: nameof(conditions));
 
+    /// <summary>
+    /// Generates rows <c>[<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>)</c> of the
+    /// endless synthetic stream defined by this model, <paramref name="seed"/> and <paramref name="condition"/> (every row
+    /// of that class; without it classes follow the training frequencies). Ranges are for generating one sample in
+    /// shards, on several threads, processes or machines: for any split of a range, the shards' rows concatenated are
+    /// bit-identical to the rows of one call for the whole range, on the same kind of device and processor.
+    /// </summary>
+    /// <remarks>
+    /// The stream is cut into blocks of 2,048 rows, each generated on its own from a seed derived from
+    /// (<paramref name="seed"/>, block index) with SplitMix64; a range that starts inside a block generates that block
+    /// whole and skips its first rows, so a shard costs at most one block more than its rows. This is another stream than
+    /// <see cref="Sample(int, string?, int?)"/>'s (which is one sequential stream per seed and cannot start mid-way): the
+    /// rows of <c>SampleRange(0, n, seed)</c> are not those of <c>Sample(n, seed: seed)</c>. Rows are generated lazily,
+    /// as a cursor reaches them, in bounded memory. An empty range (<paramref name="count"/> 0) is an empty view.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="start"/> or <paramref name="count"/> is negative, or the range ends past <see cref="long.MaxValue"/>.</exception>
+    public IDataView SampleRange(long start, long count, int seed, string? condition = null) =>
+        condition is null
+            ? SampleRange(start, count, seed, new Dictionary<string, string>(), nameof(condition))
+            : SampleRange(start, count, seed, new Dictionary<string, string> { [ConditionColumnName ?? ""] = condition }, nameof(condition));
+
+    /// <summary>
+    /// Generates rows <c>[<paramref name="start"/>, <paramref name="start"/> + <paramref name="count"/>)</c> of the
+    /// endless stream of rows that satisfy every entry of <paramref name="conditions"/> (as in
+    /// <see cref="Sample(int, IReadOnlyDictionary{string, string}, int?)"/>) for this model and <paramref name="seed"/>;
+    /// shards of a range concatenate to the rows of one call, as with <see cref="SampleRange(long, long, int, string?)"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="start"/> or <paramref name="count"/> is negative, or the range ends past <see cref="long.MaxValue"/>.</exception>
+    public IDataView SampleRange(long start, long count, int seed, IReadOnlyDictionary<string, string> conditions) =>
+        SampleRange(start, count, seed, conditions, nameof(conditions));
+
+    private IDataView SampleRange(long start, long count, int seed, IReadOnlyDictionary<string, string> conditions, string conditionArgument)
+    {
+        _generator.ThrowIfDisposed();
+        if (start < 0) throw new ArgumentOutOfRangeException(nameof(start), start, "The first row of a range must be 0 or more.");
+        if (count < 0) throw new ArgumentOutOfRangeException(nameof(count), count, "The number of rows of a range must be 0 or more.");
+        if (count > long.MaxValue - start)
+            throw new ArgumentOutOfRangeException(nameof(count), count, $"The range from row {start} with {count} rows ends past row {long.MaxValue}, the last row of the stream.");
+        ArgumentNullException.ThrowIfNull(conditions, conditionArgument);
+        var resolved = ConditionRequests.Resolve(_generator.Features, _generator.Condition, conditions, conditionArgument);
+        return new SampleDataView(Host, _generator, resolved, count, seed, start);
+    }
+
     private IDataView Sample(int count, IReadOnlyDictionary<string, string> conditions, int? seed, string conditionArgument)
     {
         _generator.ThrowIfDisposed();

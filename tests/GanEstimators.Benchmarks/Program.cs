@@ -34,6 +34,8 @@ using static TorchSharp.torch;
 //                 measured after --warmup-cycles unmeasured ones (300)
 //   --scale-out   instead: issue 21's rows/s in-process and on 1, 2, 4 in-process silos (--rows 1000000, --shard-rows 65536,
 //                 --silos 1,2,4, --tiny-shards 200 one-row shards for the per-shard cost, --model PATH or flights-20k 2 epochs)
+//   --parquet-write  instead: issue 21: --rows N (1,000,000) synthetic rows of a small mixed-type model written to Parquet
+//                 by SampleRange + SaveAsParquet, rows/s beside sampling alone, and the peak RSS of the write (--threads 1)
 //   --gpu-profile / --gpu-tabular  instead: issue 19's GPU profile (GpuProfile.cs, GpuTabular.cs; tools/gpu/profile-on-device.sh runs them)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Contains("--gpu-profile") || args.Contains("--gpu-tabular"))
@@ -85,6 +87,11 @@ if (args.Contains("--scale-out"))
 {
     ScaleOut.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"), Arg("--model"), long.Parse(Arg("--rows") ?? "1000000", CultureInfo.InvariantCulture),
         IntArg("--shard-rows", 65_536), (Arg("--silos") ?? "1,2,4").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(), IntArg("--tiny-shards", 200));
+    return 0;
+}
+if (args.Contains("--parquet-write"))
+{
+    ParquetWrite.Run(long.Parse(Arg("--rows") ?? "1000000", CultureInfo.InvariantCulture), IntArg("--threads", 1));
     return 0;
 }
 if (args.Contains("--fingerprint"))

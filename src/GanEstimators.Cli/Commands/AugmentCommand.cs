@@ -22,12 +22,13 @@ public static class AugmentCommand
         var count = new Option<int?>("--count") { Description = "Add this many rows" };
         var seed = new Option<int?>("--seed") { Description = "Random seed (same seed, same rows)" };
         var threads = ThreadsOption.Create();
-        var command = new Command("augment", "Append synthetic rows to a CSV file, a fixed number or to balance a class column") { data, model, output, balance, ratio, count, seed, threads };
-        command.SetAction(parsed => Run(parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(output)!, parsed.GetValue(balance), parsed.GetValue(ratio), parsed.GetValue(count), parsed.GetValue(seed), parsed.GetValue(threads)));
+        var separator = SeparatorOption.Create();
+        var command = new Command("augment", "Append synthetic rows to a CSV file, a fixed number or to balance a class column") { data, model, output, balance, ratio, count, seed, threads, separator };
+        command.SetAction(parsed => Run(parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(output)!, parsed.GetValue(balance), parsed.GetValue(ratio), parsed.GetValue(count), parsed.GetValue(seed), parsed.GetValue(threads), SeparatorOption.Parse(parsed.GetValue(separator))));
         return command;
     }
 
-    private static int Run(string dataPath, string modelPath, string outputPath, string? balance, double ratio, int? count, int? seed, int? threads)
+    private static int Run(string dataPath, string modelPath, string outputPath, string? balance, double ratio, int? count, int? seed, int? threads, char? separator)
     {
         var options = new GanAugmentationOptions
         {
@@ -42,17 +43,18 @@ public static class AugmentCommand
             (OptionRuleError.RatioWithoutBalance, "--balance-ratio applies to --balance COLUMN, not to --count."));
         ThreadsOption.Check(threads);
         var modelColumns = ModelFile.ReadColumns(modelPath);
-        var file = CsvSchemaInference.Infer(dataPath, "--data", new HashSet<string>());
+        var parquet = DataFile.IsParquet(dataPath) ? ParquetTable.Load(dataPath, "--data") : null;
+        var file = parquet is null ? CsvSchemaInference.Infer(dataPath, "--data", new HashSet<string>(), separator) : ParquetTable.Describe(parquet);
         var (columns, dropped) = MatchHeader(modelColumns, modelPath, file.Columns, dataPath);
 
         var ml = new MLContext(seed);
         var (sampler, _) = ModelFile.Load(ml, modelPath);
         using var loaded = sampler;
         sampler.NumberOfThreads = threads;
-        using var output = OutputFile.Reserve(outputPath, "--out", ("--model", modelPath), ("--data", dataPath));
-        var real = CsvLoading.Loader(ml, columns, file.Separator).Load(dataPath);
+        using var output = SampleOutput.Reserve(outputPath, "--out", ("--model", modelPath), ("--data", dataPath));
+        var real = parquet is null ? CsvLoading.Loader(ml, columns, file.Separator).Load(dataPath) : ParquetTable.Select(parquet, columns);
         var augmented = ml.Gan().Augment(real, sampler, options);
-        var total = CsvWriter.Write(augmented, columns, output, modelPath);
+        var total = SampleOutput.Write(augmented, columns, output, outputPath, SampleOutput.DefaultPartRows, modelPath);
 
         var realRows = CountRows(real);
         Console.WriteLine($"Wrote {realRows} real + {total - realRows} synthetic rows to {outputPath}");

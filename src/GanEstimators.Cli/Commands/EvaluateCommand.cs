@@ -22,22 +22,25 @@ public static class EvaluateCommand
         var label = new Option<string?>("--label") { Description = "Class column for train-on-synthetic/test-on-real (with --test)" };
         var json = new Option<string?>("--json") { Description = "Also write the metrics to this JSON file" };
         var seed = new Option<int>("--seed") { Description = "Random seed of the detection and efficacy classifiers", DefaultValueFactory = _ => 0 };
-        var command = new Command("evaluate", "Measure how faithful a synthetic CSV is to the real one") { real, synthetic, test, label, json, seed };
-        command.SetAction(parsed => Run(parsed.GetValue(real)!, parsed.GetValue(synthetic)!, parsed.GetValue(test), parsed.GetValue(label), parsed.GetValue(json), parsed.GetValue(seed)));
+        var separator = SeparatorOption.Create();
+        separator.Description = "Field separator of --real and --test: comma, semicolon, tab, or one character (default: detected; --synthetic, as `ganest sample` writes it, is always detected)";
+        var command = new Command("evaluate", "Measure how faithful a synthetic CSV is to the real one") { real, synthetic, test, label, json, seed, separator };
+        command.SetAction(parsed => Run(parsed.GetValue(real)!, parsed.GetValue(synthetic)!, parsed.GetValue(test), parsed.GetValue(label), parsed.GetValue(json), parsed.GetValue(seed), SeparatorOption.Parse(parsed.GetValue(separator))));
         return command;
     }
 
-    private static int Run(string realPath, string syntheticPath, string? testPath, string? label, string? jsonPath, int seed)
+    private static int Run(string realPath, string syntheticPath, string? testPath, string? label, string? jsonPath, int seed, char? separatorGiven)
     {
         if ((testPath is null) != (label is null)) throw new ArgumentException("--test and --label go together: efficacy trains on --label and tests on the --test rows.");
-        var (columns, _, separator) = CsvSchemaInference.Infer(realPath, "--real", new HashSet<string>());
+        var realParquet = DataFile.IsParquet(realPath) ? ParquetTable.Load(realPath, "--real") : null;
+        var (columns, _, separator) = realParquet is null ? CsvSchemaInference.Infer(realPath, "--real", new HashSet<string>(), separatorGiven) : ParquetTable.Describe(realParquet);
         if (label is not null && columns.All(c => c.Name != label)) throw new ArgumentException($"--label: column '{label}' is not in the header of '{realPath}'.");
 
         // Every file is read with the real file's column kinds, so a column is compared as the same kind everywhere.
         var ml = new MLContext(seed);
-        var realData = CsvLoading.ComparisonLoader(ml, columns, separator).Load(realPath);
-        var syntheticData = Load(ml, columns, syntheticPath, "--synthetic");
-        var options = new TabularEvaluationOptions { Seed = seed, LabelColumnName = label, TestData = testPath is null ? null : Load(ml, columns, testPath, "--test") };
+        var realData = realParquet is null ? CsvLoading.ComparisonLoader(ml, columns, separator).Load(realPath) : ParquetTable.ForComparison(realParquet, columns, "--real", realPath);
+        var syntheticData = Load(ml, columns, syntheticPath, "--synthetic", separatorGiven: null);
+        var options = new TabularEvaluationOptions { Seed = seed, LabelColumnName = label, TestData = testPath is null ? null : Load(ml, columns, testPath, "--test", separatorGiven) };
         using var output = jsonPath is null ? null : OutputFile.Reserve(jsonPath, "--json", ("--real", realPath), ("--synthetic", syntheticPath), ("--test", testPath));
 
         TabularFidelityMetrics metrics = null!;
@@ -53,9 +56,10 @@ public static class EvaluateCommand
     }
 
     /// <summary>Loads another CSV with the real file's column kinds, finding each column by its header name.</summary>
-    private static IDataView Load(MLContext ml, IReadOnlyList<CsvColumn> realColumns, string path, string option)
+    private static IDataView Load(MLContext ml, IReadOnlyList<CsvColumn> realColumns, string path, string option, char? separatorGiven)
     {
-        var (fileColumns, _, separator) = CsvSchemaInference.Infer(path, option, new HashSet<string>());
+        if (DataFile.IsParquet(path)) return ParquetTable.ForComparison(ParquetTable.Load(path, option), realColumns, option, path);
+        var (fileColumns, _, separator) = CsvSchemaInference.Infer(path, option, new HashSet<string>(), separatorGiven);
         var columns = realColumns.Select(c => c with
         {
             Index = fileColumns.FirstOrDefault(f => f.Name == c.Name)?.Index

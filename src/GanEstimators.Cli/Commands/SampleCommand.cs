@@ -5,30 +5,36 @@ using Microsoft.ML;
 
 namespace GanEstimators.Cli.Commands;
 
-/// <summary><c>ganest sample</c>: load a model written by <c>ganest train</c> and write N synthetic rows as CSV.</summary>
+/// <summary><c>ganest sample</c>: load a model written by <c>ganest train</c> and write N synthetic rows as CSV or Parquet.</summary>
 public static class SampleCommand
 {
     public static Command Create()
     {
         var model = new Option<string>("--model") { Description = "Model written by `ganest train`", Required = true };
         var count = new Option<int>("--count") { Description = "Number of rows, 1 to 2147483647 (written as they are generated, in bounded memory)", Required = true };
-        var output = new Option<string>("--out") { Description = "CSV file to write", Required = true };
+        var output = new Option<string>("--out") { Description = "File to write: CSV, or Parquet when it ends in .parquet; a directory path ending in / (new or empty) gets Parquet parts", Required = true };
         var condition = new Option<string[]>("--condition") { Description = "COLUMN=VALUE (repeatable): every row has that value; the condition column or any categorical column", AllowMultipleArgumentsPerToken = false };
         var seed = new Option<int?>("--seed") { Description = "Random seed (same seed, same rows)" };
+        var start = new Option<long?>("--start") { Description = "Write rows [start, start + count) of the seed's block stream (GanSampler.SampleRange), so runs of adjacent ranges concatenate to one run's rows; needs --seed" };
+        var partRows = new Option<long>("--part-rows") { Description = "Rows per Parquet part when --out is a directory (default 1,000,000)", DefaultValueFactory = _ => SampleOutput.DefaultPartRows };
         var threads = ThreadsOption.Create();
-        var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, threads };
-        command.SetAction(parsed => Run(parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, parsed.GetValue(condition), parsed.GetValue(seed), parsed.GetValue(threads)));
+        var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, start, partRows, threads };
+        command.SetAction(parsed => Run(parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, parsed.GetValue(condition), parsed.GetValue(seed), parsed.GetValue(threads),
+            parsed.GetValue(start), parsed.GetValue(partRows)));
         return command;
     }
 
-    private static int Run(string modelPath, int count, string outputPath, string[]? conditions, int? seed, int? threads)
+    private static int Run(string modelPath, int count, string outputPath, string[]? conditions, int? seed, int? threads, long? start, long partRows)
     {
         if (count <= 0) throw new ArgumentException($"--count must be a positive number of rows; got {count}.");
+        if (start is < 0) throw new ArgumentException($"--start must be 0 or more; got {start}.");
+        if (start is not null && seed is null) throw new ArgumentException("--start needs --seed: a range is rows of one seed's stream.");
+        if (partRows < 1) throw new ArgumentException($"--part-rows must be a positive number of rows; got {partRows}.");
         ThreadsOption.Check(threads);
         var (sampler, columns) = ModelFile.Load(new MLContext(), modelPath);
         using var loaded = sampler;
         sampler.NumberOfThreads = threads;
-        using var output = OutputFile.Reserve(outputPath, "--out", ("--model", modelPath));
+        using var output = SampleOutput.Reserve(outputPath, "--out", ("--model", modelPath));
         var request = new Dictionary<string, string>();
         foreach (var condition in conditions ?? Array.Empty<string>())
         {
@@ -41,16 +47,16 @@ public static class SampleCommand
                     : $"--condition {condition}: column '{parts[0]}' cannot be conditioned on; use one of {string.Join(", ", sampler.ConditionableColumnNames)}.");
             request[parts[0]] = parts[1];
         }
-        var rows = CsvWriter.Write(Generate(sampler, count, request, seed), columns, output, modelPath);
+        var rows = SampleOutput.Write(Generate(sampler, count, request, seed, start), columns, output, outputPath, partRows, modelPath);
         Console.WriteLine($"Wrote {rows} rows to {outputPath}");
         return 0;
     }
 
-    private static IDataView Generate(GanSampler sampler, int count, Dictionary<string, string> request, int? seed)
+    private static IDataView Generate(GanSampler sampler, int count, Dictionary<string, string> request, int? seed, long? start)
     {
         try
         {
-            return sampler.Sample(count, request, seed);
+            return start is { } first ? sampler.SampleRange(first, count, seed!.Value, request) : sampler.Sample(count, request, seed);
         }
         catch (Exception error) when (error is OutOfMemoryException or OverflowException)
         {

@@ -14,7 +14,7 @@ public static class TrainCommand
 
     public static Command Create()
     {
-        var data = new Option<string>("--data") { Description = "Training CSV with a header row", Required = true };
+        var data = new Option<string>("--data") { Description = "Training CSV with a header row, or a Parquet file (.parquet) or directory of parts", Required = true };
         var model = new Option<string>("--model") { Description = "Where to write the model (.zip)", Required = true };
         var condition = new Option<string?>("--condition-column") { Description = "Column to condition on (read as text)" };
         var discrete = new Option<string?>("--discrete") { Description = "Comma-separated columns to treat as categorical" };
@@ -33,9 +33,10 @@ public static class TrainCommand
         var noPointMasses = new Option<bool>("--no-point-masses") { Description = "Give no value its own exact mode, even one that holds 10 % or more of a numeric column (such as zero rainfall)" };
         var threads = new Option<int?>("--threads") { Description = "libtorch CPU threads (default: one fewer than the processors this process may use, at least 1, so that one other busy process does not stall training)" };
         var maxTrainingRows = new Option<long?>("--max-training-rows") { Description = "Train on a uniform sample of at most this many rows, drawn in one pass over the CSV (for files too large to hold in memory); default: every row" };
+        var separator = SeparatorOption.Create();
         var gpu = new Option<int?>("--gpu") { Description = "Train on this CUDA device (MLContext.GpuDeviceId, no CPU fallback); needs ganest built with a TorchSharp CUDA backend: the tool package ships the CPU libtorch" };
-        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, discriminatorSteps, average, frequencyWeight, seed, threads, maxTrainingRows, uniformRows, continuous, noDateCycles, noPointMasses, gpu };
-        command.SetAction(parsed => Run(parsed.GetValue(threads), parsed.GetValue(maxTrainingRows), parsed.GetValue(gpu),
+        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, discriminatorSteps, average, frequencyWeight, seed, threads, maxTrainingRows, uniformRows, continuous, noDateCycles, noPointMasses, gpu, separator };
+        command.SetAction(parsed => Run(SeparatorOption.Parse(parsed.GetValue(separator)), parsed.GetValue(threads), parsed.GetValue(maxTrainingRows), parsed.GetValue(gpu),
             new Switches(parsed.GetValue(uniformRows), parsed.GetValue(continuous), parsed.GetValue(noDateCycles), parsed.GetValue(noPointMasses)),
             parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(condition), List(parsed.GetValue(discrete)), List(parsed.GetValue(ignore)),
             LossNames.Parse(parsed.GetValue(loss)!), parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(pac), parsed.GetValue(discriminatorSteps), parsed.GetValue(average), parsed.GetValue(frequencyWeight), parsed.GetValue(seed)));
@@ -45,10 +46,11 @@ public static class TrainCommand
     /// <summary>The on/off options that turn library defaults off.</summary>
     private readonly record struct Switches(bool UniformRows, bool Continuous, bool NoDateCycles, bool NoPointMasses);
 
-    private static int Run(int? threads, long? maxTrainingRows, int? gpu, Switches switches, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? discriminatorSteps, double average, double frequencyWeight, int seed)
+    private static int Run(char? separatorGiven, int? threads, long? maxTrainingRows, int? gpu, Switches switches, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? discriminatorSteps, double average, double frequencyWeight, int seed)
     {
         var forcedText = discrete.Concat(conditionColumn is null ? Array.Empty<string>() : new[] { conditionColumn }).ToHashSet();
-        var (inferred, rows, separator) = CsvSchemaInference.Infer(dataPath, "--data", forcedText);
+        var parquet = DataFile.IsParquet(dataPath) ? ParquetTable.Load(dataPath, "--data") : null;
+        var (inferred, rows, separator) = parquet is null ? CsvSchemaInference.Infer(dataPath, "--data", forcedText, separatorGiven) : ParquetTable.Describe(parquet);
         foreach (var name in forcedText.Concat(ignore).Where(n => inferred.All(c => c.Name != n)))
             throw new ArgumentException($"Column '{name}' is not in the header of '{dataPath}'.");
         var columns = inferred.Where(c => !ignore.Contains(c.Name)).ToArray();
@@ -58,6 +60,7 @@ public static class TrainCommand
         {
             FeatureColumnNames = columns.Where(c => c.Name != conditionColumn).Select(c => c.Name).ToArray(),
             ConditionColumnName = conditionColumn,
+            CategoricalColumnNames = parquet is null ? Array.Empty<string>() : ParquetTable.CategoricalIntegers(parquet, discrete.Where(d => d != conditionColumn && !ignore.Contains(d))),
             Loss = loss,
             Epochs = epochs ?? DefaultEpochs(rows, batchSize),
             BatchSize = batchSize,
@@ -88,8 +91,8 @@ public static class TrainCommand
             (OptionRuleError.NoFeatureColumns, $"No columns of '{dataPath}' are left to generate{(ignore.Length > 0 ? " after --ignore" : "")}{(conditionColumn is null ? "" : " besides --condition-column")}; keep at least one."));
         var ml = new MLContext(seed) { GpuDeviceId = gpu, FallbackToCpu = false };
         using var output = OutputFile.Reserve(modelPath, "--model", ("--data", dataPath));
-        var loader = CsvLoading.Loader(ml, columns, separator);
-        var trainingData = loader.Load(dataPath);
+        var loader = parquet is null ? CsvLoading.Loader(ml, columns, separator) : null;
+        var trainingData = loader?.Load(dataPath) ?? parquet!;
 
         GanSampler sampler = null!;
         AnsiConsole.Progress()
@@ -109,7 +112,8 @@ public static class TrainCommand
         using var trained = sampler;
         output.Writing(path =>
         {
-            ml.Model.Save(sampler, loader, path);
+            if (loader is null) ml.Model.Save(sampler, trainingData.Schema, path);
+            else ml.Model.Save(sampler, loader, path);
             CsvFormat.AppendTo(path, columns);
             return path;
         });

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using GanEstimators.Loading;
 
 namespace GanEstimators.Cli.Csv;
 

@@ -15,7 +15,7 @@ internal sealed class SampleRowCursor : DataViewRowCursor
 
     private readonly SampleDataView _view;
     private readonly ForwardedColumns _columns;
-    private SampleStream? _stream;
+    private ISyntheticRowStream? _stream;
     private DataViewRowCursor? _chunkRows;
     private int _rowsLeftInChunk;
     private long _position = -1;
@@ -25,7 +25,7 @@ internal sealed class SampleRowCursor : DataViewRowCursor
     {
         _view = view;
         _columns = new ForwardedColumns(view.Schema, columnsNeeded, "sample");
-        if (_columns.Active.Count > 0) _stream = new SampleStream(view.Generator, view.Conditions, view.Seed);
+        if (_columns.Active.Count > 0) _stream = view.OpenStream();
     }
 
     public override DataViewSchema Schema => _view.Schema;

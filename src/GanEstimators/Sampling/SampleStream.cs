@@ -10,7 +10,7 @@ namespace GanEstimators.Sampling;
 /// <see cref="SyntheticRowGenerator.ChunkRows"/> rows consume both exactly as one call for all rows would, so a
 /// sample's rows do not depend on how it is read.
 /// </summary>
-internal sealed class SampleStream : IDisposable
+internal sealed class SampleStream : ISyntheticRowStream
 {
     private readonly SyntheticRowGenerator _generator;
     private readonly SampleConditions _conditions;
@@ -19,15 +19,21 @@ internal sealed class SampleStream : IDisposable
     private readonly double[]? _classCumulative;
 
     public SampleStream(SyntheticRowGenerator generator, SampleConditions conditions, int seed)
+        : this(generator, conditions, unchecked((ulong)seed), seed)
+    {
+    }
+
+    /// <summary>A stream whose noise and decoding draws start from <paramref name="noiseSeed"/> and class draws from <paramref name="classSeed"/>.</summary>
+    public SampleStream(SyntheticRowGenerator generator, SampleConditions conditions, ulong noiseSeed, int classSeed)
     {
         _generator = generator;
         _conditions = conditions;
-        _random = new Generator((ulong)seed);
-        _classRandom = new Random(seed);
+        _random = new Generator(noiseSeed);
+        _classRandom = new Random(classSeed);
         _classCumulative = generator.Condition is { } condition && conditions.FixedClass is null ? CumulativeWeights.Of(condition.Frequencies) : null;
     }
 
-    /// <summary>The next <paramref name="rows"/> rows (raw values, row-major) and their classes (null for an unconditional GAN).</summary>
+    /// <inheritdoc/>
     public (float[] Rows, int[]? Classes) Next(int rows)
     {
         var classes = _generator.Condition is null ? null

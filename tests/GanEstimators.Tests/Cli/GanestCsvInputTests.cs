@@ -66,6 +66,33 @@ public sealed class GanestCsvInputTests : GanestTestFolder
     }
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
+    public void AGivenSeparatorIsUsedInsteadOfTheDetectedOne()
+    {
+        var data = Path.Combine(Folder, "pipes.csv");
+        File.WriteAllLines(data, new[] { TinyModel.Header }.Concat(TinyModel.Rows(60)).Select(line => line.Replace(",", "|")));
+        var model = Path.Combine(Folder, "pipes.zip");
+        var train = Ganest.Run("train", "--data", data, "--model", model, "--epochs", "1", "--separator", "|");
+        Assert.AreEqual(0, train.ExitCode, train.Output);
+
+        var synthetic = Path.Combine(Folder, "pipes.out.csv");
+        Assert.AreEqual(0, Ganest.Run("sample", "--model", model, "--count", "10", "--out", synthetic, "--seed", "1").ExitCode);
+        Assert.AreEqual(TinyModel.Header, File.ReadAllLines(synthetic)[0], "three columns, written comma-separated");
+        var evaluate = Ganest.Run("evaluate", "--real", data, "--synthetic", synthetic, "--separator", "|");
+        Assert.AreEqual(0, evaluate.ExitCode, $"evaluate takes it for --real; --synthetic, written by sample, is detected: {evaluate.Output}");
+    }
+
+    [TestMethod]
+    public void ASeparatorThatCannotSeparateIsRefused()
+    {
+        var before = FilesIn(Folder);
+        string[] Train(string separator) => new[] { "train", "--data", TinyModel.Data, "--model", Path.Combine(Folder, "m.zip"), "--epochs", "1", "--separator", separator };
+
+        AssertFailedCleanly(Ganest.Run(Train("ab")), Folder, before, "--separator 'ab' is not a separator", "comma, semicolon, tab");
+        AssertFailedCleanly(Ganest.Run(Train("\"")), Folder, before, "--separator cannot be a double quote");
+    }
+
+    [TestMethod]
     public void BrokenRowsAreNamedByRowAndLine()
     {
         var before = FilesIn(Folder).Append("unclosed.csv").Append("short.csv").Append("empty.csv").Order().ToArray();

@@ -78,6 +78,7 @@ public sealed class ReadmeProgramsTests
                 <ProjectReference Include="{RepoRoot}src/GanEstimators/GanEstimators.csproj" />
                 <ProjectReference Include="{RepoRoot}src/GanEstimators.Evaluation/GanEstimators.Evaluation.csproj" />
                 <ProjectReference Include="{RepoRoot}src/GanEstimators.DataFrame/GanEstimators.DataFrame.csproj" />
+                <ProjectReference Include="{RepoRoot}src/GanEstimators.Parquet/GanEstimators.Parquet.csproj" />
               </ItemGroup>
             </Project>
             """);

@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.Text.Unicode;
 
-namespace GanEstimators.Cli.Csv;
+namespace GanEstimators.Loading;
 
 /// <summary>Finds where a file stops being valid UTF-8, for the message that says so.</summary>
-public static class Utf8Check
+internal static class Utf8Check
 {
     /// <summary>"line L, byte offset B (0xXX)" of the first invalid UTF-8 sequence, or a plain note when none is found.</summary>
     public static string DescribeFirstInvalidBytes(string path)

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace GanEstimators.Cli.Csv;
+namespace GanEstimators.Loading;
 
 /// <summary>The ISO date forms the CSV tools recognise, and the .NET format that writes each back the same way.</summary>
-public static partial class IsoDates
+internal static partial class IsoDates
 {
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(?<time>[T ]\d{2}:\d{2}(?<seconds>:\d{2})?)?$")]
     private static partial Regex Pattern();

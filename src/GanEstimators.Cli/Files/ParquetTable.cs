@@ -1,0 +1,97 @@
+using GanEstimators.Cli.Csv;
+using GanEstimators.Parquet;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace GanEstimators.Cli.Files;
+
+/// <summary>
+/// Training data from Parquet for <c>ganest train</c>: the file (or directory of parts) as the library reads it, with
+/// its column types, and the same columns described as <see cref="CsvColumn"/>s for the model's column list, so
+/// <c>ganest sample</c> can write either format.
+/// </summary>
+public static class ParquetTable
+{
+    // Parquet numbers carry no written precision; CSV output of a Parquet-trained model rounds to this many decimals.
+    private const int NumberDecimals = 6;
+
+    public static IDataView Load(string path, string option)
+    {
+        if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException($"{option} must name a Parquet file or a directory of parts; got an empty path.");
+        try
+        {
+            return new MLContext().Data.LoadFromParquet(path);
+        }
+        catch (FileNotFoundException error)
+        {
+            throw new FileNotFoundException($"{option} '{path}': {error.Message}", path, error);
+        }
+        catch (Exception error) when (error is InvalidDataException or NotSupportedException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"{option} '{path}': {error.Message}", error);
+        }
+    }
+
+    /// <summary>The columns as ganest records them; dates get a date-only format when every value is at midnight.</summary>
+    public static CsvSchema Describe(IDataView data)
+    {
+        var midnightOnly = DatesAtMidnight(data);
+        var columns = data.Schema.Where(c => !c.IsHidden).Select((c, i) => c.Type switch
+        {
+            DateTimeDataViewType => new CsvColumn(c.Name, i, CsvColumnKind.Date, 0, midnightOnly[c.Name] ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss"),
+            NumberDataViewType t when t == NumberDataViewType.Single || t == NumberDataViewType.Double => new CsvColumn(c.Name, i, CsvColumnKind.Number, NumberDecimals),
+            NumberDataViewType => new CsvColumn(c.Name, i, CsvColumnKind.Integer, 0),
+            _ => new CsvColumn(c.Name, i, CsvColumnKind.Text, 0),
+        }).ToArray();
+        return new CsvSchema(columns, (int)Math.Min(int.MaxValue, data.GetRowCount() ?? 0), ',');
+    }
+
+    /// <summary>The columns <c>--discrete</c> names that the trainer must be told are categorical (integers; text and booleans are already).</summary>
+    public static string[] CategoricalIntegers(IDataView data, IEnumerable<string> discrete) =>
+        discrete.Where(name => data.Schema.GetColumnOrNull(name)?.Type is NumberDataViewType).ToArray();
+
+    /// <summary>
+    /// The <paramref name="columns"/> of a Parquet table as <c>ganest evaluate</c> compares them, like a CSV read by
+    /// <c>CsvLoading.ComparisonLoader</c>: numbers as Double, booleans as text, dates and text as they are.
+    /// </summary>
+    public static IDataView ForComparison(IDataView data, IEnumerable<CsvColumn> columns, string option, string path)
+    {
+        var ml = new MLContext();
+        var names = columns.Select(c => c.Name).ToArray();
+        foreach (var name in names.Where(n => data.Schema.GetColumnOrNull(n) is null))
+            throw new ArgumentException($"Column '{name}' of the real data is not in {option} '{path}'.");
+        var converted = ml.Transforms.SelectColumns(names).Fit(data).Transform(data);
+        foreach (var name in names)
+        {
+            DataKind? kind = converted.Schema[name].Type switch
+            {
+                BooleanDataViewType => DataKind.String,
+                NumberDataViewType t when t != NumberDataViewType.Double => DataKind.Double,
+                _ => null,
+            };
+            if (kind is { } k) converted = ml.Transforms.Conversion.ConvertType(name, outputKind: k).Fit(converted).Transform(converted);
+        }
+        return converted;
+    }
+
+    /// <summary>The model's <paramref name="columns"/> of a Parquet table, for augmenting it with a model's rows.</summary>
+    public static IDataView Select(IDataView data, IEnumerable<CsvColumn> columns) =>
+        new MLContext().Transforms.SelectColumns(columns.Select(c => c.Name).ToArray()).Fit(data).Transform(data);
+
+    private static Dictionary<string, bool> DatesAtMidnight(IDataView data)
+    {
+        var dates = data.Schema.Where(c => !c.IsHidden && c.Type is DateTimeDataViewType).ToArray();
+        var midnight = dates.ToDictionary(c => c.Name, _ => true);
+        if (dates.Length == 0) return midnight;
+        using var cursor = data.GetRowCursor(dates);
+        var getters = dates.Select(c => cursor.GetGetter<DateTime>(c)).ToArray();
+        var value = default(DateTime);
+        while (cursor.MoveNext())
+            for (var i = 0; i < dates.Length; i++)
+            {
+                getters[i](ref value);
+                if (value.TimeOfDay != TimeSpan.Zero) midnight[dates[i].Name] = false;
+            }
+        return midnight;
+    }
+}
