@@ -5,30 +5,24 @@ using Microsoft.ML.Data;
 
 namespace WeatherSynthesis;
 
-/// <summary>One day of weather without its date: the four measurements the GAN imitates and the class it is conditioned on.</summary>
-public sealed class WeatherRecord
+/// <summary>One day of weather, as the CSV has it.</summary>
+public sealed class WeatherDay
 {
+    [ColumnName("date")] public DateTime Date { get; set; }
     [ColumnName("precipitation")] public float Precipitation { get; set; }
     [ColumnName("temp_max")] public float TempMax { get; set; }
     [ColumnName("temp_min")] public float TempMin { get; set; }
     [ColumnName("wind")] public float Wind { get; set; }
     [ColumnName("weather")] public string Weather { get; set; } = "";
-
-    /// <summary>The measurements in <see cref="WeatherData.FeatureColumns"/> order.</summary>
-    [NoColumn]
-    public float[] Features
-    {
-        get => new[] { Precipitation, TempMax, TempMin, Wind };
-        set => (Precipitation, TempMax, TempMin, Wind) = (value[0], value[1], value[2], value[3]);
-    }
 }
 
-/// <summary>Reads the Seattle weather CSV (vega-datasets) into ML.NET and writes synthetic rows back out.</summary>
+/// <summary>Reads the Seattle weather CSV (vega-datasets): every column, the date as a date; writes rows back in its format.</summary>
 internal static class WeatherData
 {
     public const string ConditionColumn = "weather";
 
-    public static readonly string[] FeatureColumns = { "precipitation", "temp_max", "temp_min", "wind" };
+    /// <summary>The columns the GAN generates for a given weather class.</summary>
+    public static readonly string[] FeatureColumns = { "date", "precipitation", "temp_max", "temp_min", "wind" };
 
     /// <summary>date,precipitation,temp_max,temp_min,wind,weather — with a header row, comma separated.</summary>
     public static IDataView Load(MLContext mlContext, string path) =>
@@ -38,7 +32,7 @@ internal static class WeatherData
             Separators = new[] { ',' },
             Columns = new[]
             {
-                new TextLoader.Column("date", DataKind.String, 0),
+                new TextLoader.Column("date", DataKind.DateTime, 0),
                 new TextLoader.Column("precipitation", DataKind.Single, 1),
                 new TextLoader.Column("temp_max", DataKind.Single, 2),
                 new TextLoader.Column("temp_min", DataKind.Single, 3),
@@ -47,38 +41,19 @@ internal static class WeatherData
             },
         }).Load(path);
 
-    /// <summary>Materialises a data view with the weather columns (extra columns such as <c>date</c> are ignored).</summary>
-    public static List<WeatherRecord> Read(MLContext mlContext, IDataView data) =>
-        mlContext.Data.CreateEnumerable<WeatherRecord>(data, reuseRowObject: false).ToList();
-
     /// <summary>
-    /// Brings synthetic values into the real data's format: clamps each column into its range in the real rows (as
-    /// SDV does by default; the generator's linear output can stray below zero precipitation or wind) and rounds to
-    /// the source's precision of 0.1, so near-zero precipitation becomes the exact 0 that dry days record.
-    /// Returns how many values the clamp moved.
+    /// Rows in the input's own format (ISO dates, numbers as their shortest invariant text), so that the file reads
+    /// back like the training file, in <c>ganest evaluate</c>/<c>ganest report</c> too. ML.NET's SaveAsText would
+    /// write the dates as quoted date-times with fractional seconds.
     /// </summary>
-    public static int MatchRealFormat(IEnumerable<WeatherRecord> synthetic, IReadOnlyList<WeatherRecord> real)
+    public static string ToCsv(MLContext mlContext, IDataView rows)
     {
-        var columns = Enumerable.Range(0, FeatureColumns.Length);
-        var min = columns.Select(j => real.Min(r => r.Features[j])).ToArray();
-        var max = columns.Select(j => real.Max(r => r.Features[j])).ToArray();
-        var clamped = 0;
-        foreach (var row in synthetic)
-        {
-            var values = row.Features;
-            clamped += values.Where((v, j) => v < min[j] || v > max[j]).Count();
-            row.Features = values.Select((v, j) => MathF.Round(Math.Clamp(v, min[j], max[j]), 1)).ToArray();
-        }
-        return clamped;
-    }
-
-    /// <summary>The input's columns minus <c>date</c>, invariant culture, with a header row.</summary>
-    public static void WriteCsv(string path, IEnumerable<WeatherRecord> rows)
-    {
-        var csv = new StringBuilder(string.Join(",", FeatureColumns.Append(ConditionColumn))).Append('\n');
-        foreach (var row in rows)
-            csv.Append(string.Join(",", row.Features.Select(v => v.ToString("0.0", CultureInfo.InvariantCulture))))
-               .Append(',').Append(row.Weather).Append('\n');
-        File.WriteAllText(path, csv.ToString());
+        static string Number(float value) => value.ToString(CultureInfo.InvariantCulture);
+        var csv = new StringBuilder("date,precipitation,temp_max,temp_min,wind,weather\n");
+        foreach (var day in mlContext.Data.CreateEnumerable<WeatherDay>(rows, reuseRowObject: true))
+            csv.Append(day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(',')
+               .Append(Number(day.Precipitation)).Append(',').Append(Number(day.TempMax)).Append(',')
+               .Append(Number(day.TempMin)).Append(',').Append(Number(day.Wind)).Append(',').Append(day.Weather).Append('\n');
+        return csv.ToString();
     }
 }

@@ -20,6 +20,7 @@ var root = new RootCommand("ganest: train generative adversarial networks on CSV
     TrainCommand.Create(),
     SampleCommand.Create(),
     EvaluateCommand.Create(),
+    ReportCommand.Create(),
     AugmentCommand.Create(),
     InfoCommand.Create(),
     SiloCommand.Create(),

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using GanEstimators;
 using GanEstimators.Conditioning;
+using GanEstimators.Constraints;
 using GanEstimators.Encoding;
 using GanEstimators.Native;
 using GanEstimators.Persistence;
@@ -109,6 +110,27 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
             throw OptionRangeError.Create(nameof(NumberOfThreads), value, $"GanSampler.NumberOfThreads must be {LibTorchThreads.Expected}.", LibTorchThreads.Expected);
     }
 
+    /// <summary>The rules every generated row follows (<see cref="GanTrainer.Options.Constraints"/>, saved with the model); empty when it has none.</summary>
+    public IReadOnlyList<GanConstraint> Constraints => _generator.Constraints?.Constraints ?? Array.Empty<GanConstraint>();
+
+    /// <summary>
+    /// What <c>Sample</c> does when its conditions fix two or more columns to a combination of values that never
+    /// occurred together in a training row (the model records the combinations the condition column and categorical
+    /// columns took): <see cref="GanUnseenCombinations.Warn"/> (default) logs a warning naming it through the
+    /// <c>MLContext</c> log and generates the rows, <see cref="GanUnseenCombinations.Refuse"/> throws an
+    /// <see cref="ArgumentException"/>, <see cref="GanUnseenCombinations.Allow"/> says nothing. Models saved before the
+    /// combinations were recorded cannot tell, and generate the rows. A combination that breaks a fixed-combination
+    /// constraint is always refused.
+    /// </summary>
+    public GanUnseenCombinations UnseenCombinations
+    {
+        get => _unseenCombinations;
+        set => _unseenCombinations = Enum.IsDefined(value) ? value
+            : throw OptionRangeError.Create(nameof(UnseenCombinations), value, "GanSampler.UnseenCombinations must be Warn, Refuse or Allow.", "Warn, Refuse or Allow");
+    }
+
+    private GanUnseenCombinations _unseenCombinations;
+
     /// <summary>True when the sampler carries the discriminator and optimiser state, so <see cref="GanTrainer.Fit(IDataView, GanSampler)"/> can continue training it.</summary>
     public bool CanResumeTraining => TrainingState is not null;
 
@@ -192,7 +214,29 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
         int sampleSeed;
         lock (_sampleLock) sampleSeed = seed ?? _unseededSamples.Next();
         var resolved = ConditionRequests.Resolve(_generator.Features, _generator.Condition, conditions, conditionArgument);
+        CheckCombination(resolved, conditionArgument);
         return new SampleDataView(Host, _generator, resolved, count, sampleSeed);
+    }
+
+    private void CheckCombination(SampleConditions resolved, string argument)
+    {
+        string Text(int column, int id) => SeenCombinations.TextOf(column, id, _generator.Features, _generator.Condition);
+        if (_generator.Constraints?.Conflict(resolved, Text) is { } conflict) throw new ArgumentException(conflict, argument);
+        if (_unseenCombinations == GanUnseenCombinations.Allow || _generator.Combinations is not { } seen) return;
+        var fixedValues = new List<(int Position, int Id)>();
+        for (var p = 0; p < seen.Columns.Count; p++)
+        {
+            var column = seen.Columns[p];
+            if (column == SeenCombinations.ConditionColumn && resolved.FixedClass is { } k) fixedValues.Add((p, k));
+            else if (resolved.FixedCategories.FirstOrDefault(f => f.ColumnIndex == column) is { } category) fixedValues.Add((p, SeenCombinations.IdOf(category.RawValue)));
+        }
+        if (fixedValues.Count < 2 || seen.AnyMatches(fixedValues)) return;
+        string Name(int column) => column == SeenCombinations.ConditionColumn ? _generator.Condition!.ColumnName : _generator.Features.Columns[column].Name;
+        var combination = string.Join(", ", fixedValues.Select(v => $"{Name(seen.Columns[v.Position])}={Text(seen.Columns[v.Position], v.Id)}"));
+        if (_unseenCombinations == GanUnseenCombinations.Refuse)
+            throw new ArgumentException($"The combination {combination} never occurs in the training rows, and UnseenCombinations is Refuse. Ask for a combination the data has, or set UnseenCombinations to Warn or Allow.", argument);
+        using var channel = Host.Start("Sampling");
+        channel.Warning($"The combination {combination} never occurs in the training rows; the rows generated for it are extrapolation, not something the data shows. (GanSampler.UnseenCombinations = Refuse refuses such requests.)");
     }
 
     /// <summary>
@@ -298,7 +342,7 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
             _id(ref id);
             var classes = _condition is null ? null : new[] { parent._generator.Condition!.IndexOfRowValue(_condition(), row.Position) };
             using var random = new TorchSharp.torch.Generator(RowSeeds.ForRow(parent.Seed, id));
-            _values = parent._generator.Generate(1, GenerationRequest.ForClasses(classes), random);
+            _values = parent._generator.Generate(1, GenerationRequest.ForClasses(classes) with { FirstRow = row.Position }, random);
             _position = row.Position;
             return _values;
         }

@@ -19,6 +19,13 @@ public sealed partial class GanTrainer
         /// <summary>Integer feature columns to treat as categories (e.g. a code or a small count) rather than as numbers.</summary>
         public string[] CategoricalColumnNames { get; set; } = Array.Empty<string>();
 
+        /// <summary>
+        /// Rules every generated row must follow, e.g. <c>new[] { GanConstraint.Inequality("temp_min", "temp_max") }</c>:
+        /// see <see cref="GanConstraint"/> for each kind and how it is enforced. Saved with the model. The training rows
+        /// must already follow them (an error names the rule and the first row that breaks it). Empty by default.
+        /// </summary>
+        public GanConstraint[] Constraints { get; set; } = Array.Empty<GanConstraint>();
+
         /// <summary>How numeric scalars are encoded. Default: <see cref="GanNumericEncoding.ModeSpecificNormalization"/>.</summary>
         public GanNumericEncoding NumericEncoding { get; set; } = Defaults.NumericEncoding;
 
@@ -72,7 +79,7 @@ public sealed partial class GanTrainer
         /// Training-by-sampling for the condition column too: training rows are drawn so that each class's share grows
         /// with the log of its count rather than the count, so rare classes get more updates (CTGAN does this for every
         /// categorical column). Sampling always follows the real class frequencies. Default true; false draws training
-        /// rows uniformly, which fitted the marginals of the WeatherSynthesis sample better (see its comment).
+        /// rows uniformly (BENCHMARKS.md compares the two).
         /// </summary>
         public bool BalanceConditionClasses { get; set; } = Defaults.BalanceConditionClasses;
 

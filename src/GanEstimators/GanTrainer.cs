@@ -1,4 +1,5 @@
 using GanEstimators.Conditioning;
+using GanEstimators.Constraints;
 using GanEstimators.Encoding;
 using GanEstimators.Native;
 using GanEstimators.Sampling;
@@ -41,8 +42,9 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
         _host.CheckValue(input, nameof(input));
         using var channel = _host.Start("Training GAN");
         using var threads = LibTorchThreads.Hold(_options.NumberOfThreads, channel.Info);
+        var constraints = CheckConstraints(ref input, resumeFrom, channel);
         var plan = GanTrainingPlan.Resolve(input.Schema, _options, resumeFrom is null ? null : ResumePointOf(resumeFrom), () => _host.Rand.Next());
-        var data = EncodedInput.Read(input, plan, _options, channel);
+        var data = EncodedInput.Read(input, plan, _options, channel, constraints);
         var device = DeviceSelector.SelectFor(_environment, plan.Network, channel);
         var split = HoldoutSplit.Make(data.Rows, _options.EarlyStopping, plan.Seed);
         var batchSize = AdaptBatchSize(split.Training.Count, _options.PacSize, channel);
@@ -53,8 +55,33 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
             Host = _host, Channel = channel, Options = _options, Plan = plan,
             Encoder = data.Encoder, ClassCount = data.Condition?.Count ?? 0, Categories = categories, BatchSize = batchSize, Device = device,
         }.Train(split);
-        return new GanSampler(_environment, new SyntheticRowGenerator(data.Encoder, data.Condition, categories.Vector, trained.Generator, device), plan.Seed, trained.History, trained.State);
+        var generator = new SyntheticRowGenerator(data.Encoder, data.Condition, categories.Vector, trained.Generator, device)
+        {
+            Constraints = data.Constraints, Combinations = data.Combinations,
+        };
+        return new GanSampler(_environment, generator, plan.Seed, trained.History, trained.State);
     }
+
+    /// <summary>
+    /// Checks the constraints against the data (and a resumed sampler's), and with constraints replaces
+    /// <paramref name="input"/> by the reparameterised columns the model learns.
+    /// </summary>
+    private CheckedConstraints CheckConstraints(ref IDataView input, GanSampler? resumeFrom, IChannel channel)
+    {
+        var ordered = ConstraintColumns.Check(input.Schema, _options);
+        var resumed = resumeFrom?.Generator.Constraints?.Constraints ?? Array.Empty<GanConstraint>();
+        if (resumeFrom is not null && !resumed.ToHashSet().SetEquals(ordered))
+            throw new ArgumentException(
+                $"Options.Constraints ({Describe(ordered)}) differ from the constraints of the sampler being resumed ({Describe(resumed)}); resume with the same constraints.", nameof(resumeFrom));
+        if (ordered.Length == 0) return CheckedConstraints.None;
+        var largest = TrainingRowsCheck.Run(input, ordered);
+        channel.Info($"Constraints: {Describe(ordered)}; every training row follows them.");
+        input = new ReparameterisedView(input, ordered);
+        return new CheckedConstraints(ordered, largest);
+    }
+
+    private static string Describe(IReadOnlyList<GanConstraint> constraints) =>
+        constraints.Count == 0 ? "none" : string.Join("; ", constraints.Select(c => $"'{c}'"));
 
     /// <summary>The parts of <paramref name="sampler"/> that training resumes from; training itself never sees a sampler.</summary>
     private static ResumePoint ResumePointOf(GanSampler sampler)

@@ -32,15 +32,9 @@ public static class EvaluateCommand
     private static int Run(string realPath, string syntheticPath, string? testPath, string? label, string? jsonPath, int seed, char? separatorGiven)
     {
         if ((testPath is null) != (label is null)) throw new ArgumentException("--test and --label go together: efficacy trains on --label and tests on the --test rows.");
-        var realParquet = DataFile.IsParquet(realPath) ? ParquetTable.Load(realPath, "--real") : null;
-        var (columns, _, separator) = realParquet is null ? CsvSchemaInference.Infer(realPath, "--real", new HashSet<string>(), separatorGiven) : ParquetTable.Describe(realParquet);
-        if (label is not null && columns.All(c => c.Name != label)) throw new ArgumentException($"--label: column '{label}' is not in the header of '{realPath}'.");
-
-        // Every file is read with the real file's column kinds, so a column is compared as the same kind everywhere.
         var ml = new MLContext(seed);
-        var realData = realParquet is null ? CsvLoading.ComparisonLoader(ml, columns, separator).Load(realPath) : ParquetTable.ForComparison(realParquet, columns, "--real", realPath);
-        var syntheticData = Load(ml, columns, syntheticPath, "--synthetic", separatorGiven: null);
-        var options = new TabularEvaluationOptions { Seed = seed, LabelColumnName = label, TestData = testPath is null ? null : Load(ml, columns, testPath, "--test", separatorGiven) };
+        var (realData, syntheticData, testData) = ComparisonTables.Load(ml, realPath, syntheticPath, testPath, label, separatorGiven);
+        var options = new TabularEvaluationOptions { Seed = seed, LabelColumnName = label, TestData = testData };
         using var output = jsonPath is null ? null : OutputFile.Reserve(jsonPath, "--json", ("--real", realPath), ("--synthetic", syntheticPath), ("--test", testPath));
 
         TabularFidelityMetrics metrics = null!;
@@ -53,19 +47,6 @@ public static class EvaluateCommand
             AnsiConsole.MarkupLine($"Metrics → [green]{Markup.Escape(output.Path)}[/]");
         }
         return 0;
-    }
-
-    /// <summary>Loads another CSV with the real file's column kinds, finding each column by its header name.</summary>
-    private static IDataView Load(MLContext ml, IReadOnlyList<CsvColumn> realColumns, string path, string option, char? separatorGiven)
-    {
-        if (DataFile.IsParquet(path)) return ParquetTable.ForComparison(ParquetTable.Load(path, option), realColumns, option, path);
-        var (fileColumns, _, separator) = CsvSchemaInference.Infer(path, option, new HashSet<string>(), separatorGiven);
-        var columns = realColumns.Select(c => c with
-        {
-            Index = fileColumns.FirstOrDefault(f => f.Name == c.Name)?.Index
-                ?? throw new ArgumentException($"Column '{c.Name}' of the real CSV is not in the header of {option} '{path}'."),
-        }).ToArray();
-        return CsvLoading.ComparisonLoader(ml, columns, separator).Load(path);
     }
 
     private static void Print(TabularFidelityMetrics metrics)

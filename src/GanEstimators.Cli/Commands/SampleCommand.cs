@@ -18,22 +18,36 @@ public static class SampleCommand
         var start = new Option<long?>("--start") { Description = "Write rows [start, start + count) of the seed's block stream (GanSampler.SampleRange), so runs of adjacent ranges concatenate to one run's rows; needs --seed" };
         var partRows = new Option<long>("--part-rows") { Description = "Rows per Parquet part when --out is a directory (default 1,000,000)", DefaultValueFactory = _ => SampleOutput.DefaultPartRows };
         var threads = ThreadsOption.Create();
-        var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, start, partRows, threads };
+        var unseen = new Option<string>("--unseen-combinations")
+        {
+            Description = "When the --condition values fix a combination never seen together in the training data: warn (default: print a warning and generate), refuse (stop with an error) or allow (generate without a word)",
+            DefaultValueFactory = _ => "warn",
+        };
+        var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, start, partRows, threads, unseen };
         command.SetAction(parsed => Run(parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, parsed.GetValue(condition), parsed.GetValue(seed), parsed.GetValue(threads),
-            parsed.GetValue(start), parsed.GetValue(partRows)));
+            parsed.GetValue(start), parsed.GetValue(partRows), parsed.GetValue(unseen)!));
         return command;
     }
 
-    private static int Run(string modelPath, int count, string outputPath, string[]? conditions, int? seed, int? threads, long? start, long partRows)
+    private static int Run(string modelPath, int count, string outputPath, string[]? conditions, int? seed, int? threads, long? start, long partRows, string unseen)
     {
         if (count <= 0) throw new ArgumentException($"--count must be a positive number of rows; got {count}.");
         if (start is < 0) throw new ArgumentException($"--start must be 0 or more; got {start}.");
         if (start is not null && seed is null) throw new ArgumentException("--start needs --seed: a range is rows of one seed's stream.");
         if (partRows < 1) throw new ArgumentException($"--part-rows must be a positive number of rows; got {partRows}.");
         ThreadsOption.Check(threads);
-        var (sampler, columns) = ModelFile.Load(new MLContext(), modelPath);
+        var unseenCombinations = Enum.TryParse<GanUnseenCombinations>(unseen, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(unseen, out _)
+            ? parsed : throw new ArgumentException($"--unseen-combinations must be warn, refuse or allow; got '{unseen}'.");
+        var ml = new MLContext();
+        ml.Log += (_, message) =>
+        {
+            if (message.Kind == Microsoft.ML.Runtime.ChannelMessageKind.Warning && message.Source.Contains(nameof(GanSampler), StringComparison.Ordinal))
+                Console.Error.WriteLine($"ganest: warning: {message.RawMessage}");
+        };
+        var (sampler, columns) = ModelFile.Load(ml, modelPath);
         using var loaded = sampler;
         sampler.NumberOfThreads = threads;
+        sampler.UnseenCombinations = unseenCombinations;
         using var output = SampleOutput.Reserve(outputPath, "--out", ("--model", modelPath));
         var request = new Dictionary<string, string>();
         foreach (var condition in conditions ?? Array.Empty<string>())

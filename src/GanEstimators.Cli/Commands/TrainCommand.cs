@@ -35,8 +35,9 @@ public static class TrainCommand
         var maxTrainingRows = new Option<long?>("--max-training-rows") { Description = "Train on a uniform sample of at most this many rows, drawn in one pass over the CSV (for files too large to hold in memory); default: every row" };
         var separator = SeparatorOption.Create();
         var gpu = new Option<int?>("--gpu") { Description = "Train on this CUDA device (MLContext.GpuDeviceId, no CPU fallback); needs ganest built with a TorchSharp CUDA backend: the tool package ships the CPU libtorch" };
-        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, discriminatorSteps, average, frequencyWeight, seed, threads, maxTrainingRows, uniformRows, continuous, noDateCycles, noPointMasses, gpu, separator };
-        command.SetAction(parsed => Run(SeparatorOption.Parse(parsed.GetValue(separator)), parsed.GetValue(threads), parsed.GetValue(maxTrainingRows), parsed.GetValue(gpu),
+        var constraint = new Option<string[]>("--constraint") { Description = ConstraintOption.Description, AllowMultipleArgumentsPerToken = false };
+        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, discriminatorSteps, average, frequencyWeight, seed, threads, maxTrainingRows, uniformRows, continuous, noDateCycles, noPointMasses, gpu, separator, constraint };
+        command.SetAction(parsed => Run(SeparatorOption.Parse(parsed.GetValue(separator)), parsed.GetValue(threads), parsed.GetValue(maxTrainingRows), parsed.GetValue(gpu), ConstraintOption.Parse(parsed.GetValue(constraint)),
             new Switches(parsed.GetValue(uniformRows), parsed.GetValue(continuous), parsed.GetValue(noDateCycles), parsed.GetValue(noPointMasses)),
             parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(condition), List(parsed.GetValue(discrete)), List(parsed.GetValue(ignore)),
             LossNames.Parse(parsed.GetValue(loss)!), parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(pac), parsed.GetValue(discriminatorSteps), parsed.GetValue(average), parsed.GetValue(frequencyWeight), parsed.GetValue(seed)));
@@ -46,7 +47,7 @@ public static class TrainCommand
     /// <summary>The on/off options that turn library defaults off.</summary>
     private readonly record struct Switches(bool UniformRows, bool Continuous, bool NoDateCycles, bool NoPointMasses);
 
-    private static int Run(char? separatorGiven, int? threads, long? maxTrainingRows, int? gpu, Switches switches, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? discriminatorSteps, double average, double frequencyWeight, int seed)
+    private static int Run(char? separatorGiven, int? threads, long? maxTrainingRows, int? gpu, GanConstraint[] constraints, Switches switches, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? discriminatorSteps, double average, double frequencyWeight, int seed)
     {
         var forcedText = discrete.Concat(conditionColumn is null ? Array.Empty<string>() : new[] { conditionColumn }).ToHashSet();
         var parquet = DataFile.IsParquet(dataPath) ? ParquetTable.Load(dataPath, "--data") : null;
@@ -71,6 +72,7 @@ public static class TrainCommand
             BalanceConditionClasses = !switches.UniformRows,
             NumberOfThreads = threads,
             MaxTrainingRows = maxTrainingRows,
+            Constraints = constraints,
             ModeSpecific =
             {
                 SnapToObservedValues = !switches.Continuous,

@@ -8,6 +8,9 @@ namespace GanEstimators.Conditioning;
 internal sealed record GenerationRequest(int[]? ClassIndices, IReadOnlyList<FixedCategory> FixedCategories)
 {
     public static GenerationRequest ForClasses(int[]? classIndices) => new(classIndices, Array.Empty<FixedCategory>());
+
+    /// <summary>The place of the batch's first row in its sample (or the input row's position in a transform): where a unique column's numbering of these rows starts.</summary>
+    public long FirstRow { get; init; }
 }
 
 /// <summary>A categorical feature column fixed to one value: its encoder index, conditional-vector position and raw value.</summary>

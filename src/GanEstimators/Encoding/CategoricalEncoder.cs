@@ -74,6 +74,9 @@ internal sealed class CategoricalEncoder : ColumnEncoder
             "conditions");
     }
 
+    /// <summary>How many level ids the raw values can hold (the vocabulary's size).</summary>
+    public int LevelCount => Vocabulary.Count;
+
     public string? LevelName(float raw) => float.IsNaN(raw) ? null : Vocabulary.Levels[(int)raw];
 
     /// <summary>

@@ -1,4 +1,5 @@
 using GanEstimators.Conditioning;
+using GanEstimators.Constraints;
 using GanEstimators.Encoding;
 using GanEstimators.Networks;
 using GanEstimators.Sampling;
@@ -57,17 +58,35 @@ internal static class GanSamplerFormat
         ConditionalVectorFormat.Save(generator.Categories, writer);
         generator.Network.Spec.Save(writer);
         TrainingHistoryFormat.Save(sampler.History, writer);
+        writer.Write(generator.Constraints is not null);
+        generator.Constraints?.Save(writer);
+        writer.Write(generator.Combinations is not null);
+        generator.Combinations?.Save(writer);
     }
 
-    private sealed record Content(int Seed, TableEncoder Features, ConditionEncoder? Condition, ConditionalVector Categories, GeneratorSpec Spec, GanTrainingHistory History);
+    private sealed record Content(int Seed, TableEncoder Features, ConditionEncoder? Condition, ConditionalVector Categories, GeneratorSpec Spec, GanTrainingHistory History)
+    {
+        public ConstraintRules? Constraints { get; init; }
 
-    private static Content ReadContent(BinaryReader reader, uint version) => new(
-        reader.ReadInt32(),
-        TableEncoder.Load(reader, version),
-        reader.ReadBoolean() ? ConditionEncoder.Load(reader) : null,
-        ConditionalVectorFormat.Load(reader, withinClasses: version >= ModelFormatVersions.PointMassesVersion),
-        GeneratorSpec.Load(reader, version),
-        TrainingHistoryFormat.Load(reader));
+        public SeenCombinations? Combinations { get; init; }
+    }
+
+    private static Content ReadContent(BinaryReader reader, uint version)
+    {
+        var content = new Content(
+            reader.ReadInt32(),
+            TableEncoder.Load(reader, version),
+            reader.ReadBoolean() ? ConditionEncoder.Load(reader) : null,
+            ConditionalVectorFormat.Load(reader, withinClasses: version >= ModelFormatVersions.PointMassesVersion),
+            GeneratorSpec.Load(reader, version),
+            TrainingHistoryFormat.Load(reader));
+        if (version < ModelFormatVersions.ConstraintsVersion) return content;
+        var constraints = reader.ReadBoolean() ? ConstraintRules.Load(reader, content.Features, content.Condition) : null;
+        var combinations = reader.ReadBoolean()
+            ? SeenCombinations.Load(reader, "combinations of the conditionable columns", column => SeenCombinations.LevelCountOf(column, content.Features, content.Condition))
+            : null;
+        return content with { Constraints = constraints, Combinations = combinations };
+    }
 
     public static SavedSampler Load(IHostEnvironment env, ModelLoadContext ctx)
     {
@@ -96,7 +115,11 @@ internal static class GanSamplerFormat
         {
             var state = LoadTrainingState(ctx, channel, version, checksums, content, savedGenerator);
             var device = DeviceSelector.Select(env);
-            return new SavedSampler(new SyntheticRowGenerator(content.Features, content.Condition, content.Categories, network, device), content.Seed, content.History, state);
+            var generator = new SyntheticRowGenerator(content.Features, content.Condition, content.Categories, network, device)
+            {
+                Constraints = content.Constraints, Combinations = content.Combinations,
+            };
+            return new SavedSampler(generator, content.Seed, content.History, state);
         }
         catch
         {

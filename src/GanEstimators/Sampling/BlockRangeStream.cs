@@ -52,7 +52,7 @@ internal sealed class BlockRangeStream : ISyntheticRowStream
             _offset = 0;
         }
         var seed = RowSeeds.ForBlock(_seed, _block);
-        using var block = new SampleStream(_generator, _conditions, seed, unchecked((int)(RowSeeds.Derived(seed) >> 33)));
+        using var block = new SampleStream(_generator, _conditions, seed, unchecked((int)(RowSeeds.Derived(seed) >> 33)), _block * SampleBlocks.Rows);
         (_rows, _classes) = block.Next(SampleBlocks.Rows);
     }
 

@@ -17,15 +17,22 @@ internal sealed class SampleStream : ISyntheticRowStream
     private readonly Generator _random;
     private readonly Random _classRandom;
     private readonly double[]? _classCumulative;
+    private long _nextRow;
+    private int[]? _repaired;
 
     public SampleStream(SyntheticRowGenerator generator, SampleConditions conditions, int seed)
         : this(generator, conditions, unchecked((ulong)seed), seed)
     {
     }
 
-    /// <summary>A stream whose noise and decoding draws start from <paramref name="noiseSeed"/> and class draws from <paramref name="classSeed"/>.</summary>
-    public SampleStream(SyntheticRowGenerator generator, SampleConditions conditions, ulong noiseSeed, int classSeed)
+    /// <summary>
+    /// A stream whose noise and decoding draws start from <paramref name="noiseSeed"/> and class draws from
+    /// <paramref name="classSeed"/>, and whose first row is row <paramref name="firstRow"/> of the sample (what a
+    /// <c>Unique</c> constraint numbers from, so blocks of a range sample number their rows as one sample would).
+    /// </summary>
+    public SampleStream(SyntheticRowGenerator generator, SampleConditions conditions, ulong noiseSeed, int classSeed, long firstRow = 0)
     {
+        _nextRow = firstRow;
         _generator = generator;
         _conditions = conditions;
         _random = new Generator(noiseSeed);
@@ -39,8 +46,22 @@ internal sealed class SampleStream : ISyntheticRowStream
         var classes = _generator.Condition is null ? null
             : _conditions.FixedClass is { } k ? Enumerable.Repeat(k, rows).ToArray()
             : Enumerable.Range(0, rows).Select(_ => CumulativeWeights.Draw(_classCumulative!, _classRandom)).ToArray();
-        return (_generator.Generate(rows, new GenerationRequest(classes, _conditions.FixedCategories), _random), classes);
+        var request = new GenerationRequest(classes, _conditions.FixedCategories) { FirstRow = _nextRow };
+        var generated = _generator.Generate(rows, request, _random, Count);
+        _nextRow += rows;
+        return (generated, classes);
     }
 
-    public void Dispose() => _random.Dispose();
+    private void Count(int[] repaired)
+    {
+        _repaired ??= new int[repaired.Length];
+        for (var i = 0; i < repaired.Length; i++) _repaired[i] += repaired[i];
+    }
+
+    public void Dispose()
+    {
+        _random.Dispose();
+        if (_repaired is not null && _generator.Constraints?.RepairNote(_repaired, _nextRow) is { } note) _generator.Log(note);
+        _repaired = null;
+    }
 }

@@ -1,4 +1,5 @@
 using GanEstimators.Conditioning;
+using GanEstimators.Constraints;
 using GanEstimators.Encoding;
 using GanEstimators.Native;
 using GanEstimators.Networks;
@@ -43,14 +44,23 @@ internal sealed class SyntheticRowGenerator : IDisposable
 
     public int NoiseDimension => Network.Spec.NoiseDimension;
 
+    /// <summary>The rules every generated row is made to follow (<see cref="GanTrainer.Options.Constraints"/>); null when the model has none.</summary>
+    public ConstraintRules? Constraints { get; init; }
+
+    /// <summary>The combinations the conditionable columns took in training, for telling an unseen exact request; null when not recorded.</summary>
+    public SeenCombinations? Combinations { get; init; }
+
     /// <summary>libtorch's CPU threads while generating (null: the library's choice; see <see cref="LibTorchThreads.Hold"/>).</summary>
     public int? NumberOfThreads { get; set; }
 
     /// <summary>Where a change of libtorch's thread count is reported.</summary>
     public Action<string> Log { get; set; } = _ => { };
 
-    /// <summary>Decoded rows satisfying <paramref name="request"/>, drawing all randomness from <paramref name="random"/>.</summary>
-    public float[] Generate(int rows, GenerationRequest request, Generator random)
+    /// <summary>
+    /// Decoded rows satisfying <paramref name="request"/>, drawing all randomness from <paramref name="random"/>;
+    /// <paramref name="repaired"/>, when given, is told per chunk how many rows each constraint rule changed (fixed combinations).
+    /// </summary>
+    public float[] Generate(int rows, GenerationRequest request, Generator random, Action<int[]>? repaired = null)
     {
         ThrowIfDisposed();
         if ((long)rows * Features.RawWidth > Array.MaxLength)
@@ -74,6 +84,11 @@ internal sealed class SyntheticRowGenerator : IDisposable
             {
                 var offset = Features.RawOffsetOf(fixedCategory.ColumnIndex);
                 for (var r = 0; r < count; r++) chunk[r * Features.RawWidth + offset] = fixedCategory.RawValue;
+            }
+            if (Constraints is { } rules)
+            {
+                var changed = rules.Apply(chunk, count, Features.RawWidth, request, start, decodeRandom);
+                repaired?.Invoke(changed);
             }
         }
         return raw;

@@ -16,15 +16,19 @@ internal static class ModelFormatVersions
     // mode-specific columns and the categorical slot frequencies within each class. 0x00010008 added the DCGAN
     // networks' depths (the generator's to the model stream, the discriminator's to the training state). 0x00010009
     // added the SHA-256 hashes of the model's content, Generator.bin and TrainingState.bin (ModelChecksums) before the
-    // content of the model stream; older models load with a note that they cannot be checked.
+    // content of the model stream; older models load with a note that they cannot be checked. 0x0001000A added, after
+    // the history, the constraints (GanTrainer.Options.Constraints, with each fixed combination's seen combinations
+    // and each unique column's first number) and the combinations the conditionable columns took in training (for
+    // telling an unseen exact request); older models load without constraints and without that check.
     public const uint ObservedValuesVersion = 0x00010005;
     public const uint AveragedGeneratorVersion = 0x00010006;
     public const uint PointMassesVersion = 0x00010007;
     public const uint ImageNetworkDepthVersion = 0x00010008;
     public const uint ChecksumsVersion = 0x00010009;
+    public const uint ConstraintsVersion = 0x0001000A;
 
     /// <summary>The version this code writes.</summary>
-    public const uint Current = ChecksumsVersion;
+    public const uint Current = ConstraintsVersion;
 
     /// <summary>The oldest version this code reads (older ones were never released).</summary>
     public const uint OldestReadable = 0x00010004;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using GanEstimators.Constraints;
 using GanEstimators.Encoding;
 using Microsoft.ML;
 using Microsoft.ML.Runtime;
@@ -13,9 +14,18 @@ internal sealed record EncodedInput(TableEncoder Encoder, ConditionEncoder? Cond
 {
     private const long LargeRawTableBytes = 256L << 20;
 
-    public static EncodedInput Read(IDataView input, GanTrainingPlan plan, GanTrainer.Options options, IChannel channel)
+    // The most values (combinations × columns) recorded for telling unseen exact requests: 1 MiB in the model.
+    private const long MaxRecordedCombinationValues = 1 << 18;
+
+    /// <summary>The constraints bound to the encoders (null without constraints).</summary>
+    public ConstraintRules? Constraints { get; init; }
+
+    /// <summary>The combinations the conditionable columns took in the training rows (null when fewer than two such columns, or too many combinations).</summary>
+    public SeenCombinations? Combinations { get; init; }
+
+    public static EncodedInput Read(IDataView input, GanTrainingPlan plan, GanTrainer.Options options, IChannel channel, CheckedConstraints constraints)
     {
-        var (encoded, rawBytes) = ReadAndEncode(input, plan, options, channel);
+        var (encoded, rawBytes) = ReadAndEncode(input, plan, options, channel, constraints);
         // The raw table is garbage once ReadAndEncode returns: collect a large one now and give its memory back to the
         // system (an aggressive collection decommits it), so the peak is not the raw and encoded tables, the sampling
         // structures and the networks together.
@@ -25,11 +35,34 @@ internal sealed record EncodedInput(TableEncoder Encoder, ConditionEncoder? Cond
 
     // Not inlined, so that nothing in Read's frame still references the raw table when it collects.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static (EncodedInput Encoded, long RawBytes) ReadAndEncode(IDataView input, GanTrainingPlan plan, GanTrainer.Options options, IChannel channel)
+    private static (EncodedInput Encoded, long RawBytes) ReadAndEncode(IDataView input, GanTrainingPlan plan, GanTrainer.Options options, IChannel channel, CheckedConstraints constraints)
     {
         var data = TrainingInput.Read(input, plan, options, channel);
+        var rules = constraints.Ordered.Count == 0 ? null
+            : ConstraintRules.Bind(constraints.Ordered, data.Encoder, data.Condition,
+                (constraint, columns) => SeenCombinations.Collect(data.Table, data.Encoder, data.Condition, columns, SeenCombinations.MaxSavedValues)
+                    ?? throw new ArgumentException($"Constraint '{constraint}' has more combinations than a model records ({SeenCombinations.MaxSavedValues} values).", nameof(input)),
+                constraints.UniqueLargest);
+        var combinations = Conditionable(data, channel);
         var classes = data.Condition is null ? null : data.Table.Conditions!.Select(data.Condition.IndexOf).ToArray();
         var rows = EncodedRows.Encode(data.Encoder, data.Table, plan.Seed, classes, data.Condition?.Count ?? 0);
-        return (new EncodedInput(data.Encoder, data.Condition, rows), (long)data.Table.Raw.Length * sizeof(float));
+        return (new EncodedInput(data.Encoder, data.Condition, rows) { Constraints = rules, Combinations = combinations }, (long)data.Table.Raw.Length * sizeof(float));
     }
+
+    private static SeenCombinations? Conditionable(TrainingInput data, IChannel channel)
+    {
+        var columns = (data.Condition is null ? Array.Empty<int>() : new[] { SeenCombinations.ConditionColumn })
+            .Concat(Enumerable.Range(0, data.Encoder.Columns.Count).Where(i => data.Encoder.Columns[i] is CategoricalEncoder)).ToArray();
+        if (columns.Length < 2) return null;
+        var seen = SeenCombinations.Collect(data.Table, data.Encoder, data.Condition, columns, MaxRecordedCombinationValues);
+        if (seen is null)
+            channel.Info($"The {columns.Length} conditionable columns take too many combinations to record ({MaxRecordedCombinationValues} values at most), so sampling cannot tell an exact request for an unseen combination.");
+        return seen;
+    }
+}
+
+/// <summary>The checked constraints in the order they apply, and each unique column's largest training value.</summary>
+internal sealed record CheckedConstraints(IReadOnlyList<GanConstraint> Ordered, IReadOnlyDictionary<string, double> UniqueLargest)
+{
+    public static readonly CheckedConstraints None = new(Array.Empty<GanConstraint>(), new Dictionary<string, double>());
 }

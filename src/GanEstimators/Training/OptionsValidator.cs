@@ -17,6 +17,8 @@ internal static class OptionsValidator
             throw new ArgumentException($"GanTrainer.Options.FeatureColumnNames names '{duplicate.Key}' twice.", nameof(o.FeatureColumnNames));
         if (o.ConditionColumnName is not null && o.FeatureColumnNames.Contains(o.ConditionColumnName))
             throw new ArgumentException($"Column '{o.ConditionColumnName}' cannot be both a feature and the condition.", nameof(o.ConditionColumnName));
+        if (o.Constraints is null || o.Constraints.Any(c => c is null))
+            throw new ArgumentException("GanTrainer.Options.Constraints must be an array of constraints (empty for none), without nulls.", nameof(o.Constraints));
         if (o.Epochs < 0) Fail(nameof(o.Epochs), o.Epochs, "zero (an untrained baseline) or positive");
         Positive(o.BatchSize, nameof(o.BatchSize));
         if (o.NoiseDimension is < 1 or > GanTrainer.Options.MaxNoiseDimension)

@@ -17,7 +17,7 @@ internal static class FolderLayers
     /// </summary>
     public static readonly string[] Order =
     {
-        "Vocabulary", "Native", "Serialization", "Loading", "Inference", "Encoding", "Conditioning", "Networks", "Losses", "Diagnostics",
+        "Vocabulary", "Native", "Serialization", "Loading", "Inference", "Encoding", "Conditioning", "Constraints", "Networks", "Losses", "Diagnostics",
         "Training", "Sampling", "Persistence", "Trainer and sampler", "Augmentation", "Catalog",
     };
 

@@ -8,8 +8,8 @@ namespace GanEstimators.Tests.Readme;
 /// Every ```csharp block of README.md compiles and runs as pasted. Each block becomes the Program.cs of a console
 /// project generated under this test's output folder (inside the repository, so it gets the repository's package
 /// versions and the TorchSharp native fix, as an app gets them from the GanEstimators package), referencing the built
-/// GanEstimators, GanEstimators.Evaluation and TorchSharp-cpu, with the repository's analyzers off (an app does not
-/// have them) and compiler warnings as errors. It runs with the repository's data/ folder in its working directory.
+/// GanEstimators, GanEstimators.Evaluation, GanEstimators.DataFrame, GanEstimators.Plots and TorchSharp-cpu, with the
+/// repository's analyzers off (an app does not have them) and compiler warnings as errors. It runs with the repository's data/ folder in its working directory.
 /// The one change to the pasted code: every <c>Epochs = N</c> becomes <c>Epochs = 2</c>. Blocks marked
 /// ```csharp fragment are not compiled; any other marker fails the test.
 /// </summary>
@@ -79,6 +79,7 @@ public sealed class ReadmeProgramsTests
                 <ProjectReference Include="{RepoRoot}src/GanEstimators.Evaluation/GanEstimators.Evaluation.csproj" />
                 <ProjectReference Include="{RepoRoot}src/GanEstimators.DataFrame/GanEstimators.DataFrame.csproj" />
                 <ProjectReference Include="{RepoRoot}src/GanEstimators.Parquet/GanEstimators.Parquet.csproj" />
+                <ProjectReference Include="{RepoRoot}src/GanEstimators.Plots/GanEstimators.Plots.csproj" />
               </ItemGroup>
             </Project>
             """);
