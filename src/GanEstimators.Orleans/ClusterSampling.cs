@@ -83,7 +83,8 @@ public static class ClusterSampling
             token.ThrowIfCancellationRequested();
             try
             {
-                return await grains.GetGrain<IShardGeneratorGrain>(0).GenerateAsync(shard).ConfigureAwait(false);
+                var result = await grains.GetGrain<IShardGeneratorGrain>(Guid.NewGuid()).GenerateAsync(shard).ConfigureAwait(false);
+                return result with { Attempts = attempt };
             }
             catch (Exception e) when (IsSiloFailure(e) && attempt < maxAttempts)
             {

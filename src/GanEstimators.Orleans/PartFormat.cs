@@ -1,12 +1,15 @@
+using GanEstimators.Parquet;
 using Microsoft.ML;
 
 namespace GanEstimators.Orleans;
 
-/// <summary>The bytes of a part file. TEMPORARY: CSV until the Parquet writer lands.</summary>
+/// <summary>
+/// The bytes of a part file: Parquet (GanEstimators.Parquet), one row group per 65,536 rows, so a part holds the same
+/// bytes whichever process writes it.
+/// </summary>
 internal static class PartFormat
 {
-    public const string Extension = ".csv";
+    public const string Extension = ".parquet";
 
-    public static void Write(IDataView rows, Stream stream) =>
-        new MLContext(0).Data.SaveAsText(rows, stream, separatorChar: ',', headerRow: true, schema: false);
+    public static void Write(IDataView rows, Stream stream) => new MLContext(0).Data.SaveAsParquet(rows, stream);
 }

@@ -1,13 +1,14 @@
 using Microsoft.Extensions.Logging;
-using Orleans.Concurrency;
+using Orleans.Placement;
 
 namespace GanEstimators.Orleans;
 
 /// <summary>
-/// Serves <see cref="IShardGeneratorGrain"/>: a stateless worker, so a silo runs as many shards at once as it has
-/// cores and the client's calls spread over the silos. The model comes from the silo's <see cref="SamplerCache"/>.
+/// Serves <see cref="IShardGeneratorGrain"/>: one activation per shard, placed on the silo with the fewest activations
+/// (a stateless worker would run on the silo the client's gateway is, so one client would load one silo only), and
+/// gone once its shard is written. The model comes from the silo's <see cref="SamplerCache"/>.
 /// </summary>
-[StatelessWorker]
+[ActivationCountBasedPlacement]
 internal sealed partial class ShardGeneratorGrain(SamplerCache samplers, ILocalSiloDetails silo, ILogger<ShardGeneratorGrain> logger) : Grain, IShardGeneratorGrain
 {
     public async Task<ShardResult> GenerateAsync(ShardRequest request)
@@ -16,6 +17,7 @@ internal sealed partial class ShardGeneratorGrain(SamplerCache samplers, ILocalS
         // Generation is seconds of CPU: off the silo's scheduler threads, which must stay free for messages.
         var result = await Task.Run(() => ShardWriter.Write(samplers.Get(request.ModelPath), request, silo.SiloAddress.ToString()));
         LogShardWritten(logger, request.ShardIndex, request.Start, request.Count, request.FileName, silo.SiloAddress);
+        DeactivateOnIdle();
         return result;
     }
 

@@ -24,4 +24,7 @@ public sealed record ShardResult
 
     /// <summary>The silo that wrote it (for the log; the bytes do not depend on it).</summary>
     [Id(6)] public required string Silo { get; init; }
+
+    /// <summary>How many tries the shard took (more than 1 when a silo failed or could not be reached).</summary>
+    [Id(7)] public int Attempts { get; init; } = 1;
 }

@@ -2,14 +2,11 @@ using Microsoft.ML;
 
 namespace GanEstimators.Orleans;
 
-/// <summary>The rows of one shard. TEMPORARY: a prefix sample with its head skipped until GanSampler.SampleRange lands.</summary>
+/// <summary>The rows of one shard: its range of the (model, seed, conditions) block stream, <see cref="GanSampler.SampleRange(long, long, int, IReadOnlyDictionary{string, string})"/>.</summary>
 internal static class ShardRows
 {
-    public static IDataView Of(GanSampler sampler, ShardRequest request)
-    {
-        var all = sampler.Sample(checked((int)(request.Start + request.Count)), Conditions(sampler, request), request.Seed);
-        return request.Start == 0 ? all : new MLContext(0).Data.SkipRows(all, request.Start);
-    }
+    public static IDataView Of(GanSampler sampler, ShardRequest request) =>
+        sampler.SampleRange(request.Start, request.Count, request.Seed, Conditions(sampler, request));
 
     // A class request is a condition on the condition column, named as GanSampler.Sample(count, condition) names it.
     private static IReadOnlyDictionary<string, string> Conditions(GanSampler sampler, ShardRequest request) =>

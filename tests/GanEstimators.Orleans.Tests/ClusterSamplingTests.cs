@@ -59,8 +59,23 @@ public sealed class ClusterSamplingTests
         }
         Assert.IsTrue(File.Exists(Path.Combine(onCluster, ShardManifest.FileName)));
         Assert.IsEmpty(Parts.Leftovers(onCluster));
-        if (condition is not null)
-            Assert.IsTrue(Parts.Rows(manifest, onCluster).All(r => r.Contains(condition, StringComparison.Ordinal)));
+        var rows = Parts.Rows(manifest, onCluster);
+        CollectionAssert.AreEqual(Parts.Rows(sampler.SampleRange(0, 20_000, 11, condition)).ToArray(), rows, "the parts concatenated are one call's rows");
+        if (condition is not null) Assert.IsTrue(rows.All(r => r.EndsWith("|" + condition, StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
+    [TestCategory("Slow")]
+    public async Task AMillionRowsOnThreeSilosAreTheSingleProcessRows()
+    {
+        var directory = Parts.NewDirectory();
+
+        var manifest = await ClusterSampling.GenerateAsync(_cluster.GrainFactory, TestModel.Path, 1_000_000, seed: 4, condition: null, directory);
+
+        using var sampler = TestModel.Load();
+        Assert.HasCount(16, manifest.Shards);
+        Assert.IsGreaterThan(1, manifest.Shards.Select(s => s.Silo).Distinct().Count(), "the shards spread over the silos");
+        CollectionAssert.AreEqual(Parts.Rows(sampler.SampleRange(0, 1_000_000, 4)).ToArray(), Parts.Rows(manifest, directory));
     }
 
     [TestMethod]

@@ -1,3 +1,4 @@
+using Orleans.Runtime;
 using Orleans.TestingHost;
 
 namespace GanEstimators.Orleans.Tests;
@@ -17,8 +18,7 @@ public sealed class SiloFailureTests
 
         var run = ClusterSampling.GenerateAsync(cluster.GrainFactory, request);
         while (!run.IsCompleted && Directory.GetFiles(directory, "part-*").Length < 3) await Task.Delay(20);
-        Assert.IsFalse(run.IsCompleted, "the silo must die while shards are still being written");
-        var victim = cluster.SecondarySilos[0];
+        var victim = await BusySecondarySilo(cluster, run);
         await cluster.KillSiloAsync(victim);
         var manifest = await run;
 
@@ -28,6 +28,23 @@ public sealed class SiloFailureTests
         CollectionAssert.AreEqual(Enumerable.Range(0, 40).ToArray(), manifest.Shards.Select(s => s.ShardIndex).ToArray());
         CollectionAssert.AreEqual(Parts.Rows(reference, referenceDirectory), Parts.Rows(manifest, directory));
         CollectionAssert.AreEquivalent(reference.Shards.Select(s => s.FileName).ToArray(), Directory.GetFiles(directory, "part-*").Select(Path.GetFileName).ToArray());
+        Assert.IsTrue(manifest.Shards.Any(s => s.Attempts > 1), "a shard in flight on the killed silo was sent again");
+        Assert.IsFalse(manifest.Shards.Any(s => s.Attempts > 1 && s.Silo == victim.SiloAddress.ToString()), "no retried shard was written by the dead silo");
         await cluster.StopAllSilosAsync();
+    }
+
+    // A secondary silo (the primary holds the test cluster's membership) with a shard in flight right now.
+    private static async Task<SiloHandle> BusySecondarySilo(TestCluster cluster, Task run)
+    {
+        var management = cluster.GrainFactory.GetGrain<IManagementGrain>(0);
+        while (!run.IsCompleted)
+        {
+            var busy = (await management.GetSimpleGrainStatistics())
+                .Where(s => s.GrainType.Contains("ShardGeneratorGrain", StringComparison.Ordinal) && s.ActivationCount > 0)
+                .Select(s => s.SiloAddress).ToHashSet();
+            if (cluster.SecondarySilos.FirstOrDefault(s => busy.Contains(s.SiloAddress)) is { } silo) return silo;
+            await Task.Delay(5);
+        }
+        throw new AssertFailedException("the sample ended before a secondary silo was seen with a shard in flight");
     }
 }
