@@ -13,6 +13,9 @@ namespace GanEstimators.Orleans.Hosting;
 /// </summary>
 public static class DevelopmentCluster
 {
+    /// <summary>How long a client waits for one shard (10 minutes).</summary>
+    public static readonly TimeSpan ShardResponseTimeout = TimeSpan.FromMinutes(10);
+
     /// <summary>A host running one silo that serves shards; run it with <c>RunAsync</c> and stop it to leave the cluster.</summary>
     public static IHost CreateSilo(SiloEndpoints endpoints, Action<GanClusterSamplingOptions>? configure = null)
     {
@@ -39,6 +42,8 @@ public static class DevelopmentCluster
             .UseOrleansClient(client =>
             {
                 client.UseStaticClustering(gateways.ToArray());
+                // A call waits for a whole shard to be generated, which takes longer than Orleans' 30 s default on a busy silo.
+                client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ShardResponseTimeout);
                 client.Configure<ClusterOptions>(o => { o.ClusterId = clusterId; o.ServiceId = clusterId; });
             })
             .Build();
