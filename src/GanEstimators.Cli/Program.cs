@@ -23,6 +23,7 @@ var root = new RootCommand("ganest: train generative adversarial networks on CSV
     ReportCommand.Create(),
     AugmentCommand.Create(),
     InfoCommand.Create(),
+    SiloCommand.Create(),
 };
 try
 {

@@ -34,6 +34,8 @@ using static TorchSharp.torch;
 //                 measured after --warmup-cycles unmeasured ones (300)
 //   --augmentation-cv --table T  instead: issue 22's EvaluateAugmentation on seattle-weather or penguins (--share 0.25 of the
 //                 training rows, --classifier linear|trees|both, --epochs 1000, --folds 5, --ratios 0.25,0.5,1, --seed 1, --threads 1)
+//   --scale-out   instead: issue 21's rows/s in-process and on 1, 2, 4 in-process silos (--rows 1000000, --shard-rows 65536,
+//                 --silos 1,2,4, --tiny-shards 200 one-row shards for the per-shard cost, --model PATH or flights-20k 2 epochs)
 //   --parquet-write  instead: issue 21: --rows N (1,000,000) synthetic rows of a small mixed-type model written to Parquet
 //                 by SampleRange + SaveAsParquet, rows/s beside sampling alone, and the peak RSS of the write (--threads 1)
 //   --gpu-profile / --gpu-tabular  instead: issue 19's GPU profile (GpuProfile.cs, GpuTabular.cs; tools/gpu/profile-on-device.sh runs them)
@@ -88,6 +90,12 @@ if (args.Contains("--augmentation-cv"))
     AugmentationCrossValidation.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"), Arg("--table") ?? "seattle-weather",
         double.Parse(Arg("--share") ?? "0.25", CultureInfo.InvariantCulture), (Arg("--classifier") ?? "both") is "both" ? new[] { "linear", "trees" } : new[] { Arg("--classifier")! },
         IntArg("--epochs", 1000), IntArg("--folds", 5), AugmentationCrossValidation.Ratios(Arg("--ratios") ?? "0.25,0.5,1"), IntArg("--seed", 1), IntArg("--threads", 1));
+    return 0;
+}
+if (args.Contains("--scale-out"))
+{
+    ScaleOut.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"), Arg("--model"), long.Parse(Arg("--rows") ?? "1000000", CultureInfo.InvariantCulture),
+        IntArg("--shard-rows", 65_536), (Arg("--silos") ?? "1,2,4").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(), IntArg("--tiny-shards", 200));
     return 0;
 }
 if (args.Contains("--parquet-write"))

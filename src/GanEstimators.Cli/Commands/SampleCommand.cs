@@ -16,16 +16,20 @@ public static class SampleCommand
         var condition = new Option<string[]>("--condition") { Description = "COLUMN=VALUE (repeatable): every row has that value; the condition column or any categorical column", AllowMultipleArgumentsPerToken = false };
         var seed = new Option<int?>("--seed") { Description = "Random seed (same seed, same rows)" };
         var start = new Option<long?>("--start") { Description = "Write rows [start, start + count) of the seed's block stream (GanSampler.SampleRange), so runs of adjacent ranges concatenate to one run's rows; needs --seed" };
-        var partRows = new Option<long>("--part-rows") { Description = "Rows per Parquet part when --out is a directory (default 1,000,000)", DefaultValueFactory = _ => SampleOutput.DefaultPartRows };
+        var partRows = new Option<long?>("--part-rows") { Description = "Rows per Parquet part when --out is a directory (default 1,000,000; with --cluster, rows per shard, default 65,536)" };
+        var cluster = new Option<string?>("--cluster") { Description = "HOST:PORT[,HOST:PORT…]: gateways of `ganest silo` processes; the silos write the sample as Parquet parts (one per shard) and manifest.json into --out, a directory every silo can write to; --model must be a path every silo can read" };
         var threads = ThreadsOption.Create();
         var unseen = new Option<string>("--unseen-combinations")
         {
             Description = "When the --condition values fix a combination never seen together in the training data: warn (default: print a warning and generate), refuse (stop with an error) or allow (generate without a word)",
             DefaultValueFactory = _ => "warn",
         };
-        var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, start, partRows, threads, unseen };
-        command.SetAction(parsed => Run(parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, parsed.GetValue(condition), parsed.GetValue(seed), parsed.GetValue(threads),
-            parsed.GetValue(start), parsed.GetValue(partRows), parsed.GetValue(unseen)!));
+        var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, start, partRows, threads, unseen, cluster };
+        command.SetAction((parsed, cancellation) => parsed.GetValue(cluster) is { } gateways
+            ? ClusterSample.RunAsync(gateways, parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, Conditions(parsed.GetValue(condition)), parsed.GetValue(seed),
+                parsed.GetValue(start), parsed.GetValue(partRows), parsed.GetValue(threads), parsed.GetResult(unseen) is { Implicit: false }, cancellation)
+            : Task.FromResult(Run(parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, parsed.GetValue(condition), parsed.GetValue(seed), parsed.GetValue(threads),
+                parsed.GetValue(start), parsed.GetValue(partRows) ?? SampleOutput.DefaultPartRows, parsed.GetValue(unseen)!)));
         return command;
     }
 
@@ -49,21 +53,31 @@ public static class SampleCommand
         sampler.NumberOfThreads = threads;
         sampler.UnseenCombinations = unseenCombinations;
         using var output = SampleOutput.Reserve(outputPath, "--out", ("--model", modelPath));
+        var request = Conditions(conditions);
+        foreach (var (column, value) in request)
+        {
+            if (!sampler.ConditionableColumnNames.Contains(column))
+                throw new ArgumentException(sampler.ConditionableColumnNames.Count == 0
+                    ? $"--condition {column}={value}: this model has no condition column and no categorical columns to condition on."
+                    : $"--condition {column}={value}: column '{column}' cannot be conditioned on; use one of {string.Join(", ", sampler.ConditionableColumnNames)}.");
+        }
+        var rows = SampleOutput.Write(Generate(sampler, count, request, seed, start), columns, output, outputPath, partRows, modelPath);
+        Console.WriteLine($"Wrote {rows} rows to {outputPath}");
+        return 0;
+    }
+
+    /// <summary>The --condition values as column → value.</summary>
+    private static Dictionary<string, string> Conditions(string[]? conditions)
+    {
         var request = new Dictionary<string, string>();
         foreach (var condition in conditions ?? Array.Empty<string>())
         {
             var parts = condition.Split('=', 2);
             if (parts.Length != 2 || parts[0].Length == 0)
                 throw new ArgumentException($"--condition must be COLUMN=VALUE; got '{condition}'.");
-            if (!sampler.ConditionableColumnNames.Contains(parts[0]))
-                throw new ArgumentException(sampler.ConditionableColumnNames.Count == 0
-                    ? $"--condition {condition}: this model has no condition column and no categorical columns to condition on."
-                    : $"--condition {condition}: column '{parts[0]}' cannot be conditioned on; use one of {string.Join(", ", sampler.ConditionableColumnNames)}.");
             request[parts[0]] = parts[1];
         }
-        var rows = SampleOutput.Write(Generate(sampler, count, request, seed, start), columns, output, outputPath, partRows, modelPath);
-        Console.WriteLine($"Wrote {rows} rows to {outputPath}");
-        return 0;
+        return request;
     }
 
     private static IDataView Generate(GanSampler sampler, int count, Dictionary<string, string> request, int? seed, long? start)

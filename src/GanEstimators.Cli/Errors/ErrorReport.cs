@@ -28,6 +28,7 @@ public static class ErrorReport
         OutOfMemoryException => $"ganest: error: out of memory ({OneLine(error.Message)}); ask for fewer rows or use a smaller model.",
         ArgumentException or InvalidDataException or IOException or UnauthorizedAccessException or FormatException
             or InvalidOperationException or JsonException or NotSupportedException or OverflowException or System.Security.SecurityException
+            or GanEstimators.Orleans.ClusterSamplingException
             => $"ganest: error: {OneLine(error.Message)}",
         _ => $"ganest: internal error: {error.GetType().FullName}: {OneLine(error.Message)}",
     };

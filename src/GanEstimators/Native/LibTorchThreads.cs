@@ -19,6 +19,7 @@ internal static class LibTorchThreads
 
     private static readonly object Gate = new();
     private static int _holders;
+    private static int _heldCount;
 
     /// <summary>The largest count an option may ask for: libtorch starts every thread asked for, and far more threads than cores only contend.</summary>
     public static int Most => MostPerProcessor * Environment.ProcessorCount;
@@ -43,7 +44,9 @@ internal static class LibTorchThreads
     {
         lock (Gate)
         {
-            var current = get_num_threads();
+            // libtorch's count is OpenMP's, kept per thread: a thread that has not set it reads the process default, so
+            // while a lease is held the held count is the truth, not what this thread reads.
+            var current = _holders > 0 ? _heldCount : get_num_threads();
             var wanted = requested ?? (NativeEnvironment.IsSet("OMP_NUM_THREADS") ? current : Math.Min(current, LibraryDefault(Environment.ProcessorCount)));
             if (wanted != current && _holders > 0)
             {
@@ -54,10 +57,9 @@ internal static class LibTorchThreads
                 wanted = current;
             }
             if (wanted != current)
-            {
-                set_num_threads(wanted);
                 log($"libtorch CPU threads: {wanted} ({(requested is null ? $"the library's choice for {Environment.ProcessorCount} processors; set {option} to choose" : option)}).");
-            }
+            if (get_num_threads() != wanted) set_num_threads(wanted);
+            _heldCount = wanted;
             _holders++;
             return new Lease();
         }

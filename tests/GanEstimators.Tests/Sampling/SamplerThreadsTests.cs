@@ -129,4 +129,44 @@ public sealed class SamplerThreadsTests
         StringAssert.Contains(refused.Message, "running with 1 libtorch threads");
         Assert.AreEqual(1, sharedThreads, "a sampler that leaves NumberOfThreads null shares the running count");
     }
+
+    [TestMethod]
+    public void AnotherThreadSamplingWithTheRunningCountIsNotRefused()
+    {
+        // libtorch keeps its count per thread (OpenMP's): a thread that ran libtorch before the training set its count
+        // still reads its old count, which must not make the same count as the running one look like another.
+        set_num_threads(2);
+        using var go = new ManualResetEventSlim();
+        Exception? failure = null;
+        var otherThreadCount = 0;
+        var other = new Thread(() =>
+        {
+            try
+            {
+                _ = get_num_threads();   // this thread's libtorch starts at 2
+                go.Wait();
+                Sampler.NumberOfThreads = 1;
+                Values(Sampler.Sample(10, seed: 1));
+                otherThreadCount = get_num_threads();
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        });
+        other.Start();
+        var training = RingTraining.Options(GanLoss.NonSaturating, epochs: 1);
+        training.NumberOfThreads = 1;
+        training.ProgressCallback = _ =>
+        {
+            go.Set();
+            other.Join();
+        };
+        var ml = new MLContext(1);
+
+        ml.Gan().Trainer(training).Fit(RingOfGaussians.Load(ml, 200)).Dispose();
+
+        Assert.IsNull(failure, failure?.ToString());
+        Assert.AreEqual(1, otherThreadCount, "the sampling thread generated with the held count");
+    }
 }

@@ -1,0 +1,49 @@
+using System.Text.Json;
+
+namespace GanEstimators.Orleans;
+
+/// <summary>
+/// What a cluster sample wrote: the request and one entry per shard (file, rows, SHA-256), in row order. Written last,
+/// as <c>manifest.json</c>, so a directory with a manifest holds every shard it lists.
+/// </summary>
+public sealed record ShardManifest
+{
+    /// <summary>The manifest's file name in the output directory.</summary>
+    public const string FileName = "manifest.json";
+
+    /// <summary>The model file the rows came from.</summary>
+    public required string ModelPath { get; init; }
+
+    /// <summary>The sample's seed.</summary>
+    public required int Seed { get; init; }
+
+    /// <summary>The class every row is of, or null.</summary>
+    public string? Condition { get; init; }
+
+    /// <summary>The column values every row has.</summary>
+    public required IReadOnlyDictionary<string, string> Conditions { get; init; }
+
+    /// <summary>The first row of the stream.</summary>
+    public required long Start { get; init; }
+
+    /// <summary>Rows in all shards together.</summary>
+    public required long Rows { get; init; }
+
+    /// <summary>The shards, in row order.</summary>
+    public required IReadOnlyList<ShardResult> Shards { get; init; }
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    /// <summary>Reads a manifest written by <see cref="ClusterSampling"/>.</summary>
+    public static ShardManifest Read(string path) =>
+        JsonSerializer.Deserialize<ShardManifest>(File.ReadAllText(path), Json)
+        ?? throw new InvalidDataException($"'{path}' is not a shard manifest.");
+
+    internal void Write(string directory)
+    {
+        var final = Path.Combine(directory, FileName);
+        var temporary = final + ".partial";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json));
+        File.Move(temporary, final, overwrite: true);
+    }
+}
