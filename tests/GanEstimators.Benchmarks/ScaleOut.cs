@@ -30,7 +30,7 @@ internal static class ScaleOut
         foreach (var silos in siloCounts)
         {
             var hosts = StartSilos(silos);
-            using var client = DevelopmentCluster.ConnectAsync(hosts.Select(h => new IPEndPoint(IPAddress.Loopback, h.Gateway)).ToArray()).GetAwaiter().GetResult();
+            using var client = DevelopmentCluster.ConnectAsync(hosts.Select(h => new IPEndPoint(IPAddress.Loopback, h.Gateway)).ToArray(), ClusterId(silos)).GetAwaiter().GetResult();
             var grains = DevelopmentCluster.Client(client);
             Measure(dir => ClusterSampling.GenerateAsync(grains, Request(modelPath, 1_000, 1_000, dir)));   // warm: each silo loads the model
             var cluster = Measure(dir => ClusterSampling.GenerateAsync(grains, Request(modelPath, rows, shardRows, dir)));
@@ -73,7 +73,7 @@ internal static class ScaleOut
         IPEndPoint? primary = null;
         for (var i = 0; i < count; i++)
         {
-            var endpoints = new SiloEndpoints { SiloPort = FreePort(), GatewayPort = FreePort(), Primary = primary, ClusterId = $"scale-out-{count}" };
+            var endpoints = new SiloEndpoints { SiloPort = FreePort(), GatewayPort = FreePort(), Primary = primary, ClusterId = ClusterId(count) };
             var host = DevelopmentCluster.CreateSilo(endpoints);
             host.StartAsync().GetAwaiter().GetResult();
             primary ??= new IPEndPoint(IPAddress.Loopback, endpoints.SiloPort);
@@ -81,6 +81,8 @@ internal static class ScaleOut
         }
         return hosts;
     }
+
+    private static string ClusterId(int silos) => $"scale-out-{silos}";
 
     private static int FreePort()
     {
