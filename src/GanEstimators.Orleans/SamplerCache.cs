@@ -7,11 +7,13 @@ namespace GanEstimators.Orleans;
 
 /// <summary>
 /// One loaded <see cref="GanSampler"/> per model file per silo, shared by every shard the silo writes. A file replaced
-/// on disk (another size or write time) is loaded again; the one it replaces is disposed once no shard uses it.
+/// on disk (another size or write time) is loaded again; the sampler it replaces may still be generating a shard, so it
+/// is kept (and disposed with the cache, when the silo stops) rather than disposed under it.
 /// </summary>
 public sealed class SamplerCache : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<CachedSampler>> _samplers = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<GanSampler> _replaced = new();
     private readonly GanClusterSamplingOptions _options;
 
     /// <summary>A cache that loads models with the silo's <see cref="GanClusterSamplingOptions"/>.</summary>
@@ -42,7 +44,7 @@ public sealed class SamplerCache : IDisposable
             }
             if (cached.Version == version) return cached.Sampler;
             if (_samplers.TryUpdate(path, new Lazy<CachedSampler>(() => Load(path, version)), entry))
-                cached.Sampler.Dispose();
+                _replaced.Add(cached.Sampler);
         }
     }
 
@@ -69,7 +71,9 @@ public sealed class SamplerCache : IDisposable
     {
         foreach (var entry in _samplers.Values)
             if (entry.IsValueCreated) entry.Value.Sampler.Dispose();
+        foreach (var sampler in _replaced) sampler.Dispose();
         _samplers.Clear();
+        _replaced.Clear();
     }
 
     private sealed record CachedSampler(GanSampler Sampler, string Version);
