@@ -6,7 +6,7 @@ namespace GanEstimators.Networks;
 /// <summary>
 /// The generator: a body (MLP, residual or DCGAN) that maps noise and condition to logits, and the output heads that turn
 /// logits into an encoded row. <see cref="nn.Module{T1,T2,TResult}.forward"/> returns the logits (the conditional loss
-/// needs them); <see cref="Generate"/> returns activated rows.
+/// needs them); <see cref="Generate(Tensor, Tensor?, Generator)"/> returns activated rows.
 /// </summary>
 internal sealed class GeneratorNetwork : nn.Module<Tensor, Tensor?, Tensor>
 {
@@ -31,6 +31,12 @@ internal sealed class GeneratorNetwork : nn.Module<Tensor, Tensor?, Tensor>
     public Tensor Activate(Tensor logits, Generator random) => OutputHeads.Apply(logits, Spec.Spans, random);
 
     public Tensor Generate(Tensor noise, Tensor? condition, Generator random) => Activate(forward(noise, condition), random);
+
+    /// <summary>The logits, with a condition that other forwards of the same training update share.</summary>
+    public Tensor Forward(Tensor noise, BatchCondition? condition) => BatchCondition.Forward(body, noise, condition);
+
+    /// <summary>Activated rows, with a condition that other forwards of the same training update share.</summary>
+    public Tensor Generate(Tensor noise, BatchCondition? condition, Generator random) => Activate(Forward(noise, condition), random);
 
     /// <summary>
     /// Rows for sampling: categorical and mode choices are drawn as exact one-hot vectors (see

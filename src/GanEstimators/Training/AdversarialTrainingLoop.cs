@@ -59,15 +59,17 @@ internal sealed class AdversarialTrainingLoop
         for (var k = 0; k < CriticSteps; k++)
         {
             var (real, conditions, _, _) = batches.Draw(BatchSize, random);
+            var condition = Condition(conditions);
             Tensor fake;
-            using (no_grad()) fake = Generator.Generate(Noise(random), conditions, random);
+            using (no_grad()) fake = Generator.Generate(Noise(random), condition, random);
             var packedReal = Pack(real);
             var packedFake = Pack(fake);
-            var packedConditions = conditions is null ? null : Pack(conditions);
-            realScores = Discriminator.forward(packedReal, packedConditions);
-            fakeScores = Discriminator.forward(packedFake, packedConditions);
+            var packedCondition = PackCondition(condition);
+            Tensor Discriminate(Tensor rows) => BatchCondition.Forward(Discriminator, rows, packedCondition);
+            realScores = Discriminate(packedReal);
+            fakeScores = Discriminate(packedFake);
             discriminatorLoss = Loss.DiscriminatorLoss(realScores, fakeScores);
-            var penalty = Loss.Penalty(x => Discriminator.forward(x, packedConditions), packedReal, packedFake, random);
+            var penalty = Loss.Penalty(Discriminate, packedReal, packedFake, random);
             if (penalty is not null) discriminatorLoss = discriminatorLoss.Plus(penalty);
             DiscriminatorOptimizer.zero_grad();
             discriminatorLoss.backward();
@@ -76,10 +78,10 @@ internal sealed class AdversarialTrainingLoop
         }
 
         var paired = batches.DrawForGenerator(BatchSize, random, needsRealRows: FrequencyMatchingWeight > 0);
-        var generatorConditions = paired?.Conditions;
-        var logits = Generator.forward(Noise(random), generatorConditions);
+        var generatorCondition = Condition(paired?.Conditions);
+        var logits = Generator.Forward(Noise(random), generatorCondition);
         var generated = Generator.Activate(logits, random);
-        var generatorLoss = Loss.GeneratorLoss(Discriminator.forward(Pack(generated), generatorConditions is null ? null : Pack(generatorConditions)));
+        var generatorLoss = Loss.GeneratorLoss(BatchCondition.Forward(Discriminator, Pack(generated), PackCondition(generatorCondition)));
         var conditionLoss = ConditionLoss.Compute(logits, paired?.Targets, batches.Categories);
         if (conditionLoss is not null) generatorLoss = generatorLoss.Plus(conditionLoss);
         var frequencyLoss = paired is null ? null
@@ -104,6 +106,12 @@ internal sealed class AdversarialTrainingLoop
         using var flat = cat(_generatorParameters.Select(p => p.grad!.reshape(-1)).ToArray());
         return flat.norm();
     }
+
+    private static BatchCondition? Condition(Tensor? conditions) => conditions is null ? null : new BatchCondition(conditions);
+
+    /// <summary>Without packing the discriminator sees the generator's own condition, entries and all.</summary>
+    private BatchCondition? PackCondition(BatchCondition? condition) =>
+        condition is null || PacSize == 1 ? condition : new BatchCondition(Pack(condition.Dense));
 
     private Tensor Pack(Tensor rows) => PacSize == 1 ? rows : rows.reshape(rows.shape[0] / PacSize, -1);
 
