@@ -47,6 +47,17 @@ public sealed class LearningRateScheduleTests
         var factors = new[] { 1, 1, 1, 0.75, 0.5, 0.25 };
         AssertClose(factors.Select(f => 2e-4 * f), sampler.History.Epochs.Select(e => e.GeneratorLearningRate));
         AssertClose(factors.Select(f => 8e-4 * f), sampler.History.Epochs.Select(e => e.DiscriminatorLearningRate));
+
+        var csv = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(csv, sampler.History.ToCsv());
+            AssertClose(factors.Select(f => 2e-4 * f), GanEstimators.Plots.TrainingHistoryCsv.Read(csv).Select(e => e.GeneratorLearningRate));
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
     }
 
     [TestMethod]
