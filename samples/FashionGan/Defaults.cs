@@ -26,7 +26,8 @@ internal static class Defaults
     public const int CriticSteps = 1;
     public const double AverageDecay = 0;
 
-    public static GanTrainer.Options TrainerOptions(RunOptions run, int epochs, Stopwatch clock) => new()
+    /// <param name="scheduleEnds">The epoch the whole command's training ends with (counted across resumed runs), where the learning-rate schedule ends.</param>
+    public static GanTrainer.Options TrainerOptions(RunOptions run, int epochs, int scheduleEnds, Stopwatch clock) => new()
     {
         FeatureColumnNames = new[] { GanEstimators.Loading.IdxImages.FeaturesColumnName },
         ConditionColumnName = GanEstimators.Loading.IdxImages.LabelColumnName,
@@ -46,11 +47,22 @@ internal static class Defaults
         DiscriminatorSteps = run.CriticSteps,
         GeneratorAverageDecay = run.AverageDecay,
         Epochs = epochs,
+        LearningRateSchedule = run.LearningRateSchedule,
+        LearningRateDecayEpochs = DecayEpochsOf(run, scheduleEnds),
+        // The command trains in chunks that resume each other; the schedule spans the whole command, not the chunk.
+        LearningRateScheduleEpochs = run.LearningRateSchedule == GanLearningRateSchedule.Constant ? null : scheduleEnds,
         Seed = run.Seed,
         ProgressCallback = m => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  epoch {m.Epoch,3}  D loss {m.DiscriminatorLoss,8:F4}  G loss {m.GeneratorLoss,8:F4}  D(real) {m.MeanRealScore,7:F3}  D(fake) {m.MeanFakeScore,7:F3}  " +
-            $"collapse ratio {m.CollapseRatio,5:F2}  ({m.Seconds:F0} s; {clock.Elapsed.TotalSeconds:F0} s in all)")),
+            $"collapse ratio {m.CollapseRatio,5:F2}  lr G {m.GeneratorLearningRate:G3} D {m.DiscriminatorLearningRate:G3}  ({m.Seconds:F0} s; {clock.Elapsed.TotalSeconds:F0} s in all)")),
     };
+
+    /// <summary>
+    /// The epochs the rates decay over: as given, or the recipe's last half of the schedule (which ends at
+    /// <paramref name="scheduleEnds"/>, so a resumed part decays as the whole run would); null for the whole run (or no schedule).
+    /// </summary>
+    private static int? DecayEpochsOf(RunOptions run, int scheduleEnds) =>
+        run.LearningRateSchedule == GanLearningRateSchedule.Constant ? null : run.LearningRateDecayEpochs ?? (run.DecayOverLastHalf ? Math.Max(1, scheduleEnds / 2) : null);
 
     /// <summary>The rate given, else the default for a new run; null keeps a resumed model's own rates.</summary>
     private static double? LearningRateOf(RunOptions run) => run.LearningRate ?? (run.ResumeFrom is null ? LearningRate : null);
@@ -59,5 +71,7 @@ internal static class Defaults
     public static string Describe(RunOptions run, string epochs) => string.Create(CultureInfo.InvariantCulture,
         $"Conditional DCGAN ({run.Loss}{(run.SpectralNormalization && run.Loss is not GanLoss.Wasserstein ? " + spectral normalisation" : "")}, base channels {run.BaseChannels}{(run.GeneratorDepth > 1 ? $", generator depth {run.GeneratorDepth}" : "")}{(run.DiscriminatorDepth > 1 ? $", discriminator depth {run.DiscriminatorDepth}" : "")}, " +
         $"batch {run.BatchSize}, Adam lr {LearningRateOf(run)?.ToString(CultureInfo.InvariantCulture) ?? "as resumed"}{(run.DiscriminatorLearningRate is { } d ? $" (D {d})" : "")} beta1 {run.Beta1}, {run.CriticSteps} D step(s) per G step, " +
-        $"{(run.AverageDecay > 0 ? $"generator average {run.AverageDecay}" : "no generator average")}, {epochs}, seed {run.Seed})");
+        $"{(run.AverageDecay > 0 ? $"generator average {run.AverageDecay}" : "no generator average")}, {epochs}, seed {run.Seed}" +
+        $"{(run.LearningRateSchedule == GanLearningRateSchedule.Constant ? "" : $", {run.LearningRateSchedule.ToString().ToLowerInvariant()} learning-rate decay over the last {(run.DecayOverLastHalf ? "half of the" : run.LearningRateDecayEpochs?.ToString(CultureInfo.InvariantCulture) ?? "all")} epochs")}" +
+        $"{(run.Recipe is null ? "" : $", --recipe {run.Recipe}")})");
 }

@@ -69,7 +69,7 @@ while (done < options.Epochs)
             break;
         }
     }
-    var trainer = ml.Gan().Trainer(Defaults.TrainerOptions(options, chunk, clock));
+    var trainer = ml.Gan().Trainer(Defaults.TrainerOptions(options, chunk, firstEpoch + options.Epochs, clock));
     var next = trainer.Fit(training, resumeFrom: sampler);
     if (sampler is not null && !ReferenceEquals(sampler, selection?.Best)) sampler.Dispose();
     sampler = next;

@@ -37,6 +37,15 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
         "  --grid-every N       write a sample grid every N epochs, and after the last (default: a fifth of the epochs)\n" +
         "  --threads N          libtorch threads on the CPU (default: 1, how the documented timings were taken on 2 shared cores)\n" +
         "  --gpu ID             train on CUDA device ID (MLContext.GpuDeviceId, no CPU fallback); needs a TorchSharp CUDA backend\n" +
+        "  --lr-schedule NAME   constant, linear or cosine: how both learning rates fall over the run,\n" +
+        "                       Options.LearningRateSchedule (default: constant; the recipe's: linear)\n" +
+        "  --lr-decay-epochs N  the last N epochs over which they fall (default: all; the recipe's: the last half). The schedule\n" +
+        "                       ends with the command's last epoch, counted on from a --resume'd model's epochs\n" +
+        "  --recipe full        the documented best full-set settings in one run (BENCHMARKS.md): --data the full set,\n" +
+        "                       --epochs 64 --base-channels 64 --batch-size 128 --average 0.999 --select-best --g-depth 2\n" +
+        "                       --d-depth 2 --threads 2 --grid-every 2 --learning-rate 1e-4 --d-learning-rate 4e-4\n" +
+        "                       --lr-schedule linear over the last half, --out samples/FashionGan/output-full-recipe;\n" +
+        "                       flags given beside it override these\n" +
         "  --make-subset        write data/fashion-mnist-subset (600 training and 100 test images per class) from --data\n" +
         "                       (default source: the full set beside the repository) and stop";
 
@@ -69,6 +78,17 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
 
     public double AverageDecay { get; init; } = FashionGan.Defaults.AverageDecay;
 
+    /// <summary>The recipe the run started from (<see cref="Recipes"/>), or null.</summary>
+    public string? Recipe { get; init; }
+
+    public GanLearningRateSchedule LearningRateSchedule { get; init; } = GanLearningRateSchedule.Constant;
+
+    /// <summary>Null: the whole run, or with <see cref="DecayOverLastHalf"/>, its last half.</summary>
+    public int? LearningRateDecayEpochs { get; init; }
+
+    /// <summary>The recipe's decay: over the last half of the schedule (the epochs this command trains, plus a resumed model's), however many are given.</summary>
+    public bool DecayOverLastHalf { get; init; }
+
     public string SubsetFolder => Path.Combine(Root, "data", "fashion-mnist-subset");
 
     public string SharedFolder => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", "images", "fashion-mnist"));
@@ -90,7 +110,9 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
         var dataGiven = false;
         var flags = new Dictionary<string, Func<RunOptions, RunOptions>> { ["--make-subset"] = o => o with { MakeSubset = true }, ["--no-spectral-norm"] = o => o with { SpectralNormalization = false },
             ["--select-best"] = o => o with { SelectBest = true } };
-        var options = SampleCommandLine.Parse(args, defaults, (o, name, value) =>
+        var recipe = Recipes.Apply(args, defaults);
+        if (recipe is null) return SampleCommandLine.Stop<RunOptions>($"--recipe: use one of {string.Join(", ", Recipes.Names)}.", usage);
+        var options = SampleCommandLine.Parse(args, recipe, (o, name, value) =>
         {
             dataGiven |= name == "--data";
             return Apply(o, name, value);
@@ -98,6 +120,10 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
         if (options is null) return null;
         if (options.MakeSubset && !dataGiven) options = options with { Data = options.SharedFolder };
         if (options.GridEvery == 0) options = options with { GridEvery = Math.Max(1, options.Epochs / 5) };
+        if (options.ResumeFrom is null && options.LearningRateDecayEpochs > options.Epochs)
+            return SampleCommandLine.Stop<RunOptions>($"--lr-decay-epochs ({options.LearningRateDecayEpochs}) is more than the {options.Epochs} epochs to train; give at most {options.Epochs}.", usage);
+        if (options.LearningRateDecayEpochs is not null && options.LearningRateSchedule == GanLearningRateSchedule.Constant)
+            return SampleCommandLine.Stop<RunOptions>("--lr-decay-epochs needs --lr-schedule linear or cosine.", usage);
         if (options.ResumeFrom is { } model && !File.Exists(model))
             return SampleCommandLine.Stop<RunOptions>($"--resume: no model file at '{model}' (a model.zip written by an earlier run).", usage);
         return FashionFiles.Problem(options.Data) is { } problem ? SampleCommandLine.Stop<RunOptions>(problem, usage) : options;
@@ -124,6 +150,9 @@ internal sealed record RunOptions(string Data, string Output, int Epochs, int Se
         "--threads" when SampleCommandLine.TryInt(value, 1, out var n) && n <= Environment.ProcessorCount => options with { CpuThreads = n },
         "--gpu" when SampleCommandLine.TryInt(value, 0, out var n) => options with { GpuDeviceId = n },
         "--grid-every" when SampleCommandLine.TryInt(value, 1, out var n) => options with { GridEvery = n },
+        "--recipe" when options.Recipe == value => options,
+        "--lr-schedule" when Enum.TryParse<GanLearningRateSchedule>(value, ignoreCase: true, out var schedule) && Enum.IsDefined(schedule) => options with { LearningRateSchedule = schedule },
+        "--lr-decay-epochs" when SampleCommandLine.TryInt(value, 1, out var n) => options with { LearningRateDecayEpochs = n, DecayOverLastHalf = false },
         _ => null,
     };
 }

@@ -9,7 +9,8 @@ public static class GanTrainingHistoryDataFrameExtensions
     /// One row per epoch, one column per <see cref="GanEpochMetrics"/> property under its name (<c>Epoch</c>,
     /// <c>DiscriminatorLoss</c>, <c>GeneratorLoss</c>, <c>MeanRealScore</c>, <c>MeanFakeScore</c>,
     /// <c>DiscriminatorAccuracy</c>, <c>WassersteinEstimate</c>, <c>GeneratorGradientNorm</c>, <c>CollapseRatio</c>,
-    /// <c>HeldOutEnergyDistance</c>, <c>Seconds</c>); NaN where a metric was not measured that epoch.
+    /// <c>HeldOutEnergyDistance</c>, <c>Seconds</c>, <c>GeneratorLearningRate</c>, <c>DiscriminatorLearningRate</c>); NaN
+    /// where a metric was not measured that epoch.
     /// </summary>
     public static Microsoft.Data.Analysis.DataFrame ToDataFrame(this GanTrainingHistory history)
     {
@@ -27,6 +28,8 @@ public static class GanTrainingHistoryDataFrameExtensions
             Metric(nameof(GanEpochMetrics.GeneratorGradientNorm), e => e.GeneratorGradientNorm),
             Metric(nameof(GanEpochMetrics.CollapseRatio), e => e.CollapseRatio),
             Metric(nameof(GanEpochMetrics.HeldOutEnergyDistance), e => e.HeldOutEnergyDistance),
-            Metric(nameof(GanEpochMetrics.Seconds), e => e.Seconds));
+            Metric(nameof(GanEpochMetrics.Seconds), e => e.Seconds),
+            Metric(nameof(GanEpochMetrics.GeneratorLearningRate), e => e.GeneratorLearningRate),
+            Metric(nameof(GanEpochMetrics.DiscriminatorLearningRate), e => e.DiscriminatorLearningRate));
     }
 }

@@ -47,6 +47,8 @@ public static class TrainingHistoryCsv
                 CollapseRatio = Value("collapse_ratio"),
                 HeldOutEnergyDistance = Value("held_out_energy_distance"),
                 Seconds = Value("seconds"),
+                GeneratorLearningRate = Value("generator_learning_rate"),
+                DiscriminatorLearningRate = Value("discriminator_learning_rate"),
             });
         }
         return epochs;

@@ -126,6 +126,34 @@ public sealed partial class GanTrainer
         /// </summary>
         public double? DiscriminatorLearningRate { get; set; }
 
+        /// <summary>
+        /// How both networks' learning rates change over the epochs: <see cref="GanLearningRateSchedule.Constant"/>
+        /// (default), or a <see cref="GanLearningRateSchedule.Linear"/> or <see cref="GanLearningRateSchedule.Cosine"/>
+        /// decay towards zero over the last <see cref="LearningRateDecayEpochs"/> epochs of the schedule. Each network
+        /// decays from its own base rate (<see cref="LearningRate"/>, <see cref="DiscriminatorLearningRate"/>, the loss's
+        /// default, or a resumed sampler's). The rate of an epoch depends only on these options and the epoch's number
+        /// (counted across resumed runs, as <see cref="GanEpochMetrics.Epoch"/>), so resuming continues the schedule
+        /// exactly; each epoch's rates are in <see cref="GanEpochMetrics.GeneratorLearningRate"/> and
+        /// <see cref="GanEpochMetrics.DiscriminatorLearningRate"/>. With <see cref="EarlyStopping"/>, training may stop
+        /// before the decay ends: the schedule is laid out over the epochs asked for, not the epochs trained.
+        /// </summary>
+        public GanLearningRateSchedule LearningRateSchedule { get; set; } = GanLearningRateSchedule.Constant;
+
+        /// <summary>
+        /// The number of epochs at the end of the schedule over which a <see cref="LearningRateSchedule"/> other than
+        /// constant decays; the epochs before them train at the base rates. Null (default) decays over the whole
+        /// schedule. Must be positive and at most the schedule's length (<see cref="LearningRateScheduleEpochs"/>).
+        /// </summary>
+        public int? LearningRateDecayEpochs { get; set; }
+
+        /// <summary>
+        /// The epoch at which the <see cref="LearningRateSchedule"/> ends, counted from the first epoch of the first run
+        /// (as <see cref="GanEpochMetrics.Epoch"/> is). Null (default) ends it with this run's last epoch: the epochs a
+        /// resumed sampler already trained plus <see cref="Epochs"/>. Give it to split one scheduled run into resumed
+        /// parts: every part names the whole run's length (a part resumed to the end may leave it null).
+        /// </summary>
+        public int? LearningRateScheduleEpochs { get; set; }
+
         /// <summary>Adam β1; null takes the loss's default, or when resuming, the sampler's (a different one is an error).</summary>
         public double? Beta1 { get; set; }
 

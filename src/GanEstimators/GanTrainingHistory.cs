@@ -43,21 +43,32 @@ public sealed record GanEpochMetrics
     /// <summary>Wall-clock seconds the epoch took.</summary>
     public double Seconds { get; init; }
 
+    /// <summary>
+    /// The generator's learning rate in this epoch (its base rate times the <see cref="GanTrainer.Options.LearningRateSchedule"/>'s
+    /// factor); NaN in histories saved before the rates were recorded.
+    /// </summary>
+    public double GeneratorLearningRate { get; init; } = double.NaN;
+
+    /// <summary>The discriminator's learning rate in this epoch, as <see cref="GeneratorLearningRate"/>.</summary>
+    public double DiscriminatorLearningRate { get; init; } = double.NaN;
+
     internal double[] Values() => new[]
     {
         DiscriminatorLoss, GeneratorLoss, MeanRealScore, MeanFakeScore, DiscriminatorAccuracy, WassersteinEstimate,
-        GeneratorGradientNorm, CollapseRatio, HeldOutEnergyDistance, Seconds,
+        GeneratorGradientNorm, CollapseRatio, HeldOutEnergyDistance, Seconds, GeneratorLearningRate, DiscriminatorLearningRate,
     };
 
+    /// <summary>The metrics <see cref="Values"/> gave; histories saved before the learning rates were recorded have the first ten.</summary>
     internal static GanEpochMetrics FromValues(int epoch, double[] v) => new()
     {
         Epoch = epoch, DiscriminatorLoss = v[0], GeneratorLoss = v[1], MeanRealScore = v[2], MeanFakeScore = v[3],
         DiscriminatorAccuracy = v[4], WassersteinEstimate = v[5], GeneratorGradientNorm = v[6], CollapseRatio = v[7],
         HeldOutEnergyDistance = v[8], Seconds = v[9],
+        GeneratorLearningRate = v.Length > 10 ? v[10] : double.NaN, DiscriminatorLearningRate = v.Length > 11 ? v[11] : double.NaN,
     };
 
     internal const string CsvHeader =
-        "epoch,discriminator_loss,generator_loss,mean_real_score,mean_fake_score,discriminator_accuracy,wasserstein_estimate,generator_gradient_norm,collapse_ratio,held_out_energy_distance,seconds";
+        "epoch,discriminator_loss,generator_loss,mean_real_score,mean_fake_score,discriminator_accuracy,wasserstein_estimate,generator_gradient_norm,collapse_ratio,held_out_energy_distance,seconds,generator_learning_rate,discriminator_learning_rate";
 }
 
 /// <summary>The failure modes the training doctor recognises.</summary>
@@ -99,6 +110,9 @@ public sealed class GanTrainingHistory
 
     /// <summary>True when early stopping ended training before the requested number of epochs.</summary>
     public bool StoppedEarly { get; internal set; }
+
+    /// <summary>The number of the last epoch trained (0 before any), from which a resumed run counts on.</summary>
+    internal int LastEpoch => _epochs.Count > 0 ? _epochs[^1].Epoch : 0;
 
     internal void Add(GanEpochMetrics metrics) => _epochs.Add(metrics);
 

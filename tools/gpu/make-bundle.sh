@@ -28,6 +28,6 @@ fashion=${FASHION_MNIST:-$root/../shared/data/images/fashion-mnist}
 # pass the 64 MiB limit otherwise; profile-on-device.sh then judges on the repository subset's 1,000 test images.
 sets="train"; [ "${FULL_TEST_SET:-1}" = 0 ] || sets="train t10k"
 for set in $sets; do zcat "$fashion/$set-images-idx3-ubyte.gz" | xz -9e -T1 > ".gpu/$set-images-idx3-ubyte.xz"; cp "$fashion/$set-labels-idx1-ubyte.gz" .gpu/; done
-cp tools/gpu/device-env.sh tools/gpu/run-on-device.sh tools/gpu/check-cli-on-device.sh tools/gpu/sweep-on-device.sh tools/gpu/profile-on-device.sh \
+cp tools/gpu/device-env.sh tools/gpu/run-on-device.sh tools/gpu/check-cli-on-device.sh tools/gpu/sweep-on-device.sh tools/gpu/profile-on-device.sh tools/gpu/recipe-on-device.sh \
   tools/gpu/dcgan_step.py tools/gpu/abi_check.py .gpu/
 rm -rf "$work"; du -sh .gpu

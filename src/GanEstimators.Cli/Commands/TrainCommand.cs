@@ -36,8 +36,11 @@ public static class TrainCommand
         var separator = SeparatorOption.Create();
         var gpu = new Option<int?>("--gpu") { Description = "Train on this CUDA device (MLContext.GpuDeviceId, no CPU fallback); needs ganest built with a TorchSharp CUDA backend: the tool package ships the CPU libtorch" };
         var constraint = new Option<string[]>("--constraint") { Description = ConstraintOption.Description, AllowMultipleArgumentsPerToken = false };
-        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, discriminatorSteps, average, frequencyWeight, seed, threads, maxTrainingRows, uniformRows, continuous, noDateCycles, noPointMasses, gpu, separator, constraint };
+        var lrSchedule = LearningRateScheduleOption.Schedule();
+        var lrDecayEpochs = LearningRateScheduleOption.DecayEpochs();
+        var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, discriminatorSteps, average, frequencyWeight, seed, threads, maxTrainingRows, uniformRows, continuous, noDateCycles, noPointMasses, gpu, separator, constraint, lrSchedule, lrDecayEpochs };
         command.SetAction(parsed => Run(SeparatorOption.Parse(parsed.GetValue(separator)), parsed.GetValue(threads), parsed.GetValue(maxTrainingRows), parsed.GetValue(gpu), ConstraintOption.Parse(parsed.GetValue(constraint)),
+            (parsed.GetValue(lrSchedule)!, parsed.GetValue(lrDecayEpochs)),
             new Switches(parsed.GetValue(uniformRows), parsed.GetValue(continuous), parsed.GetValue(noDateCycles), parsed.GetValue(noPointMasses)),
             parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(condition), List(parsed.GetValue(discrete)), List(parsed.GetValue(ignore)),
             LossNames.Parse(parsed.GetValue(loss)!), parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(pac), parsed.GetValue(discriminatorSteps), parsed.GetValue(average), parsed.GetValue(frequencyWeight), parsed.GetValue(seed)));
@@ -47,7 +50,7 @@ public static class TrainCommand
     /// <summary>The on/off options that turn library defaults off.</summary>
     private readonly record struct Switches(bool UniformRows, bool Continuous, bool NoDateCycles, bool NoPointMasses);
 
-    private static int Run(char? separatorGiven, int? threads, long? maxTrainingRows, int? gpu, GanConstraint[] constraints, Switches switches, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? discriminatorSteps, double average, double frequencyWeight, int seed)
+    private static int Run(char? separatorGiven, int? threads, long? maxTrainingRows, int? gpu, GanConstraint[] constraints, (string Name, int? DecayEpochs) lrSchedule, Switches switches, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? discriminatorSteps, double average, double frequencyWeight, int seed)
     {
         var forcedText = discrete.Concat(conditionColumn is null ? Array.Empty<string>() : new[] { conditionColumn }).ToHashSet();
         var parquet = DataFile.IsParquet(dataPath) ? ParquetTable.Load(dataPath, "--data") : null;
@@ -57,13 +60,17 @@ public static class TrainCommand
         var columns = inferred.Where(c => !ignore.Contains(c.Name)).ToArray();
 
         if (gpu is not null) DeviceSupport.RequireCuda(gpu.Value);
+        var trainedEpochs = epochs ?? DefaultEpochs(rows, batchSize);
+        var (schedule, decayEpochs) = LearningRateScheduleOption.Parse(lrSchedule.Name, lrSchedule.DecayEpochs, trainedEpochs);
         var options = new GanTrainer.Options
         {
             FeatureColumnNames = columns.Where(c => c.Name != conditionColumn).Select(c => c.Name).ToArray(),
             ConditionColumnName = conditionColumn,
             CategoricalColumnNames = parquet is null ? Array.Empty<string>() : ParquetTable.CategoricalIntegers(parquet, discrete.Where(d => d != conditionColumn && !ignore.Contains(d))),
             Loss = loss,
-            Epochs = epochs ?? DefaultEpochs(rows, batchSize),
+            Epochs = trainedEpochs,
+            LearningRateSchedule = schedule,
+            LearningRateDecayEpochs = decayEpochs,
             BatchSize = batchSize,
             PacSize = pac,
             DiscriminatorSteps = discriminatorSteps,

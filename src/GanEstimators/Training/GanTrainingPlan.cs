@@ -18,6 +18,7 @@ internal sealed record GanTrainingPlan(
     OptimizerSettings Optimizer,
     int CriticSteps,
     int Seed,
+    LearningRateSchedule Schedule,
     ResumePoint? Resume)
 {
     public bool IsResumed => Resume is not null;
@@ -33,6 +34,7 @@ internal sealed record GanTrainingPlan(
             Optimizer: resume?.SavedState.Optimizer.WithRates(options.LearningRate, options.DiscriminatorLearningRate) ?? FreshOptimizer(options, loss.Defaults),
             CriticSteps: options.DiscriminatorSteps ?? loss.Defaults.CriticSteps,
             Seed: resume?.Seed ?? options.Seed ?? drawSeed(),
+            LearningRateSchedule.Resolve(options, resume?.History.LastEpoch ?? 0),
             resume);
     }
 

@@ -72,6 +72,8 @@ internal sealed class TrainingRun
         Channel = Channel,
         Options = Options,
         History = history,
+        BaseRates = Plan.Optimizer,
+        Schedule = Plan.Schedule,
         Doctor = new TrainingDoctor(Options.Loss, Plan.Loss.IsCritic, Options.PacSize, stepsPerEpoch),
         Probe = probe,
         Monitor = monitor,

@@ -19,6 +19,8 @@ internal sealed class TrainingSession
     public required IChannel Channel { get; init; }
     public required GanTrainer.Options Options { get; init; }
     public required GanTrainingHistory History { get; init; }
+    public required OptimizerSettings BaseRates { get; init; }
+    public required LearningRateSchedule Schedule { get; init; }
     public required TrainingDoctor Doctor { get; init; }
     public CollapseProbe? Probe { get; init; }
     public HeldOutQualityMonitor? Monitor { get; init; }
@@ -28,7 +30,7 @@ internal sealed class TrainingSession
         var generator = Loop.Generator;
         var discriminator = Loop.Discriminator;
         var sampled = Loop.SampledGenerator;
-        var firstEpoch = (History.Epochs.Count > 0 ? History.Epochs[^1].Epoch : 0) + 1;
+        var firstEpoch = History.LastEpoch + 1;
         var lastEpoch = firstEpoch + Options.Epochs - 1;
         var restoreOnNonFinite = Options.NonFinitePolicy == GanNonFinitePolicy.RestoreLastGood;
         using var lastGood = !restoreOnNonFinite ? null
@@ -43,7 +45,8 @@ internal sealed class TrainingSession
             for (var epoch = firstEpoch; epoch <= lastEpoch; epoch++)
             {
                 Random.ReseedDeviceStream();
-                var metrics = Loop.RunEpoch(epoch, Batches, Random, meter, CheckAlive);
+                var rates = Schedule.Apply(epoch, BaseRates, Loop.GeneratorOptimizer, Loop.DiscriminatorOptimizer);
+                var metrics = Loop.RunEpoch(epoch, Batches, Random, meter, CheckAlive) with { GeneratorLearningRate = rates.Generator, DiscriminatorLearningRate = rates.Discriminator };
                 if (!IsFinite(metrics))
                 {
                     var diagnosis = Doctor.NonFinite(epoch, restoreOnNonFinite);
@@ -75,7 +78,7 @@ internal sealed class TrainingSession
 
                 History.Add(metrics);
                 History.SelectedEpoch = epoch;
-                Channel.Info(Describe(metrics, lastEpoch));
+                Channel.Info(Describe(metrics, lastEpoch) + (Schedule.IsConstant ? "" : FormattableString.Invariant($", learning rates G {rates.Generator:G4} D {rates.Discriminator:G4}")));
                 if (Options.EnableDiagnostics)
                     foreach (var diagnosis in Doctor.Examine(History.Epochs)) Record(diagnosis);
                 Options.ProgressCallback?.Invoke(metrics);

@@ -51,6 +51,8 @@ public sealed class Format8ModelTests
 
         using var resumed = ml.Gan().Trainer(SmallTable.Options(epochs: 1)).Fit(SmallTable.Load(ml), resumeFrom: sampler);
         Assert.AreEqual(sampler.History.Epochs.Count + 1, resumed.History.Epochs.Count);
+        Assert.IsTrue(sampler.History.Epochs.All(e => double.IsNaN(e.GeneratorLearningRate) && double.IsNaN(e.DiscriminatorLearningRate)), "an older history has no recorded rates");
+        Assert.IsFalse(double.IsNaN(resumed.History.Epochs[^1].GeneratorLearningRate), "the resumed epoch records its rate");
     }
 
     private static bool Agrees(SmallTable.Row row, string[] recorded) =>
