@@ -58,11 +58,29 @@ public static class GanCatalogEvaluationExtensions
     /// <param name="catalog">The GAN catalog, <c>mlContext.Gan()</c>.</param>
     /// <param name="data">The real rows, held in memory during the evaluation; the label must have no missing values.</param>
     /// <param name="estimator">The downstream pipeline, fitted afresh on every training set; it must write the predicted class to <see cref="AugmentationEvaluationOptions.PredictedLabelColumnName"/>.</param>
-    /// <param name="options">Label, GAN options, folds, ratios, metric and seed.</param>
+    /// <param name="options">Label, GAN options, folds, ratios, metric and seed; with <see cref="AugmentationEvaluationOptions.ClassWeightedEstimator"/>, also the class-weights baseline.</param>
     /// <exception cref="ArgumentException">An option is out of range, or the label column is missing, of an unsupported type or has missing values.</exception>
     public static AugmentationEvaluationResult EvaluateAugmentation(this GanCatalog catalog, IDataView data, IEstimator<ITransformer> estimator, AugmentationEvaluationOptions options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         return AugmentationEvaluation.Run(catalog.Environment, catalog, data, estimator, options);
+    }
+
+    /// <summary>
+    /// <see cref="EvaluateAugmentation(GanCatalog, IDataView, IEstimator{ITransformer}, AugmentationEvaluationOptions)"/>
+    /// for several downstream estimators at once: the same folds, the same oversampled, SMOTE and GAN rows (one GAN per
+    /// fold for all of them, so k GAN trainings in all), one table per estimator, in the order given. Each estimator's
+    /// class-weights baseline comes from its <see cref="AugmentationDownstream.ClassWeightedEstimator"/>. An estimator
+    /// built from its own <c>MLContext</c> scores exactly as it would evaluated alone with the same options.
+    /// </summary>
+    /// <param name="catalog">The GAN catalog, <c>mlContext.Gan()</c>.</param>
+    /// <param name="data">The real rows, held in memory during the evaluation; the label must have no missing values.</param>
+    /// <param name="estimators">The downstream estimators, each with a unique name.</param>
+    /// <param name="options">Label, GAN options, folds, ratios, metric and seed; its <see cref="AugmentationEvaluationOptions.ClassWeightedEstimator"/> must be null.</param>
+    /// <exception cref="ArgumentException">An option is out of range, an estimator is unnamed or named twice, or the label column is missing, of an unsupported type or has missing values.</exception>
+    public static IReadOnlyList<AugmentationEvaluationResult> EvaluateAugmentation(this GanCatalog catalog, IDataView data, IReadOnlyList<AugmentationDownstream> estimators, AugmentationEvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return AugmentationEvaluation.Run(catalog.Environment, catalog, data, estimators, options);
     }
 }

@@ -7,66 +7,88 @@ using Microsoft.ML.Data;
 namespace GanEstimators.Benchmarks;
 
 /// <summary>
-/// Issue 22 part 4: <c>EvaluateAugmentation</c> on one table of data/splits (a stratified share of its training rows),
-/// once with the linear classifier and once with boosted trees (<see cref="DownstreamClassifiers"/>), printing each
-/// table. seattle-weather uses its four measurements (not the date), as the augmentation benchmark of issue 3;
-/// penguins every column. The GAN: WGAN-GP with ganest train's tabular settings (batch 500, no packing), frequency
-/// matching 1, as samples/AugmentationBenchmark; the subsets are smaller than a batch, so an epoch is one step.
+/// Issue 22 part 4: <c>EvaluateAugmentation</c> on one table (a stratified share of its rows), with the linear
+/// classifier and boosted trees (<see cref="DownstreamClassifiers"/>), each also class-weighted, printing each table.
+/// Both classifiers are evaluated in one joint call, so they are scored on the same folds and the same GAN rows (one
+/// GAN per fold); each is built from its own MLContext (and its class-weighted form from a third), so it scores as it
+/// would alone. seattle-weather uses its four measurements (not the date), as the augmentation benchmark of issue 3;
+/// penguins every column; cars its six measurements (not the name or the model year) to predict the origin;
+/// breast-cancer its 30 measurements. The GAN: WGAN-GP with ganest train's tabular settings (batch 500, no packing),
+/// frequency matching 1, as samples/AugmentationBenchmark; the tables are smaller than a batch, so an epoch is one step.
 /// </summary>
 internal static class AugmentationCrossValidation
 {
     private sealed record Table(string File, string Label, TextLoader.Column[] Columns);
 
+    private static TextLoader.Column Number(string name, int index) => new(name, DataKind.Single, index);
+
     private static readonly Dictionary<string, Table> Tables = new()
     {
-        ["seattle-weather"] = new("seattle-weather.train.csv", "weather", new[]
+        ["seattle-weather"] = new(Path.Combine("splits", "seattle-weather.train.csv"), "weather", new[]
         {
-            new TextLoader.Column("precipitation", DataKind.Single, 1), new TextLoader.Column("temp_max", DataKind.Single, 2),
-            new TextLoader.Column("temp_min", DataKind.Single, 3), new TextLoader.Column("wind", DataKind.Single, 4),
+            Number("precipitation", 1), Number("temp_max", 2), Number("temp_min", 3), Number("wind", 4),
             new TextLoader.Column("weather", DataKind.String, 5),
         }),
-        ["penguins"] = new("penguins.train.csv", "species", new[]
+        ["penguins"] = new(Path.Combine("splits", "penguins.train.csv"), "species", new[]
         {
             new TextLoader.Column("species", DataKind.String, 0), new TextLoader.Column("island", DataKind.String, 1),
-            new TextLoader.Column("bill_length_mm", DataKind.Single, 2), new TextLoader.Column("bill_depth_mm", DataKind.Single, 3),
-            new TextLoader.Column("flipper_length_mm", DataKind.Single, 4), new TextLoader.Column("body_mass_g", DataKind.Single, 5),
+            Number("bill_length_mm", 2), Number("bill_depth_mm", 3), Number("flipper_length_mm", 4), Number("body_mass_g", 5),
             new TextLoader.Column("sex", DataKind.String, 6),
         }),
+        ["cars"] = new("cars.csv", "Origin", new[]
+        {
+            Number("Miles_per_Gallon", 1), Number("Cylinders", 2), Number("Displacement", 3), Number("Horsepower", 4),
+            Number("Weight_in_lbs", 5), Number("Acceleration", 6), new TextLoader.Column("Origin", DataKind.String, 8),
+        }),
+        ["breast-cancer"] = new("breast-cancer.csv", "label", BreastCancerColumns()),
     };
+
+    private static TextLoader.Column[] BreastCancerColumns()
+    {
+        var header = new[] { "mean", "error", "worst" }.SelectMany(kind => new[]
+        {
+            "radius", "texture", "perimeter", "area", "smoothness", "compactness", "concavity", "concave_points", "symmetry", "fractal_dimension",
+        }.Select(feature => kind == "mean" ? $"mean_{feature}" : $"{feature}_{kind}")).ToArray();
+        return header.Select((name, i) => Number(name, i)).Append(new TextLoader.Column("label", DataKind.String, 30)).ToArray();
+    }
 
     public static void Run(string dataFolder, string tableName, double share, string[] classifiers, int epochs, int folds, double[] ratios, int seed, int threads)
     {
         var table = Tables.TryGetValue(tableName, out var found) ? found
             : throw new ArgumentException($"--table must be one of {string.Join(", ", Tables.Keys)}; got '{tableName}'.");
-        var subset = Subset(Path.Combine(dataFolder, "splits", table.File), table, share, seed);
+        foreach (var kind in classifiers)
+            if (kind is not ("linear" or "trees")) throw new ArgumentException($"--classifier must be linear, trees or both; got '{kind}'.");
+        var subset = Subset(Path.Combine(dataFolder, table.File), table, share, seed);
         try
         {
-            foreach (var kind in classifiers)
+            var ml = new MLContext(seed);
+            var data = ml.Data.LoadFromTextFile(subset, table.Columns, separatorChar: ',', hasHeader: true, allowQuoting: true);
+            var downstreams = classifiers.Select((kind, i) =>
             {
-                var ml = new MLContext(seed);
-                var data = ml.Data.LoadFromTextFile(subset, table.Columns, separatorChar: ',', hasHeader: true, allowQuoting: true);
-                var estimator = kind switch
-                {
-                    "linear" => DownstreamClassifiers.Linear(ml, data.Schema, table.Label),
-                    "trees" => DownstreamClassifiers.Trees(ml, data.Schema, table.Label),
-                    _ => throw new ArgumentException($"--classifier must be linear, trees or both; got '{kind}'."),
-                };
-                var options = new AugmentationEvaluationOptions
-                {
-                    LabelColumnName = table.Label,
-                    NumberOfFolds = folds,
-                    Ratios = ratios,
-                    Seed = seed,
-                    GanOptions = new GanTrainer.Options { Epochs = epochs, BatchSize = 500, PacSize = 1, FrequencyMatchingWeight = 1, NumberOfThreads = threads },
-                };
-                var clock = Stopwatch.StartNew();
-                options.GanTrained = gan => Console.WriteLine($"  fold {gan.Fold + 1}: GAN trained on {gan.TrainingRows.Count} rows at {clock.Elapsed.TotalSeconds:F0} s (load {MachineLoad.Average()})");
-                Console.WriteLine($"{tableName}, {share:P0} of the training rows, {kind} classifier, GAN {epochs} epochs, {threads} libtorch thread(s), load {MachineLoad.Average()}");
-                var result = ml.Gan().EvaluateAugmentation(data, estimator, options);
+                // Its own contexts: the unweighted pipeline draws the same numbers as in an evaluation of it alone.
+                var own = new MLContext(seed);
+                var weightedContext = new MLContext(seed + 1000 * (i + 1));
+                return kind == "linear"
+                    ? new AugmentationDownstream(kind, DownstreamClassifiers.Linear(own, data.Schema, table.Label), w => DownstreamClassifiers.Linear(weightedContext, data.Schema, table.Label, w))
+                    : new AugmentationDownstream(kind, DownstreamClassifiers.Trees(own, data.Schema, table.Label), w => DownstreamClassifiers.Trees(weightedContext, data.Schema, table.Label, w));
+            }).ToArray();
+            var options = new AugmentationEvaluationOptions
+            {
+                LabelColumnName = table.Label,
+                NumberOfFolds = folds,
+                Ratios = ratios,
+                Seed = seed,
+                GanOptions = new GanTrainer.Options { Epochs = epochs, BatchSize = 500, PacSize = 1, FrequencyMatchingWeight = 1, NumberOfThreads = threads },
+            };
+            var clock = Stopwatch.StartNew();
+            options.GanTrained = gan => Console.WriteLine($"  fold {gan.Fold + 1}: GAN trained on {gan.TrainingRows.Count} rows at {clock.Elapsed.TotalSeconds:F0} s (load {MachineLoad.Average()})");
+            Console.WriteLine($"{tableName}, {share:P0} of the rows, {string.Join(" and ", classifiers)} classifier(s), GAN {epochs} epochs, {threads} libtorch thread(s), load {MachineLoad.Average()}");
+            foreach (var result in ml.Gan().EvaluateAugmentation(data, downstreams, options))
+            {
                 Console.WriteLine(result.ToString());
-                Console.WriteLine($"  {clock.Elapsed.TotalSeconds:F0} s, load {MachineLoad.Average()}");
                 Console.WriteLine();
             }
+            Console.WriteLine($"  {clock.Elapsed.TotalSeconds:F0} s, load {MachineLoad.Average()}");
         }
         finally
         {

@@ -32,8 +32,9 @@ using static TorchSharp.torch;
 //   --draw-path   instead: CPU ms to draw one training batch of 500 from the generated table of --rows N rows (--draws 500)
 //   --soak        instead: memory soak, --soak-steps training steps (10,000) then --cycles save/load/sample cycles (1,000)
 //                 measured after --warmup-cycles unmeasured ones (300)
-//   --augmentation-cv --table T  instead: issue 22's EvaluateAugmentation on seattle-weather or penguins (--share 0.25 of the
-//                 training rows, --classifier linear|trees|both, --epochs 1000, --folds 5, --ratios 0.25,0.5,1, --seed 1, --threads 1)
+//   --augmentation-cv --table T  instead: issue 22's EvaluateAugmentation on seattle-weather, penguins, cars or breast-cancer
+//                 (--share 0.25 of the rows, --classifier linear|trees|both (one GAN per fold for both), --epochs 1000, --folds 5,
+//                 --ratios 0.25,0.5,1, --seed 1, --threads 1; each classifier also class-weighted)
 //   --scale-out   instead: issue 21's rows/s in-process and on 1, 2, 4 in-process silos (--rows 1000000, --shard-rows 65536,
 //                 --silos 1,2,4, --tiny-shards 200 one-row shards for the per-shard cost, --model PATH or flights-20k 2 epochs)
 //   --parquet-write  instead: issue 21: --rows N (1,000,000) synthetic rows of a small mixed-type model written to Parquet

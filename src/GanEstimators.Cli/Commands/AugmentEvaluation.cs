@@ -10,7 +10,7 @@ namespace GanEstimators.Cli.Commands;
 
 /// <summary>
 /// <c>ganest augment --evaluate --balance LABEL</c>: cross-validates a ready-made classifier of LABEL on the file's rows
-/// alone, with random oversampling, with SMOTE and with the rows of a GAN trained inside each fold
+/// alone, with class weights, with random oversampling, with SMOTE and with the rows of a GAN trained inside each fold
 /// (<c>EvaluateAugmentation</c>), prints the table and the recommended ratio, and writes the table as CSV with --out.
 /// </summary>
 internal static class AugmentEvaluation
@@ -19,7 +19,7 @@ internal static class AugmentEvaluation
     internal sealed record Options(Option<bool> Evaluate, Option<int> Folds, Option<string> Ratios, Option<string> Metric, Option<string?> MinorityClass, Option<string> Classifier, Option<int?> Epochs)
     {
         public static Options Create() => new(
-            new Option<bool>("--evaluate") { Description = "Instead of writing rows: k-fold cross-validate a classifier of the --balance column trained on real rows alone, with random oversampling, with SMOTE and with GAN rows (a GAN trained inside each fold), and recommend a GAN ratio (0: do not augment)" },
+            new Option<bool>("--evaluate") { Description = "Instead of writing rows: k-fold cross-validate a classifier of the --balance column trained on real rows alone, with class weights, with random oversampling, with SMOTE and with GAN rows (a GAN trained inside each fold), and recommend a GAN ratio (0: do not augment)" },
             new Option<int>("--folds") { Description = "With --evaluate: folds of the stratified cross-validation, at least 2", DefaultValueFactory = _ => 5 },
             new Option<string>("--ratios") { Description = "With --evaluate: comma-separated balance ratios in (0, 1], each evaluated (every method adds the same rows)", DefaultValueFactory = _ => "0.25,0.5,1" },
             new Option<string>("--metric") { Description = "With --evaluate: macro-f1 or minority-recall", DefaultValueFactory = _ => "macro-f1" },
@@ -73,6 +73,10 @@ internal static class AugmentEvaluation
         var ml = new MLContext(options.Seed);
         var data = CsvLoading.Loader(ml, file.Columns, file.Separator).Load(dataPath);
         var classifier = values.Classifier == "trees" ? DownstreamClassifiers.Trees(ml, data.Schema, label) : DownstreamClassifiers.Linear(ml, data.Schema, label);
+        // Its own context, so that the unweighted classifier draws the same numbers as without this baseline.
+        var weightedMl = new MLContext(options.Seed);
+        options.ClassWeightedEstimator = weight => values.Classifier == "trees"
+            ? DownstreamClassifiers.Trees(weightedMl, data.Schema, label, weight) : DownstreamClassifiers.Linear(weightedMl, data.Schema, label, weight);
         options.GanTrained = gan => Console.Error.WriteLine($"Fold {gan.Fold + 1}/{options.NumberOfFolds}: GAN trained on {gan.TrainingRows.Count} rows");
 
         var result = ml.Gan().EvaluateAugmentation(data, classifier, options);
@@ -111,7 +115,7 @@ internal static class AugmentEvaluation
     {
         var text = new StringBuilder();
         var folds = result.FoldTestRows.Count;
-        text.AppendLine("method,ratio,mean_added_rows,mean,sd,diff_vs_real_only,p_vs_real_only,diff_vs_oversampling,p_vs_oversampling," +
+        text.AppendLine("method,ratio,mean_added_rows,mean,sd,diff_vs_real_only,p_vs_real_only,diff_vs_oversampling,p_vs_oversampling,diff_vs_class_weights,p_vs_class_weights," +
             string.Join(",", Enumerable.Range(1, folds).Select(f => $"fold{f}")) + ",recommended_gan_ratio");
         foreach (var m in result.Methods)
             text.AppendLine(string.Join(",", new[]
@@ -119,6 +123,7 @@ internal static class AugmentEvaluation
                 m.Name, Number(m.Ratio), Number(m.AddedRows.Average()), Number(m.Mean), Number(m.StandardDeviation),
                 Number(m.AgainstRealOnly?.MeanDifference), Number(m.AgainstRealOnly?.PValue),
                 Number(m.AgainstOversampling?.MeanDifference), Number(m.AgainstOversampling?.PValue),
+                Number(m.AgainstClassWeights?.MeanDifference), Number(m.AgainstClassWeights?.PValue),
             }.Concat(m.FoldScores.Select(s => Number(s))).Append(Number(result.RecommendedGanRatio))));
         return text.ToString();
     }

@@ -5,9 +5,10 @@ using Microsoft.ML.Runtime;
 namespace GanEstimators.Evaluation.Augmentation;
 
 /// <summary>
-/// The cross-validation behind <c>EvaluateAugmentation</c>: for each stratified fold, the downstream estimator is
-/// trained on the fold's real training rows alone and with rows added by random oversampling, SMOTE and a GAN trained
-/// on those training rows only, and scored on the fold's held-out rows.
+/// The cross-validation behind <c>EvaluateAugmentation</c>: for each stratified fold, each downstream estimator is
+/// trained on the fold's real training rows alone (also class-weighted when it can take weights) and with rows added
+/// by random oversampling, SMOTE and a GAN trained on those training rows only, and scored on the fold's held-out
+/// rows. The added rows depend only on the fold and the ratio, so every estimator is scored on the same sets.
 /// </summary>
 internal static class AugmentationEvaluation
 {
@@ -16,6 +17,19 @@ internal static class AugmentationEvaluation
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(estimator);
         AugmentationEvaluationValidator.Validate(options);
+        return Run(environment, catalog, data, new[] { new AugmentationDownstream("", estimator, options.ClassWeightedEstimator) }, options, named: false)[0];
+    }
+
+    public static IReadOnlyList<AugmentationEvaluationResult> Run(IHostEnvironment environment, GanCatalog catalog, IDataView data, IReadOnlyList<AugmentationDownstream> downstreams, AugmentationEvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        AugmentationEvaluationValidator.Validate(options);
+        AugmentationEvaluationValidator.Validate(downstreams, options);
+        return Run(environment, catalog, data, downstreams, options, named: true);
+    }
+
+    private static IReadOnlyList<AugmentationEvaluationResult> Run(IHostEnvironment environment, GanCatalog catalog, IDataView data, IReadOnlyList<AugmentationDownstream> downstreams, AugmentationEvaluationOptions options, bool named)
+    {
         var label = LabelColumn(data, options.LabelColumnName);
         var table = RowTable.Read(data);
         var classes = ReadClasses(table, label);
@@ -23,15 +37,21 @@ internal static class AugmentationEvaluation
         var seed = options.Seed ?? environment.Register(nameof(AugmentationEvaluation)).Rand.Next();
         var folds = StratifiedFolds.Assign(classes, options.NumberOfFolds, seed);
 
-        var scores = new Dictionary<(AugmentationMethod, double), (List<double> Scores, List<int> Added)>();
-        void Record(AugmentationMethod method, double ratio, double score, int added)
+        var scores = new Dictionary<(int, AugmentationMethod, double), (List<double> Scores, List<int> Added)>();
+        void Record(int downstream, AugmentationMethod method, double ratio, double score, int added)
         {
-            if (!scores.TryGetValue((method, ratio), out var entry)) scores[(method, ratio)] = entry = (new List<double>(), new List<int>());
+            if (!scores.TryGetValue((downstream, method, ratio), out var entry)) scores[(downstream, method, ratio)] = entry = (new List<double>(), new List<int>());
             entry.Scores.Add(score);
             entry.Added.Add(added);
         }
 
-        var scorer = new DownstreamScore(estimator, options, minority);
+        var scorers = downstreams.Select(d => new DownstreamScore(d.Estimator, options, minority)).ToArray();
+        var weightColumn = ClassWeights.FreeColumnName(table);
+        var weightedScorers = downstreams.Select((d, i) => d.ClassWeightedEstimator is { } factory
+            ? new DownstreamScore(factory(weightColumn) ?? throw new ArgumentException(
+                $"{(named ? $"{nameof(AugmentationDownstream)} '{d.Name}'.{nameof(AugmentationDownstream.ClassWeightedEstimator)}" : $"{nameof(AugmentationEvaluationOptions)}.{nameof(AugmentationEvaluationOptions.ClassWeightedEstimator)}")} returned null; it must return the estimator with its trainer's example-weight column set to the name it is given.",
+                nameof(AugmentationEvaluationOptions.ClassWeightedEstimator)), options, minority)
+            : null).ToArray();
         for (var fold = 0; fold < folds.Length; fold++)
         {
             var testRows = folds[fold];
@@ -43,9 +63,13 @@ internal static class AugmentationEvaluation
             var rowsByClass = trainingClasses.GroupBy(c => c, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             var test = table.View(testRows);
             var truth = testRows.Select(r => classes[r]).ToArray();
-            double Score(RowTable set) => scorer.Score(set.View(), test, truth);
 
-            Record(AugmentationMethod.RealOnly, 0, Score(training), 0);
+            var weighted = weightedScorers.Any(s => s is not null) ? training.WithSingleColumn(weightColumn, ClassWeights.For(trainingClasses)) : null;
+            for (var d = 0; d < scorers.Length; d++)
+            {
+                Record(d, AugmentationMethod.RealOnly, 0, scorers[d].Score(training.View(), test, truth), 0);
+                if (weightedScorers[d] is { } weightedScorer) Record(d, AugmentationMethod.ClassWeights, 0, weightedScorer.Score(weighted!.View(), test, truth), 0);
+            }
             using var sampler = catalog.Trainer(GanOptionsFor(options, table, seed, fold)).Fit(training.View());
             options.GanTrained?.Invoke(new AugmentationFoldGan(fold, trainingRows, sampler));
             for (var r = 0; r < options.Ratios.Length; r++)
@@ -57,42 +81,60 @@ internal static class AugmentationEvaluation
                 {
                     // Nothing to add: every method's training set is the real one, so it gets real only's score rather
                     // than a refit whose only difference would be the estimator's own randomness.
-                    foreach (var method in new[] { AugmentationMethod.RandomOversampling, AugmentationMethod.Smote, AugmentationMethod.Gan })
-                        Record(method, ratio, scores[(AugmentationMethod.RealOnly, 0)].Scores[fold], 0);
+                    for (var d = 0; d < scorers.Length; d++)
+                        foreach (var method in AddingMethods)
+                            Record(d, method, ratio, scores[(d, AugmentationMethod.RealOnly, 0)].Scores[fold], 0);
                     continue;
                 }
 
                 var oversampled = Copy(training);
                 RandomOversampling.Add(training, trainingClasses, added, new Random(Mix(seed, fold, r, 1)), oversampled);
-                Record(AugmentationMethod.RandomOversampling, ratio, Score(oversampled), count);
-
                 var interpolated = Copy(training);
                 SmoteInterpolation.Add(training, trainingClasses, options.LabelColumnName, added, options.SmoteNeighbors, new Random(Mix(seed, fold, r, 2)), interpolated);
-                Record(AugmentationMethod.Smote, ratio, Score(interpolated), count);
-
                 var generated = Copy(training);
                 var c = 0;
                 foreach (var (className, rows) in added)
                     generated.Append(sampler.Sample(rows, new Dictionary<string, string> { [options.LabelColumnName] = className }, Mix(seed, fold, r, 3 + c++)));
-                Record(AugmentationMethod.Gan, ratio, Score(generated), count);
+                // Each estimator is fitted in the order of a single evaluation (oversampling, SMOTE, GAN), so one that
+                // draws from its own MLContext scores the same here as evaluated alone.
+                for (var d = 0; d < scorers.Length; d++)
+                {
+                    Record(d, AugmentationMethod.RandomOversampling, ratio, scorers[d].Score(oversampled.View(), test, truth), count);
+                    Record(d, AugmentationMethod.Smote, ratio, scorers[d].Score(interpolated.View(), test, truth), count);
+                    Record(d, AugmentationMethod.Gan, ratio, scorers[d].Score(generated.View(), test, truth), count);
+                }
             }
         }
 
-        var realOnly = scores[(AugmentationMethod.RealOnly, 0)].Scores;
-        var methods = new List<AugmentationMethodResult> { new(AugmentationMethod.RealOnly, 0, realOnly, scores[(AugmentationMethod.RealOnly, 0)].Added, null, null) };
-        foreach (var ratio in options.Ratios)
+        return downstreams.Select((downstream, d) =>
         {
-            var oversampling = scores[(AugmentationMethod.RandomOversampling, ratio)].Scores;
-            foreach (var method in new[] { AugmentationMethod.RandomOversampling, AugmentationMethod.Smote, AugmentationMethod.Gan })
+            var realOnly = scores[(d, AugmentationMethod.RealOnly, 0)];
+            var methods = new List<AugmentationMethodResult> { new(AugmentationMethod.RealOnly, 0, realOnly.Scores, realOnly.Added, null, null) };
+            List<double>? classWeighted = null;
+            if (scores.TryGetValue((d, AugmentationMethod.ClassWeights, 0), out var weights))
             {
-                var (fold, added) = scores[(method, ratio)];
-                methods.Add(new AugmentationMethodResult(method, ratio, fold, added, PairedTTest.Compare(fold, realOnly),
-                    method == AugmentationMethod.RandomOversampling ? null : PairedTTest.Compare(fold, oversampling)));
+                classWeighted = weights.Scores;
+                methods.Add(new AugmentationMethodResult(AugmentationMethod.ClassWeights, 0, weights.Scores, weights.Added, PairedTTest.Compare(weights.Scores, realOnly.Scores), null));
             }
-        }
-        return new AugmentationEvaluationResult(options, options.Metric == AugmentationMetric.MinorityClassRecall ? minority : null,
-            table.RowCount, seed, folds, methods);
+            foreach (var ratio in options.Ratios)
+            {
+                var oversampling = scores[(d, AugmentationMethod.RandomOversampling, ratio)].Scores;
+                foreach (var method in AddingMethods)
+                {
+                    var (fold, added) = scores[(d, method, ratio)];
+                    methods.Add(new AugmentationMethodResult(method, ratio, fold, added, PairedTTest.Compare(fold, realOnly.Scores),
+                        method == AugmentationMethod.RandomOversampling ? null : PairedTTest.Compare(fold, oversampling))
+                    {
+                        AgainstClassWeights = classWeighted is null ? null : PairedTTest.Compare(fold, classWeighted),
+                    });
+                }
+            }
+            return new AugmentationEvaluationResult(options, options.Metric == AugmentationMetric.MinorityClassRecall ? minority : null,
+                table.RowCount, seed, folds, methods, named ? downstream.Name : null);
+        }).ToArray();
     }
+
+    private static readonly AugmentationMethod[] AddingMethods = { AugmentationMethod.RandomOversampling, AugmentationMethod.Smote, AugmentationMethod.Gan };
 
     private static DataViewSchema.Column LabelColumn(IDataView data, string name)
     {

@@ -1,3 +1,5 @@
+using Microsoft.ML;
+
 namespace GanEstimators.Evaluation.Augmentation;
 
 /// <summary>What <c>mlContext.Gan().EvaluateAugmentation</c> compares, on which folds, scored how.</summary>
@@ -46,6 +48,17 @@ public sealed class AugmentationEvaluationOptions
 
     /// <summary>Seed of the folds, the copies, the interpolations and the GAN rows. Null takes one from the <c>MLContext</c>.</summary>
     public int? Seed { get; set; }
+
+    /// <summary>
+    /// Builds the downstream estimator once more, with its trainer reading per-row weights from the column named by the
+    /// argument (set the trainer's <c>ExampleWeightColumnName</c> to it, e.g.
+    /// <c>w =&gt; DownstreamClassifiers.Linear(ml, data.Schema, "Label", w)</c>): the class-weights baseline, trained on the
+    /// real rows alone with each row weighted by (rows ÷ (classes × rows of its class)) in the fold's training rows, so
+    /// the weights average 1. An ML.NET trainer's weight column is fixed when it is built, so the evaluation cannot add
+    /// weights to the estimator it is given; null (the default) leaves this baseline out of the table. The column is a
+    /// Single column added to the training rows under a name not in the data; it is absent from the held-out rows.
+    /// </summary>
+    public Func<string, IEstimator<ITransformer>>? ClassWeightedEstimator { get; set; }
 
     /// <summary>Called after each fold's GAN is trained, with the rows it was trained on: progress reporting, or proof that the held-out rows stay out.</summary>
     public Action<AugmentationFoldGan>? GanTrained { get; set; }

@@ -10,8 +10,9 @@ namespace GanEstimators.Evaluation.Augmentation;
 public sealed class AugmentationEvaluationResult
 {
     internal AugmentationEvaluationResult(AugmentationEvaluationOptions options, string? minorityClass, int rows, int seed,
-        IReadOnlyList<IReadOnlyList<int>> testRows, IReadOnlyList<AugmentationMethodResult> methods)
+        IReadOnlyList<IReadOnlyList<int>> testRows, IReadOnlyList<AugmentationMethodResult> methods, string? downstreamName = null)
     {
+        DownstreamName = downstreamName;
         Metric = options.Metric;
         MinorityClass = minorityClass;
         Sizing = options.Sizing;
@@ -21,11 +22,15 @@ public sealed class AugmentationEvaluationResult
         FoldTestRows = testRows;
         Methods = methods;
         RealOnly = methods.Single(m => m.Method == AugmentationMethod.RealOnly);
+        ClassWeights = methods.SingleOrDefault(m => m.Method == AugmentationMethod.ClassWeights);
         var best = methods.Where(m => m.Method == AugmentationMethod.Gan && m.Mean > RealOnly.Mean)
             .OrderByDescending(m => m.Mean).ThenBy(m => m.Ratio).FirstOrDefault();
         RecommendedGan = best;
         RecommendedGanRatio = best?.Ratio ?? 0;
     }
+
+    /// <summary>The estimator's <see cref="AugmentationDownstream.Name"/> in the joint form; null when one estimator was evaluated.</summary>
+    public string? DownstreamName { get; }
 
     /// <summary>The score compared.</summary>
     public AugmentationMetric Metric { get; }
@@ -48,11 +53,14 @@ public sealed class AugmentationEvaluationResult
     /// <summary>For each fold, the positions (from 0, ascending) of its held-out rows in the data; disjoint, together every row.</summary>
     public IReadOnlyList<IReadOnlyList<int>> FoldTestRows { get; }
 
-    /// <summary>Every method: real only first, then for each ratio oversampling, SMOTE and the GAN.</summary>
+    /// <summary>Every method: real only first, then class weights (when it ran), then for each ratio oversampling, SMOTE and the GAN.</summary>
     public IReadOnlyList<AugmentationMethodResult> Methods { get; }
 
     /// <summary>The real-only row of <see cref="Methods"/>.</summary>
     public AugmentationMethodResult RealOnly { get; }
+
+    /// <summary>The class-weights row of <see cref="Methods"/>; null when <see cref="AugmentationEvaluationOptions.ClassWeightedEstimator"/> was not given.</summary>
+    public AugmentationMethodResult? ClassWeights { get; }
 
     /// <summary>The GAN ratio with the highest mean score among those whose mean beats real only's; null when none does.</summary>
     public AugmentationMethodResult? RecommendedGan { get; }
@@ -60,7 +68,7 @@ public sealed class AugmentationEvaluationResult
     /// <summary>The ratio of <see cref="RecommendedGan"/>, or 0 when no GAN ratio beats real only: then do not augment with the GAN.</summary>
     public double RecommendedGanRatio { get; }
 
-    /// <summary>One line: the ratio to use, how sure the folds are of it, and whether oversampling does as well.</summary>
+    /// <summary>One line: the ratio to use, how sure the folds are of it, and whether oversampling or class weights do as well.</summary>
     public string Recommendation
     {
         get
@@ -71,6 +79,7 @@ public sealed class AugmentationEvaluationResult
             var caveats = new List<string>();
             if (gan.AgainstRealOnly!.PValue >= 0.05) caveats.Add("the gain over real only is within the folds' noise (p ≥ 0.05)");
             if (gan.AgainstOversampling is { MeanDifference: <= 0 }) caveats.Add("random oversampling does at least as well");
+            if (gan.AgainstClassWeights is { MeanDifference: <= 0 }) caveats.Add("class weights do at least as well without added rows");
             return $"Recommended GAN ratio: {Number(gan.Ratio)} ({MetricName} {Number(gan.Mean)} against real only's {Number(RealOnly.Mean)}, " +
                 $"{Signed(gan.AgainstRealOnly.MeanDifference)}, p = {P(gan.AgainstRealOnly.PValue)}{vsOver})" +
                 (caveats.Count == 0 ? "." : $"; but {string.Join(", and ", caveats)}.");
@@ -89,21 +98,24 @@ public sealed class AugmentationEvaluationResult
     public override string ToString()
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Augmentation evaluation: {FoldTestRows.Count}-fold stratified cross-validation on '{LabelColumnName}', {RowCount} rows, {MetricName}, ratios as {Sizing}, seed {Seed}");
-        var header = new[] { "method", "ratio", "added/fold", "mean", "sd", "vs real only (p)", "vs oversampling (p)", "folds" };
+        text.AppendLine(CultureInfo.InvariantCulture, $"Augmentation evaluation{(DownstreamName is null ? "" : $" of '{DownstreamName}'")}: {FoldTestRows.Count}-fold stratified cross-validation on '{LabelColumnName}', {RowCount} rows, {MetricName}, ratios as {Sizing}, seed {Seed}");
+        var weights = ClassWeights is not null;
+        var header = new[] { "method", "ratio", "added/fold", "mean", "sd", "vs real only (p)", "vs oversampling (p)" }
+            .Concat(weights ? new[] { "vs class weights (p)" } : Array.Empty<string>()).Append("folds").ToArray();
         var rows = Methods.Select(m => new[]
         {
             m.Name,
-            m.Method == AugmentationMethod.RealOnly ? "-" : Number(m.Ratio),
+            m.Method is AugmentationMethod.RealOnly or AugmentationMethod.ClassWeights ? "-" : Number(m.Ratio),
             m.AddedRows.Count == 0 ? "0" : Math.Round(m.AddedRows.Average()).ToString(CultureInfo.InvariantCulture),
             Number(m.Mean),
             Number(m.StandardDeviation),
             m.AgainstRealOnly is { } r ? $"{Signed(r.MeanDifference)} ({P(r.PValue)})" : "",
             m.AgainstOversampling is { } o ? $"{Signed(o.MeanDifference)} ({P(o.PValue)})" : "",
-            string.Join(" ", m.FoldScores.Select(Number)),
-        }).ToArray();
+        }.Concat(weights ? new[] { m.AgainstClassWeights is { } w ? $"{Signed(w.MeanDifference)} ({P(w.PValue)})" : "" } : Array.Empty<string>())
+            .Append(string.Join(" ", m.FoldScores.Select(Number))).ToArray()).ToArray();
+        var last = header.Length - 1;
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
-        void Line(string[] cells) => text.AppendLine(string.Join("  ", cells.Select((c, i) => i is 0 or 7 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd());
+        void Line(string[] cells) => text.AppendLine(string.Join("  ", cells.Select((c, i) => i == 0 || i == last ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd());
         Line(header);
         foreach (var row in rows) Line(row);
         text.Append(Recommendation);

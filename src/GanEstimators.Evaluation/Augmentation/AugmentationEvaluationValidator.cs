@@ -32,6 +32,28 @@ internal static class AugmentationEvaluationValidator
         if (options.SmoteNeighbors < 1) throw OutOfRange(nameof(options.SmoteNeighbors), options.SmoteNeighbors, "at least 1");
     }
 
+    /// <summary>The estimators of the joint form: at least one, each named once, the class-weighted form given with each, not in the options.</summary>
+    public static void Validate(IReadOnlyList<AugmentationDownstream> downstreams, AugmentationEvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(downstreams);
+        if (downstreams.Count == 0)
+            throw new ArgumentException("Give at least one downstream estimator to evaluate.", nameof(downstreams));
+        for (var i = 0; i < downstreams.Count; i++)
+        {
+            var downstream = downstreams[i] ?? throw new ArgumentException($"Downstream estimator {i} is null.", nameof(downstreams));
+            if (string.IsNullOrWhiteSpace(downstream.Name))
+                throw new ArgumentException($"Downstream estimator {i} has an empty {nameof(AugmentationDownstream.Name)}; name each one (e.g. \"linear\", \"trees\").", nameof(downstreams));
+            if (downstream.Estimator is null)
+                throw new ArgumentException($"Downstream estimator '{downstream.Name}' has a null {nameof(AugmentationDownstream.Estimator)}.", nameof(downstreams));
+        }
+        if (downstreams.GroupBy(d => d.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new ArgumentException($"Two downstream estimators are named '{twice.Key}'; each needs its own name.", nameof(downstreams));
+        if (options.ClassWeightedEstimator is not null)
+            throw new ArgumentException(
+                $"{nameof(AugmentationEvaluationOptions)}.{nameof(AugmentationEvaluationOptions.ClassWeightedEstimator)} is set, but with several estimators each carries its own: set {nameof(AugmentationDownstream)}.{nameof(AugmentationDownstream.ClassWeightedEstimator)} instead and leave the option null.",
+                nameof(AugmentationEvaluationOptions.ClassWeightedEstimator));
+    }
+
     private static ArgumentOutOfRangeException OutOfRange(string option, object? value, string expected) =>
         OptionRangeError.Create(option, value, $"{nameof(AugmentationEvaluationOptions)}.{option} must be {expected}.", expected);
 }

@@ -14,4 +14,10 @@ public enum AugmentationMethod
 
     /// <summary>Real rows plus rows of a GAN trained on the fold's training rows, conditioned on the class.</summary>
     Gan,
+
+    /// <summary>
+    /// The real training rows alone, each weighted inversely to its class's frequency in the fold's training rows
+    /// (weights average 1), through the trainer's example-weight column; see <see cref="AugmentationEvaluationOptions.ClassWeightedEstimator"/>.
+    /// </summary>
+    ClassWeights,
 }

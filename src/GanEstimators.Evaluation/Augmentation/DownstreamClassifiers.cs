@@ -10,7 +10,9 @@ namespace GanEstimators.Evaluation.Augmentation;
 /// Ready-made downstream classifiers for <c>EvaluateAugmentation</c> (and <c>ganest augment --evaluate</c>): every
 /// numeric and Boolean column other than the label as a number (missing values replaced by the mean), every text
 /// column one-hot encoded, all standardised, into a linear model or boosted trees, on one thread. Other columns
-/// (dates, keys, vectors) are left out. They predict into <c>PredictedLabel</c>.
+/// (dates, keys, vectors) are left out. They predict into <c>PredictedLabel</c>. Given an example-weight column
+/// (the class-weights baseline's <see cref="AugmentationEvaluationOptions.ClassWeightedEstimator"/>), the trainer
+/// weighs each training row by it; the column is not a feature.
 /// </summary>
 public static class DownstreamClassifiers
 {
@@ -18,17 +20,25 @@ public static class DownstreamClassifiers
     private const string Features = "__AugmentationFeatures";
 
     /// <summary>SDCA maximum entropy (multinomial logistic regression).</summary>
-    public static IEstimator<ITransformer> Linear(MLContext ml, DataViewSchema schema, string labelColumnName) =>
-        Prepare(ml, schema, labelColumnName).Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(
-            new SdcaMaximumEntropyMulticlassTrainer.Options { LabelColumnName = LabelKey, FeatureColumnName = Features, NumberOfThreads = 1 }));
+    /// <param name="ml">The context the pipeline draws its randomness from.</param>
+    /// <param name="schema">The data's schema: which columns become features.</param>
+    /// <param name="labelColumnName">The class column.</param>
+    /// <param name="exampleWeightColumnName">A Single column of per-row training weights (not in <paramref name="schema"/>, or left out of the features); null trains unweighted.</param>
+    public static IEstimator<ITransformer> Linear(MLContext ml, DataViewSchema schema, string labelColumnName, string? exampleWeightColumnName = null) =>
+        Prepare(ml, schema, labelColumnName, exampleWeightColumnName).Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(
+            new SdcaMaximumEntropyMulticlassTrainer.Options { LabelColumnName = LabelKey, FeatureColumnName = Features, ExampleWeightColumnName = exampleWeightColumnName, NumberOfThreads = 1 }));
 
     /// <summary>One-versus-all FastTree (boosted trees, FastTree's default settings).</summary>
-    public static IEstimator<ITransformer> Trees(MLContext ml, DataViewSchema schema, string labelColumnName) =>
-        Prepare(ml, schema, labelColumnName).Append(ml.MulticlassClassification.Trainers.OneVersusAll(
-            ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options { FeatureColumnName = Features, LabelColumnName = LabelKey, NumberOfThreads = 1 }),
+    /// <param name="ml">The context the pipeline draws its randomness from.</param>
+    /// <param name="schema">The data's schema: which columns become features.</param>
+    /// <param name="labelColumnName">The class column.</param>
+    /// <param name="exampleWeightColumnName">A Single column of per-row training weights (not in <paramref name="schema"/>, or left out of the features); null trains unweighted.</param>
+    public static IEstimator<ITransformer> Trees(MLContext ml, DataViewSchema schema, string labelColumnName, string? exampleWeightColumnName = null) =>
+        Prepare(ml, schema, labelColumnName, exampleWeightColumnName).Append(ml.MulticlassClassification.Trainers.OneVersusAll(
+            ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options { FeatureColumnName = Features, LabelColumnName = LabelKey, ExampleWeightColumnName = exampleWeightColumnName, NumberOfThreads = 1 }),
             labelColumnName: LabelKey));
 
-    private static IEstimator<ITransformer> Prepare(MLContext ml, DataViewSchema schema, string labelColumnName)
+    private static IEstimator<ITransformer> Prepare(MLContext ml, DataViewSchema schema, string labelColumnName, string? exampleWeightColumnName)
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(schema);
@@ -36,7 +46,7 @@ public static class DownstreamClassifiers
             throw new ArgumentException($"Label column '{labelColumnName}' is not in the data.", nameof(labelColumnName));
         IEstimator<ITransformer> pipeline = ml.Transforms.Conversion.MapValueToKey(LabelKey, labelColumnName);
         var parts = new List<string>();
-        foreach (var column in schema.Where(c => !c.IsHidden && c.Name != labelColumnName))
+        foreach (var column in schema.Where(c => !c.IsHidden && c.Name != labelColumnName && c.Name != exampleWeightColumnName))
         {
             var part = $"__AugmentationFeature{parts.Count}";
             if (column.Type is NumberDataViewType or BooleanDataViewType)

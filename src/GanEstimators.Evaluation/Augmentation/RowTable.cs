@@ -57,6 +57,19 @@ internal sealed class RowTable
         for (var i = 0; i < Columns.Count; i++) Columns[i].AppendCopy(from.Columns[i], row);
     }
 
+    /// <summary>This table's columns (shared, not copied: append nothing to either afterwards) and one more Single column.</summary>
+    public RowTable WithSingleColumn(string name, IReadOnlyList<float> values)
+    {
+        if (values.Count != RowCount) throw new ArgumentException($"{values.Count} values for {RowCount} rows.", nameof(values));
+        var builder = new DataViewSchema.Builder();
+        foreach (var column in Schema) builder.AddColumn(column.Name, column.Type, column.Annotations);
+        builder.AddColumn(name, NumberDataViewType.Single);
+        var schema = builder.ToSchema();
+        var added = ColumnStore.For(schema[schema.Count - 1]);
+        foreach (var value in values) added.AppendNumber(value);
+        return new RowTable(schema, Columns.Append(added).ToArray());
+    }
+
     /// <summary>The rows at <paramref name="rows"/> (repeats allowed), in that order, as a data view.</summary>
     public IDataView View(IReadOnlyList<int> rows) => new RowTableView(this, rows);
 

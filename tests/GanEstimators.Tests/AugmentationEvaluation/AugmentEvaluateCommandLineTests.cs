@@ -22,8 +22,8 @@ public sealed class AugmentEvaluateCommandLineTests : GanestTestFolder
         StringAssert.Contains(run.Output, "Fold 2/2: GAN trained on 138 rows");
         StringAssert.Contains(run.Output, "Recommended GAN ratio: ");
         var lines = File.ReadAllLines(table);
-        StringAssert.StartsWith(lines[0], "method,ratio,mean_added_rows,mean,sd,diff_vs_real_only,p_vs_real_only,diff_vs_oversampling,p_vs_oversampling,fold1,fold2,recommended_gan_ratio");
-        CollectionAssert.AreEqual(new[] { "real only", "oversampling", "SMOTE", "GAN" }, lines.Skip(1).Select(l => l.Split(',')[0]).ToArray());
+        StringAssert.StartsWith(lines[0], "method,ratio,mean_added_rows,mean,sd,diff_vs_real_only,p_vs_real_only,diff_vs_oversampling,p_vs_oversampling,diff_vs_class_weights,p_vs_class_weights,fold1,fold2,recommended_gan_ratio");
+        CollectionAssert.AreEqual(new[] { "real only", "class weights", "oversampling", "SMOTE", "GAN" }, lines.Skip(1).Select(l => l.Split(',')[0]).ToArray());
         Assert.IsEmpty(Directory.GetFiles(Folder, "*.tmp"));
     }
 

@@ -48,13 +48,13 @@ public sealed class Penguin
         },
     };
 
-    /// <summary>SDCA on the four measurements: species key in, predicted species key (with key values) out.</summary>
-    public static IEstimator<ITransformer> Classifier(MLContext ml) =>
+    /// <summary>SDCA on the four measurements: species key in, predicted species key (with key values) out; rows weighted by <paramref name="exampleWeightColumnName"/> when given.</summary>
+    public static IEstimator<ITransformer> Classifier(MLContext ml, string? exampleWeightColumnName = null) =>
         ml.Transforms.Conversion.MapValueToKey("Label", nameof(Species))
             .Append(ml.Transforms.Concatenate("Features", Numeric))
             .Append(ml.Transforms.ReplaceMissingValues("Features"))
             .Append(ml.Transforms.NormalizeMeanVariance("Features"))
-            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }));
+            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer.Options { ExampleWeightColumnName = exampleWeightColumnName, NumberOfThreads = 1 }));
 
     private static float Number(string text) => text.Length == 0 ? float.NaN : float.Parse(text, CultureInfo.InvariantCulture);
 
