@@ -26,7 +26,7 @@ for mixture in $mixtures; do
     ganest sample --model "$run.zip" --count 2500 --out "$run.synthetic.csv" --seed "$((1000 + seed))" > /dev/null
     read -r modes quality kl <<< "$(lab --score-csv "$run.synthetic.csv" --only "$mixture")"
     cpu=$(awk '{ printf "%.0f", $1 + $2 }' "$run.time")
-    summary=$(grep -E "Trained|Schedule|doctor" "$run.train.log" | tr '\n' ' ' | sed 's/|/\//g' | cut -c1-160)
+    summary=$(grep -E "Trained|doctor" "$run.train.log" | tr '\n' ' ' | sed 's/|/\//g' | cut -c1-160)
     echo "| $mixture | $seed | $modes | $(awk -v q="$quality" 'BEGIN { printf "%.1f %%", 100 * q }') | $kl | $cpu | $summary |"
   done
 done

@@ -69,7 +69,7 @@ public sealed record GanTrainingSchedule(int BatchSize, int Epochs, int PacSize,
     public const int NumericStepsPerEpoch = 25;
 
     /// <summary>Generator steps of an all-numeric table whose epochs are chosen.</summary>
-    public const int NumericSteps = 8000;
+    public const int NumericSteps = 6000;
 
     /// <summary>The schedule for <paramref name="request"/>: the user's settings where given, the rule's elsewhere.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Rows, or a given setting, is not positive (epochs: negative).</exception>

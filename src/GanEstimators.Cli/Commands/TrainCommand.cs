@@ -18,7 +18,7 @@ public static class TrainCommand
         var discrete = new Option<string?>("--discrete") { Description = "Comma-separated columns to treat as categorical" };
         var ignore = new Option<string?>("--ignore") { Description = "Comma-separated columns to leave out of the model" };
         var loss = new Option<string>("--loss") { Description = $"One of {string.Join(", ", LossNames.ByName.Keys)}", DefaultValueFactory = _ => "wgan-gp" };
-        var epochs = new Option<int?>("--epochs") { Description = "Epochs; without it, chosen from the table (printed): with categories enough for 3,000 steps (at least 300 epochs), stopping early when held-out quality stops improving; all-numeric 8,000 steps" };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs; without it, chosen from the table (printed): with categories enough for 3,000 steps (at least 300 epochs), stopping early when held-out quality stops improving; all-numeric 6,000 steps" };
         var batchSize = new Option<int?>("--batch-size") { Description = "Rows per batch; without it, chosen from the table (printed): CTGAN's 500 with categories, a 25th of the rows (50 to 500) for an all-numeric table" };
         var pac = new Option<int?>("--pac") { Description = "PacGAN packing: the discriminator judges M rows at once; without it, chosen from the table (printed): 1 with categories, 2 for an all-numeric table (CTGAN uses 10)" };
         var discriminatorSteps = new Option<int?>("--discriminator-steps", "--critic-steps") { Description = "Discriminator updates per generator update (default: the loss's own, 5 for the Wasserstein losses and hinge)" };
