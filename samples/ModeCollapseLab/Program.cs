@@ -1,11 +1,34 @@
 // The mode-collapse lab. Usage (from the repository root):
 //   dotnet run -c Release --project samples/ModeCollapseLab -- [--seeds 5] [--epochs 120] [--only ring|grid]
 //       [--losses NonSaturating,Hinge] [--encoding Standardization,ModeSpecificNormalization] [--critic-steps N] [--threads 1] [--report-only]
+//   ... -- --write-csv ring|grid --seed S --out FILE     the mixture's training points as a CSV for `ganest train`
+//   ... -- --score-csv FILE --only ring|grid             modes and high quality of a CSV that `ganest sample` wrote
+//   ... -- --curve ring|grid --batch B --pac M --chunk-epochs E --max-cpu S   quality against steps and CPU seconds (library defaults otherwise)
+//   (samples/ModeCollapseLab/cli-defaults.sh runs `ganest train` with its defaults on both mixtures and scores them)
 // Writes one PNG per configuration to docs/lab/, its results to docs/lab/runs/ARGUMENTS.csv, and the section of
 // BENCHMARKS.md rebuilt from every CSV there (so one command per mixture can run side by side).
 using System.Diagnostics;
 using GanEstimators;
 using ModeCollapseLab;
+
+if (Option("--write-csv") is { } writeMixture)
+{
+    CsvMixture.Write(MixtureNamed(writeMixture), int.Parse(Option("--seed") ?? "1"), Option("--out") ?? $"{writeMixture}.csv");
+    return;
+}
+if (Option("--score-csv") is { } scored)
+{
+    var coverage = CsvMixture.Score(MixtureNamed(Option("--only") ?? "ring"), scored);
+    Console.WriteLine(FormattableString.Invariant($"{coverage.ModesCaptured} {coverage.HighQualityShare:F4} {coverage.ReverseKl:F4}"));
+    return;
+}
+if (Option("--curve") is { } curveMixture)
+{
+    QualityCurve.Run(MixtureNamed(curveMixture), int.Parse(Option("--seed") ?? "1"), int.Parse(Option("--batch") ?? "500"), int.Parse(Option("--pac") ?? "1"),
+        int.Parse(Option("--chunk-epochs") ?? "40"), double.Parse(Option("--max-cpu") ?? "180", System.Globalization.CultureInfo.InvariantCulture),
+        double.Parse(Option("--average") ?? "0", System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
 
 var seeds = int.Parse(Option("--seeds") ?? "5");
 var epochs = int.Parse(Option("--epochs") ?? LabConfig.DefaultEpochs.ToString());
@@ -49,6 +72,9 @@ foreach (var encoding in encodings)
 }
 
 Console.WriteLine($"Wrote {reportPath} and {pngFolder}/*.png in {clock.Elapsed.TotalMinutes:F1} min.");
+
+static Mixture MixtureNamed(string name) => new[] { Mixture.Ring, Mixture.Grid }.SingleOrDefault(m => m.Name == name)
+    ?? throw new ArgumentException($"No mixture '{name}': use ring or grid.");
 
 string? Option(string name)
 {

@@ -39,6 +39,18 @@ public sealed class GanCatalog
         });
 
     /// <summary>
+    /// The batch size, epochs, PacGAN packing and early stopping for a table (see <see cref="GanTrainingSchedule"/>),
+    /// settings the request gives kept as given; the choice is written to the MLContext log.
+    /// </summary>
+    public GanTrainingSchedule ChooseSchedule(GanScheduleRequest request)
+    {
+        var schedule = GanTrainingSchedule.Choose(request);
+        using var channel = Environment.Register(nameof(GanTrainingSchedule)).Start("Choosing a training schedule");
+        channel.Info(schedule.Description);
+        return schedule;
+    }
+
+    /// <summary>
     /// Reads a CSV file once and decides what the trainer does with each column, as SDV's metadata detection does:
     /// ISO dates are numeric, text and true/false are categories, whole non-negative numbers with few distinct values
     /// are categories, other numbers are numeric, empty fields are missing values, and ID-like columns are left out (with a

@@ -10,8 +10,6 @@ namespace GanEstimators.Cli.Commands;
 /// <summary><c>ganest train</c>: infer the CSV's columns, train a (conditional) GAN with a progress bar, save the model.</summary>
 public static class TrainCommand
 {
-    private const int EarlyStoppingMinimumRows = 300;
-
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "Training CSV with a header row, or a Parquet file (.parquet) or directory of parts", Required = true };
@@ -20,9 +18,9 @@ public static class TrainCommand
         var discrete = new Option<string?>("--discrete") { Description = "Comma-separated columns to treat as categorical" };
         var ignore = new Option<string?>("--ignore") { Description = "Comma-separated columns to leave out of the model" };
         var loss = new Option<string>("--loss") { Description = $"One of {string.Join(", ", LossNames.ByName.Keys)}", DefaultValueFactory = _ => "wgan-gp" };
-        var epochs = new Option<int?>("--epochs") { Description = "Epochs; without it, enough for 3,000 steps (at least 300 epochs), stopping early when held-out quality stops improving" };
-        var batchSize = new Option<int>("--batch-size") { Description = "Rows per batch (CTGAN's 500 by default)", DefaultValueFactory = _ => 500 };
-        var pac = new Option<int>("--pac") { Description = "PacGAN packing: the discriminator judges M rows at once (default 1; CTGAN uses 10)", DefaultValueFactory = _ => GanTrainer.Defaults.PacSize };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs; without it, chosen from the table (printed): with categories enough for 3,000 steps (at least 300 epochs), stopping early when held-out quality stops improving; all-numeric 6,000 steps" };
+        var batchSize = new Option<int?>("--batch-size") { Description = "Rows per batch; without it, chosen from the table (printed): CTGAN's 500 with categories, a 25th of the rows (50 to 500) for an all-numeric table" };
+        var pac = new Option<int?>("--pac") { Description = "PacGAN packing: the discriminator judges M rows at once; without it, chosen from the table (printed): 1 with categories, 2 for an all-numeric table (CTGAN uses 10)" };
         var discriminatorSteps = new Option<int?>("--discriminator-steps", "--critic-steps") { Description = "Discriminator updates per generator update (default: the loss's own, 5 for the Wasserstein losses and hinge)" };
         var average = new Option<double>("--average") { Description = "Sample from an exponential moving average of the generator's weights with this decay, e.g. 0.999 (default 0: off)" };
         var frequencyWeight = new Option<double>("--frequency-weight") { Description = "Weight of the loss that matches each class's category and mixture-mode frequencies to the real rows' (default 0: off; 1 is typical)" };
@@ -50,7 +48,7 @@ public static class TrainCommand
     /// <summary>The on/off options that turn library defaults off.</summary>
     private readonly record struct Switches(bool UniformRows, bool Continuous, bool NoDateCycles, bool NoPointMasses);
 
-    private static int Run(char? separatorGiven, int? threads, long? maxTrainingRows, int? gpu, GanConstraint[] constraints, (string Name, int? DecayEpochs) lrSchedule, Switches switches, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int batchSize, int pac, int? discriminatorSteps, double average, double frequencyWeight, int seed)
+    private static int Run(char? separatorGiven, int? threads, long? maxTrainingRows, int? gpu, GanConstraint[] constraints, (string Name, int? DecayEpochs) lrSchedule, Switches switches, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int? batchSize, int? pac, int? discriminatorSteps, double average, double frequencyWeight, int seed)
     {
         var forcedText = discrete.Concat(conditionColumn is null ? Array.Empty<string>() : new[] { conditionColumn }).ToHashSet();
         var parquet = DataFile.IsParquet(dataPath) ? ParquetTable.Load(dataPath, "--data") : null;
@@ -60,19 +58,20 @@ public static class TrainCommand
         var columns = inferred.Where(c => !ignore.Contains(c.Name)).ToArray();
 
         if (gpu is not null) DeviceSupport.RequireCuda(gpu.Value);
-        var trainedEpochs = epochs ?? DefaultEpochs(rows, batchSize);
-        var (schedule, decayEpochs) = LearningRateScheduleOption.Parse(lrSchedule.Name, lrSchedule.DecayEpochs, trainedEpochs);
+        var ml = new MLContext(seed) { GpuDeviceId = gpu, FallbackToCpu = false };
+        var schedule = ChooseSchedule(ml, columns, conditionColumn, parquet is not null && discrete.Length > 0, rows, epochs, batchSize, pac);
+        var (learningRateSchedule, decayEpochs) = LearningRateScheduleOption.Parse(lrSchedule.Name, lrSchedule.DecayEpochs, schedule.Epochs);
         var options = new GanTrainer.Options
         {
             FeatureColumnNames = columns.Where(c => c.Name != conditionColumn).Select(c => c.Name).ToArray(),
             ConditionColumnName = conditionColumn,
             CategoricalColumnNames = parquet is null ? Array.Empty<string>() : ParquetTable.CategoricalIntegers(parquet, discrete.Where(d => d != conditionColumn && !ignore.Contains(d))),
             Loss = loss,
-            Epochs = trainedEpochs,
-            LearningRateSchedule = schedule,
+            Epochs = schedule.Epochs,
+            LearningRateSchedule = learningRateSchedule,
             LearningRateDecayEpochs = decayEpochs,
-            BatchSize = batchSize,
-            PacSize = pac,
+            BatchSize = schedule.BatchSize,
+            PacSize = schedule.PacSize,
             DiscriminatorSteps = discriminatorSteps,
             GeneratorAverageDecay = average,
             FrequencyMatchingWeight = frequencyWeight,
@@ -86,9 +85,7 @@ public static class TrainCommand
                 EncodeDateCycles = !switches.NoDateCycles,
                 PointMassShare = switches.NoPointMasses ? 0 : GanTrainer.Defaults.PointMassShare,
             },
-            EarlyStopping = epochs is null && rows >= EarlyStoppingMinimumRows
-                ? new GanEarlyStopping { EvaluateEveryEpochs = Math.Max(5, MinimumSteps / 30 / StepsPerEpoch(rows, batchSize)) }
-                : null,
+            EarlyStopping = schedule.EarlyStopping,
         };
         LibraryChecks.Run(() => OptionsValidator.Validate(options),
             new[]
@@ -98,7 +95,7 @@ public static class TrainCommand
                 (nameof(options.NumberOfThreads), "--threads"), (nameof(options.MaxTrainingRows), "--max-training-rows"),
             },
             (OptionRuleError.NoFeatureColumns, $"No columns of '{dataPath}' are left to generate{(ignore.Length > 0 ? " after --ignore" : "")}{(conditionColumn is null ? "" : " besides --condition-column")}; keep at least one."));
-        var ml = new MLContext(seed) { GpuDeviceId = gpu, FallbackToCpu = false };
+        Console.WriteLine(schedule.Description); // not wrapped at the console width, so a script can find it
         using var output = OutputFile.Reserve(modelPath, "--model", ("--data", dataPath));
         var loader = parquet is null ? CsvLoading.Loader(ml, columns, separator) : null;
         var trainingData = loader?.Load(dataPath) ?? parquet!;
@@ -135,13 +132,24 @@ public static class TrainCommand
         return 0;
     }
 
-    // Small tables have one step per epoch, so 300 epochs (CTGAN's default) would be 300 updates: too few (BENCHMARKS.md,
-    // penguins). Train for at least this many steps, and evaluate early stopping about every 100 steps.
-    private const int MinimumSteps = 3000;
-
-    private static int StepsPerEpoch(int rows, int batchSize) => Math.Max(1, rows / Math.Max(1, batchSize));
-
-    private static int DefaultEpochs(int rows, int batchSize) => Math.Max(300, (MinimumSteps + StepsPerEpoch(rows, batchSize) - 1) / StepsPerEpoch(rows, batchSize));
+    /// <summary>
+    /// Batch size, epochs, packing and early stopping from the table (GanTrainingSchedule; written to the MLContext log and
+    /// printed): the given options win. A table is all-numeric when no column is text (or --discrete) and there is no condition.
+    /// </summary>
+    private static GanTrainingSchedule ChooseSchedule(MLContext ml, IEnumerable<CsvColumn> columns, string? conditionColumn, bool discreteIntegers, int rows, int? epochs, int? batchSize, int? pac)
+    {
+        GanTrainingSchedule schedule = null!;
+        LibraryChecks.Run(() => schedule = ml.Gan().ChooseSchedule(new GanScheduleRequest
+            {
+                Rows = Math.Max(1, rows),
+                AllNumeric = conditionColumn is null && !discreteIntegers && columns.All(c => c.Kind != CsvColumnKind.Text),
+                Epochs = epochs,
+                BatchSize = batchSize,
+                PacSize = pac,
+            }),
+            new[] { (nameof(GanScheduleRequest.Epochs), "--epochs"), (nameof(GanScheduleRequest.BatchSize), "--batch-size"), (nameof(GanScheduleRequest.PacSize), "--pac") });
+        return schedule;
+    }
 
     private static string[] List(string? value) =>
         value?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? Array.Empty<string>();

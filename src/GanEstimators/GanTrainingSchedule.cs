@@ -1,0 +1,130 @@
+namespace GanEstimators;
+
+/// <summary>
+/// What <see cref="GanTrainingSchedule.Choose"/> knows of a table: its rows, whether it has categories, and the
+/// settings the user gave (null where the user left the choice to the schedule; a given setting always wins).
+/// </summary>
+public sealed class GanScheduleRequest
+{
+    /// <summary>Training rows.</summary>
+    public required int Rows { get; init; }
+
+    /// <summary>
+    /// True when every generated column is numeric (numbers, whole numbers, dates) and there is no condition column:
+    /// nothing is categorical. False when any column is a category or there is a condition column.
+    /// </summary>
+    public required bool AllNumeric { get; init; }
+
+    /// <summary>Epochs the user gave; null lets the schedule choose them (and stop early).</summary>
+    public int? Epochs { get; init; }
+
+    /// <summary>Batch size the user gave; null lets the schedule choose it.</summary>
+    public int? BatchSize { get; init; }
+
+    /// <summary>PacGAN packing the user gave; null lets the schedule choose it.</summary>
+    public int? PacSize { get; init; }
+}
+
+/// <summary>
+/// How long, in what batches and with what packing a tabular GAN trains when the user leaves it open: the choice
+/// <c>ganest train</c> makes from the table (and logs). Made by <see cref="Choose"/> or
+/// <c>mlContext.Gan().ChooseSchedule</c>, which also writes <see cref="Description"/> to the MLContext log.
+/// </summary>
+/// <remarks>
+/// <para>Tables with categories (or a condition column) train as CTGAN does: batches of <see cref="CategoricalBatchSize"/>,
+/// no packing (on seattle-weather and penguins packing let through rows that break per-row rules between a category
+/// and a number), at least <see cref="MinimumSteps"/> generator steps and 300 epochs, stopping early on held-out
+/// quality from 300 rows on.</para>
+/// <para>All-numeric tables (continuous mixtures, such as the mode-collapse lab's ring and grid) train with PacGAN
+/// packing <see cref="NumericPacSize"/> and batches of a 25th of the rows (between <see cref="NumericMinimumBatchSize"/>
+/// and <see cref="CategoricalBatchSize"/>), for <see cref="NumericSteps"/> generator steps: sharp modes need many small
+/// steps more than large batches, and packing is what keeps every mode (BENCHMARKS.md, mode-collapse lab).</para>
+/// </remarks>
+/// <param name="BatchSize">Rows per batch (<see cref="GanTrainer.Options.BatchSize"/>).</param>
+/// <param name="Epochs">Passes over the rows (<see cref="GanTrainer.Options.Epochs"/>).</param>
+/// <param name="PacSize">PacGAN packing (<see cref="GanTrainer.Options.PacSize"/>).</param>
+/// <param name="EarlyStopping">Early stopping, or null for none (<see cref="GanTrainer.Options.EarlyStopping"/>).</param>
+/// <param name="Description">The choice in words, naming what was chosen and why.</param>
+public sealed record GanTrainingSchedule(int BatchSize, int Epochs, int PacSize, GanEarlyStopping? EarlyStopping, string Description)
+{
+    /// <summary>Batch size of tables with categories (CTGAN's), and the largest chosen for all-numeric ones.</summary>
+    public const int CategoricalBatchSize = 500;
+
+    /// <summary>Fewest generator steps of a table with categories whose epochs are chosen.</summary>
+    public const int MinimumSteps = 3000;
+
+    /// <summary>Fewest epochs of a table with categories whose epochs are chosen (CTGAN's default).</summary>
+    public const int MinimumEpochs = 300;
+
+    /// <summary>Fewest rows for which early stopping holds some out (a table with categories whose epochs are chosen).</summary>
+    public const int EarlyStoppingMinimumRows = 300;
+
+    /// <summary>PacGAN packing of all-numeric tables.</summary>
+    public const int NumericPacSize = 2;
+
+    /// <summary>Smallest batch chosen for an all-numeric table.</summary>
+    public const int NumericMinimumBatchSize = 50;
+
+    /// <summary>Steps per epoch an all-numeric table's batch size aims at (the batch is this fraction of the rows).</summary>
+    public const int NumericStepsPerEpoch = 25;
+
+    /// <summary>Generator steps of an all-numeric table whose epochs are chosen.</summary>
+    public const int NumericSteps = 6000;
+
+    /// <summary>The schedule for <paramref name="request"/>: the user's settings where given, the rule's elsewhere.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Rows, or a given setting, is not positive (epochs: negative).</exception>
+    public static GanTrainingSchedule Choose(GanScheduleRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Rows < 1) throw OptionRangeError.Create(nameof(request.Rows), request.Rows, $"GanScheduleRequest.Rows must be positive (got {request.Rows}).", "positive");
+        if (request.Epochs is < 0) throw OptionRangeError.Create(nameof(request.Epochs), request.Epochs, $"GanScheduleRequest.Epochs must be zero (an untrained baseline) or positive, or null to choose (got {request.Epochs}).", "zero (an untrained baseline) or positive");
+        if (request.BatchSize is < 1) throw OptionRangeError.Create(nameof(request.BatchSize), request.BatchSize, $"GanScheduleRequest.BatchSize must be positive, or null to choose (got {request.BatchSize}).", "positive");
+        if (request.PacSize is < 1) throw OptionRangeError.Create(nameof(request.PacSize), request.PacSize, $"GanScheduleRequest.PacSize must be positive, or null to choose (got {request.PacSize}).", "positive");
+        return request.AllNumeric ? Numeric(request) : Categorical(request);
+    }
+
+    private static GanTrainingSchedule Categorical(GanScheduleRequest request)
+    {
+        var batch = request.BatchSize ?? CategoricalBatchSize;
+        var steps = StepsPerEpoch(request.Rows, batch);
+        var epochs = request.Epochs ?? Math.Max(MinimumEpochs, Ceiling(MinimumSteps, steps));
+        var stopping = request.Epochs is null && request.Rows >= EarlyStoppingMinimumRows
+            ? new GanEarlyStopping { EvaluateEveryEpochs = Math.Max(5, MinimumSteps / 30 / steps) }
+            : null;
+        return new GanTrainingSchedule(batch, epochs, request.PacSize ?? 1, stopping,
+            Describe(request, batch, epochs, request.PacSize ?? 1, stopping, "a table with categories: CTGAN's batch, no packing, at least 3,000 steps"));
+    }
+
+    private static GanTrainingSchedule Numeric(GanScheduleRequest request)
+    {
+        var pac = request.PacSize ?? NumericPacSize;
+        var batch = request.BatchSize ?? Math.Max(pac, Math.Clamp(request.Rows / NumericStepsPerEpoch, NumericMinimumBatchSize, CategoricalBatchSize) / pac * pac);
+        var epochs = request.Epochs ?? Ceiling(NumericSteps, StepsPerEpoch(request.Rows, batch));
+        return new GanTrainingSchedule(batch, epochs, pac, null,
+            Describe(request, batch, epochs, pac, null, $"an all-numeric table: PacGAN {NumericPacSize}, batches of a {NumericStepsPerEpoch}th of the rows, {NumericSteps:N0} steps"));
+    }
+
+    private static string Describe(GanScheduleRequest request, int batch, int epochs, int pac, GanEarlyStopping? stopping, string rule)
+    {
+        var given = new[] { (request.BatchSize, "batch size"), (request.Epochs, "epochs"), (request.PacSize, "packing") }
+            .Where(g => g.Item1 is not null).Select(g => g.Item2).ToArray();
+        return $"Schedule for {request.Rows:N0} rows, {rule}: batch {batch}, {epochs} epochs ({epochs * StepsPerEpoch(request.Rows, batch):N0} generator steps), PacGAN {pac}" +
+               (stopping is null ? ", no early stopping" : $", early stopping every {stopping.EvaluateEveryEpochs} epochs") +
+               (given.Length == 0 ? "." : $"; {string.Join(", ", given)} as given.");
+    }
+
+    /// <summary>Sets <paramref name="options"/>' batch size, epochs, packing and early stopping to this schedule's.</summary>
+    public void ApplyTo(GanTrainer.Options options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.BatchSize = BatchSize;
+        options.Epochs = Epochs;
+        options.PacSize = PacSize;
+        options.EarlyStopping = EarlyStopping;
+    }
+
+    /// <summary>Generator steps in one epoch of <paramref name="rows"/> rows in batches of <paramref name="batchSize"/> (the trainer's count).</summary>
+    private static int StepsPerEpoch(int rows, int batchSize) => Math.Max(1, rows / batchSize);
+
+    private static int Ceiling(int total, int per) => (total + per - 1) / per;
+}
