@@ -16,6 +16,12 @@ internal static class OptionRuleError
     /// <summary>A balance ratio other than 1 without a column to balance.</summary>
     public const string RatioWithoutBalance = "RatioWithoutBalance";
 
+    /// <summary>A decay length or schedule length is set while the learning-rate schedule is constant.</summary>
+    public const string ConstantScheduleDecays = "ConstantScheduleDecays";
+
+    /// <summary>The learning-rate decay is longer than the schedule it decays in.</summary>
+    public const string DecayLongerThanSchedule = "DecayLongerThanSchedule";
+
     private const string RuleKey = "GanEstimators.Rule";
 
     public static ArgumentException Create(string rule, string message, string? paramName) =>

@@ -23,17 +23,8 @@ internal static class LearningRateScheduleOption
         Description = "The epochs at the end of training over which --lr-schedule linear or cosine decays (default: all of them); at most --epochs",
     };
 
-    /// <summary>The schedule and its decay epochs, checked in the command line's terms against the epochs to train.</summary>
-    public static (GanLearningRateSchedule Schedule, int? DecayEpochs) Parse(string name, int? decayEpochs, int epochs)
-    {
-        if (!ByName.TryGetValue(name, out var schedule))
-            throw new ArgumentException($"--lr-schedule '{name}' is not known; use one of {string.Join(", ", ByName.Keys)}.");
-        if (decayEpochs is null) return (schedule, null);
-        if (schedule == GanLearningRateSchedule.Constant)
-            throw new ArgumentException("--lr-decay-epochs needs --lr-schedule linear or cosine: a constant schedule does not decay.");
-        if (decayEpochs < 1) throw new ArgumentException($"--lr-decay-epochs must be positive; got {decayEpochs}.");
-        if (decayEpochs > epochs)
-            throw new ArgumentException($"--lr-decay-epochs ({decayEpochs}) is more than the {epochs} epochs to train; give at most {epochs}.");
-        return (schedule, decayEpochs);
-    }
+    /// <summary>The schedule named <paramref name="name"/>; the library checks the decay epochs (TrainCommand words its errors).</summary>
+    public static GanLearningRateSchedule Parse(string name) =>
+        ByName.TryGetValue(name, out var schedule) ? schedule
+            : throw new ArgumentException($"--lr-schedule '{name}' is not known; use one of {string.Join(", ", ByName.Keys)}.");
 }

@@ -60,7 +60,7 @@ public static class TrainCommand
         if (gpu is not null) DeviceSupport.RequireCuda(gpu.Value);
         var ml = new MLContext(seed) { GpuDeviceId = gpu, FallbackToCpu = false };
         var schedule = ChooseSchedule(ml, columns, conditionColumn, parquet is not null && discrete.Length > 0, rows, epochs, batchSize, pac);
-        var (learningRateSchedule, decayEpochs) = LearningRateScheduleOption.Parse(lrSchedule.Name, lrSchedule.DecayEpochs, schedule.Epochs);
+        var learningRateSchedule = LearningRateScheduleOption.Parse(lrSchedule.Name);
         var options = new GanTrainer.Options
         {
             FeatureColumnNames = columns.Where(c => c.Name != conditionColumn).Select(c => c.Name).ToArray(),
@@ -69,7 +69,9 @@ public static class TrainCommand
             Loss = loss,
             Epochs = schedule.Epochs,
             LearningRateSchedule = learningRateSchedule,
-            LearningRateDecayEpochs = decayEpochs,
+            LearningRateDecayEpochs = lrSchedule.DecayEpochs,
+            // This run trains the schedule's epochs from scratch, so the decay is checked against them before training.
+            LearningRateScheduleEpochs = learningRateSchedule == GanLearningRateSchedule.Constant || schedule.Epochs == 0 ? null : schedule.Epochs,
             BatchSize = schedule.BatchSize,
             PacSize = schedule.PacSize,
             DiscriminatorSteps = discriminatorSteps,
@@ -93,7 +95,10 @@ public static class TrainCommand
                 (nameof(options.GeneratorAverageDecay), "--average"), (nameof(options.FrequencyMatchingWeight), "--frequency-weight"),
                 (nameof(options.Epochs), "--epochs"), (nameof(options.BatchSize), "--batch-size"), (nameof(options.PacSize), "--pac"), (nameof(options.DiscriminatorSteps), "--discriminator-steps"),
                 (nameof(options.NumberOfThreads), "--threads"), (nameof(options.MaxTrainingRows), "--max-training-rows"),
+                (nameof(options.LearningRateDecayEpochs), "--lr-decay-epochs"),
             },
+            (OptionRuleError.ConstantScheduleDecays, "--lr-decay-epochs needs --lr-schedule linear or cosine: a constant schedule does not decay."),
+            (OptionRuleError.DecayLongerThanSchedule, $"--lr-decay-epochs ({lrSchedule.DecayEpochs}) is more than the {schedule.Epochs} epochs to train; give at most {schedule.Epochs}."),
             (OptionRuleError.NoFeatureColumns, $"No columns of '{dataPath}' are left to generate{(ignore.Length > 0 ? " after --ignore" : "")}{(conditionColumn is null ? "" : " besides --condition-column")}; keep at least one."));
         Console.WriteLine(schedule.Description); // not wrapped at the console width, so a script can find it
         using var output = OutputFile.Reserve(modelPath, "--model", ("--data", dataPath));

@@ -28,12 +28,15 @@ internal sealed record LearningRateSchedule(GanLearningRateSchedule Kind, int La
                 (trainedEpochs > 0 ? $": {trainedEpochs} already trained + {options.Epochs}" : "") +
                 $"); give at least {runEnds}, or leave it null to end the schedule with this run.", nameof(options.LearningRateScheduleEpochs));
         var decay = options.LearningRateDecayEpochs ?? lastEpoch;
-        if (decay > lastEpoch)
-            throw new ArgumentException(
-                $"GanTrainer.Options.{nameof(options.LearningRateDecayEpochs)} ({decay}) is longer than the schedule's {lastEpoch} epochs; give at most {lastEpoch}, or null to decay over the whole schedule.",
-                nameof(options.LearningRateDecayEpochs));
+        if (decay > lastEpoch) throw DecayTooLong(decay, lastEpoch);
         return new LearningRateSchedule(options.LearningRateSchedule, lastEpoch, decay);
     }
+
+    /// <summary>The error for a decay of <paramref name="decayEpochs"/> in a schedule of <paramref name="scheduleEpochs"/> epochs.</summary>
+    public static ArgumentException DecayTooLong(int decayEpochs, int scheduleEpochs) =>
+        OptionRuleError.Create(OptionRuleError.DecayLongerThanSchedule,
+            $"GanTrainer.Options.{nameof(GanTrainer.Options.LearningRateDecayEpochs)} ({decayEpochs}) is longer than the schedule's {scheduleEpochs} epochs; give at most {scheduleEpochs}, or null to decay over the whole schedule.",
+            nameof(GanTrainer.Options.LearningRateDecayEpochs));
 
     /// <summary>The share of the base rates epoch <paramref name="epoch"/> (1-based, counted across resumed runs) trains at.</summary>
     public double Factor(int epoch)

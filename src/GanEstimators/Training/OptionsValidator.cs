@@ -31,9 +31,14 @@ internal static class OptionsValidator
         if (o.LearningRateDecayEpochs is { } decay) Positive(decay, nameof(o.LearningRateDecayEpochs));
         if (o.LearningRateScheduleEpochs is { } length) Positive(length, nameof(o.LearningRateScheduleEpochs));
         if (o.LearningRateSchedule == GanLearningRateSchedule.Constant && (o.LearningRateDecayEpochs is not null || o.LearningRateScheduleEpochs is not null))
-            throw new ArgumentException(
-                $"GanTrainer.Options.{(o.LearningRateDecayEpochs is not null ? nameof(o.LearningRateDecayEpochs) : nameof(o.LearningRateScheduleEpochs))} is set, but the {nameof(o.LearningRateSchedule)} is {GanLearningRateSchedule.Constant}, which does not decay; set {nameof(o.LearningRateSchedule)} to {nameof(GanLearningRateSchedule.Linear)} or {nameof(GanLearningRateSchedule.Cosine)}, or leave it null.",
-                o.LearningRateDecayEpochs is not null ? nameof(o.LearningRateDecayEpochs) : nameof(o.LearningRateScheduleEpochs));
+        {
+            var set = o.LearningRateDecayEpochs is not null ? nameof(o.LearningRateDecayEpochs) : nameof(o.LearningRateScheduleEpochs);
+            throw OptionRuleError.Create(OptionRuleError.ConstantScheduleDecays,
+                $"GanTrainer.Options.{set} is set, but the {nameof(o.LearningRateSchedule)} is {GanLearningRateSchedule.Constant}, which does not decay; set {nameof(o.LearningRateSchedule)} to {nameof(GanLearningRateSchedule.Linear)} or {nameof(GanLearningRateSchedule.Cosine)}, or leave it null.",
+                set);
+        }
+        if (o.LearningRateDecayEpochs is { } decayEpochs && o.LearningRateScheduleEpochs is { } scheduleEpochs && decayEpochs > scheduleEpochs)
+            throw LearningRateSchedule.DecayTooLong(decayEpochs, scheduleEpochs);
         if (o.Beta1 is { } b1 && !(b1 >= 0 && b1 < 1)) Fail(nameof(o.Beta1), b1, "in [0, 1)");
         if (o.Beta2 is { } b2 && !(b2 >= 0 && b2 < 1)) Fail(nameof(o.Beta2), b2, "in [0, 1)");
         if (!(o.GeneratorAverageDecay >= 0 && o.GeneratorAverageDecay < 1)) Fail(nameof(o.GeneratorAverageDecay), o.GeneratorAverageDecay, "a decay in [0, 1), e.g. 0.999 (0 is off)");

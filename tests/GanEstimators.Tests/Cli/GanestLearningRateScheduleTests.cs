@@ -25,6 +25,7 @@ public sealed class GanestLearningRateScheduleTests : GanestTestFolder
     [DataRow("--lr-decay-epochs", "2", null, "--lr-decay-epochs needs --lr-schedule linear or cosine")]
     [DataRow("--lr-schedule", "cosine", "0", "--lr-decay-epochs must be positive; got 0")]
     [DataRow("--lr-schedule", "linear", "9", "--lr-decay-epochs (9) is more than the 4 epochs to train; give at most 4")]
+    [DataRow("--lr-schedule", "cosine", "-1", "--lr-decay-epochs must be positive; got -1")]
     public void BadScheduleArgumentsAreRefusedInTheCommandLinesTerms(string flag, string value, string? decayEpochs, string message)
     {
         var (data, model) = TinyData();
