@@ -12,19 +12,19 @@ internal static class LearningRateScheduleOption
         ["cosine"] = GanLearningRateSchedule.Cosine,
     };
 
-    public static Option<string> Schedule() => new("--lr-schedule")
+    public static Option<string?> Schedule() => new("--lr-schedule")
     {
-        Description = "How both networks' learning rates change: constant (default), or linear or cosine decay towards zero over the last --lr-decay-epochs epochs",
-        DefaultValueFactory = _ => "constant",
+        Description = "How both networks' learning rates change: constant, or linear or cosine decay towards zero over the last --lr-decay-epochs epochs; without it, chosen from the table (printed): constant with categories, linear over the second half for an all-numeric table",
     };
 
     public static Option<int?> DecayEpochs() => new("--lr-decay-epochs")
     {
-        Description = "The epochs at the end of training over which --lr-schedule linear or cosine decays (default: all of them); at most --epochs",
+        Description = "The epochs at the end of training over which --lr-schedule linear or cosine decays (default: all of them, or the second half where the schedule is chosen); at most --epochs",
     };
 
-    /// <summary>The schedule named <paramref name="name"/>; the library checks the decay epochs (TrainCommand words its errors).</summary>
-    public static GanLearningRateSchedule Parse(string name) =>
-        ByName.TryGetValue(name, out var schedule) ? schedule
-            : throw new ArgumentException($"--lr-schedule '{name}' is not known; use one of {string.Join(", ", ByName.Keys)}.");
+    /// <summary>The schedule named <paramref name="name"/> (null: left to the table's schedule); the library checks the decay epochs (TrainCommand words its errors).</summary>
+    public static GanLearningRateSchedule? Parse(string? name) =>
+        name is null ? null
+        : ByName.TryGetValue(name, out var schedule) ? schedule
+        : throw new ArgumentException($"--lr-schedule '{name}' is not known; use one of {string.Join(", ", ByName.Keys)}.");
 }

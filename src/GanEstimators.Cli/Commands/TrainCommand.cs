@@ -38,7 +38,7 @@ public static class TrainCommand
         var lrDecayEpochs = LearningRateScheduleOption.DecayEpochs();
         var command = new Command("train", "Train a GAN on a CSV file") { data, model, condition, discrete, ignore, loss, epochs, batchSize, pac, discriminatorSteps, average, frequencyWeight, seed, threads, maxTrainingRows, uniformRows, continuous, noDateCycles, noPointMasses, gpu, separator, constraint, lrSchedule, lrDecayEpochs };
         command.SetAction(parsed => Run(SeparatorOption.Parse(parsed.GetValue(separator)), parsed.GetValue(threads), parsed.GetValue(maxTrainingRows), parsed.GetValue(gpu), ConstraintOption.Parse(parsed.GetValue(constraint)),
-            (parsed.GetValue(lrSchedule)!, parsed.GetValue(lrDecayEpochs)),
+            (parsed.GetValue(lrSchedule), parsed.GetValue(lrDecayEpochs)),
             new Switches(parsed.GetValue(uniformRows), parsed.GetValue(continuous), parsed.GetValue(noDateCycles), parsed.GetValue(noPointMasses)),
             parsed.GetValue(data)!, parsed.GetValue(model)!, parsed.GetValue(condition), List(parsed.GetValue(discrete)), List(parsed.GetValue(ignore)),
             LossNames.Parse(parsed.GetValue(loss)!), parsed.GetValue(epochs), parsed.GetValue(batchSize), parsed.GetValue(pac), parsed.GetValue(discriminatorSteps), parsed.GetValue(average), parsed.GetValue(frequencyWeight), parsed.GetValue(seed)));
@@ -48,7 +48,7 @@ public static class TrainCommand
     /// <summary>The on/off options that turn library defaults off.</summary>
     private readonly record struct Switches(bool UniformRows, bool Continuous, bool NoDateCycles, bool NoPointMasses);
 
-    private static int Run(char? separatorGiven, int? threads, long? maxTrainingRows, int? gpu, GanConstraint[] constraints, (string Name, int? DecayEpochs) lrSchedule, Switches switches, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int? batchSize, int? pac, int? discriminatorSteps, double average, double frequencyWeight, int seed)
+    private static int Run(char? separatorGiven, int? threads, long? maxTrainingRows, int? gpu, GanConstraint[] constraints, (string? Name, int? DecayEpochs) lrSchedule, Switches switches, string dataPath, string modelPath, string? conditionColumn, string[] discrete, string[] ignore, GanLoss loss, int? epochs, int? batchSize, int? pac, int? discriminatorSteps, double average, double frequencyWeight, int seed)
     {
         var forcedText = discrete.Concat(conditionColumn is null ? Array.Empty<string>() : new[] { conditionColumn }).ToHashSet();
         var parquet = DataFile.IsParquet(dataPath) ? ParquetTable.Load(dataPath, "--data") : null;
@@ -59,8 +59,8 @@ public static class TrainCommand
 
         if (gpu is not null) DeviceSupport.RequireCuda(gpu.Value);
         var ml = new MLContext(seed) { GpuDeviceId = gpu, FallbackToCpu = false };
-        var schedule = ChooseSchedule(ml, columns, conditionColumn, parquet is not null && discrete.Length > 0, rows, epochs, batchSize, pac);
-        var learningRateSchedule = LearningRateScheduleOption.Parse(lrSchedule.Name);
+        var schedule = ChooseSchedule(ml, columns, conditionColumn, parquet is not null && discrete.Length > 0, rows, epochs, batchSize, pac,
+            LearningRateScheduleOption.Parse(lrSchedule.Name), lrSchedule.DecayEpochs);
         var options = new GanTrainer.Options
         {
             FeatureColumnNames = columns.Where(c => c.Name != conditionColumn).Select(c => c.Name).ToArray(),
@@ -68,10 +68,10 @@ public static class TrainCommand
             CategoricalColumnNames = parquet is null ? Array.Empty<string>() : ParquetTable.CategoricalIntegers(parquet, discrete.Where(d => d != conditionColumn && !ignore.Contains(d))),
             Loss = loss,
             Epochs = schedule.Epochs,
-            LearningRateSchedule = learningRateSchedule,
-            LearningRateDecayEpochs = lrSchedule.DecayEpochs,
+            LearningRateSchedule = schedule.LearningRateSchedule,
+            LearningRateDecayEpochs = schedule.LearningRateDecayEpochs,
             // This run trains the schedule's epochs from scratch, so the decay is checked against them before training.
-            LearningRateScheduleEpochs = learningRateSchedule == GanLearningRateSchedule.Constant || schedule.Epochs == 0 ? null : schedule.Epochs,
+            LearningRateScheduleEpochs = schedule.LearningRateSchedule == GanLearningRateSchedule.Constant || schedule.Epochs == 0 ? null : schedule.Epochs,
             BatchSize = schedule.BatchSize,
             PacSize = schedule.PacSize,
             DiscriminatorSteps = discriminatorSteps,
@@ -138,10 +138,11 @@ public static class TrainCommand
     }
 
     /// <summary>
-    /// Batch size, epochs, packing and early stopping from the table (GanTrainingSchedule; written to the MLContext log and
+    /// Batch size, epochs, packing, early stopping and learning-rate schedule from the table (GanTrainingSchedule; written to the MLContext log and
     /// printed): the given options win. A table is all-numeric when no column is text (or --discrete) and there is no condition.
     /// </summary>
-    private static GanTrainingSchedule ChooseSchedule(MLContext ml, IEnumerable<CsvColumn> columns, string? conditionColumn, bool discreteIntegers, int rows, int? epochs, int? batchSize, int? pac)
+    private static GanTrainingSchedule ChooseSchedule(MLContext ml, IEnumerable<CsvColumn> columns, string? conditionColumn, bool discreteIntegers, int rows, int? epochs, int? batchSize, int? pac,
+        GanLearningRateSchedule? learningRateSchedule, int? decayEpochs)
     {
         GanTrainingSchedule schedule = null!;
         LibraryChecks.Run(() => schedule = ml.Gan().ChooseSchedule(new GanScheduleRequest
@@ -151,8 +152,14 @@ public static class TrainCommand
                 Epochs = epochs,
                 BatchSize = batchSize,
                 PacSize = pac,
+                LearningRateSchedule = learningRateSchedule,
+                LearningRateDecayEpochs = decayEpochs,
             }),
-            new[] { (nameof(GanScheduleRequest.Epochs), "--epochs"), (nameof(GanScheduleRequest.BatchSize), "--batch-size"), (nameof(GanScheduleRequest.PacSize), "--pac") });
+            new[]
+            {
+                (nameof(GanScheduleRequest.Epochs), "--epochs"), (nameof(GanScheduleRequest.BatchSize), "--batch-size"), (nameof(GanScheduleRequest.PacSize), "--pac"),
+                (nameof(GanScheduleRequest.LearningRateDecayEpochs), "--lr-decay-epochs"),
+            });
         return schedule;
     }
 

@@ -26,6 +26,28 @@ public sealed class GanestScheduleTests : GanestTestFolder
     }
 
     [TestMethod]
+    public void AnAllNumericTablesLearningRatesDecayOverTheSecondHalfUnlessAScheduleIsGiven()
+    {
+        var data = WriteCsv(withMode: false);
+        var chosen = Ganest.Run("train", "--data", data, "--model", Path.Combine(Folder, "chosen.zip"), "--epochs", "4");
+        var given = Ganest.Run("train", "--data", data, "--model", Path.Combine(Folder, "given.zip"), "--epochs", "4", "--lr-schedule", "constant");
+
+        Assert.AreEqual(0, chosen.ExitCode, chosen.Output);
+        StringAssert.Contains(chosen.Output, "learning rates decaying (linear) over the last 2 epochs");
+        CollectionAssert.AreEqual(new[] { 1, 1, 0.666667, 0.333333 }, RelativeRates(Path.Combine(Folder, "chosen.zip")));
+        Assert.AreEqual(0, given.ExitCode, given.Output);
+        StringAssert.Contains(given.Output, "constant learning rates");
+        CollectionAssert.AreEqual(new[] { 1.0, 1, 1, 1 }, RelativeRates(Path.Combine(Folder, "given.zip")));
+    }
+
+    private static double[] RelativeRates(string model)
+    {
+        using var sampler = (GanSampler)new Microsoft.ML.MLContext(1).Model.Load(model, out _);
+        var epochs = sampler.History.Epochs;
+        return epochs.Select(e => Math.Round(e.GeneratorLearningRate / epochs[0].GeneratorLearningRate, 6)).ToArray();
+    }
+
+    [TestMethod]
     public void ATableWithACategoryKeepsCTGANsBatchAndNoPackingAndGivenOptionsWin()
     {
         var data = WriteCsv(withMode: true);

@@ -40,8 +40,28 @@ public sealed class TrainingScheduleTests
         Assert.AreEqual(100, schedule.BatchSize, "a 25th of the rows");
         Assert.AreEqual(GanTrainingSchedule.NumericSteps / 25, schedule.Epochs);
         Assert.IsNull(schedule.EarlyStopping);
+        Assert.AreEqual((GanLearningRateSchedule.Linear, (int?)(schedule.Epochs / 2)), (schedule.LearningRateSchedule, schedule.LearningRateDecayEpochs), "a linear decay over the second half");
         StringAssert.Contains(schedule.Description, "all-numeric");
         StringAssert.Contains(schedule.Description, "batch 100");
+        StringAssert.Contains(schedule.Description, $"learning rates decaying (linear) over the last {schedule.Epochs / 2} epochs");
+    }
+
+    [TestMethod]
+    public void ATableWithCategoriesKeepsConstantRatesAndAGivenLearningRateScheduleWins()
+    {
+        var categorical = GanTrainingSchedule.Choose(new GanScheduleRequest { Rows = 1168, AllNumeric = false });
+        var cosine = GanTrainingSchedule.Choose(new GanScheduleRequest { Rows = 2500, AllNumeric = true, LearningRateSchedule = GanLearningRateSchedule.Cosine });
+        var constant = GanTrainingSchedule.Choose(new GanScheduleRequest { Rows = 2500, AllNumeric = true, LearningRateSchedule = GanLearningRateSchedule.Constant });
+        var decay = GanTrainingSchedule.Choose(new GanScheduleRequest { Rows = 2500, AllNumeric = true, LearningRateDecayEpochs = 30 });
+        var oneEpoch = GanTrainingSchedule.Choose(new GanScheduleRequest { Rows = 2500, AllNumeric = true, Epochs = 1 });
+
+        Assert.AreEqual((GanLearningRateSchedule.Constant, (int?)null), (categorical.LearningRateSchedule, categorical.LearningRateDecayEpochs));
+        StringAssert.Contains(categorical.Description, "constant learning rates");
+        Assert.AreEqual((GanLearningRateSchedule.Cosine, (int?)null), (cosine.LearningRateSchedule, cosine.LearningRateDecayEpochs), "a given schedule decays over every epoch unless told otherwise");
+        StringAssert.Contains(cosine.Description, "learning-rate schedule as given");
+        Assert.AreEqual((GanLearningRateSchedule.Constant, (int?)null), (constant.LearningRateSchedule, constant.LearningRateDecayEpochs));
+        Assert.AreEqual((GanLearningRateSchedule.Linear, (int?)30), (decay.LearningRateSchedule, decay.LearningRateDecayEpochs));
+        Assert.AreEqual(GanLearningRateSchedule.Constant, oneEpoch.LearningRateSchedule, "nothing to decay over in one epoch");
     }
 
     [TestMethod]
@@ -72,6 +92,8 @@ public sealed class TrainingScheduleTests
         Assert.AreEqual("Rows", rows.ParamName);
         var batch = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => GanTrainingSchedule.Choose(new GanScheduleRequest { Rows = 10, AllNumeric = true, BatchSize = 0 }));
         Assert.AreEqual("BatchSize", batch.ParamName);
+        var decay = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => GanTrainingSchedule.Choose(new GanScheduleRequest { Rows = 10, AllNumeric = true, LearningRateDecayEpochs = 0 }));
+        Assert.AreEqual("LearningRateDecayEpochs", decay.ParamName);
     }
 
     [TestMethod]
@@ -87,5 +109,6 @@ public sealed class TrainingScheduleTests
 
         CollectionAssert.Contains(logged, schedule.Description);
         Assert.AreEqual((schedule.BatchSize, schedule.Epochs, schedule.PacSize), (options.BatchSize, options.Epochs, options.PacSize));
+        Assert.AreEqual((schedule.LearningRateSchedule, schedule.LearningRateDecayEpochs), (options.LearningRateSchedule, options.LearningRateDecayEpochs));
     }
 }
