@@ -131,6 +131,24 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
 
     private GanUnseenCombinations _unseenCombinations;
 
+    /// <summary>
+    /// How each mode-specific numeric column's mixture mode is picked in a generated row: drawn from the generator's
+    /// probabilities (<see cref="GanModeChoice.Drawn"/>, CTGAN's way) or the most likely one for the row's noise
+    /// (<see cref="GanModeChoice.MostLikely"/>). The default is decided from the trained generator at first use and
+    /// written to the MLContext log: MostLikely where taking the most likely modes moves no column's mode frequencies by
+    /// more than 0.025 (total variation, on 4,096 rows of fixed noise) — a generator that picks modes from its noise, as
+    /// on the mode-collapse lab's ring, where it put 96 % of points near a real mode instead of 89 % —, Drawn elsewhere
+    /// (on the real tables measured, taking the most likely mode narrowed the numeric columns' shapes). Categories are
+    /// always drawn. Views already taken generate with the choice in force when their rows are read. Not saved with the
+    /// model: a loaded sampler decides its default again, the same way.
+    /// </summary>
+    public GanModeChoice ModeChoice
+    {
+        get => _generator.ModeChoice;
+        set => _generator.ModeChoice = Enum.IsDefined(value) ? value
+            : throw OptionRangeError.Create(nameof(ModeChoice), value, "GanSampler.ModeChoice must be Drawn or MostLikely.", "Drawn or MostLikely");
+    }
+
     /// <summary>True when the sampler carries the discriminator and optimiser state, so <see cref="GanTrainer.Fit(IDataView, GanSampler)"/> can continue training it.</summary>
     public bool CanResumeTraining => TrainingState is not null;
 

@@ -24,16 +24,30 @@ public static class SampleCommand
             Description = "When the --condition values fix a combination never seen together in the training data: warn (default: print a warning and generate), refuse (stop with an error) or allow (generate without a word)",
             DefaultValueFactory = _ => "warn",
         };
-        var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, start, partRows, threads, unseen, cluster };
+        var modes = new Option<string?>("--modes")
+        {
+            Description = "How each numeric column's mixture mode is picked: drawn (from the generator's probabilities, as CTGAN) or most-likely (for the row's noise, so correlated columns keep their modes together); default: most-likely where the trained generator already picks modes from its noise (as on clustered all-numeric data), drawn otherwise (GanSampler.ModeChoice)",
+        };
+        var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, start, partRows, threads, unseen, modes, cluster };
         command.SetAction((parsed, cancellation) => parsed.GetValue(cluster) is { } gateways
-            ? ClusterSample.RunAsync(gateways, parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, Conditions(parsed.GetValue(condition)), parsed.GetValue(seed),
+            ? parsed.GetValue(modes) is not null
+                ? throw new ArgumentException("--modes cannot be used with --cluster: the silos sample with the model's default mode choice.")
+                : ClusterSample.RunAsync(gateways, parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, Conditions(parsed.GetValue(condition)), parsed.GetValue(seed),
                 parsed.GetValue(start), parsed.GetValue(partRows), parsed.GetValue(threads), parsed.GetResult(unseen) is { Implicit: false }, cancellation)
             : Task.FromResult(Run(parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, parsed.GetValue(condition), parsed.GetValue(seed), parsed.GetValue(threads),
-                parsed.GetValue(start), parsed.GetValue(partRows) ?? SampleOutput.DefaultPartRows, parsed.GetValue(unseen)!)));
+                parsed.GetValue(start), parsed.GetValue(partRows) ?? SampleOutput.DefaultPartRows, parsed.GetValue(unseen)!, ParseModes(parsed.GetValue(modes)))));
         return command;
     }
 
-    private static int Run(string modelPath, int count, string outputPath, string[]? conditions, int? seed, int? threads, long? start, long partRows, string unseen)
+    private static GanModeChoice? ParseModes(string? name) => name?.ToLowerInvariant() switch
+    {
+        null => null,
+        "drawn" => GanModeChoice.Drawn,
+        "most-likely" => GanModeChoice.MostLikely,
+        _ => throw new ArgumentException($"--modes must be drawn or most-likely; got '{name}'."),
+    };
+
+    private static int Run(string modelPath, int count, string outputPath, string[]? conditions, int? seed, int? threads, long? start, long partRows, string unseen, GanModeChoice? modes)
     {
         if (count <= 0) throw new ArgumentException($"--count must be a positive number of rows; got {count}.");
         if (start is < 0) throw new ArgumentException($"--start must be 0 or more; got {start}.");
@@ -52,6 +66,7 @@ public static class SampleCommand
         using var loaded = sampler;
         sampler.NumberOfThreads = threads;
         sampler.UnseenCombinations = unseenCombinations;
+        if (modes is { } choice) sampler.ModeChoice = choice;
         using var output = SampleOutput.Reserve(outputPath, "--out", ("--model", modelPath));
         var request = Conditions(conditions);
         foreach (var (column, value) in request)

@@ -41,18 +41,19 @@ internal sealed class GeneratorNetwork : nn.Module<Tensor, Tensor?, Tensor>
     /// <summary>
     /// Rows for sampling: categorical and mode choices are drawn as exact one-hot vectors (see
     /// <see cref="OutputHeads.ApplyForSampling"/>). The condition comes as its non-zero entries, which the MLP bodies
-    /// use as they are; the DCGAN's embedding gets the dense matrix.
+    /// use as they are; the DCGAN's embedding gets the dense matrix. Softmax spans at the offsets in
+    /// <paramref name="mostLikely"/> take their most likely slot instead of a draw.
     /// </summary>
-    public Tensor Sample(Tensor noise, ActiveConditions? condition, Generator random)
+    public Tensor Sample(Tensor noise, ActiveConditions? condition, Generator random, IReadOnlySet<int>? mostLikely = null) =>
+        OutputHeads.ApplyForSampling(SamplingLogits(noise, condition), Spec.Spans, random, mostLikely);
+
+    /// <summary>The logits <see cref="Sample"/> activates.</summary>
+    public Tensor SamplingLogits(Tensor noise, ActiveConditions? condition) => body switch
     {
-        var logits = body switch
-        {
-            ResidualMlp residual => residual.Forward(noise, condition),
-            ConditionalMlp mlp => mlp.Forward(noise, condition),
-            _ => body.forward(noise, condition?.ToDense(noise.shape[0], Spec.ConditionWidth)),
-        };
-        return OutputHeads.ApplyForSampling(logits, Spec.Spans, random);
-    }
+        ResidualMlp residual => residual.Forward(noise, condition),
+        ConditionalMlp mlp => mlp.Forward(noise, condition),
+        _ => body.forward(noise, condition?.ToDense(noise.shape[0], Spec.ConditionWidth)),
+    };
 
     /// <summary>A new network with this one's spec and weights (buffers included), on <paramref name="device"/>.</summary>
     public GeneratorNetwork Copy(Device device)

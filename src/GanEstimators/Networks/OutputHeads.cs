@@ -22,9 +22,10 @@ internal static class OutputHeads
     /// For sampling, not training: softmax spans become exact one-hot draws from softmax(logits) — the same
     /// distribution as the argmax of a Gumbel-softmax sample — by inverse CDF with one uniform per row and span, which
     /// spares the per-element Gumbel noise and logarithms. Each span is written in place into one output tensor (a
-    /// scatter of ones for the draws), so no one-hot or concatenated copies are made.
+    /// scatter of ones for the draws), so no one-hot or concatenated copies are made. Softmax spans whose offsets are in
+    /// <paramref name="mostLikely"/> take their largest logit instead of a draw (<see cref="GanModeChoice.MostLikely"/>).
     /// </summary>
-    public static Tensor ApplyForSampling(Tensor logits, IReadOnlyList<OutputSpan> spans, Generator random)
+    public static Tensor ApplyForSampling(Tensor logits, IReadOnlyList<OutputSpan> spans, Generator random, IReadOnlySet<int>? mostLikely = null)
     {
         if (spans.All(s => s.Activation == SpanActivation.Identity)) return logits;
         var output = zeros_like(logits);
@@ -38,7 +39,7 @@ internal static class OutputHeads
                     using (var squashed = x.tanh()) target.copy_(squashed);
                     break;
                 case SpanActivation.Softmax:
-                    using (var index = DrawIndex(x, random))
+                    using (var index = mostLikely?.Contains(span.Offset) == true ? x.argmax(1, keepdim: true) : DrawIndex(x, random))
                     using (var chosen = ones(index.shape, dtype: output.dtype, device: output.device))
                         target.scatter_(1, index, chosen);
                     break;

@@ -29,7 +29,21 @@ internal sealed class SyntheticRowGenerator : IDisposable
         Network = generator;
         Device = device;
         Network.to(device).eval();
+        ModeSpans = ModeSpanOffsets(features);
+        _defaultModeChoice = new Lazy<GanModeChoice>(() =>
+        {
+            var (choice, shift) = ModeChoiceRule.Choose(this);
+            if (ModeSpans.Count > 0)
+                Log($"Mode choice: {choice}: the most likely modes move a column's mode frequencies by at most {shift:F3} against drawn ones ({(choice == GanModeChoice.MostLikely ? "within" : "more than")} {ModeChoiceRule.MostShift}).");
+            return choice;
+        });
     }
+
+    private readonly Lazy<GanModeChoice> _defaultModeChoice;
+    private GanModeChoice? _modeChoice;
+
+    /// <summary>The generator output offsets of the mode-specific columns' mode spans.</summary>
+    public IReadOnlySet<int> ModeSpans { get; }
 
     public TableEncoder Features { get; }
 
@@ -53,6 +67,13 @@ internal sealed class SyntheticRowGenerator : IDisposable
     /// <summary>libtorch's CPU threads while generating (null: the library's choice; see <see cref="LibTorchThreads.Hold"/>).</summary>
     public int? NumberOfThreads { get; set; }
 
+    /// <summary>How mode-specific columns' modes are picked (<see cref="GanSampler.ModeChoice"/>); by default <see cref="ModeChoiceRule"/>'s choice, made at first use.</summary>
+    public GanModeChoice ModeChoice
+    {
+        get => _modeChoice ?? _defaultModeChoice.Value;
+        set => _modeChoice = value;
+    }
+
     /// <summary>Where a change of libtorch's thread count is reported.</summary>
     public Action<string> Log { get; set; } = _ => { };
 
@@ -68,6 +89,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
                 $"Cannot generate {rows} rows of {Features.RawWidth} values in one array (at most {Array.MaxLength} values); read them from a sample's cursor, which generates {ChunkRows} rows at a time.");
         var raw = new float[rows * Features.RawWidth];
         using var threads = LibTorchThreads.Hold(NumberOfThreads, Log, LibTorchThreads.SamplerOption);
+        var mostLikely = ModeChoice == GanModeChoice.MostLikely ? ModeSpans : null;
         for (var start = 0; start < rows; start += ChunkRows)
         {
             var count = Math.Min(ChunkRows, rows - start);
@@ -77,7 +99,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
             var decodeRandom = TorchRandom.DerivedRandom(random);
             using var conditions = Conditions(start, count, request, decodeRandom);
             using var deviceRandom = new Generator((ulong)decodeRandom.NextInt64());
-            var encoded = Network.Sample(noise, conditions, deviceRandom).cpu().contiguous();
+            var encoded = Network.Sample(noise, conditions, deviceRandom, mostLikely).cpu().contiguous();
             var chunk = raw.AsSpan(start * Features.RawWidth, count * Features.RawWidth);
             Features.Decode(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(encoded.bytes), count, chunk, decodeRandom);
             foreach (var fixedCategory in request.FixedCategories)
@@ -94,9 +116,23 @@ internal sealed class SyntheticRowGenerator : IDisposable
         return raw;
     }
 
+    // The generator output offsets of the mode-specific columns' mode spans (their softmax spans).
+    private static IReadOnlySet<int> ModeSpanOffsets(TableEncoder features)
+    {
+        var offsets = new HashSet<int>();
+        var start = 0;
+        foreach (var column in features.Columns)
+        {
+            if (column is ModeSpecificEncoder)
+                offsets.UnionWith(column.Spans.Where(s => s.Activation == SpanActivation.Softmax).Select(s => start + s.Offset));
+            start += column.EncodedWidth;
+        }
+        return offsets;
+    }
+
     // The conditions' one-hot entries, row by row: the class label first, then the categories (fixed or drawn), in
     // ascending vector position as ActiveConditions requires.
-    private ActiveConditions? Conditions(int start, int count, GenerationRequest request, Random random)
+    internal ActiveConditions? Conditions(int start, int count, GenerationRequest request, Random random)
     {
         if (Condition is null && Categories.Width == 0) return null;
         var labelWidth = Condition?.Count ?? 0;

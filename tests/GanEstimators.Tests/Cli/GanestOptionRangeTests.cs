@@ -45,6 +45,23 @@ public sealed class GanestOptionRangeTests : GanestTestFolder
     }
 
     [TestMethod]
+    public void SampleTakesAModeChoiceAndRefusesAnUnknownOne()
+    {
+        var output = Path.Combine(Folder, "out.csv");
+        var before = FilesIn(Folder);
+
+        AssertFailedCleanly(Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--modes", "argmax"), Folder, before, "--modes must be drawn or most-likely; got 'argmax'.");
+        AssertFailedCleanly(Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--modes", "drawn", "--cluster", "localhost:1"),
+            Folder, before, "--modes cannot be used with --cluster");
+        foreach (var choice in new[] { "drawn", "most-likely" })
+        {
+            var sampled = Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--modes", choice, "--seed", "1");
+            Assert.AreEqual(0, sampled.ExitCode, sampled.Output);
+            Assert.AreEqual(4, File.ReadAllLines(output).Length, choice);
+        }
+    }
+
+    [TestMethod]
     public void RulesBetweenOptionsAreTheLibrarysInTheCommandsWords()
     {
         var data = Path.Combine(Folder, "train.csv");
