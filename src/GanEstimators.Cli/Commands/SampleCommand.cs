@@ -59,8 +59,10 @@ public static class SampleCommand
         var ml = new MLContext();
         ml.Log += (_, message) =>
         {
-            if (message.Kind == Microsoft.ML.Runtime.ChannelMessageKind.Warning && message.Source.Contains(nameof(GanSampler), StringComparison.Ordinal))
-                Console.Error.WriteLine($"ganest: warning: {message.RawMessage}");
+            if (!message.Source.Contains(nameof(GanSampler), StringComparison.Ordinal)) return;
+            if (message.Kind == Microsoft.ML.Runtime.ChannelMessageKind.Warning) Console.Error.WriteLine($"ganest: warning: {message.RawMessage}");
+            // The sampler's default mode choice, decided from the model at the first rows (not when --modes is given).
+            else if (message.RawMessage.StartsWith("Mode choice:", StringComparison.Ordinal)) Console.WriteLine(message.RawMessage);
         };
         var (sampler, columns) = ModelFile.Load(ml, modelPath);
         using var loaded = sampler;

@@ -19,11 +19,19 @@ internal sealed class BatchCondition(Tensor dense)
     public ActiveConditions Active => _active ??= ActiveConditions.Of(Dense);
 
     /// <summary><paramref name="network"/> on <paramref name="input"/> under <paramref name="condition"/> (none: unconditional).</summary>
-    public static Tensor Forward(nn.Module<Tensor, Tensor?, Tensor> network, Tensor input, BatchCondition? condition) => network switch
+    public static Tensor Forward(nn.Module<Tensor, Tensor?, Tensor> network, Tensor input, BatchCondition? condition) =>
+        Forward(network, input, condition?.Active, () => condition!.Dense);
+
+    /// <summary>
+    /// <paramref name="network"/> on <paramref name="input"/> under a condition given by its non-zero entries
+    /// (<paramref name="active"/>; null: unconditional): the MLP bodies add them up as weight rows, other networks get
+    /// the dense matrix from <paramref name="dense"/>.
+    /// </summary>
+    public static Tensor Forward(nn.Module<Tensor, Tensor?, Tensor> network, Tensor input, ActiveConditions? active, Func<Tensor> dense) => network switch
     {
-        _ when condition is null => network.forward(input, null),
-        ConditionalMlp mlp => mlp.Forward(input, condition.Active),
-        ResidualMlp residual => residual.Forward(input, condition.Active),
-        _ => network.forward(input, condition.Dense),
+        _ when active is null => network.forward(input, null),
+        ConditionalMlp mlp => mlp.Forward(input, active),
+        ResidualMlp residual => residual.Forward(input, active),
+        _ => network.forward(input, dense()),
     };
 }

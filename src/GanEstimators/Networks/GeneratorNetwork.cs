@@ -48,12 +48,8 @@ internal sealed class GeneratorNetwork : nn.Module<Tensor, Tensor?, Tensor>
         OutputHeads.ApplyForSampling(SamplingLogits(noise, condition), Spec.Spans, random, mostLikely);
 
     /// <summary>The logits <see cref="Sample"/> activates.</summary>
-    public Tensor SamplingLogits(Tensor noise, ActiveConditions? condition) => body switch
-    {
-        ResidualMlp residual => residual.Forward(noise, condition),
-        ConditionalMlp mlp => mlp.Forward(noise, condition),
-        _ => body.forward(noise, condition?.ToDense(noise.shape[0], Spec.ConditionWidth)),
-    };
+    public Tensor SamplingLogits(Tensor noise, ActiveConditions? condition) =>
+        BatchCondition.Forward(body, noise, condition, () => condition!.ToDense(noise.shape[0], Spec.ConditionWidth));
 
     /// <summary>A new network with this one's spec and weights (buffers included), on <paramref name="device"/>.</summary>
     public GeneratorNetwork Copy(Device device)

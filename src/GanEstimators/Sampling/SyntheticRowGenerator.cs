@@ -34,7 +34,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
         {
             var (choice, shift) = ModeChoiceRule.Choose(this);
             if (ModeSpans.Count > 0)
-                Log($"Mode choice: {choice}: the most likely modes move a column's mode frequencies by at most {shift:F3} against drawn ones ({(choice == GanModeChoice.MostLikely ? "within" : "more than")} {ModeChoiceRule.MostShift}).");
+                Log($"Mode choice: {choice}: taking each row's most likely mode {(choice == GanModeChoice.MostLikely ? "moves" : "would move")} a numeric column's mode frequencies by up to {shift:F3} (total variation; the limit is {ModeChoiceRule.MostShift}).");
             return choice;
         });
     }

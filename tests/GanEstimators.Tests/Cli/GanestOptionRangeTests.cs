@@ -58,7 +58,11 @@ public sealed class GanestOptionRangeTests : GanestTestFolder
             var sampled = Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--modes", choice, "--seed", "1");
             Assert.AreEqual(0, sampled.ExitCode, sampled.Output);
             Assert.AreEqual(4, File.ReadAllLines(output).Length, choice);
+            Assert.IsFalse(sampled.Output.Contains("Mode choice:"), "a given choice is not decided");
         }
+        var chosen = Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--seed", "1");
+        Assert.AreEqual(0, chosen.ExitCode, chosen.Output);
+        StringAssert.Contains(chosen.Output, "Mode choice: ", "the default is decided from the model and printed");
     }
 
     [TestMethod]
