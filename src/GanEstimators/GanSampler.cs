@@ -224,7 +224,15 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
         return new SampleDataView(Host, _generator, resolved, count, seed, start);
     }
 
-    private IDataView Sample(int count, IReadOnlyDictionary<string, string> conditions, int? seed, string conditionArgument)
+    /// <summary>
+    /// As <see cref="Sample(int, IReadOnlyDictionary{string, string}, int?)"/>, but the rows are rows
+    /// <paramref name="numberFrom"/> onwards of a larger sample as far as a <c>Unique</c> constraint numbers them (the
+    /// chunks of an augmentation, each sampled with its own seed, so no two chunks repeat an ID).
+    /// </summary>
+    internal IDataView Sample(int count, IReadOnlyDictionary<string, string> conditions, int seed, long numberFrom) =>
+        Sample(count, conditions, seed, nameof(conditions), numberFrom);
+
+    private IDataView Sample(int count, IReadOnlyDictionary<string, string> conditions, int? seed, string conditionArgument, long numberFrom = 0)
     {
         _generator.ThrowIfDisposed();
         if (count <= 0) throw new ArgumentOutOfRangeException(nameof(count), count, "The number of rows to sample must be positive.");
@@ -233,7 +241,7 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
         lock (_sampleLock) sampleSeed = seed ?? _unseededSamples.Next();
         var resolved = ConditionRequests.Resolve(_generator.Features, _generator.Condition, conditions, conditionArgument);
         CheckCombination(resolved, conditionArgument);
-        return new SampleDataView(Host, _generator, resolved, count, sampleSeed);
+        return new SampleDataView(Host, _generator, resolved, count, sampleSeed) { NumberFrom = numberFrom };
     }
 
     private void CheckCombination(SampleConditions resolved, string argument)

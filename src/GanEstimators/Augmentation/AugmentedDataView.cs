@@ -46,7 +46,7 @@ internal sealed class AugmentedDataView : IDataView
     /// <summary>The rows of one chunk, generated now.</summary>
     public IDataView Generate(GanSyntheticChunk chunk)
     {
-        var rows = ChunkSampler.Sample(_sampler, Plan.ConditionColumnName, chunk);
+        var rows = ChunkSampler.Sample(_sampler, Plan.ConditionColumnName, chunk, RealRowCount);
         _chunkGenerated?.Invoke(chunk);
         return rows;
     }

@@ -21,9 +21,13 @@ internal static class ChunkSampler
     /// <summary>The classes of <paramref name="columnName"/> the sampler can be asked for, in invariant text form.</summary>
     public static IReadOnlyList<string> KnownClasses(GanSampler sampler, string columnName) => sampler.ValuesOf(columnName);
 
-    /// <summary>The chunk's rows: all of class <see cref="GanSyntheticChunk.Condition"/> of <paramref name="columnName"/>, or following the training frequencies when it is null.</summary>
-    public static IDataView Sample(GanSampler sampler, string? columnName, GanSyntheticChunk chunk) =>
-        chunk.Condition is null
-            ? sampler.Sample(chunk.RowCount, new Dictionary<string, string>(), chunk.Seed)
-            : sampler.Sample(chunk.RowCount, new Dictionary<string, string> { [columnName!] = chunk.Condition }, chunk.Seed);
+    /// <summary>
+    /// The chunk's rows: all of class <see cref="GanSyntheticChunk.Condition"/> of <paramref name="columnName"/>, or
+    /// following the training frequencies when it is null. A <c>Unique</c> column numbers them from their place among
+    /// the synthetic rows (the chunk's first row less <paramref name="realRows"/>), so chunks never repeat an ID.
+    /// </summary>
+    public static IDataView Sample(GanSampler sampler, string? columnName, GanSyntheticChunk chunk, long realRows) =>
+        sampler.Sample(chunk.RowCount,
+            chunk.Condition is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [columnName!] = chunk.Condition },
+            chunk.Seed, numberFrom: chunk.FirstRow - realRows);
 }

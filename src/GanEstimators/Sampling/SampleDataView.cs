@@ -37,6 +37,9 @@ internal sealed class SampleDataView : IDataView
     /// <summary>The first row of a range sample in its seed's block stream; null for <c>Sample</c>'s sequential stream.</summary>
     public long? Start { get; }
 
+    /// <summary>For the sequential stream: the number a <c>Unique</c> constraint gives the first row (0: the sample's own).</summary>
+    public long NumberFrom { get; init; }
+
     public bool CanShuffle => false;
 
     public DataViewSchema Schema { get; }
@@ -51,7 +54,7 @@ internal sealed class SampleDataView : IDataView
 
     /// <summary>The sample's random streams from its first row, for one cursor.</summary>
     public ISyntheticRowStream OpenStream() =>
-        Start is { } start ? new BlockRangeStream(Generator, Conditions, Seed, start) : new SampleStream(Generator, Conditions, Seed);
+        Start is { } start ? new BlockRangeStream(Generator, Conditions, Seed, start) : new SampleStream(Generator, Conditions, unchecked((ulong)Seed), Seed, NumberFrom);
 
     /// <summary>The generated rows of one chunk as an in-memory view.</summary>
     public IDataView Chunk(float[] rows, int count, int[]? classes) => ChunkDataView.Build(_environment, Generator, rows, count, classes);

@@ -72,6 +72,8 @@ public sealed class ConstraintsHoldTests
         Assert.AreEqual(901, ids.Min(), "numbering starts after the largest training id (900)");
         var shards = Column<int>(sampler.SampleRange(0, 3_000, seed: 1), nameof(Account.Id)).Concat(Column<int>(sampler.SampleRange(3_000, 2_500, seed: 1), nameof(Account.Id))).ToArray();
         CollectionAssert.AreEqual(Enumerable.Range(901, 5_500).ToArray(), shards, "a range numbers its rows by their place in the stream, so shards never repeat an id");
+        var augmented = Column<int>(ml.Gan().Augment(table, sampler, new GanEstimators.Augmentation.GanAugmentationOptions { SyntheticRowCount = 2_500, ChunkSize = 1_000, Seed = 1 }), nameof(Account.Id));
+        CollectionAssert.AreEqual(Enumerable.Range(901, 2_500).ToArray(), augmented.Skip(300).ToArray(), "augmentation's chunks number their rows as one sample, after the real rows' largest id");
     }
 
     private static (int Inverted, int Outside) Broken(IDataView sample)
