@@ -52,6 +52,9 @@ public static class LabRun
         }).Fit(data);
         var seconds = clock.Elapsed.TotalSeconds;
 
+        // The lab compares training objectives, so every run samples its modes the same way: drawn, as all its
+        // published figures were (the library's default may take the most likely modes; see GanSampler.ModeChoice).
+        sampler.ModeChoice = GanModeChoice.Drawn;
         var generated = sampler.Sample(EvaluationSamples, seed: 1000 + seed);
         var xs = generated.GetColumn<float>(nameof(Point.X)).ToArray();
         var ys = generated.GetColumn<float>(nameof(Point.Y)).ToArray();

@@ -35,6 +35,7 @@ public static class QualityCurve
             sampler?.Dispose();
             sampler = next;
             var cpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - startCpu;
+            sampler.ModeChoice = GanModeChoice.Drawn; // as the curves in BENCHMARKS.md were measured (LabRun says why)
             var generated = sampler.Sample(LabRun.EvaluationSamples, seed: 1000 + seed);
             var xs = generated.GetColumn<float>(nameof(Point.X)).ToArray();
             var ys = generated.GetColumn<float>(nameof(Point.Y)).ToArray();
