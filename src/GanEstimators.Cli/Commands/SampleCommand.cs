@@ -28,14 +28,18 @@ public static class SampleCommand
         {
             Description = "How each numeric column's mixture mode is picked: drawn (from the generator's probabilities, as CTGAN) or most-likely (for the row's noise, so correlated columns keep their modes together); default: most-likely where the trained generator already picks modes from its noise (as on clustered all-numeric data), drawn otherwise (GanSampler.ModeChoice)",
         };
-        var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, start, partRows, threads, unseen, modes, cluster };
+        var calibrate = new Option<bool>("--calibrate-categories")
+        {
+            Description = "Calibrate categorical draws so that each categorical column comes out at its training frequencies where it is generated freely (GanSampler.CalibrateCategories; off by default)",
+        };
+        var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, start, partRows, threads, unseen, modes, calibrate, cluster };
         command.SetAction((parsed, cancellation) => parsed.GetValue(cluster) is { } gateways
-            ? parsed.GetValue(modes) is not null
-                ? throw new ArgumentException("--modes cannot be used with --cluster: the silos sample with the model's default mode choice.")
+            ? parsed.GetValue(modes) is not null || parsed.GetValue(calibrate)
+                ? throw new ArgumentException("--modes and --calibrate-categories cannot be used with --cluster: the silos sample with the model's defaults.")
                 : ClusterSample.RunAsync(gateways, parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, Conditions(parsed.GetValue(condition)), parsed.GetValue(seed),
                 parsed.GetValue(start), parsed.GetValue(partRows), parsed.GetValue(threads), parsed.GetResult(unseen) is { Implicit: false }, cancellation)
             : Task.FromResult(Run(parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, parsed.GetValue(condition), parsed.GetValue(seed), parsed.GetValue(threads),
-                parsed.GetValue(start), parsed.GetValue(partRows) ?? SampleOutput.DefaultPartRows, parsed.GetValue(unseen)!, ParseModes(parsed.GetValue(modes)))));
+                parsed.GetValue(start), parsed.GetValue(partRows) ?? SampleOutput.DefaultPartRows, parsed.GetValue(unseen)!, ParseModes(parsed.GetValue(modes)), parsed.GetValue(calibrate))));
         return command;
     }
 
@@ -47,7 +51,7 @@ public static class SampleCommand
         _ => throw new ArgumentException($"--modes must be drawn or most-likely; got '{name}'."),
     };
 
-    private static int Run(string modelPath, int count, string outputPath, string[]? conditions, int? seed, int? threads, long? start, long partRows, string unseen, GanModeChoice? modes)
+    private static int Run(string modelPath, int count, string outputPath, string[]? conditions, int? seed, int? threads, long? start, long partRows, string unseen, GanModeChoice? modes, bool calibrate)
     {
         if (count <= 0) throw new ArgumentException($"--count must be a positive number of rows; got {count}.");
         if (start is < 0) throw new ArgumentException($"--start must be 0 or more; got {start}.");
@@ -69,6 +73,7 @@ public static class SampleCommand
         sampler.NumberOfThreads = threads;
         sampler.UnseenCombinations = unseenCombinations;
         if (modes is { } choice) sampler.ModeChoice = choice;
+        sampler.CalibrateCategories = calibrate;
         using var output = SampleOutput.Reserve(outputPath, "--out", ("--model", modelPath));
         var request = Conditions(conditions);
         foreach (var (column, value) in request)

@@ -42,10 +42,14 @@ internal sealed class GeneratorNetwork : nn.Module<Tensor, Tensor?, Tensor>
     /// Rows for sampling: categorical and mode choices are drawn as exact one-hot vectors (see
     /// <see cref="OutputHeads.ApplyForSampling"/>). The condition comes as its non-zero entries, which the MLP bodies
     /// use as they are; the DCGAN's embedding gets the dense matrix. Softmax spans at the offsets in
-    /// <paramref name="mostLikely"/> take their most likely slot instead of a draw.
+    /// <paramref name="mostLikely"/> take their most likely slot instead of a draw; <paramref name="logitOffsets"/>, when
+    /// given, is added to every row's logits first (the categorical calibration).
     /// </summary>
-    public Tensor Sample(Tensor noise, ActiveConditions? condition, Generator random, IReadOnlySet<int>? mostLikely = null) =>
-        OutputHeads.ApplyForSampling(SamplingLogits(noise, condition), Spec.Spans, random, mostLikely);
+    public Tensor Sample(Tensor noise, ActiveConditions? condition, Generator random, IReadOnlySet<int>? mostLikely = null, Tensor? logitOffsets = null)
+    {
+        var logits = SamplingLogits(noise, condition);
+        return OutputHeads.ApplyForSampling(logitOffsets is null ? logits : logits + logitOffsets, Spec.Spans, random, mostLikely);
+    }
 
     /// <summary>The logits <see cref="Sample"/> activates.</summary>
     public Tensor SamplingLogits(Tensor noise, ActiveConditions? condition) =>

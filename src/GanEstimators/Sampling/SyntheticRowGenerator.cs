@@ -42,6 +42,27 @@ internal sealed class SyntheticRowGenerator : IDisposable
     private readonly Lazy<GanModeChoice> _defaultModeChoice;
     private GanModeChoice? _modeChoice;
 
+    private Tensor? _categoryOffsets;
+    private bool _categoryOffsetsMade;
+    private readonly object _categoryOffsetsLock = new();
+
+    /// <summary>Whether categorical draws are calibrated (<see cref="GanSampler.CalibrateCategories"/>).</summary>
+    public bool CalibrateCategories { get; set; }
+
+    /// <summary>The calibration's logit offsets (<see cref="CategoryCalibration"/>), fitted at first use; null when the model has no categorical column.</summary>
+    private Tensor? CategoryOffsets()
+    {
+        lock (_categoryOffsetsLock)
+        {
+            if (!_categoryOffsetsMade)
+            {
+                _categoryOffsets = CategoryCalibration.Fit(this);
+                _categoryOffsetsMade = true;
+            }
+            return _categoryOffsets;
+        }
+    }
+
     /// <summary>The generator output offsets of the mode-specific columns' mode spans.</summary>
     public IReadOnlySet<int> ModeSpans { get; }
 
@@ -90,6 +111,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
         var raw = new float[rows * Features.RawWidth];
         using var threads = LibTorchThreads.Hold(NumberOfThreads, Log, LibTorchThreads.SamplerOption);
         var mostLikely = ModeChoice == GanModeChoice.MostLikely ? ModeSpans : null;
+        var offsets = CalibrateCategories ? CategoryOffsets() : null;
         for (var start = 0; start < rows; start += ChunkRows)
         {
             var count = Math.Min(ChunkRows, rows - start);
@@ -99,7 +121,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
             var decodeRandom = TorchRandom.DerivedRandom(random);
             using var conditions = Conditions(start, count, request, decodeRandom);
             using var deviceRandom = new Generator((ulong)decodeRandom.NextInt64());
-            var encoded = Network.Sample(noise, conditions, deviceRandom, mostLikely).cpu().contiguous();
+            var encoded = Network.Sample(noise, conditions, deviceRandom, mostLikely, offsets).cpu().contiguous();
             var chunk = raw.AsSpan(start * Features.RawWidth, count * Features.RawWidth);
             Features.Decode(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(encoded.bytes), count, chunk, decodeRandom);
             foreach (var fixedCategory in request.FixedCategories)
@@ -132,7 +154,11 @@ internal sealed class SyntheticRowGenerator : IDisposable
 
     // The conditions' one-hot entries, row by row: the class label first, then the categories (fixed or drawn), in
     // ascending vector position as ActiveConditions requires.
-    internal ActiveConditions? Conditions(int start, int count, GenerationRequest request, Random random)
+    internal ActiveConditions? Conditions(int start, int count, GenerationRequest request, Random random) =>
+        Conditions(start, count, request, random, drawn: null);
+
+    // drawn, when given, receives the (row, vector position) of every categorical condition drawn (not fixed).
+    internal ActiveConditions? Conditions(int start, int count, GenerationRequest request, Random random, List<(int Row, int Position)>? drawn)
     {
         if (Condition is null && Categories.Width == 0) return null;
         var labelWidth = Condition?.Count ?? 0;
@@ -153,6 +179,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
                 if (position < 0) continue;
                 rows.Add(r);
                 columns.Add(labelWidth + position);
+                drawn?.Add((r, position));
             }
             else
                 foreach (var position in fixedPositions)
@@ -177,5 +204,6 @@ internal sealed class SyntheticRowGenerator : IDisposable
         if (_disposed) return;
         _disposed = true;
         Network.Dispose();
+        _categoryOffsets?.Dispose();
     }
 }

@@ -52,7 +52,7 @@ public sealed class GanestOptionRangeTests : GanestTestFolder
 
         AssertFailedCleanly(Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--modes", "argmax"), Folder, before, "--modes must be drawn or most-likely; got 'argmax'.");
         AssertFailedCleanly(Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--modes", "drawn", "--cluster", "localhost:1"),
-            Folder, before, "--modes cannot be used with --cluster");
+            Folder, before, "--modes and --calibrate-categories cannot be used with --cluster");
         foreach (var choice in new[] { "drawn", "most-likely" })
         {
             var sampled = Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--modes", choice, "--seed", "1");
