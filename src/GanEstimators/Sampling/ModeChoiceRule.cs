@@ -20,7 +20,7 @@ internal static class ModeChoiceRule
 
     /// <summary>
     /// The largest total-variation move of one column's mode frequencies that still allows MostLikely. Measured
-    /// (BENCHMARKS.md, "Mode choice"): 0.011-0.022 on the lab's ring and grid, 0.030-0.20 on the real tables.
+    /// (BENCHMARKS.md, "The decay in the schedule and the mode choice"): 0.003-0.022 on the lab's ring and grid, 0.030-0.21 on the real tables.
     /// </summary>
     public const double MostShift = 0.025;
 
