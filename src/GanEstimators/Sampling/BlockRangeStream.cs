@@ -4,7 +4,8 @@ namespace GanEstimators.Sampling;
 
 /// <summary>
 /// Rows <c>[start, …)</c> of a seed's block stream (<see cref="SampleBlocks"/>): generates each block it enters whole,
-/// from the block's own seed, and hands out the rows from <c>start</c> on. One block is held at a time.
+/// from the block's own seed, and hands out the rows from <c>start</c> on. One block is held at a time. Rows that
+/// constraint rules changed are counted over the blocks and logged once, when the stream ends.
 /// </summary>
 internal sealed class BlockRangeStream : ISyntheticRowStream
 {
@@ -16,6 +17,8 @@ internal sealed class BlockRangeStream : ISyntheticRowStream
     private int _offset;
     private float[]? _rows;
     private int[]? _classes;
+    private int[]? _repaired;
+    private long _generated;
 
     public BlockRangeStream(SyntheticRowGenerator generator, SampleConditions conditions, int seed, long start)
     {
@@ -52,12 +55,20 @@ internal sealed class BlockRangeStream : ISyntheticRowStream
             _offset = 0;
         }
         var seed = RowSeeds.ForBlock(_seed, _block);
-        using var block = new SampleStream(_generator, _conditions, seed, unchecked((int)(RowSeeds.Derived(seed) >> 33)), _block * SampleBlocks.Rows);
+        using var block = new SampleStream(_generator, _conditions, seed, unchecked((int)(RowSeeds.Derived(seed) >> 33)), _block * SampleBlocks.Rows, logRepairs: false);
         (_rows, _classes) = block.Next(SampleBlocks.Rows);
+        _generated += SampleBlocks.Rows;
+        if (block.Repaired is { } repaired)
+        {
+            _repaired ??= new int[repaired.Length];
+            for (var i = 0; i < repaired.Length; i++) _repaired[i] += repaired[i];
+        }
     }
 
     public void Dispose()
     {
+        if (_repaired is not null && _generator.Constraints?.RepairNote(_repaired, _generated) is { } note) _generator.Log(note);
+        _repaired = null;
         _rows = null;
         _classes = null;
     }

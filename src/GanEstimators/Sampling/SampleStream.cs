@@ -19,6 +19,10 @@ internal sealed class SampleStream : ISyntheticRowStream
     private readonly double[]? _classCumulative;
     private long _nextRow;
     private int[]? _repaired;
+    private readonly bool _logRepairs;
+
+    /// <summary>Rows each constraint rule changed so far (fixed combinations); null while none was counted.</summary>
+    public int[]? Repaired => _repaired;
 
     public SampleStream(SyntheticRowGenerator generator, SampleConditions conditions, int seed)
         : this(generator, conditions, unchecked((ulong)seed), seed)
@@ -30,8 +34,9 @@ internal sealed class SampleStream : ISyntheticRowStream
     /// <paramref name="classSeed"/>, and whose first row is row <paramref name="firstRow"/> of the sample (what a
     /// <c>Unique</c> constraint numbers from, so blocks of a range sample number their rows as one sample would).
     /// </summary>
-    public SampleStream(SyntheticRowGenerator generator, SampleConditions conditions, ulong noiseSeed, int classSeed, long firstRow = 0)
+    public SampleStream(SyntheticRowGenerator generator, SampleConditions conditions, ulong noiseSeed, int classSeed, long firstRow = 0, bool logRepairs = true)
     {
+        _logRepairs = logRepairs;
         _nextRow = firstRow;
         _generator = generator;
         _conditions = conditions;
@@ -61,7 +66,7 @@ internal sealed class SampleStream : ISyntheticRowStream
     public void Dispose()
     {
         _random.Dispose();
-        if (_repaired is not null && _generator.Constraints?.RepairNote(_repaired, _nextRow) is { } note) _generator.Log(note);
+        if (_logRepairs && _repaired is not null && _generator.Constraints?.RepairNote(_repaired, _nextRow) is { } note) _generator.Log(note);
         _repaired = null;
     }
 }

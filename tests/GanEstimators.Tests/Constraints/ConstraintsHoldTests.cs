@@ -50,6 +50,10 @@ public sealed class ConstraintsHoldTests
         Assert.IsGreaterThan(0, freeUnseen, "without the constraint a short run pairs them freely (so this test can fail)");
         Assert.IsNotEmpty(notes, "the log says how many rows were changed");
         StringAssert.Contains(notes[0], $"of {Rows} generated rows had a combination never seen in training", "the log says how many rows were changed");
+        notes.Clear();
+        Assert.HasCount(3 * 2048, Column<string>(constrained.SampleRange(1_000, 3 * 2048, seed: 3), "island"));
+        Assert.HasCount(1, notes, "a range logs its repairs once, not once per 2,048-row block");
+        StringAssert.Contains(notes[0], $"of {4 * 2048} generated rows", "the blocks the range generated whole");
 
         var dream = constrained.Sample(10_000, new Dictionary<string, string> { ["island"] = "Dream" }, seed: 4);
         CollectionAssert.AreEqual(new[] { "Dream" }, Column<string>(dream, "island").Distinct().ToArray(), "an exact condition is kept");
