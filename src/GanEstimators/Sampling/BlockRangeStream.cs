@@ -17,7 +17,7 @@ internal sealed class BlockRangeStream : ISyntheticRowStream
     private int _offset;
     private float[]? _rows;
     private int[]? _classes;
-    private int[]? _repaired;
+    private readonly RepairTally _repairs = new();
     private long _generated;
 
     public BlockRangeStream(SyntheticRowGenerator generator, SampleConditions conditions, int seed, long start)
@@ -55,20 +55,14 @@ internal sealed class BlockRangeStream : ISyntheticRowStream
             _offset = 0;
         }
         var seed = RowSeeds.ForBlock(_seed, _block);
-        using var block = new SampleStream(_generator, _conditions, seed, unchecked((int)(RowSeeds.Derived(seed) >> 33)), _block * SampleBlocks.Rows, logRepairs: false);
+        using var block = new SampleStream(_generator, _conditions, seed, unchecked((int)(RowSeeds.Derived(seed) >> 33)), _block * SampleBlocks.Rows, _repairs);
         (_rows, _classes) = block.Next(SampleBlocks.Rows);
         _generated += SampleBlocks.Rows;
-        if (block.Repaired is { } repaired)
-        {
-            _repaired ??= new int[repaired.Length];
-            for (var i = 0; i < repaired.Length; i++) _repaired[i] += repaired[i];
-        }
     }
 
     public void Dispose()
     {
-        if (_repaired is not null && _generator.Constraints?.RepairNote(_repaired, _generated) is { } note) _generator.Log(note);
-        _repaired = null;
+        _repairs.Report(_generator, _generated);
         _rows = null;
         _classes = null;
     }

@@ -54,7 +54,7 @@ internal sealed class SampleDataView : IDataView
 
     /// <summary>The sample's random streams from its first row, for one cursor.</summary>
     public ISyntheticRowStream OpenStream() =>
-        Start is { } start ? new BlockRangeStream(Generator, Conditions, Seed, start) : new SampleStream(Generator, Conditions, unchecked((ulong)Seed), Seed, NumberFrom);
+        Start is { } start ? new BlockRangeStream(Generator, Conditions, Seed, start) : new SampleStream(Generator, Conditions, Seed, NumberFrom);
 
     /// <summary>The generated rows of one chunk as an in-memory view.</summary>
     public IDataView Chunk(float[] rows, int count, int[]? classes) => ChunkDataView.Build(_environment, Generator, rows, count, classes);

@@ -18,25 +18,26 @@ internal sealed class SampleStream : ISyntheticRowStream
     private readonly Random _classRandom;
     private readonly double[]? _classCumulative;
     private long _nextRow;
-    private int[]? _repaired;
-    private readonly bool _logRepairs;
+    private readonly RepairTally _repairs;
+    private readonly bool _reportsRepairs;
 
-    /// <summary>Rows each constraint rule changed so far (fixed combinations); null while none was counted.</summary>
-    public int[]? Repaired => _repaired;
-
-    public SampleStream(SyntheticRowGenerator generator, SampleConditions conditions, int seed)
-        : this(generator, conditions, unchecked((ulong)seed), seed)
+    /// <summary>A stream of a sample seeded with <paramref name="seed"/>; see the other constructor for <paramref name="firstRow"/>.</summary>
+    public SampleStream(SyntheticRowGenerator generator, SampleConditions conditions, int seed, long firstRow = 0)
+        : this(generator, conditions, unchecked((ulong)seed), seed, firstRow)
     {
     }
 
     /// <summary>
     /// A stream whose noise and decoding draws start from <paramref name="noiseSeed"/> and class draws from
     /// <paramref name="classSeed"/>, and whose first row is row <paramref name="firstRow"/> of the sample (what a
-    /// <c>Unique</c> constraint numbers from, so blocks of a range sample number their rows as one sample would).
+    /// <c>Unique</c> constraint numbers from, so blocks of a range sample number their rows as one sample would). Rows
+    /// that constraint rules change are added to <paramref name="repairs"/> when it is given (its owner reports them);
+    /// otherwise the stream reports its own when it is disposed.
     /// </summary>
-    public SampleStream(SyntheticRowGenerator generator, SampleConditions conditions, ulong noiseSeed, int classSeed, long firstRow = 0, bool logRepairs = true)
+    public SampleStream(SyntheticRowGenerator generator, SampleConditions conditions, ulong noiseSeed, int classSeed, long firstRow = 0, RepairTally? repairs = null)
     {
-        _logRepairs = logRepairs;
+        _repairs = repairs ?? new RepairTally();
+        _reportsRepairs = repairs is null;
         _nextRow = firstRow;
         _generator = generator;
         _conditions = conditions;
@@ -52,21 +53,14 @@ internal sealed class SampleStream : ISyntheticRowStream
             : _conditions.FixedClass is { } k ? Enumerable.Repeat(k, rows).ToArray()
             : Enumerable.Range(0, rows).Select(_ => CumulativeWeights.Draw(_classCumulative!, _classRandom)).ToArray();
         var request = new GenerationRequest(classes, _conditions.FixedCategories) { FirstRow = _nextRow };
-        var generated = _generator.Generate(rows, request, _random, Count);
+        var generated = _generator.Generate(rows, request, _random, _repairs.Add);
         _nextRow += rows;
         return (generated, classes);
-    }
-
-    private void Count(int[] repaired)
-    {
-        _repaired ??= new int[repaired.Length];
-        for (var i = 0; i < repaired.Length; i++) _repaired[i] += repaired[i];
     }
 
     public void Dispose()
     {
         _random.Dispose();
-        if (_logRepairs && _repaired is not null && _generator.Constraints?.RepairNote(_repaired, _nextRow) is { } note) _generator.Log(note);
-        _repaired = null;
+        if (_reportsRepairs) _repairs.Report(_generator, _nextRow);
     }
 }
