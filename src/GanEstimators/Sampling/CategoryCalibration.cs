@@ -11,18 +11,16 @@ namespace GanEstimators.Sampling;
 /// before a category is drawn, so that in the rows not conditioned on a column its categories come out at their
 /// training frequencies. A row's conditional vector fixes one drawn column, which the generator follows; the other
 /// categorical columns are generated freely, and there a GAN over-produces its frequent levels (birdstrikes'
-/// airports, BENCHMARKS.md). The offsets are fitted once, on <see cref="CheckRows"/> rows of fixed noise with
-/// conditions drawn as sampling draws them, by <see cref="Iterations"/> steps of
-/// offset += log(real frequency / mean generated probability) over each column's free rows.
+/// airports, BENCHMARKS.md). The offsets are fitted once, on the rows of <see cref="FixedNoiseProbe"/>, by
+/// <see cref="Iterations"/> steps of offset += log(real frequency / mean generated probability) over each column's
+/// free rows.
 /// </summary>
 internal static class CategoryCalibration
 {
-    public const int CheckRows = 4096;
     public const int Iterations = 3;
 
     // Probabilities and frequencies below this are treated as this, so an unseen or never-generated slot moves by a bounded step.
     private const double Floor = 1e-6;
-    private const int Seed = 20261205;
 
     /// <summary>The offsets over the generator's whole output (zero outside categorical spans), or null when the model has no categorical column.</summary>
     public static Tensor? Fit(SyntheticRowGenerator generator)
@@ -31,12 +29,9 @@ internal static class CategoryCalibration
         if (columns.Length == 0) return null;
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        using var random = new Generator(Seed);
-        var noise = TorchRandom.Normal(new long[] { CheckRows, generator.NoiseDimension }, generator.Device, random);
-        var classes = generator.Condition is { } condition ? Classes(condition, new Random(Seed)) : null;
+        var classes = generator.Condition is { } condition ? Classes(condition, new Random(FixedNoiseProbe.Seed)) : null;
         var drawn = new List<(int Row, int Position)>();
-        using var conditions = generator.Conditions(0, CheckRows, GenerationRequest.ForClasses(classes), new Random(Seed), drawn);
-        var logits = generator.Network.SamplingLogits(noise, conditions);
+        var logits = FixedNoiseProbe.Logits(generator, classes, drawn);
         var offsets = zeros(logits.shape[1], dtype: logits.dtype, device: logits.device);
         var freeRows = columns.Select(c => FreeRows(c, drawn, generator.Device)).ToArray();
         var real = columns.Select(c => RealFrequencies(c, logits.dtype, generator.Device)).ToArray();
@@ -57,14 +52,14 @@ internal static class CategoryCalibration
     private static int[] Classes(ConditionEncoder condition, Random random)
     {
         var cumulative = CumulativeWeights.Of(condition.Frequencies);
-        return Enumerable.Range(0, CheckRows).Select(_ => CumulativeWeights.Draw(cumulative, random)).ToArray();
+        return Enumerable.Range(0, FixedNoiseProbe.Rows).Select(_ => CumulativeWeights.Draw(cumulative, random)).ToArray();
     }
 
     // The check rows whose drawn condition is not on this column.
     private static Tensor FreeRows(ConditionalVector.Column column, List<(int Row, int Position)> drawn, Device device)
     {
         var conditioned = drawn.Where(d => d.Position >= column.VectorOffset && d.Position < column.VectorOffset + column.Width).Select(d => d.Row).ToHashSet();
-        return tensor(Enumerable.Range(0, CheckRows).Where(r => !conditioned.Contains(r)).Select(r => (long)r).ToArray(), device: device);
+        return tensor(Enumerable.Range(0, FixedNoiseProbe.Rows).Where(r => !conditioned.Contains(r)).Select(r => (long)r).ToArray(), device: device);
     }
 
     private static Tensor RealFrequencies(ConditionalVector.Column column, ScalarType dtype, Device device)

@@ -1,4 +1,3 @@
-using GanEstimators.Conditioning;
 using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
@@ -7,7 +6,7 @@ namespace GanEstimators.Sampling;
 
 /// <summary>
 /// The default of <see cref="GanSampler.ModeChoice"/>, decided from the trained generator itself: on
-/// <see cref="CheckRows"/> rows of fixed noise (each condition class equally), it compares, for every mode-specific
+/// the rows of <see cref="FixedNoiseProbe"/> (each condition class equally), it compares, for every mode-specific
 /// column, how often each mode would come out if modes are drawn (the mean of the generator's probabilities) and if the
 /// most likely one is taken. Where no column's frequencies move by more than <see cref="MostShift"/> (total variation),
 /// the generator picks modes from its noise and drawing only adds combinations of modes that do not occur together:
@@ -16,15 +15,11 @@ namespace GanEstimators.Sampling;
 /// </summary>
 internal static class ModeChoiceRule
 {
-    public const int CheckRows = 4096;
-
     /// <summary>
     /// The largest total-variation move of one column's mode frequencies that still allows MostLikely. Measured
     /// (BENCHMARKS.md, "The decay in the schedule and the mode choice"): 0.003-0.022 on the lab's ring and grid, 0.030-0.21 on the real tables.
     /// </summary>
     public const double MostShift = 0.025;
-
-    private const ulong NoiseSeed = 20261205;
 
     /// <summary>The choice and the largest move of a column's mode frequencies (0, and Drawn, when the model has no mode-specific column).</summary>
     public static (GanModeChoice Choice, double Shift) Choose(SyntheticRowGenerator generator)
@@ -32,11 +27,9 @@ internal static class ModeChoiceRule
         if (generator.ModeSpans.Count == 0) return (GanModeChoice.Drawn, 0);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        using var random = new Generator(NoiseSeed);
-        var noise = TorchRandom.Normal(new long[] { CheckRows, generator.NoiseDimension }, generator.Device, random);
-        var classes = generator.Condition is { } condition ? Enumerable.Range(0, CheckRows).Select(r => r % condition.Count).ToArray() : null;
-        using var conditions = generator.Conditions(0, CheckRows, GenerationRequest.ForClasses(classes), new Random((int)NoiseSeed));
-        var logits = generator.Network.SamplingLogits(noise, conditions);
+        // Each class of the condition column equally.
+        var classes = generator.Condition is { } condition ? Enumerable.Range(0, FixedNoiseProbe.Rows).Select(r => r % condition.Count).ToArray() : null;
+        var logits = FixedNoiseProbe.Logits(generator, classes);
         var shift = 0.0;
         foreach (var span in generator.Network.Spec.Spans.Where(s => generator.ModeSpans.Contains(s.Offset)))
         {

@@ -30,6 +30,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
         Device = device;
         Network.to(device).eval();
         ModeSpans = ModeSpanOffsets(features);
+        _categoryOffsets = new Lazy<Tensor?>(() => CategoryCalibration.Fit(this));
         _defaultModeChoice = new Lazy<GanModeChoice>(() =>
         {
             var (choice, shift) = ModeChoiceRule.Choose(this);
@@ -42,26 +43,11 @@ internal sealed class SyntheticRowGenerator : IDisposable
     private readonly Lazy<GanModeChoice> _defaultModeChoice;
     private GanModeChoice? _modeChoice;
 
-    private Tensor? _categoryOffsets;
-    private bool _categoryOffsetsMade;
-    private readonly object _categoryOffsetsLock = new();
+    // The calibration's logit offsets (CategoryCalibration), fitted at first use; null when the model has no categorical column.
+    private readonly Lazy<Tensor?> _categoryOffsets;
 
     /// <summary>Whether categorical draws are calibrated (<see cref="GanSampler.CalibrateCategories"/>).</summary>
     public bool CalibrateCategories { get; set; }
-
-    /// <summary>The calibration's logit offsets (<see cref="CategoryCalibration"/>), fitted at first use; null when the model has no categorical column.</summary>
-    private Tensor? CategoryOffsets()
-    {
-        lock (_categoryOffsetsLock)
-        {
-            if (!_categoryOffsetsMade)
-            {
-                _categoryOffsets = CategoryCalibration.Fit(this);
-                _categoryOffsetsMade = true;
-            }
-            return _categoryOffsets;
-        }
-    }
 
     /// <summary>The generator output offsets of the mode-specific columns' mode spans.</summary>
     public IReadOnlySet<int> ModeSpans { get; }
@@ -111,7 +97,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
         var raw = new float[rows * Features.RawWidth];
         using var threads = LibTorchThreads.Hold(NumberOfThreads, Log, LibTorchThreads.SamplerOption);
         var mostLikely = ModeChoice == GanModeChoice.MostLikely ? ModeSpans : null;
-        var offsets = CalibrateCategories ? CategoryOffsets() : null;
+        var offsets = CalibrateCategories ? _categoryOffsets.Value : null;
         for (var start = 0; start < rows; start += ChunkRows)
         {
             var count = Math.Min(ChunkRows, rows - start);
@@ -204,6 +190,6 @@ internal sealed class SyntheticRowGenerator : IDisposable
         if (_disposed) return;
         _disposed = true;
         Network.Dispose();
-        _categoryOffsets?.Dispose();
+        if (_categoryOffsets.IsValueCreated) _categoryOffsets.Value?.Dispose();
     }
 }

@@ -1,0 +1,28 @@
+using GanEstimators.Conditioning;
+using static TorchSharp.torch;
+
+namespace GanEstimators.Sampling;
+
+/// <summary>
+/// The generator's sampling logits on <see cref="Rows"/> rows of fixed noise, with conditions drawn as sampling draws
+/// them: what the sampler's defaults that are decided from the trained generator (<see cref="ModeChoiceRule"/>,
+/// <see cref="CategoryCalibration"/>) look at, the same on every load. Call it inside a dispose scope, without grad.
+/// </summary>
+internal static class FixedNoiseProbe
+{
+    public const int Rows = 4096;
+
+    /// <summary>The seed of the noise, and of the categorical conditions drawn.</summary>
+    public const int Seed = 20261205;
+
+    /// <param name="generator">The trained generator.</param>
+    /// <param name="classes">The condition column's class of each row; null when the model has no condition column.</param>
+    /// <param name="drawn">When given, receives the (row, vector position) of every categorical condition drawn.</param>
+    public static Tensor Logits(SyntheticRowGenerator generator, int[]? classes, List<(int Row, int Position)>? drawn = null)
+    {
+        using var random = new Generator(Seed);
+        var noise = TorchRandom.Normal(new long[] { Rows, generator.NoiseDimension }, generator.Device, random);
+        using var conditions = generator.Conditions(0, Rows, GenerationRequest.ForClasses(classes), new Random(Seed), drawn);
+        return generator.Network.SamplingLogits(noise, conditions);
+    }
+}
