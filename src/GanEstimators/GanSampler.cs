@@ -150,14 +150,14 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
     }
 
     /// <summary>
-    /// When true, categorical draws are calibrated so that each categorical column, in the rows not conditioned on it,
-    /// comes out at its training frequencies: one logit offset per category, fitted once at the first rows from 4,096
-    /// rows of fixed noise (so the same on every load) and added before each draw. A GAN tends to over-produce a
-    /// column's frequent levels where it generates the column freely; over three seeds this lifted birdstrikes' column
-    /// shapes from 0.949 to 0.978 and pair trends from 0.849 to 0.880 (airports, states, aircraft), and flights-20k's
-    /// shapes from 0.915 to 0.944 (BENCHMARKS.md, "Category calibration"). Exact conditions still hold; the condition
-    /// column is not calibrated (its classes are drawn by their frequencies already). Default false until the published
-    /// figures of tables with categories are measured again with it. Not saved with the model.
+    /// When true (the default), categorical draws are calibrated so that each categorical column, in the rows not
+    /// conditioned on it, comes out at its training frequencies: one logit offset per category, fitted once at the first
+    /// rows from 4,096 rows of fixed noise (so the same on every load) and added before each draw. A GAN tends to
+    /// over-produce a column's frequent levels where it generates the column freely; over three seeds this lifted
+    /// birdstrikes' column shapes from 0.949 to 0.978 and pair trends from 0.849 to 0.880 (airports, states, aircraft),
+    /// and flights-20k's shapes from 0.915 to 0.944 (BENCHMARKS.md, "Category calibration"). Exact conditions still hold;
+    /// the condition column is not calibrated (its classes are drawn by their frequencies already). Set false to draw
+    /// from the generator's own probabilities (CTGAN's way). Not saved with the model: a loaded sampler calibrates again.
     /// </summary>
     public bool CalibrateCategories
     {

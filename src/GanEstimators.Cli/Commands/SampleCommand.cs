@@ -30,12 +30,13 @@ public static class SampleCommand
         };
         var calibrate = new Option<bool>("--calibrate-categories")
         {
-            Description = "Calibrate categorical draws so that each categorical column comes out at its training frequencies where it is generated freely (GanSampler.CalibrateCategories; off by default)",
+            Description = "Calibrate categorical draws so that each categorical column comes out at its training frequencies where it is generated freely (GanSampler.CalibrateCategories; on by default: --calibrate-categories false draws from the generator's own probabilities)",
+            DefaultValueFactory = _ => true,
         };
         var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, start, partRows, threads, unseen, modes, calibrate, cluster };
         command.SetAction((parsed, cancellation) => parsed.GetValue(cluster) is { } gateways
-            ? parsed.GetValue(modes) is not null || parsed.GetValue(calibrate)
-                ? throw new ArgumentException("--modes and --calibrate-categories cannot be used with --cluster: the silos sample with the model's defaults.")
+            ? parsed.GetValue(modes) is not null || !parsed.GetValue(calibrate)
+                ? throw new ArgumentException("--modes and --calibrate-categories false cannot be used with --cluster: the silos sample with the model's defaults (calibrated categories, the mode choice the model's generator decides).")
                 : ClusterSample.RunAsync(gateways, parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, Conditions(parsed.GetValue(condition)), parsed.GetValue(seed),
                 parsed.GetValue(start), parsed.GetValue(partRows), parsed.GetValue(threads), parsed.GetResult(unseen) is { Implicit: false }, cancellation)
             : Task.FromResult(Run(parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, parsed.GetValue(condition), parsed.GetValue(seed), parsed.GetValue(threads),

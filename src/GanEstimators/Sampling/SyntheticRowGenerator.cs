@@ -47,7 +47,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
     private readonly Lazy<Tensor?> _categoryOffsets;
 
     /// <summary>Whether categorical draws are calibrated (<see cref="GanSampler.CalibrateCategories"/>).</summary>
-    public bool CalibrateCategories { get; set; }
+    public bool CalibrateCategories { get; set; } = true;
 
     /// <summary>The generator output offsets of the mode-specific columns' mode spans.</summary>
     public IReadOnlySet<int> ModeSpans { get; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GanEstimators.Tests.Support;
 using static GanEstimators.Tests.Cli.CleanFailures;
 
@@ -45,6 +46,35 @@ public sealed class GanestOptionRangeTests : GanestTestFolder
     }
 
     [TestMethod]
+    public void SampleCalibratesCategoriesUnlessToldNot()
+    {
+        // Two categorical columns, so each row leaves one of them to the generator: the one calibration acts on.
+        var data = Path.Combine(Folder, "two-categories.csv");
+        var random = new Random(5);
+        File.WriteAllLines(data, new[] { "colour,size,x" }.Concat(Enumerable.Range(0, 80).Select(i =>
+            $"{(i % 4 == 0 ? "red" : i % 4 == 1 ? "green" : "blue")},{(random.NextDouble() < 0.7 ? "small" : "large")},{(random.Next(0, 1000) / 100.0).ToString("F2", CultureInfo.InvariantCulture)}")));
+        var model = Path.Combine(Folder, "two-categories.zip");
+        var trained = Ganest.Run("train", "--data", data, "--model", model, "--epochs", "1", "--seed", "1");
+        Assert.AreEqual(0, trained.ExitCode, trained.Output);
+
+        string Sample(params string[] extra)
+        {
+            var output = Path.Combine(Folder, $"calibration-{extra.Length}-{string.Join("-", extra)}.csv");
+            var sampled = Ganest.Run(new[] { "sample", "--model", model, "--out", output, "--count", "400", "--seed", "3" }.Concat(extra).ToArray());
+            Assert.AreEqual(0, sampled.ExitCode, sampled.Output);
+            return File.ReadAllText(output);
+        }
+
+        var byDefault = Sample();
+        Assert.AreEqual(byDefault, Sample("--calibrate-categories"), "calibrated by default");
+        Assert.AreEqual(byDefault, Sample("--calibrate-categories", "true"));
+        Assert.AreNotEqual(byDefault, Sample("--calibrate-categories", "false"), "false draws from the generator's own probabilities");
+        var before = FilesIn(Folder);
+        AssertFailedCleanly(Ganest.Run("sample", "--model", model, "--out", Path.Combine(Folder, "c.csv"), "--count", "3", "--calibrate-categories", "false", "--cluster", "localhost:1"),
+            Folder, before, "--modes and --calibrate-categories false cannot be used with --cluster");
+    }
+
+    [TestMethod]
     public void SampleTakesAModeChoiceAndRefusesAnUnknownOne()
     {
         var output = Path.Combine(Folder, "out.csv");
@@ -52,7 +82,7 @@ public sealed class GanestOptionRangeTests : GanestTestFolder
 
         AssertFailedCleanly(Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--modes", "argmax"), Folder, before, "--modes must be drawn or most-likely; got 'argmax'.");
         AssertFailedCleanly(Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--modes", "drawn", "--cluster", "localhost:1"),
-            Folder, before, "--modes and --calibrate-categories cannot be used with --cluster");
+            Folder, before, "--modes and --calibrate-categories false cannot be used with --cluster");
         foreach (var choice in new[] { "drawn", "most-likely" })
         {
             var sampled = Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--modes", choice, "--seed", "1");

@@ -54,10 +54,10 @@ public sealed class CategoryCalibrationTests
         var (rows, sampler) = Train(seed, epochs: 10);
         using var trained = sampler;
 
-        Assert.IsFalse(sampler.CalibrateCategories, "off by default");
-        var uncalibrated = ColourDistance(rows, sampler.Sample(4000, seed: 7));
-        sampler.CalibrateCategories = true;
+        Assert.IsTrue(sampler.CalibrateCategories, "on by default");
         var calibrated = ColourDistance(rows, sampler.Sample(4000, seed: 7));
+        sampler.CalibrateCategories = false;
+        var uncalibrated = ColourDistance(rows, sampler.Sample(4000, seed: 7));
 
         Assert.IsTrue(calibrated < CalibratedAtMost, $"calibrated colour shares are {calibrated:F3} (total variation) from the training ones; uncalibrated {uncalibrated:F3}");
         Assert.IsTrue(calibrated < uncalibrated / 3, $"calibrated {calibrated:F3}, uncalibrated {uncalibrated:F3}");
@@ -71,7 +71,7 @@ public sealed class CategoryCalibrationTests
     {
         var (_, sampler) = Train(seed: 1, epochs: 2);
         using var trained = sampler;
-        sampler.CalibrateCategories = true;
+        Assert.IsTrue(sampler.CalibrateCategories);
 
         var blue = sampler.Sample(200, new Dictionary<string, string> { [nameof(Row.Colour)] = "blue" }, seed: 3);
         CollectionAssert.AreEqual(Enumerable.Repeat("blue", 200).ToArray(), blue.GetColumn<ReadOnlyMemory<char>>(nameof(Row.Colour)).Select(c => c.ToString()).ToArray());
