@@ -53,8 +53,10 @@ public static class LabRun
         var seconds = clock.Elapsed.TotalSeconds;
 
         // The lab compares training objectives, so every run samples its modes the same way: drawn, as all its
-        // published figures were (the library's default may take the most likely modes; see GanSampler.ModeChoice).
+        // published figures were, and uncalibrated (the library's defaults may take the most likely modes and map numbers;
+        // see GanSampler.ModeChoice and CalibrateNumbers).
         sampler.ModeChoice = GanModeChoice.Drawn;
+        sampler.CalibrateNumbers = false;
         var generated = sampler.Sample(EvaluationSamples, seed: 1000 + seed);
         var xs = generated.GetColumn<float>(nameof(Point.X)).ToArray();
         var ys = generated.GetColumn<float>(nameof(Point.Y)).ToArray();

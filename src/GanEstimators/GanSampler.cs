@@ -165,6 +165,25 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
         set => _generator.CalibrateCategories = value;
     }
 
+    /// <summary>
+    /// When true, each mode-specific numeric or date column's generated values are mapped onto the column's training
+    /// distribution (quantile mapping: a value goes to the training quantile at its share of the generated
+    /// distribution), then put back on the column's grid, range and observed values. The generated distribution is
+    /// measured once per mode choice and category setting, at the first rows, on 16,384 rows of fixed noise (so the
+    /// same on every load); the training distribution is 257 quantiles saved with the model (format 0x0001000B on:
+    /// older models are not calibrated). The mapping is monotone, so each column's order and the rows' rank
+    /// correlations are kept; point masses, missing values, exact conditions and constraints still hold. The default is
+    /// decided from the trained generator with <see cref="ModeChoice"/>'s: true where its rule keeps drawing modes (every
+    /// real table measured), false where it takes the most likely ones — clustered numeric data such as the
+    /// mode-collapse lab's ring, where mapping each coordinate on its own moves points between a coordinate's clusters
+    /// and off the ring. See BENCHMARKS.md, "Number calibration". Not saved with the model.
+    /// </summary>
+    public bool CalibrateNumbers
+    {
+        get => _generator.CalibrateNumbers;
+        set => _generator.CalibrateNumbers = value;
+    }
+
     /// <summary>True when the sampler carries the discriminator and optimiser state, so <see cref="GanTrainer.Fit(IDataView, GanSampler)"/> can continue training it.</summary>
     public bool CanResumeTraining => TrainingState is not null;
 

@@ -33,14 +33,18 @@ public static class SampleCommand
             Description = "Calibrate categorical draws so that each categorical column comes out at its training frequencies where it is generated freely (GanSampler.CalibrateCategories; on by default: --calibrate-categories false draws from the generator's own probabilities)",
             DefaultValueFactory = _ => true,
         };
-        var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, start, partRows, threads, unseen, modes, calibrate, cluster };
+        var calibrateNumbers = new Option<bool>("--calibrate-numbers")
+        {
+            Description = "Map each numeric and date column's generated values onto its training distribution (quantile mapping; GanSampler.CalibrateNumbers): true or false; default: decided from the model (on where numeric modes are drawn, as on every real table measured; off where the most likely modes are taken, as on clustered data; models saved before format 0x0001000B have nothing to calibrate)",
+        };
+        var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, start, partRows, threads, unseen, modes, calibrate, calibrateNumbers, cluster };
         command.SetAction((parsed, cancellation) => parsed.GetValue(cluster) is { } gateways
-            ? parsed.GetValue(modes) is not null || !parsed.GetValue(calibrate)
-                ? throw new ArgumentException("--modes and --calibrate-categories false cannot be used with --cluster: the silos sample with the model's defaults (calibrated categories, the mode choice the model's generator decides).")
+            ? parsed.GetValue(modes) is not null || !parsed.GetValue(calibrate) || parsed.GetResult(calibrateNumbers) is { Implicit: false } && !parsed.GetValue(calibrateNumbers)
+                ? throw new ArgumentException("--modes, --calibrate-categories false and --calibrate-numbers false cannot be used with --cluster: the silos sample with the model's defaults (calibrated categories and numbers, the mode choice the model's generator decides).")
                 : ClusterSample.RunAsync(gateways, parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, Conditions(parsed.GetValue(condition)), parsed.GetValue(seed),
                 parsed.GetValue(start), parsed.GetValue(partRows), parsed.GetValue(threads), parsed.GetResult(unseen) is { Implicit: false }, cancellation)
             : Task.FromResult(Run(parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, parsed.GetValue(condition), parsed.GetValue(seed), parsed.GetValue(threads),
-                parsed.GetValue(start), parsed.GetValue(partRows) ?? SampleOutput.DefaultPartRows, parsed.GetValue(unseen)!, ParseModes(parsed.GetValue(modes)), parsed.GetValue(calibrate))));
+                parsed.GetValue(start), parsed.GetValue(partRows) ?? SampleOutput.DefaultPartRows, parsed.GetValue(unseen)!, ParseModes(parsed.GetValue(modes)), parsed.GetValue(calibrate), parsed.GetResult(calibrateNumbers) is { Implicit: false } ? parsed.GetValue(calibrateNumbers) : null)));
         return command;
     }
 
@@ -52,7 +56,7 @@ public static class SampleCommand
         _ => throw new ArgumentException($"--modes must be drawn or most-likely; got '{name}'."),
     };
 
-    private static int Run(string modelPath, int count, string outputPath, string[]? conditions, int? seed, int? threads, long? start, long partRows, string unseen, GanModeChoice? modes, bool calibrate)
+    private static int Run(string modelPath, int count, string outputPath, string[]? conditions, int? seed, int? threads, long? start, long partRows, string unseen, GanModeChoice? modes, bool calibrate, bool? calibrateNumbers)
     {
         if (count <= 0) throw new ArgumentException($"--count must be a positive number of rows; got {count}.");
         if (start is < 0) throw new ArgumentException($"--start must be 0 or more; got {start}.");
@@ -75,6 +79,7 @@ public static class SampleCommand
         sampler.UnseenCombinations = unseenCombinations;
         if (modes is { } choice) sampler.ModeChoice = choice;
         sampler.CalibrateCategories = calibrate;
+        if (calibrateNumbers is { } numbers) sampler.CalibrateNumbers = numbers;
         using var output = SampleOutput.Reserve(outputPath, "--out", ("--model", modelPath));
         var request = Conditions(conditions);
         foreach (var (column, value) in request)

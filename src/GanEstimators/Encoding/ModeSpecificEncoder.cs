@@ -31,6 +31,7 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
     private DateCycles _cycles = DateCycles.None;
     private double _pointMassShare;
     private double[] _pointMasses = Array.Empty<double>();
+    private ValueQuantiles? _quantiles;
 
     public ModeSpecificEncoder(string name, DataViewType type, bool clampToRange, bool snapToObserved = false, bool dateCycles = false, double pointMassShare = 0) : base(name, type)
     {
@@ -106,6 +107,7 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
         var continuous = _pointMasses.Length == 0 ? sample : sample.Where(v => Array.IndexOf(_pointMasses, v) < 0).ToList();
         // A column made only of point masses still gets a mixture (of them all), which the encoding then never picks.
         _mixture = VariationalGaussianMixture.Fit((continuous.Count > 0 ? continuous : sample).ToArray(), seed: seed);
+        _quantiles = continuous.Count > 0 ? ValueQuantiles.Of(continuous) : null;
         _grid = Type is DateTimeDataViewType ? DateAsDays.GridOf(rawColumn[..rows]) : 0;
         _cycles = _dateCycles ? DateCycles.For(_min, _max, _grid) : DateCycles.None;
     }
@@ -176,10 +178,24 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
         }
         var alpha = Math.Clamp(encoded[0], -1f, 1f);
         var x = alpha * 4 * _mixture.StandardDeviations[mode] + _mixture.Means[mode];
-        x = _cycles.Adjust(x, encoded.Slice(CyclesOffset, _cycles.Width));
+        raw[0] = Finish(_cycles.Adjust(x, encoded.Slice(CyclesOffset, _cycles.Width)));
+    }
+
+    /// <summary>
+    /// The training values' quantiles, point masses left out (null for a model saved before format 0x0001000B, or a
+    /// column made only of point masses).
+    /// </summary>
+    public ValueQuantiles? Quantiles => _quantiles;
+
+    /// <summary>Whether <paramref name="value"/> is one of the column's point masses (decoded exactly, never calibrated).</summary>
+    public bool IsPointMass(float value) => _pointMasses.Length > 0 && Array.IndexOf(_pointMasses, (double)value) >= 0;
+
+    /// <summary>A decoded value as the column writes it: on the date grid, within the observed range, on an observed value.</summary>
+    public float Finish(double x)
+    {
         if (_grid > 0) x = Math.Round(x / _grid) * _grid;
         var value = _clampToRange ? Math.Clamp((float)x, _min, _max) : (float)x;
-        raw[0] = _observed is null ? value : _observed.Nearest(value);
+        return _observed is null ? value : _observed.Nearest(value);
     }
 
     private static int SampleMode(ReadOnlySpan<double> posterior, Random random)
@@ -206,13 +222,15 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
         _cycles.Save(writer);
         writer.Write(_pointMasses.Length);
         foreach (var value in _pointMasses) writer.Write(value);
+        writer.Write(_quantiles is not null);
+        _quantiles?.Save(writer);
     }
 
     /// <summary>
     /// Reads what <see cref="Save"/> wrote; models saved before format 0x00010005 have no observed values or date
-    /// cycles, and before 0x00010007 no point masses.
+    /// cycles, before 0x00010007 no point masses, and before 0x0001000B no value quantiles.
     /// </summary>
-    public static ModeSpecificEncoder Load(BinaryReader reader, string name, DataViewType type, bool withValueSets, bool withPointMasses)
+    public static ModeSpecificEncoder Load(BinaryReader reader, string name, DataViewType type, bool withValueSets, bool withPointMasses, bool withQuantiles)
     {
         var encoder = new ModeSpecificEncoder(name, type, clampToRange: true)
         {
@@ -233,6 +251,7 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
         if (!withPointMasses) return encoder;
         encoder._pointMasses = new double[reader.ReadCount("number of point masses", ModelLimits.MaxPointMasses, bytesPerItem: 8)];
         for (var i = 0; i < encoder._pointMasses.Length; i++) encoder._pointMasses[i] = reader.ReadFiniteDouble("point mass");
+        if (withQuantiles && reader.ReadBoolean()) encoder._quantiles = ValueQuantiles.Load(reader);
         return encoder;
     }
 }

@@ -29,7 +29,7 @@ internal static class CategoryCalibration
         if (columns.Length == 0) return null;
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var classes = generator.Condition is { } condition ? Classes(condition, new Random(FixedNoiseProbe.Seed)) : null;
+        var classes = generator.Condition is { } condition ? DrawnClasses.ByFrequency(condition, FixedNoiseProbe.Rows, new Random(FixedNoiseProbe.Seed)) : null;
         var drawn = new List<(int Row, int Position)>();
         var logits = FixedNoiseProbe.Logits(generator, classes, drawn);
         var offsets = zeros(logits.shape[1], dtype: logits.dtype, device: logits.device);
@@ -46,13 +46,6 @@ internal static class CategoryCalibration
             }
         }
         return offsets.MoveToOuterDisposeScope();
-    }
-
-    // The classes of the check rows, drawn by their training frequencies (as an unconditioned sample draws them).
-    private static int[] Classes(ConditionEncoder condition, Random random)
-    {
-        var cumulative = CumulativeWeights.Of(condition.Frequencies);
-        return Enumerable.Range(0, FixedNoiseProbe.Rows).Select(_ => CumulativeWeights.Draw(cumulative, random)).ToArray();
     }
 
     // The check rows whose drawn condition is not on this column.

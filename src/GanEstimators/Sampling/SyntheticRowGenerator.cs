@@ -31,15 +31,19 @@ internal sealed class SyntheticRowGenerator : IDisposable
         Network.to(device).eval();
         ModeSpans = ModeSpanOffsets(features);
         _categoryOffsets = new Lazy<Tensor?>(() => CategoryCalibration.Fit(this));
+        _modeRule = new Lazy<(GanModeChoice, double)>(() => ModeChoiceRule.Choose(this));
         _defaultModeChoice = new Lazy<GanModeChoice>(() =>
         {
-            var (choice, shift) = ModeChoiceRule.Choose(this);
+            var (choice, shift) = _modeRule.Value;
             if (ModeSpans.Count > 0)
                 Log($"Mode choice: {choice}: taking each row's most likely mode {(choice == GanModeChoice.MostLikely ? "moves" : "would move")} a numeric column's mode frequencies by up to {shift:F3} (total variation; the limit is {ModeChoiceRule.MostShift}).");
             return choice;
         });
     }
 
+    // The mode choice rule's decision and the largest shift it measured, decided once (silently); the default mode
+    // choice is that decision, written to the log when it is first used.
+    private readonly Lazy<(GanModeChoice Choice, double Shift)> _modeRule;
     private readonly Lazy<GanModeChoice> _defaultModeChoice;
     private GanModeChoice? _modeChoice;
 
@@ -48,6 +52,22 @@ internal sealed class SyntheticRowGenerator : IDisposable
 
     /// <summary>Whether categorical draws are calibrated (<see cref="GanSampler.CalibrateCategories"/>).</summary>
     public bool CalibrateCategories { get; set; } = true;
+
+    // The quantile mapping of the numeric columns (NumberCalibration), fitted at first use for each mode choice and
+    // category setting it is used with (the generated distribution depends on both); null when no column carries training quantiles.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(GanModeChoice, bool), Lazy<NumberCalibration?>> _numberCalibrations = new();
+
+    /// <summary>
+    /// Whether numeric columns are mapped onto their training distributions (<see cref="GanSampler.CalibrateNumbers"/>);
+    /// by default where the mode choice rule keeps drawing modes, not where it takes the most likely ones.
+    /// </summary>
+    public bool CalibrateNumbers
+    {
+        get => _calibrateNumbers ?? _modeRule.Value.Choice == GanModeChoice.Drawn;
+        set => _calibrateNumbers = value;
+    }
+
+    private bool? _calibrateNumbers;
 
     /// <summary>The generator output offsets of the mode-specific columns' mode spans.</summary>
     public IReadOnlySet<int> ModeSpans { get; }
@@ -90,14 +110,31 @@ internal sealed class SyntheticRowGenerator : IDisposable
     /// </summary>
     public float[] Generate(int rows, GenerationRequest request, Generator random, Action<int[]>? repaired = null)
     {
+        var (modeChoice, calibrateCategories) = (ModeChoice, CalibrateCategories);
+        var numbers = CalibrateNumbers
+            ? _numberCalibrations.GetOrAdd((modeChoice, calibrateCategories), key => new Lazy<NumberCalibration?>(() => NumberCalibration.Fit(this, key.Item1, key.Item2))).Value
+            : null;
+        return Generate(rows, request, random, repaired, modeChoice, calibrateCategories, numbers, applyConstraints: true);
+    }
+
+    /// <summary>
+    /// Decoded rows as the generator makes them with this mode choice and category setting, with no number
+    /// calibration or constraints: what <see cref="NumberCalibration"/> measures.
+    /// </summary>
+    public float[] GenerateUncalibratedNumbers(int rows, GenerationRequest request, Generator random, GanModeChoice modeChoice, bool calibrateCategories) =>
+        Generate(rows, request, random, repaired: null, modeChoice, calibrateCategories, numbers: null, applyConstraints: false);
+
+    private float[] Generate(int rows, GenerationRequest request, Generator random, Action<int[]>? repaired,
+        GanModeChoice modeChoice, bool calibrateCategories, NumberCalibration? numbers, bool applyConstraints)
+    {
         ThrowIfDisposed();
         if ((long)rows * Features.RawWidth > Array.MaxLength)
             throw new ArgumentOutOfRangeException(nameof(rows), rows,
                 $"Cannot generate {rows} rows of {Features.RawWidth} values in one array (at most {Array.MaxLength} values); read them from a sample's cursor, which generates {ChunkRows} rows at a time.");
         var raw = new float[rows * Features.RawWidth];
         using var threads = LibTorchThreads.Hold(NumberOfThreads, Log, LibTorchThreads.SamplerOption);
-        var mostLikely = ModeChoice == GanModeChoice.MostLikely ? ModeSpans : null;
-        var offsets = CalibrateCategories ? _categoryOffsets.Value : null;
+        var mostLikely = modeChoice == GanModeChoice.MostLikely ? ModeSpans : null;
+        var offsets = calibrateCategories ? _categoryOffsets.Value : null;
         for (var start = 0; start < rows; start += ChunkRows)
         {
             var count = Math.Min(ChunkRows, rows - start);
@@ -110,12 +147,13 @@ internal sealed class SyntheticRowGenerator : IDisposable
             var encoded = Network.Sample(noise, conditions, deviceRandom, mostLikely, offsets).cpu().contiguous();
             var chunk = raw.AsSpan(start * Features.RawWidth, count * Features.RawWidth);
             Features.Decode(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(encoded.bytes), count, chunk, decodeRandom);
+            if (numbers is not null) numbers.Apply(chunk, count, Features.RawWidth, new Random(decodeRandom.Next()));
             foreach (var fixedCategory in request.FixedCategories)
             {
                 var offset = Features.RawOffsetOf(fixedCategory.ColumnIndex);
                 for (var r = 0; r < count; r++) chunk[r * Features.RawWidth + offset] = fixedCategory.RawValue;
             }
-            if (Constraints is { } rules)
+            if (applyConstraints && Constraints is { } rules)
             {
                 var changed = rules.Apply(chunk, count, Features.RawWidth, request, start, decodeRandom);
                 repaired?.Invoke(changed);

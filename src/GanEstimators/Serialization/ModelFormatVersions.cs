@@ -19,16 +19,19 @@ internal static class ModelFormatVersions
     // content of the model stream; older models load with a note that they cannot be checked. 0x0001000A added, after
     // the history, the constraints (GanTrainer.Options.Constraints, with each fixed combination's seen combinations
     // and each unique column's first number) and the combinations the conditionable columns took in training (for
-    // telling an unseen exact request); older models load without constraints and without that check.
+    // telling an unseen exact request); older models load without constraints and without that check. 0x0001000B
+    // added each mode-specific column's value quantiles (ValueQuantiles, after its point masses) for
+    // GanSampler.CalibrateNumbers; older models load without them, and their numbers are not calibrated.
     public const uint ObservedValuesVersion = 0x00010005;
     public const uint AveragedGeneratorVersion = 0x00010006;
     public const uint PointMassesVersion = 0x00010007;
     public const uint ImageNetworkDepthVersion = 0x00010008;
     public const uint ChecksumsVersion = 0x00010009;
     public const uint ConstraintsVersion = 0x0001000A;
+    public const uint QuantilesVersion = 0x0001000B;
 
     /// <summary>The version this code writes.</summary>
-    public const uint Current = ConstraintsVersion;
+    public const uint Current = QuantilesVersion;
 
     /// <summary>The oldest version this code reads (older ones were never released).</summary>
     public const uint OldestReadable = 0x00010004;

@@ -46,7 +46,7 @@ public sealed class GanestOptionRangeTests : GanestTestFolder
     }
 
     [TestMethod]
-    public void SampleCalibratesCategoriesUnlessToldNot()
+    public void SampleCalibratesCategoriesAndNumbersUnlessToldNot()
     {
         // Two categorical columns, so each row leaves one of them to the generator: the one calibration acts on.
         var data = Path.Combine(Folder, "two-categories.csv");
@@ -69,9 +69,11 @@ public sealed class GanestOptionRangeTests : GanestTestFolder
         Assert.AreEqual(byDefault, Sample("--calibrate-categories"), "calibrated by default");
         Assert.AreEqual(byDefault, Sample("--calibrate-categories", "true"));
         Assert.AreNotEqual(byDefault, Sample("--calibrate-categories", "false"), "false draws from the generator's own probabilities");
+        Assert.AreEqual(byDefault, Sample("--calibrate-numbers", "true"), "numbers are calibrated by default");
+        Assert.AreNotEqual(byDefault, Sample("--calibrate-numbers", "false"), "false writes the generator's own numbers");
         var before = FilesIn(Folder);
         AssertFailedCleanly(Ganest.Run("sample", "--model", model, "--out", Path.Combine(Folder, "c.csv"), "--count", "3", "--calibrate-categories", "false", "--cluster", "localhost:1"),
-            Folder, before, "--modes and --calibrate-categories false cannot be used with --cluster");
+            Folder, before, "--modes, --calibrate-categories false and --calibrate-numbers false cannot be used with --cluster");
     }
 
     [TestMethod]
@@ -82,7 +84,7 @@ public sealed class GanestOptionRangeTests : GanestTestFolder
 
         AssertFailedCleanly(Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--modes", "argmax"), Folder, before, "--modes must be drawn or most-likely; got 'argmax'.");
         AssertFailedCleanly(Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--modes", "drawn", "--cluster", "localhost:1"),
-            Folder, before, "--modes and --calibrate-categories false cannot be used with --cluster");
+            Folder, before, "--modes, --calibrate-categories false and --calibrate-numbers false cannot be used with --cluster");
         foreach (var choice in new[] { "drawn", "most-likely" })
         {
             var sampled = Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--modes", choice, "--seed", "1");
