@@ -103,11 +103,11 @@ internal static class AugmentationCrossValidation
     /// <summary>Every comparison's mean difference with the plain paired t-test's p and the corrected resampled t-test's p.</summary>
     private static string BothPValues(AugmentationEvaluationResult result)
     {
-        static string Text(string against, PairedComparison? comparison) => comparison is null ? ""
-            : string.Create(CultureInfo.InvariantCulture, $"  vs {against} {comparison.MeanDifference:+0.000;-0.000;0.000} (plain p {comparison.PValue:0.000}, corrected p {comparison.CorrectedPValue:0.000})");
+        static string? Text(string against, PairedComparison? comparison) => comparison is null ? null
+            : string.Create(CultureInfo.InvariantCulture, $"vs {against} {comparison.MeanDifference:+0.000;-0.000;0.000} (plain p {comparison.PValue:0.000}, corrected p {comparison.CorrectedPValue:0.000})");
         var lines = result.Methods.Where(m => m.AgainstRealOnly is not null).Select(m =>
-            string.Create(CultureInfo.InvariantCulture, $"  {m.Name} {m.Ratio:0.##}:") + Text("real only", m.AgainstRealOnly)
-            + Text("oversampling", m.AgainstOversampling) + Text("class weights", m.AgainstClassWeights));
+            string.Create(CultureInfo.InvariantCulture, $"  {m.Name} {m.Ratio:0.##}: ") + string.Join("; ",
+                new[] { Text("real only", m.AgainstRealOnly), Text("oversampling", m.AgainstOversampling), Text("class weights", m.AgainstClassWeights) }.OfType<string>()));
         return $"p-values, plain paired t-test and corrected resampled t-test over {result.FoldTestRows.Count} folds:{Environment.NewLine}{string.Join(Environment.NewLine, lines)}";
     }
 
