@@ -82,20 +82,20 @@ public sealed class AugmentationEvaluationResult
     /// <summary>The ratio of <see cref="RecommendedGan"/>, or 0 when no GAN ratio beats real only: then do not augment with the GAN.</summary>
     public double RecommendedGanRatio { get; }
 
-    /// <summary>One line: the ratio to use, how sure the folds are of it, and whether oversampling or class weights do as well.</summary>
+    /// <summary>One line: the ratio to use, how sure the folds are of it (corrected resampled t-test), and whether oversampling or class weights do as well.</summary>
     public string Recommendation
     {
         get
         {
             if (RecommendedGan is not { } gan)
                 return $"Recommended GAN ratio: 0 (no GAN ratio beats real only on {MetricName}; best GAN {BestGanText()}).";
-            var vsOver = gan.AgainstOversampling is { } o ? $"; against oversampling {Signed(o.MeanDifference)}, p = {P(o.CorrectedPValue)}" : "";
+            var vsOver = gan.AgainstOversampling is { } o ? $"; against oversampling {Signed(o.MeanDifference)}, corrected p = {P(o.CorrectedPValue)}" : "";
             var caveats = new List<string>();
             if (gan.AgainstRealOnly!.CorrectedPValue >= 0.05) caveats.Add("the gain over real only is within the folds' noise (corrected p ≥ 0.05)");
             if (gan.AgainstOversampling is { MeanDifference: <= 0 }) caveats.Add("random oversampling does at least as well");
             if (gan.AgainstClassWeights is { MeanDifference: <= 0 }) caveats.Add("class weights do at least as well without added rows");
             return $"Recommended GAN ratio: {Number(gan.Ratio)} ({MetricName} {Number(gan.Mean)} against real only's {Number(RealOnly.Mean)}, " +
-                $"{Signed(gan.AgainstRealOnly.MeanDifference)}, p = {P(gan.AgainstRealOnly.CorrectedPValue)}{vsOver})" +
+                $"{Signed(gan.AgainstRealOnly.MeanDifference)}, corrected p = {P(gan.AgainstRealOnly.CorrectedPValue)}{vsOver})" +
                 (caveats.Count == 0 ? "." : $"; but {string.Join(", and ", caveats)}.");
         }
     }
