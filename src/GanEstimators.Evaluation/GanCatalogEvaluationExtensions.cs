@@ -52,8 +52,11 @@ public static class GanCatalogEvaluationExtensions
     /// fold's real rows alone, with random oversampling, with SMOTE-style interpolation and with the rows of a GAN
     /// trained inside the fold on that fold's training rows only, at each of <see cref="AugmentationEvaluationOptions.Ratios"/>,
     /// every method adding the same rows of each class. Scored on the held-out fold; returns means, standard deviations,
-    /// fold scores, paired t-tests against real only and oversampling, and the GAN ratio to use (0 if none beats real only).
-    /// Trains one GAN per fold, so it costs <see cref="AugmentationEvaluationOptions.NumberOfFolds"/> GAN trainings.
+    /// fold scores, t-tests against real only and oversampling (the corrected resampled t-test, which the verdicts use,
+    /// beside the optimistic plain paired one), and the GAN ratio to use (0 if none beats real only). With
+    /// <see cref="AugmentationEvaluationOptions.NumberOfRepeats"/> the k-fold cross-validation is repeated on new folds.
+    /// Trains one GAN per fold, so it costs <see cref="AugmentationEvaluationOptions.NumberOfFolds"/> ×
+    /// <see cref="AugmentationEvaluationOptions.NumberOfRepeats"/> GAN trainings.
     /// </summary>
     /// <param name="catalog">The GAN catalog, <c>mlContext.Gan()</c>.</param>
     /// <param name="data">The real rows, held in memory during the evaluation; the label must have no missing values.</param>
@@ -69,7 +72,7 @@ public static class GanCatalogEvaluationExtensions
     /// <summary>
     /// <see cref="EvaluateAugmentation(GanCatalog, IDataView, IEstimator{ITransformer}, AugmentationEvaluationOptions)"/>
     /// for several downstream estimators at once: the same folds, the same oversampled, SMOTE and GAN rows (one GAN per
-    /// fold for all of them, so k GAN trainings in all), one table per estimator, in the order given. Each estimator's
+    /// fold for all of them, so k × r GAN trainings in all), one table per estimator, in the order given. Each estimator's
     /// class-weights baseline comes from its <see cref="AugmentationDownstream.ClassWeightedEstimator"/>. An estimator
     /// built from its own <c>MLContext</c> scores exactly as it would evaluated alone with the same options.
     /// </summary>

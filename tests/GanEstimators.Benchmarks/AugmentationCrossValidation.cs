@@ -15,6 +15,8 @@ namespace GanEstimators.Benchmarks;
 /// penguins every column; cars its six measurements (not the name or the model year) to predict the origin;
 /// breast-cancer its 30 measurements. The GAN: WGAN-GP with ganest train's tabular settings (batch 500, no packing),
 /// frequency matching 1, as samples/AugmentationBenchmark; the tables are smaller than a batch, so an epoch is one step.
+/// With --repeats N the k-fold cross-validation is repeated on N fold assignments (one GAN per fold of each); each table
+/// is followed by both p-values of every comparison, the plain paired t-test's and the corrected resampled one's.
 /// </summary>
 internal static class AugmentationCrossValidation
 {
@@ -52,7 +54,7 @@ internal static class AugmentationCrossValidation
         return header.Select((name, i) => Number(name, i)).Append(new TextLoader.Column("label", DataKind.String, 30)).ToArray();
     }
 
-    public static void Run(string dataFolder, string tableName, double share, string[] classifiers, int epochs, int folds, double[] ratios, int seed, int threads)
+    public static void Run(string dataFolder, string tableName, double share, string[] classifiers, int epochs, int folds, double[] ratios, int seed, int threads, int repeats = 1)
     {
         var table = Tables.TryGetValue(tableName, out var found) ? found
             : throw new ArgumentException($"--table must be one of {string.Join(", ", Tables.Keys)}; got '{tableName}'.");
@@ -76,16 +78,18 @@ internal static class AugmentationCrossValidation
             {
                 LabelColumnName = table.Label,
                 NumberOfFolds = folds,
+                NumberOfRepeats = repeats,
                 Ratios = ratios,
                 Seed = seed,
                 GanOptions = new GanTrainer.Options { Epochs = epochs, BatchSize = 500, PacSize = 1, FrequencyMatchingWeight = 1, NumberOfThreads = threads },
             };
             var clock = Stopwatch.StartNew();
-            options.GanTrained = gan => Console.WriteLine($"  fold {gan.Fold + 1}: GAN trained on {gan.TrainingRows.Count} rows at {clock.Elapsed.TotalSeconds:F0} s (load {MachineLoad.Average()})");
-            Console.WriteLine($"{tableName}, {share:P0} of the rows, {string.Join(" and ", classifiers)} classifier(s), GAN {epochs} epochs, {threads} libtorch thread(s), load {MachineLoad.Average()}");
+            options.GanTrained = gan => Console.WriteLine($"  {(repeats > 1 ? $"repeat {gan.Repeat + 1}, " : "")}fold {gan.Fold + 1}: GAN trained on {gan.TrainingRows.Count} rows at {clock.Elapsed.TotalSeconds:F0} s (load {MachineLoad.Average()})");
+            Console.WriteLine($"{tableName}, {share:P0} of the rows, {string.Join(" and ", classifiers)} classifier(s), {folds} folds × {repeats} repeat(s), GAN {epochs} epochs, {threads} libtorch thread(s), load {MachineLoad.Average()}");
             foreach (var result in ml.Gan().EvaluateAugmentation(data, downstreams, options))
             {
                 Console.WriteLine(result.ToString());
+                Console.WriteLine(BothPValues(result));
                 Console.WriteLine();
             }
             Console.WriteLine($"  {clock.Elapsed.TotalSeconds:F0} s, load {MachineLoad.Average()}");
@@ -94,6 +98,17 @@ internal static class AugmentationCrossValidation
         {
             File.Delete(subset);
         }
+    }
+
+    /// <summary>Every comparison's mean difference with the plain paired t-test's p and the corrected resampled t-test's p.</summary>
+    private static string BothPValues(AugmentationEvaluationResult result)
+    {
+        static string? Text(string against, PairedComparison? comparison) => comparison is null ? null
+            : string.Create(CultureInfo.InvariantCulture, $"vs {against} {comparison.MeanDifference:+0.000;-0.000;0.000} (plain p {comparison.PValue:0.000}, corrected p {comparison.CorrectedPValue:0.000})");
+        var lines = result.Methods.Where(m => m.AgainstRealOnly is not null).Select(m =>
+            string.Create(CultureInfo.InvariantCulture, $"  {m.Name} {m.Ratio:0.##}: ") + string.Join("; ",
+                new[] { Text("real only", m.AgainstRealOnly), Text("oversampling", m.AgainstOversampling), Text("class weights", m.AgainstClassWeights) }.OfType<string>()));
+        return $"p-values, plain paired t-test and corrected resampled t-test over {result.FoldTestRows.Count} folds:{Environment.NewLine}{string.Join(Environment.NewLine, lines)}";
     }
 
     /// <summary>A stratified <paramref name="share"/> of the file's rows (each class shuffled with the seed, its share rounded, at least one row), written to a temporary CSV.</summary>

@@ -16,11 +16,12 @@ namespace GanEstimators.Cli.Commands;
 internal static class AugmentEvaluation
 {
     /// <summary>The flags only --evaluate reads.</summary>
-    internal sealed record Options(Option<bool> Evaluate, Option<int> Folds, Option<string> Ratios, Option<string> Metric, Option<string?> MinorityClass, Option<string> Classifier, Option<int?> Epochs)
+    internal sealed record Options(Option<bool> Evaluate, Option<int> Folds, Option<int> Repeats, Option<string> Ratios, Option<string> Metric, Option<string?> MinorityClass, Option<string> Classifier, Option<int?> Epochs)
     {
         public static Options Create() => new(
             new Option<bool>("--evaluate") { Description = "Instead of writing rows: k-fold cross-validate a classifier of the --balance column trained on real rows alone, with class weights, with random oversampling, with SMOTE and with GAN rows (a GAN trained inside each fold), and recommend a GAN ratio (0: do not augment)" },
             new Option<int>("--folds") { Description = "With --evaluate: folds of the stratified cross-validation, at least 2", DefaultValueFactory = _ => 5 },
+            new Option<int>("--repeats") { Description = "With --evaluate: repeats of the k-fold cross-validation on new folds (one GAN per fold of each repeat), at least 1; the p-values are the corrected resampled t-test's over all folds", DefaultValueFactory = _ => 1 },
             new Option<string>("--ratios") { Description = "With --evaluate: comma-separated balance ratios in (0, 1], each evaluated (every method adds the same rows)", DefaultValueFactory = _ => "0.25,0.5,1" },
             new Option<string>("--metric") { Description = "With --evaluate: macro-f1 or minority-recall", DefaultValueFactory = _ => "macro-f1" },
             new Option<string?>("--minority-class") { Description = "With --evaluate --metric minority-recall: the class whose recall counts (default: the least frequent)" },
@@ -29,13 +30,13 @@ internal static class AugmentEvaluation
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { Evaluate, Folds, Ratios, Metric, MinorityClass, Classifier, Epochs }) command.Options.Add(option);
+            foreach (var option in new Option[] { Evaluate, Folds, Repeats, Ratios, Metric, MinorityClass, Classifier, Epochs }) command.Options.Add(option);
         }
 
-        public Values Read(ParseResult parsed) => new(parsed.GetValue(Folds), parsed.GetValue(Ratios)!, parsed.GetValue(Metric)!, parsed.GetValue(MinorityClass), parsed.GetValue(Classifier)!, parsed.GetValue(Epochs));
+        public Values Read(ParseResult parsed) => new(parsed.GetValue(Folds), parsed.GetValue(Repeats), parsed.GetValue(Ratios)!, parsed.GetValue(Metric)!, parsed.GetValue(MinorityClass), parsed.GetValue(Classifier)!, parsed.GetValue(Epochs));
     }
 
-    internal sealed record Values(int Folds, string Ratios, string Metric, string? MinorityClass, string Classifier, int? Epochs);
+    internal sealed record Values(int Folds, int Repeats, string Ratios, string Metric, string? MinorityClass, string Classifier, int? Epochs);
 
     private const int BatchSize = 500;
 
@@ -48,6 +49,7 @@ internal static class AugmentEvaluation
         {
             LabelColumnName = label,
             NumberOfFolds = values.Folds,
+            NumberOfRepeats = values.Repeats,
             Ratios = ParseRatios(values.Ratios),
             Metric = values.Metric switch
             {
@@ -61,7 +63,7 @@ internal static class AugmentEvaluation
         };
         if (values.Classifier is not ("linear" or "trees")) throw new ArgumentException($"--classifier must be linear or trees; got '{values.Classifier}'.");
         LibraryChecks.Run(() => AugmentationEvaluationValidator.Validate(options),
-            new[] { (nameof(options.NumberOfFolds), "--folds"), (nameof(options.Ratios), "--ratios") });
+            new[] { (nameof(options.NumberOfFolds), "--folds"), (nameof(options.NumberOfRepeats), "--repeats"), (nameof(options.Ratios), "--ratios") });
         LibraryChecks.Run(() => GanEstimators.Training.OptionsValidator.Validate(WithFeature(options.GanOptions)),
             new[] { (nameof(GanTrainer.Options.Epochs), "--epochs"), (nameof(GanTrainer.Options.NumberOfThreads), "--threads") });
         ThreadsOption.Check(threads);
@@ -77,7 +79,8 @@ internal static class AugmentEvaluation
         var weightedMl = new MLContext(options.Seed);
         options.ClassWeightedEstimator = weight => values.Classifier == "trees"
             ? DownstreamClassifiers.Trees(weightedMl, data.Schema, label, weight) : DownstreamClassifiers.Linear(weightedMl, data.Schema, label, weight);
-        options.GanTrained = gan => Console.Error.WriteLine($"Fold {gan.Fold + 1}/{options.NumberOfFolds}: GAN trained on {gan.TrainingRows.Count} rows");
+        var repeatText = (AugmentationFoldGan gan) => options.NumberOfRepeats > 1 ? $"Repeat {gan.Repeat + 1}/{options.NumberOfRepeats}, fold" : "Fold";
+        options.GanTrained = gan => Console.Error.WriteLine($"{repeatText(gan)} {gan.Fold + 1}/{options.NumberOfFolds}: GAN trained on {gan.TrainingRows.Count} rows");
 
         var result = ml.Gan().EvaluateAugmentation(data, classifier, options);
         Console.WriteLine(result.ToString());
@@ -114,16 +117,18 @@ internal static class AugmentEvaluation
     private static string Csv(AugmentationEvaluationResult result)
     {
         var text = new StringBuilder();
-        var folds = result.FoldTestRows.Count;
-        text.AppendLine("method,ratio,mean_added_rows,mean,sd,diff_vs_real_only,p_vs_real_only,diff_vs_oversampling,p_vs_oversampling,diff_vs_class_weights,p_vs_class_weights," +
-            string.Join(",", Enumerable.Range(1, folds).Select(f => $"fold{f}")) + ",recommended_gan_ratio");
+        // p_vs_*: the plain paired t-test (as before repeats existed); corrected_p_vs_*: the corrected resampled t-test, the one to read.
+        var folds = Enumerable.Range(0, result.FoldTestRows.Count)
+            .Select(i => result.NumberOfRepeats == 1 ? $"fold{i + 1}" : $"repeat{i / result.NumberOfFolds + 1}_fold{i % result.NumberOfFolds + 1}");
+        text.AppendLine("method,ratio,mean_added_rows,mean,sd,diff_vs_real_only,p_vs_real_only,corrected_p_vs_real_only,diff_vs_oversampling,p_vs_oversampling,corrected_p_vs_oversampling," +
+            "diff_vs_class_weights,p_vs_class_weights,corrected_p_vs_class_weights," + string.Join(",", folds) + ",recommended_gan_ratio");
         foreach (var m in result.Methods)
             text.AppendLine(string.Join(",", new[]
             {
                 m.Name, Number(m.Ratio), Number(m.AddedRows.Average()), Number(m.Mean), Number(m.StandardDeviation),
-                Number(m.AgainstRealOnly?.MeanDifference), Number(m.AgainstRealOnly?.PValue),
-                Number(m.AgainstOversampling?.MeanDifference), Number(m.AgainstOversampling?.PValue),
-                Number(m.AgainstClassWeights?.MeanDifference), Number(m.AgainstClassWeights?.PValue),
+                Number(m.AgainstRealOnly?.MeanDifference), Number(m.AgainstRealOnly?.PValue), Number(m.AgainstRealOnly?.CorrectedPValue),
+                Number(m.AgainstOversampling?.MeanDifference), Number(m.AgainstOversampling?.PValue), Number(m.AgainstOversampling?.CorrectedPValue),
+                Number(m.AgainstClassWeights?.MeanDifference), Number(m.AgainstClassWeights?.PValue), Number(m.AgainstClassWeights?.CorrectedPValue),
             }.Concat(m.FoldScores.Select(s => Number(s))).Append(Number(result.RecommendedGanRatio))));
         return text.ToString();
     }

@@ -5,7 +5,7 @@ using Microsoft.ML.Runtime;
 namespace GanEstimators.Evaluation.Augmentation;
 
 /// <summary>
-/// The cross-validation behind <c>EvaluateAugmentation</c>: for each stratified fold, each downstream estimator is
+/// The cross-validation behind <c>EvaluateAugmentation</c>: for each stratified fold of each repeat, each downstream estimator is
 /// trained on the fold's real training rows alone (also class-weighted when it can take weights) and with rows added
 /// by random oversampling, SMOTE and a GAN trained on those training rows only, and scored on the fold's held-out
 /// rows. The added rows depend only on the fold and the ratio, so every estimator is scored on the same sets.
@@ -35,7 +35,7 @@ internal static class AugmentationEvaluation
         var classes = ReadClasses(table, label);
         var minority = MinorityClass(classes, options);
         var seed = options.Seed ?? environment.Register(nameof(AugmentationEvaluation)).Rand.Next();
-        var folds = StratifiedFolds.Assign(classes, options.NumberOfFolds, seed);
+        var folds = new List<int[]>();
 
         var scores = new Dictionary<(int, AugmentationMethod, double), (List<double> Scores, List<int> Added)>();
         void Record(int downstream, AugmentationMethod method, double ratio, double score, int added)
@@ -52,9 +52,18 @@ internal static class AugmentationEvaluation
                 $"{(named ? $"{nameof(AugmentationDownstream)} '{d.Name}'.{nameof(AugmentationDownstream.ClassWeightedEstimator)}" : $"{nameof(AugmentationEvaluationOptions)}.{nameof(AugmentationEvaluationOptions.ClassWeightedEstimator)}")} returned null; it must return the estimator with its trainer's example-weight column set to the name it is given.",
                 nameof(AugmentationEvaluationOptions.ClassWeightedEstimator)), options, minority)
             : null).ToArray();
-        for (var fold = 0; fold < folds.Length; fold++)
+        for (var repeat = 0; repeat < options.NumberOfRepeats; repeat++)
         {
-            var testRows = folds[fold];
+            // Every seed below comes from the repeat's seed, so repeat 0 draws exactly what a single run draws.
+            var repeatSeed = RepeatSeed(seed, repeat);
+            var assignment = StratifiedFolds.Assign(classes, options.NumberOfFolds, repeatSeed);
+            folds.AddRange(assignment);
+            for (var fold = 0; fold < assignment.Length; fold++)
+                EvaluateFold(assignment[fold], repeat, fold, repeatSeed);
+        }
+
+        void EvaluateFold(int[] testRows, int repeat, int fold, int repeatSeed)
+        {
             var held = testRows.ToHashSet();
             var trainingRows = Enumerable.Range(0, table.RowCount).Where(r => !held.Contains(r)).ToArray();
             var training = table.EmptyLike();
@@ -70,8 +79,8 @@ internal static class AugmentationEvaluation
                 Record(d, AugmentationMethod.RealOnly, 0, scorers[d].Score(training.View(), test, truth), 0);
                 if (weightedScorers[d] is { } weightedScorer) Record(d, AugmentationMethod.ClassWeights, 0, weightedScorer.Score(weighted!.View(), test, truth), 0);
             }
-            using var sampler = catalog.Trainer(GanOptionsFor(options, table, seed, fold)).Fit(training.View());
-            options.GanTrained?.Invoke(new AugmentationFoldGan(fold, trainingRows, sampler));
+            using var sampler = catalog.Trainer(GanOptionsFor(options, table, repeatSeed, fold)).Fit(training.View());
+            options.GanTrained?.Invoke(new AugmentationFoldGan(fold, trainingRows, sampler) { Repeat = repeat });
             for (var r = 0; r < options.Ratios.Length; r++)
             {
                 var ratio = options.Ratios[r];
@@ -83,18 +92,18 @@ internal static class AugmentationEvaluation
                     // than a refit whose only difference would be the estimator's own randomness.
                     for (var d = 0; d < scorers.Length; d++)
                         foreach (var method in AddingMethods)
-                            Record(d, method, ratio, scores[(d, AugmentationMethod.RealOnly, 0)].Scores[fold], 0);
+                            Record(d, method, ratio, scores[(d, AugmentationMethod.RealOnly, 0)].Scores[^1], 0);
                     continue;
                 }
 
                 var oversampled = Copy(training);
-                RandomOversampling.Add(training, trainingClasses, added, new Random(Mix(seed, fold, r, 1)), oversampled);
+                RandomOversampling.Add(training, trainingClasses, added, new Random(Mix(repeatSeed, fold, r, 1)), oversampled);
                 var interpolated = Copy(training);
-                SmoteInterpolation.Add(training, trainingClasses, options.LabelColumnName, added, options.SmoteNeighbors, new Random(Mix(seed, fold, r, 2)), interpolated);
+                SmoteInterpolation.Add(training, trainingClasses, options.LabelColumnName, added, options.SmoteNeighbors, new Random(Mix(repeatSeed, fold, r, 2)), interpolated);
                 var generated = Copy(training);
                 var c = 0;
                 foreach (var (className, rows) in added)
-                    generated.Append(sampler.Sample(rows, new Dictionary<string, string> { [options.LabelColumnName] = className }, Mix(seed, fold, r, 3 + c++)));
+                    generated.Append(sampler.Sample(rows, new Dictionary<string, string> { [options.LabelColumnName] = className }, Mix(repeatSeed, fold, r, 3 + c++)));
                 // Each estimator is fitted in the order of a single evaluation (oversampling, SMOTE, GAN), so one that
                 // draws from its own MLContext scores the same here as evaluated alone.
                 for (var d = 0; d < scorers.Length; d++)
@@ -106,15 +115,20 @@ internal static class AugmentationEvaluation
             }
         }
 
+        // n_test / n_train of the corrected t-test: each repeat holds every row out once, so over its folds the held-out
+        // rows are n/k a fold and the real training rows n(k − 1)/k.
+        var testToTraining = 1.0 / (options.NumberOfFolds - 1);
+        var repeats = folds.Select((_, i) => i / options.NumberOfFolds).ToArray();
+        PairedComparison Compare(IReadOnlyList<double> method, IReadOnlyList<double> baseline) => PairedTTest.Compare(method, baseline, testToTraining);
         return downstreams.Select((downstream, d) =>
         {
             var realOnly = scores[(d, AugmentationMethod.RealOnly, 0)];
-            var methods = new List<AugmentationMethodResult> { new(AugmentationMethod.RealOnly, 0, realOnly.Scores, realOnly.Added, null, null) };
+            var methods = new List<AugmentationMethodResult> { new(AugmentationMethod.RealOnly, 0, realOnly.Scores, realOnly.Added, null, null) { FoldRepeats = repeats } };
             List<double>? classWeighted = null;
             if (scores.TryGetValue((d, AugmentationMethod.ClassWeights, 0), out var weights))
             {
                 classWeighted = weights.Scores;
-                methods.Add(new AugmentationMethodResult(AugmentationMethod.ClassWeights, 0, weights.Scores, weights.Added, PairedTTest.Compare(weights.Scores, realOnly.Scores), null));
+                methods.Add(new AugmentationMethodResult(AugmentationMethod.ClassWeights, 0, weights.Scores, weights.Added, Compare(weights.Scores, realOnly.Scores), null) { FoldRepeats = repeats });
             }
             foreach (var ratio in options.Ratios)
             {
@@ -122,15 +136,16 @@ internal static class AugmentationEvaluation
                 foreach (var method in AddingMethods)
                 {
                     var (fold, added) = scores[(d, method, ratio)];
-                    methods.Add(new AugmentationMethodResult(method, ratio, fold, added, PairedTTest.Compare(fold, realOnly.Scores),
-                        method == AugmentationMethod.RandomOversampling ? null : PairedTTest.Compare(fold, oversampling))
+                    methods.Add(new AugmentationMethodResult(method, ratio, fold, added, Compare(fold, realOnly.Scores),
+                        method == AugmentationMethod.RandomOversampling ? null : Compare(fold, oversampling))
                     {
-                        AgainstClassWeights = classWeighted is null ? null : PairedTTest.Compare(fold, classWeighted),
+                        AgainstClassWeights = classWeighted is null ? null : Compare(fold, classWeighted),
+                        FoldRepeats = repeats,
                     });
                 }
             }
             return new AugmentationEvaluationResult(options, options.Metric == AugmentationMetric.MinorityClassRecall ? minority : null,
-                table.RowCount, seed, folds, methods, named ? downstream.Name : null);
+                table.RowCount, seed, folds, options.NumberOfRepeats, methods, named ? downstream.Name : null);
         }).ToArray();
     }
 
@@ -196,6 +211,9 @@ internal static class AugmentationEvaluation
         for (var row = 0; row < table.RowCount; row++) copy.AppendCopy(table, row);
         return copy;
     }
+
+    /// <summary>The seed of one repeat: the evaluation's seed for the first (so one repeat is a single run), then one mixed from it (fold −1 is no fold's).</summary>
+    private static int RepeatSeed(int seed, int repeat) => repeat == 0 ? seed : Mix(seed, -1, repeat, 0);
 
     /// <summary>A seed for one fold, ratio and purpose, the same on every run (unlike <see cref="HashCode"/>).</summary>
     private static int Mix(int seed, int fold, int ratio, int purpose) =>

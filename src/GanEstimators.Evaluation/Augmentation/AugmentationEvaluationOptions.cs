@@ -18,12 +18,21 @@ public sealed class AugmentationEvaluationOptions
     /// How the GAN of each fold is trained. Left empty, <see cref="GanTrainer.Options.FeatureColumnNames"/> becomes
     /// every column but the label and <see cref="GanTrainer.Options.ConditionColumnName"/> the label; a condition
     /// column other than the label is refused. A null <see cref="GanTrainer.Options.Seed"/> takes one from
-    /// <see cref="Seed"/> and the fold. The object is copied, never changed.
+    /// <see cref="Seed"/>, the repeat and the fold. The object is copied, never changed.
     /// </summary>
     public GanTrainer.Options GanOptions { get; set; } = new();
 
     /// <summary>Folds of the stratified cross-validation, at least 2. Default 5.</summary>
     public int NumberOfFolds { get; set; } = 5;
+
+    /// <summary>
+    /// Repeats of the k-fold cross-validation, at least 1: each repeat deals the rows to new stratified folds drawn from
+    /// <see cref="Seed"/> (the first repeat's folds are those of a single run) and trains a GAN inside every fold on that
+    /// fold's training rows only, so it costs <see cref="NumberOfFolds"/> × repeats GAN trainings. The scores of all
+    /// k × r folds are kept and compared by the corrected resampled t-test (<see cref="PairedComparison.CorrectedPValue"/>);
+    /// more repeats tighten it where the folds' spread, not the methods' difference, decides. Default 1.
+    /// </summary>
+    public int NumberOfRepeats { get; set; } = 1;
 
     /// <summary>
     /// How many rows each augmentation adds, one evaluation per ratio; see <see cref="Sizing"/>. Every ratio is
@@ -89,7 +98,11 @@ public enum AugmentationMetric
 }
 
 /// <summary>A fold's GAN, just trained.</summary>
-/// <param name="Fold">The fold's index, from 0.</param>
+/// <param name="Fold">The fold's index within its repeat, from 0; the fold is <c>FoldTestRows[Repeat × NumberOfFolds + Fold]</c> of the result.</param>
 /// <param name="TrainingRows">Positions (from 0) in the evaluated data of the rows the GAN was trained on: the fold's training rows, none of its held-out ones.</param>
 /// <param name="Sampler">The GAN; it is disposed after the fold.</param>
-public sealed record AugmentationFoldGan(int Fold, IReadOnlyList<int> TrainingRows, GanSampler Sampler);
+public sealed record AugmentationFoldGan(int Fold, IReadOnlyList<int> TrainingRows, GanSampler Sampler)
+{
+    /// <summary>The repeat of the cross-validation this fold belongs to, from 0 (<see cref="AugmentationEvaluationOptions.NumberOfRepeats"/>).</summary>
+    public int Repeat { get; init; }
+}

@@ -19,6 +19,8 @@ internal static class AugmentationEvaluationValidator
                 nameof(options.GanOptions));
         if (options.NumberOfFolds < 2)
             throw OutOfRange(nameof(options.NumberOfFolds), options.NumberOfFolds, "at least 2");
+        if (options.NumberOfRepeats < 1)
+            throw OutOfRange(nameof(options.NumberOfRepeats), options.NumberOfRepeats, "at least 1");
         if (options.Ratios is null || options.Ratios.Length == 0)
             throw new ArgumentException($"{type}.{nameof(options.Ratios)} is empty; give at least one ratio, e.g. 0.5.", nameof(options.Ratios));
         var most = options.Sizing == AugmentationSizing.BalanceClasses ? "in (0, 1] with BalanceClasses (the share of the largest class each class is brought up to)" : "positive with ShareOfRows (the share of the training rows added)";

@@ -1,24 +1,32 @@
 namespace GanEstimators.Evaluation.Augmentation;
 
 /// <summary>
-/// The paired t-test across folds, written here: the differences d of the two methods' fold scores,
-/// t = mean(d) / (sd(d) / √k) with k − 1 degrees of freedom, two-sided p-value from Student's t distribution
-/// (via the regularised incomplete beta function). Fold scores share most of their training rows, so they are not
-/// independent and this p-value is optimistic (Dietterich 1998; Nadeau and Bengio 2003): read p &lt; 0.05 as
-/// "worth a second look", not as proof.
+/// The t-tests across folds, written here: the differences d of the two methods' J fold scores (k folds × r repeats),
+/// the plain paired t = mean(d) / (sd(d) / √J) and the corrected resampled t = mean(d) / √((1/J + n_test/n_train) · var(d))
+/// (Nadeau and Bengio 2003; Bouckaert and Frank 2004), both with J − 1 degrees of freedom, two-sided p-values from
+/// Student's t distribution (via the regularised incomplete beta function). Fold scores share most of their training
+/// rows, so they are not independent and the plain p-value is optimistic (Dietterich 1998; Nadeau and Bengio 2003);
+/// the correction widens the variance by the share of rows a fold holds out relative to those it trains on.
 /// </summary>
 internal static class PairedTTest
 {
-    public static PairedComparison Compare(IReadOnlyList<double> method, IReadOnlyList<double> baseline)
+    /// <param name="method">The method's fold scores.</param>
+    /// <param name="baseline">The baseline's scores on the same folds, in the same order.</param>
+    /// <param name="testToTrainingRows">n_test / n_train of the correction: held-out rows over real training rows of a fold (1/(k − 1) for k-fold).</param>
+    public static PairedComparison Compare(IReadOnlyList<double> method, IReadOnlyList<double> baseline, double testToTrainingRows)
     {
         var differences = method.Zip(baseline, (a, b) => a - b).ToArray();
-        var k = differences.Length;
+        var j = differences.Length;
         var mean = differences.Average();
-        var spread = k < 2 ? 0 : Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (k - 1));
-        if (spread == 0 || k < 2)
-            return new PairedComparison(mean, mean == 0 ? 0 : Math.Sign(mean) * double.PositiveInfinity, mean == 0 ? 1 : 0);
-        var t = mean / (spread / Math.Sqrt(k));
-        return new PairedComparison(mean, t, TwoSidedP(t, k - 1));
+        var variance = j < 2 ? 0 : differences.Sum(d => (d - mean) * (d - mean)) / (j - 1);
+        if (variance == 0 || j < 2)
+        {
+            double t = mean == 0 ? 0 : Math.Sign(mean) * double.PositiveInfinity, p = mean == 0 ? 1 : 0;
+            return new PairedComparison(mean, t, p, t, p);
+        }
+        var plain = mean / (Math.Sqrt(variance) / Math.Sqrt(j));
+        var corrected = mean / Math.Sqrt((1.0 / j + testToTrainingRows) * variance);
+        return new PairedComparison(mean, plain, TwoSidedP(plain, j - 1), corrected, TwoSidedP(corrected, j - 1));
     }
 
     /// <summary>P(|T| ≥ |t|) for Student's t with <paramref name="degreesOfFreedom"/>: I_{ν/(ν+t²)}(ν/2, 1/2).</summary>

@@ -22,9 +22,27 @@ public sealed class AugmentEvaluateCommandLineTests : GanestTestFolder
         StringAssert.Contains(run.Output, "Fold 2/2: GAN trained on 138 rows");
         StringAssert.Contains(run.Output, "Recommended GAN ratio: ");
         var lines = File.ReadAllLines(table);
-        StringAssert.StartsWith(lines[0], "method,ratio,mean_added_rows,mean,sd,diff_vs_real_only,p_vs_real_only,diff_vs_oversampling,p_vs_oversampling,diff_vs_class_weights,p_vs_class_weights,fold1,fold2,recommended_gan_ratio");
+        StringAssert.StartsWith(lines[0], "method,ratio,mean_added_rows,mean,sd,diff_vs_real_only,p_vs_real_only,corrected_p_vs_real_only,diff_vs_oversampling,p_vs_oversampling,corrected_p_vs_oversampling,diff_vs_class_weights,p_vs_class_weights,corrected_p_vs_class_weights,fold1,fold2,recommended_gan_ratio");
         CollectionAssert.AreEqual(new[] { "real only", "class weights", "oversampling", "SMOTE", "GAN" }, lines.Skip(1).Select(l => l.Split(',')[0]).ToArray());
         Assert.IsEmpty(Directory.GetFiles(Folder, "*.tmp"));
+    }
+
+    [TestMethod]
+    [TestCategory(TestCategories.Slow)]
+    public void RepeatsRunEveryFoldOfEveryRepeatAndWriteEveryFoldScore()
+    {
+        var table = Path.Combine(Folder, "evaluation.csv");
+
+        var run = Ganest.Run("augment", "--evaluate", "--data", Penguins, "--balance", "species", "--folds", "2", "--repeats", "2", "--ratios", "1",
+            "--epochs", "1", "--classifier", "linear", "--threads", "1", "--seed", "3", "--out", table);
+
+        Assert.AreEqual(0, run.ExitCode, run.Output);
+        StringAssert.Contains(run.Output, "2-fold stratified cross-validation repeated 2 times (4 fold scores) on 'species'");
+        StringAssert.Contains(run.Output, "Repeat 2/2, fold 2/2: GAN trained on 138 rows");
+        StringAssert.Contains(run.Output, "p: corrected resampled t-test");
+        var lines = File.ReadAllLines(table);
+        StringAssert.Contains(lines[0], ",repeat1_fold1,repeat1_fold2,repeat2_fold1,repeat2_fold2,recommended_gan_ratio");
+        Assert.AreEqual(lines[0].Split(',').Length, lines[1].Split(',').Length, "a value (or an empty cell) under every column");
     }
 
     [TestMethod]
@@ -37,6 +55,10 @@ public sealed class AugmentEvaluateCommandLineTests : GanestTestFolder
         var oneFold = Ganest.Run("augment", "--evaluate", "--data", Penguins, "--balance", "species", "--folds", "1");
         Assert.AreEqual(1, oneFold.ExitCode);
         StringAssert.Contains(oneFold.Error, "ganest: error: --folds must be at least 2; got 1.");
+
+        var noRepeat = Ganest.Run("augment", "--evaluate", "--data", Penguins, "--balance", "species", "--repeats", "0");
+        Assert.AreEqual(1, noRepeat.ExitCode);
+        StringAssert.Contains(noRepeat.Error, "ganest: error: --repeats must be at least 1; got 0.");
 
         var negative = Ganest.Run("augment", "--evaluate", "--data", Penguins, "--balance", "species", "--ratios", "0.5,-1");
         Assert.AreEqual(1, negative.ExitCode);
