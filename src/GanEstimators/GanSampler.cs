@@ -166,13 +166,14 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
     }
 
     /// <summary>
-    /// When true, each mode-specific numeric or date column's generated values are mapped onto the column's training
+    /// When true, each mode-specific numeric column's generated values are mapped onto the column's training
     /// distribution (quantile mapping: a value goes to the training quantile at its share of the generated
     /// distribution), then put back on the column's grid, range and observed values. The generated distribution is
     /// measured once per mode choice and category setting, at the first rows, on 16,384 rows of fixed noise (so the
     /// same on every load); the training distribution is 257 quantiles saved with the model (format 0x0001000B on:
     /// older models are not calibrated). The mapping is monotone, so each column's order and the rows' rank
-    /// correlations are kept; point masses, missing values, exact conditions and constraints still hold. The default is
+    /// correlations are kept; point masses, missing values, exact conditions and constraints still hold. Dates are left
+    /// alone (moved along the calendar, a date would leave the season its row was generated for). The default is
     /// decided from the trained generator with <see cref="ModeChoice"/>'s: true where its rule keeps drawing modes (every
     /// real table measured), false where it takes the most likely ones — clustered numeric data such as the
     /// mode-collapse lab's ring, where mapping each coordinate on its own moves points between a coordinate's clusters

@@ -35,7 +35,7 @@ public static class SampleCommand
         };
         var calibrateNumbers = new Option<bool>("--calibrate-numbers")
         {
-            Description = "Map each numeric and date column's generated values onto its training distribution (quantile mapping; GanSampler.CalibrateNumbers): true or false; default: decided from the model (on where numeric modes are drawn, as on every real table measured; off where the most likely modes are taken, as on clustered data; models saved before format 0x0001000B have nothing to calibrate)",
+            Description = "Map each numeric column's generated values (not dates) onto its training distribution (quantile mapping; GanSampler.CalibrateNumbers): true or false; default: decided from the model (on where numeric modes are drawn, as on every real table measured; off where the most likely modes are taken, as on clustered data; models saved before format 0x0001000B have nothing to calibrate)",
         };
         var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, start, partRows, threads, unseen, modes, calibrate, calibrateNumbers, cluster };
         command.SetAction((parsed, cancellation) => parsed.GetValue(cluster) is { } gateways

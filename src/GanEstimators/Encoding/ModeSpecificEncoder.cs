@@ -107,7 +107,8 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
         var continuous = _pointMasses.Length == 0 ? sample : sample.Where(v => Array.IndexOf(_pointMasses, v) < 0).ToList();
         // A column made only of point masses still gets a mixture (of them all), which the encoding then never picks.
         _mixture = VariationalGaussianMixture.Fit((continuous.Count > 0 ? continuous : sample).ToArray(), seed: seed);
-        _quantiles = continuous.Count > 0 ? ValueQuantiles.Of(continuous) : null;
+        // Dates are not calibrated: a date moved along the calendar would leave the season its other columns were generated for.
+        _quantiles = continuous.Count > 0 && Type is not DateTimeDataViewType ? ValueQuantiles.Of(continuous) : null;
         _grid = Type is DateTimeDataViewType ? DateAsDays.GridOf(rawColumn[..rows]) : 0;
         _cycles = _dateCycles ? DateCycles.For(_min, _max, _grid) : DateCycles.None;
     }
@@ -182,8 +183,8 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
     }
 
     /// <summary>
-    /// The training values' quantiles, point masses left out (null for a model saved before format 0x0001000B, or a
-    /// column made only of point masses).
+    /// The training values' quantiles, point masses left out (null for a date, a column made only of point masses, or a
+    /// model saved before format 0x0001000B).
     /// </summary>
     public ValueQuantiles? Quantiles => _quantiles;
 

@@ -68,7 +68,8 @@ public sealed class GanestCommandLineTests : GanestTestFolder
             var synthetic = Path.Combine(Folder, $"synthetic{switches.Length}.csv");
             var train = Ganest.Run(new[] { "train", "--data", path, "--model", model, "--epochs", "3" }.Concat(switches).ToArray());
             Assert.AreEqual(0, train.ExitCode, train.Output);
-            Assert.AreEqual(0, Ganest.Run("sample", "--model", model, "--count", "300", "--out", synthetic, "--seed", "1").ExitCode);
+            // The decoding itself: number calibration would map readings onto the training quantiles, mostly grid values.
+            Assert.AreEqual(0, Ganest.Run("sample", "--model", model, "--count", "300", "--out", synthetic, "--seed", "1", "--calibrate-numbers", "false").ExitCode);
             return File.ReadAllLines(synthetic).Skip(1).ToArray();
         }
 
@@ -91,7 +92,8 @@ public sealed class GanestCommandLineTests : GanestTestFolder
             var synthetic = Path.Combine(Folder, $"point-mass{switches.Length}.csv");
             var train = Ganest.Run(new[] { "train", "--data", path, "--model", model, "--epochs", "3", "--continuous" }.Concat(switches).ToArray());
             Assert.AreEqual(0, train.ExitCode, train.Output);
-            Assert.AreEqual(0, Ganest.Run("sample", "--model", model, "--count", "300", "--out", synthetic, "--seed", "1").ExitCode);
+            // The decoding itself: number calibration would map values onto the training quantiles, half of which are 5.000.
+            Assert.AreEqual(0, Ganest.Run("sample", "--model", model, "--count", "300", "--out", synthetic, "--seed", "1", "--calibrate-numbers", "false").ExitCode);
             return File.ReadAllLines(synthetic).Skip(1).Count(v => v == "5.000");
         }
 

@@ -101,6 +101,40 @@ public sealed class NumberCalibrationTests
         CollectionAssert.AreEqual(calibrated, sampler.Sample(3000, seed: 5).GetColumn<float>(nameof(Row.Rain)).ToArray(), "the same seed gives the same rows");
     }
 
+    public sealed class Visit
+    {
+        public DateTime Day { get; set; }
+        public float Wait { get; set; }
+    }
+
+    [TestMethod]
+    public void DatesAreLeftAsGenerated()
+    {
+        var ml = new MLContext(4);
+        var random = new Random(4);
+        var visits = Enumerable.Range(0, 1000).Select(_ => new Visit
+        {
+            Day = new DateTime(2020, 1, 1).AddDays(random.Next(0, 730)),
+            Wait = MathF.Round((float)(-Math.Log(1 - random.NextDouble()) * 10)),
+        }).ToArray();
+        using var sampler = ml.Gan().Trainer(new GanTrainer.Options
+        {
+            FeatureColumnNames = new[] { nameof(Visit.Day), nameof(Visit.Wait) },
+            Epochs = 2,
+            BatchSize = 200,
+            Seed = 4,
+            NumberOfThreads = 1,
+        }).Fit(ml.Data.LoadFromEnumerable(visits));
+        sampler.CalibrateNumbers = true;
+
+        var calibrated = ml.Data.CreateEnumerable<Visit>(sampler.Sample(1000, seed: 6), reuseRowObject: false).ToArray();
+        sampler.CalibrateNumbers = false;
+        var uncalibrated = ml.Data.CreateEnumerable<Visit>(sampler.Sample(1000, seed: 6), reuseRowObject: false).ToArray();
+
+        CollectionAssert.AreEqual(uncalibrated.Select(v => v.Day).ToArray(), calibrated.Select(v => v.Day).ToArray(), "a date keeps the season its row was generated for");
+        CollectionAssert.AreNotEqual(uncalibrated.Select(v => v.Wait).ToArray(), calibrated.Select(v => v.Wait).ToArray(), "the numbers are mapped");
+    }
+
     [TestMethod]
     public void ALoadedModelCalibratesAsTheTrainedOne()
     {
