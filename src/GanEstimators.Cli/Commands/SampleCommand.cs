@@ -39,14 +39,17 @@ public static class SampleCommand
         };
         var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, start, partRows, threads, unseen, modes, calibrate, calibrateNumbers, cluster };
         command.SetAction((parsed, cancellation) => parsed.GetValue(cluster) is { } gateways
-            ? parsed.GetValue(modes) is not null || !parsed.GetValue(calibrate) || parsed.GetResult(calibrateNumbers) is { Implicit: false } && !parsed.GetValue(calibrateNumbers)
+            ? parsed.GetValue(modes) is not null || !parsed.GetValue(calibrate) || Given(parsed, calibrateNumbers) is false
                 ? throw new ArgumentException("--modes, --calibrate-categories false and --calibrate-numbers false cannot be used with --cluster: the silos sample with the model's defaults (calibrated categories and numbers, the mode choice the model's generator decides).")
                 : ClusterSample.RunAsync(gateways, parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, Conditions(parsed.GetValue(condition)), parsed.GetValue(seed),
                 parsed.GetValue(start), parsed.GetValue(partRows), parsed.GetValue(threads), parsed.GetResult(unseen) is { Implicit: false }, cancellation)
             : Task.FromResult(Run(parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, parsed.GetValue(condition), parsed.GetValue(seed), parsed.GetValue(threads),
-                parsed.GetValue(start), parsed.GetValue(partRows) ?? SampleOutput.DefaultPartRows, parsed.GetValue(unseen)!, ParseModes(parsed.GetValue(modes)), parsed.GetValue(calibrate), parsed.GetResult(calibrateNumbers) is { Implicit: false } ? parsed.GetValue(calibrateNumbers) : null)));
+                parsed.GetValue(start), parsed.GetValue(partRows) ?? SampleOutput.DefaultPartRows, parsed.GetValue(unseen)!, ParseModes(parsed.GetValue(modes)), parsed.GetValue(calibrate), Given(parsed, calibrateNumbers))));
         return command;
     }
+
+    // A switch's value when the command line gives it; null when it is left to the sampler's default.
+    private static bool? Given(ParseResult parsed, Option<bool> option) => parsed.GetResult(option) is { Implicit: false } ? parsed.GetValue(option) : null;
 
     private static GanModeChoice? ParseModes(string? name) => name?.ToLowerInvariant() switch
     {

@@ -145,7 +145,7 @@ internal static class AugmentationEvaluation
                 }
             }
             return new AugmentationEvaluationResult(options, options.Metric == AugmentationMetric.MinorityClassRecall ? minority : null,
-                table.RowCount, seed, folds, options.NumberOfRepeats, methods, named ? downstream.Name : null);
+                table.RowCount, seed, folds, methods, named ? downstream.Name : null);
         }).ToArray();
     }
 

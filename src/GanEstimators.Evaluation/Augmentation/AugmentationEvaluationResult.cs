@@ -12,10 +12,10 @@ namespace GanEstimators.Evaluation.Augmentation;
 public sealed class AugmentationEvaluationResult
 {
     internal AugmentationEvaluationResult(AugmentationEvaluationOptions options, string? minorityClass, int rows, int seed,
-        IReadOnlyList<IReadOnlyList<int>> testRows, int repeats, IReadOnlyList<AugmentationMethodResult> methods, string? downstreamName = null)
+        IReadOnlyList<IReadOnlyList<int>> testRows, IReadOnlyList<AugmentationMethodResult> methods, string? downstreamName = null)
     {
         NumberOfFolds = options.NumberOfFolds;
-        NumberOfRepeats = repeats;
+        NumberOfRepeats = options.NumberOfRepeats;
         DownstreamName = downstreamName;
         Metric = options.Metric;
         MinorityClass = minorityClass;

@@ -1,6 +1,5 @@
 using GanEstimators.Conditioning;
 using GanEstimators.Encoding;
-using Microsoft.ML.Data;
 using TorchSharp;
 
 namespace GanEstimators.Sampling;
@@ -14,8 +13,8 @@ namespace GanEstimators.Sampling;
 /// spans a range of shares, and each such row takes a share drawn within it, so a repeating column is spread over the
 /// training values in their proportions instead of moved as one block. The generated distribution is measured once per
 /// mode choice and category setting, on <see cref="Rows"/> rows of fixed noise with conditions drawn as sampling draws
-/// them; point masses and missing values are left as generated. Dates are left alone: moved along the calendar, a date
-/// would leave the season that its row's other columns were generated for.
+/// them; point masses and missing values are left as generated. Dates are left alone (their encoder keeps no
+/// quantiles): moved along the calendar, a date would leave the season that its row's other columns were generated for.
 /// </summary>
 internal sealed class NumberCalibration
 {
@@ -33,7 +32,7 @@ internal sealed class NumberCalibration
     {
         var columns = generator.Features.Columns
             .Select((column, index) => (Encoder: column as ModeSpecificEncoder, Offset: generator.Features.RawOffsetOf(index)))
-            .Where(c => c.Encoder?.Quantiles is not null && c.Encoder.Type is not DateTimeDataViewType).ToArray();
+            .Where(c => c.Encoder?.Quantiles is not null).ToArray();
         if (columns.Length == 0) return null;
         var classes = generator.Condition is { } condition ? DrawnClasses.ByFrequency(condition, Rows, new Random(FixedNoiseProbe.Seed)) : null;
         using var random = new torch.Generator(FixedNoiseProbe.Seed);
