@@ -43,6 +43,8 @@ public sealed class HandLoop : IDisposable
     private readonly Tensor _zero = zeros(1).squeeze();
     private readonly List<Tensor> _kept = new();
 
+    public IReadOnlyList<Parameter> GeneratorParameters => _generatorParameters;
+
     public HandLoop(Config config)
     {
         var data = config.Data;

@@ -123,6 +123,8 @@ var warmup = IntArg("--warmup", 2);
 var reps = IntArg("--reps", guard ? 3 : 4);
 var threads = IntArg("--threads", 1);
 var profile = args.Contains("--profile");
+// --profile-extras: only the trainer's per-epoch extras, each switched off in turn (shorter than --profile).
+var profileExtras = profile || args.Contains("--profile-extras");
 var only = Arg("--only")?.Split(',');
 if (warmup < 1 || warmup >= epochs) throw new ArgumentException("need 1 <= --warmup < --epochs");
 if (threads > 0) set_num_threads(threads);
@@ -147,14 +149,27 @@ var variants = new List<(string Name, Func<Config, int, RunResult> Run)>
     ("trainer", (c, n) => Trainer(c, n)),
     ("hand", (c, n) => HandLoop.Train(c, n, Bookkeeping.None)),
 };
-if (profile)
+if (profileExtras)
 {
     variants.Add(("trainer, per-epoch extras off", (c, n) => Trainer(c, n, perEpochExtras: false)));
+    variants.Add(("trainer, diagnostics off", (c, n) => Trainer(c, n, diagnostics: false)));
+    variants.Add(("trainer, last-good copies off", (c, n) => Trainer(c, n, lastGood: false)));
+}
+if (profile)
+{
     variants.Add(("hand +gradnorm", (c, n) => HandLoop.Train(c, n, Bookkeeping.GradientNorm)));
     variants.Add(("hand +gradnorm +metrics", (c, n) => HandLoop.Train(c, n, Bookkeeping.GradientNorm | Bookkeeping.Metrics)));
     variants.Add(("hand +all (trainer's step)", (c, n) => HandLoop.Train(c, n, Bookkeeping.All)));
     variants.Add(("hand, suggested: fewer kernels", (c, n) => HandLoop.Train(c, n, Bookkeeping.Lean)));
     variants.Add(("hand, suggested: reduce per epoch", (c, n) => HandLoop.Train(c, n, Bookkeeping.Deferred)));
+}
+
+// --perf-only trainer|hand: runs only that variant, for a profiler (perf record) to see one side alone; prints no table.
+if (Arg("--perf-only") is { } perfOnly)
+{
+    var (_, perfRun) = variants.Single(v => v.Name == perfOnly);
+    foreach (var config in configs) perfRun(config, epochs * reps);
+    return 0;
 }
 
 Console.WriteLine($"{Environment.ProcessorCount} cores, libtorch threads {get_num_threads()}, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
@@ -175,6 +190,12 @@ if (args.Contains("--check"))
         }
     }
     Print(new[] { "config", "epoch", "source", "D loss", "G loss", "D(real)", "D(fake)", "accuracy", "W estimate", "‖∇G‖" }, checkRows);
+    return 0;
+}
+
+if (args.Contains("--price-ops"))
+{
+    foreach (var config in configs) { Console.WriteLine(config.Name); OpPricing.Run(config, IntArg("--iterations", 20_000)); }
     return 0;
 }
 
@@ -241,7 +262,7 @@ return 0;
 // callback, which runs on the training thread at the end of every epoch, stamps wall and thread CPU time, so the
 // interval between two callbacks is the whole epoch with the trainer's per-epoch extras (collapse probe, training
 // doctor, last-good snapshots). Epoch 1 has no start stamp. Without perEpochExtras those are switched off.
-static RunResult Trainer(Config config, int epochs, bool perEpochExtras = true)
+static RunResult Trainer(Config config, int epochs, bool perEpochExtras = true, bool diagnostics = true, bool lastGood = true)
 {
     var wallStamps = new List<long>();
     var cpuStamps = new List<double>();
@@ -275,6 +296,8 @@ static RunResult Trainer(Config config, int epochs, bool perEpochExtras = true)
             cpuStamps.Add(ThreadClock.Seconds());
         },
     };
+    if (!diagnostics) options.EnableDiagnostics = false;
+    if (!lastGood) options.NonFinitePolicy = GanNonFinitePolicy.Throw;
     if (!perEpochExtras)
     {
         options.EnableDiagnostics = false;

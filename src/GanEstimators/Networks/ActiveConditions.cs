@@ -9,13 +9,17 @@ namespace GanEstimators.Networks;
 /// </summary>
 internal sealed class ActiveConditions : IDisposable
 {
-    private ActiveConditions(Tensor rows, Tensor columns, Tensor? values) => (Rows, Columns, Values) = (rows, columns, values);
+    private ActiveConditions(Tensor rows, Tensor columns, Tensor? values, bool onePerRow = false) =>
+        (Rows, Columns, Values, OnePerRow) = (rows, columns, values, onePerRow);
 
     public Tensor Rows { get; }
 
     public Tensor Columns { get; }
 
     public Tensor? Values { get; }
+
+    /// <summary>Whether entry i is row i's one entry (a plain label one-hot): layers then add entries row for row.</summary>
+    public bool OnePerRow { get; }
 
     public static ActiveConditions Of(Tensor conditions)
     {
@@ -24,6 +28,19 @@ internal sealed class ActiveConditions : IDisposable
         var columns = nonZero.select(1, 1);
         var values = conditions.index(new TensorIndex[] { TensorIndex.Tensor(rows), TensorIndex.Tensor(columns) }).unsqueeze(1);
         return new ActiveConditions(rows, columns, values);
+    }
+
+    /// <summary>
+    /// The entries of a matrix known to hold only zeros and ones, as training's conditions do (label one-hots, CTGAN's
+    /// conditional vector, PacGAN packs of them): no values are kept, so layers skip multiplying by 1. With
+    /// <paramref name="onePerRow"/> (exactly one 1 in every row) the entries are found without <c>nonzero</c>.
+    /// </summary>
+    public static ActiveConditions OfOnes(Tensor conditions, bool onePerRow)
+    {
+        if (onePerRow)
+            return new ActiveConditions(arange(conditions.shape[0], int64, conditions.device), conditions.argmax(1), null, onePerRow: true);
+        using var nonZero = conditions.nonzero();
+        return new ActiveConditions(nonZero.select(1, 0), nonZero.select(1, 1), null);
     }
 
     /// <summary>

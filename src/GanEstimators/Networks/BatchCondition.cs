@@ -6,9 +6,10 @@ namespace GanEstimators.Networks;
 /// One batch's condition matrix, shared by every forward of a training update that uses it (the generator's, and the
 /// discriminator's on real, fake and penalty rows). Its non-zero entries, which the MLP bodies add up as weight rows,
 /// are found at most once, on first use; the entries are the same however often they are found, so sharing them
-/// changes no value. Its tensors belong to the caller's dispose scope.
+/// changes no value. Its tensors belong to the caller's dispose scope. The matrix holds only zeros and ones, as every
+/// training condition does; <paramref name="onePerRow"/> says that every row has exactly one 1 (a label alone).
 /// </summary>
-internal sealed class BatchCondition(Tensor dense)
+internal sealed class BatchCondition(Tensor dense, bool onePerRow = false)
 {
     private ActiveConditions? _active;
 
@@ -16,7 +17,7 @@ internal sealed class BatchCondition(Tensor dense)
     public Tensor Dense { get; } = dense;
 
     /// <summary>The matrix's non-zero entries.</summary>
-    public ActiveConditions Active => _active ??= ActiveConditions.Of(Dense);
+    public ActiveConditions Active => _active ??= ActiveConditions.OfOnes(Dense, onePerRow);
 
     /// <summary><paramref name="network"/> on <paramref name="input"/> under <paramref name="condition"/> (none: unconditional).</summary>
     public static Tensor Forward(nn.Module<Tensor, Tensor?, Tensor> network, Tensor input, BatchCondition? condition) =>

@@ -42,7 +42,8 @@ internal sealed class ConditionedLinear : nn.Module<Tensor, Tensor?, Tensor>
         if (active is null || condition is null) return y;
         var added = condition.index_select(0, active.Columns);
         if (active.Values is not null) added = added * active.Values;
-        // In place: the linear layer's backward needs x and its weights, not y.
-        return y.index_add_(0, active.Rows, added, TorchScalars.One);
+        // In place: the linear layer's backward needs x and its weights, not y. One entry per row adds row for row,
+        // the same sums as index_add_ without its index sort.
+        return active.OnePerRow ? y.add_(added, TorchScalars.One) : y.index_add_(0, active.Rows, added, TorchScalars.One);
     }
 }

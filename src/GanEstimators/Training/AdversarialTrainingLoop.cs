@@ -59,7 +59,7 @@ internal sealed class AdversarialTrainingLoop
         for (var k = 0; k < CriticSteps; k++)
         {
             var (real, conditions, _, _) = batches.Draw(BatchSize, random);
-            var condition = Condition(conditions);
+            var condition = Condition(conditions, batches);
             Tensor fake;
             using (no_grad()) fake = Generator.Generate(Noise(random), condition, random);
             var packedReal = Pack(real);
@@ -78,7 +78,7 @@ internal sealed class AdversarialTrainingLoop
         }
 
         var paired = batches.DrawForGenerator(BatchSize, random, needsRealRows: FrequencyMatchingWeight > 0);
-        var generatorCondition = Condition(paired?.Conditions);
+        var generatorCondition = Condition(paired?.Conditions, batches);
         var logits = Generator.Forward(Noise(random), generatorCondition);
         var generated = Generator.Activate(logits, random);
         var generatorLoss = Loss.GeneratorLoss(BatchCondition.Forward(Discriminator, Pack(generated), PackCondition(generatorCondition)));
@@ -107,7 +107,8 @@ internal sealed class AdversarialTrainingLoop
         return flat.norm();
     }
 
-    private static BatchCondition? Condition(Tensor? conditions) => conditions is null ? null : new BatchCondition(conditions);
+    private static BatchCondition? Condition(Tensor? conditions, TrainingBatches batches) =>
+        conditions is null ? null : new BatchCondition(conditions, batches.OneConditionPerRow);
 
     /// <summary>Without packing the discriminator sees the generator's own condition, entries and all.</summary>
     private BatchCondition? PackCondition(BatchCondition? condition) =>

@@ -52,6 +52,9 @@ internal sealed class TrainingBatches : IDisposable
 
     public int Rows { get; }
 
+    /// <summary>Whether every batch's condition is a label one-hot alone: exactly one 1 in every row.</summary>
+    public bool OneConditionPerRow => _labels is not null && (_categories?.Vector.Width ?? 0) == 0;
+
     /// <summary>The conditional vector the batches draw, or null when they draw none.</summary>
     public ConditionalVector? Categories => _categories?.Vector;
 

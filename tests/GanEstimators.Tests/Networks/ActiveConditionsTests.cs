@@ -34,4 +34,28 @@ public sealed class ActiveConditionsTests
         using var given = ActiveConditions.OfOnes(Rows, Columns, CPU);
         Assert.IsTrue(layer.Forward(x, fromDense).eq(layer.Forward(x, given)).all().item<bool>());
     }
+
+    [TestMethod]
+    public void ZeroOneEntriesGiveBitIdenticalOutputAndGradientsToTheGeneralOnes()
+    {
+        var labels = zeros(5, 6);
+        foreach (var (row, column) in new[] { (0, 2), (1, 0), (2, 5), (3, 2), (4, 1) }) labels[row, column] = tensor(1f);
+        foreach (var (dense, onePerRow) in new[] { (Dense(), false), (labels, true), (labels, false) })
+        {
+            random.manual_seed(5);
+            using var layer = new ConditionedLinear("layer", 3, 6, 8);
+            var x = randn(dense.shape[0], 3).requires_grad_(true);
+            using var general = ActiveConditions.Of(dense);
+            using var ones = ActiveConditions.OfOnes(dense, onePerRow);
+            Assert.AreEqual(onePerRow, ones.OnePerRow);
+            var expected = layer.Forward(x, general);
+            var actual = layer.Forward(x, ones);
+            Assert.IsTrue(expected.eq(actual).all().item<bool>(), $"same output (one per row: {onePerRow})");
+            var inputs = layer.parameters().Prepend(x).ToArray();
+            var expectedGradients = autograd.grad(new[] { expected.pow(2).sum() }, inputs);
+            var actualGradients = autograd.grad(new[] { actual.pow(2).sum() }, inputs);
+            for (var i = 0; i < inputs.Length; i++)
+                Assert.IsTrue(expectedGradients[i].eq(actualGradients[i]).all().item<bool>(), $"same gradient {i} (one per row: {onePerRow})");
+        }
+    }
 }
