@@ -12,17 +12,17 @@ public static class OpPricing
     public static void Run(Config config, int iterations)
     {
         using var loop = new HandLoop(config);
+        using var inputs = NewDisposeScope();
         loop.Step(Bookkeeping.None);
         var parameters = loop.GeneratorParameters;
         var loss = randn(1).squeeze();
-        var scores = randn(200, 1);
-        var kept = new List<Tensor>();
         var y = randn(256, 256);
         var table = randn(5, 256);
         var cols = randint(5, new long[] { 256 });
         var rows = arange(256L);
         var src = randn(256, 256);
         var grad = randn(256, 256);
+        var oneHot = randn(256, 5);
         var cases = new (string, Action)[]
         {
             ("index_add_ 256x256 (rows = arange)", () => y.index_add_(0, rows, src, 1.0)),
@@ -30,14 +30,14 @@ public static class OpPricing
             ("index_select 5x256 -> 256x256", () => table.index_select(0, cols)),
             ("zeros(5,256).index_add_(cols, grad) (index_select backward)", () => zeros(5, 256).index_add_(0, cols, grad, 1.0)),
             ("grad.index_select(rows) (index_add backward)", () => grad.index_select(0, rows)),
-            ("matmul 256x5 @ 5x256", () => matmul(randn(256, 5), table)),
+            ("matmul 256x5 @ 5x256", () => matmul(oneHot, table)),
             ("empty scope", () => { }),
             ("flat cat norm", () => loop.FlatGradientNorm()),
             ("reshape-cat-norm (library)", () => { using var _ = no_grad(); cat(parameters.Select(p => p.grad!.reshape(-1)).ToArray()).norm(); }),
             ("clip_grad_norm_(inf)", () => nn.utils.clip_grad_norm_(parameters, double.PositiveInfinity)),
             ("one detach", () => loss.detach()),
             ("one detach + DetachFromDisposeScope + dispose", () => loss.detach().DetachFromDisposeScope().Dispose()),
-            ("p.grad x6", () => { foreach (var p in parameters) _ = p.grad; }),
+            ("p.grad of every generator parameter", () => { foreach (var p in parameters) _ = p.grad; }),
             ("no_grad enter/exit", () => { using var _ = no_grad(); }),
             ("stack 3 scalars", () => stack(new[] { loss, loss, loss })),
         };

@@ -23,9 +23,7 @@ internal sealed class ActiveConditions : IDisposable
 
     public static ActiveConditions Of(Tensor conditions)
     {
-        using var nonZero = conditions.nonzero();
-        var rows = nonZero.select(1, 0);
-        var columns = nonZero.select(1, 1);
+        var (rows, columns) = NonZero(conditions);
         var values = conditions.index(new TensorIndex[] { TensorIndex.Tensor(rows), TensorIndex.Tensor(columns) }).unsqueeze(1);
         return new ActiveConditions(rows, columns, values);
     }
@@ -39,8 +37,15 @@ internal sealed class ActiveConditions : IDisposable
     {
         if (onePerRow)
             return new ActiveConditions(arange(conditions.shape[0], int64, conditions.device), conditions.argmax(1), null, onePerRow: true);
+        var (rows, columns) = NonZero(conditions);
+        return new ActiveConditions(rows, columns, null);
+    }
+
+    /// <summary>The rows and columns of the matrix's non-zero entries, in <c>nonzero()</c>'s row-major order.</summary>
+    private static (Tensor Rows, Tensor Columns) NonZero(Tensor conditions)
+    {
         using var nonZero = conditions.nonzero();
-        return new ActiveConditions(nonZero.select(1, 0), nonZero.select(1, 1), null);
+        return (nonZero.select(1, 0), nonZero.select(1, 1));
     }
 
     /// <summary>
