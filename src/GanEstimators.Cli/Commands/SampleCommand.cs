@@ -37,14 +37,19 @@ public static class SampleCommand
         {
             Description = "Map each numeric column's generated values (not dates) onto its training distribution (quantile mapping; GanSampler.CalibrateNumbers): true or false; default: decided from the model (on where numeric modes are drawn, as on every real table measured; off where the most likely modes are taken, as on clustered data; models saved before format 0x0001000B have nothing to calibrate)",
         };
-        var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, start, partRows, threads, unseen, modes, calibrate, calibrateNumbers, cluster };
+        var keepSeenPairs = new Option<bool>("--keep-seen-pairs")
+        {
+            Description = "Generate two categorical columns whose training rows hold nearly all their combinations (as flights' origin and destination) only in combinations seen in training (GanSampler.KeepSeenPairs; on by default: --keep-seen-pairs false lets the generator combine categories freely)",
+            DefaultValueFactory = _ => true,
+        };
+        var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, start, partRows, threads, unseen, modes, calibrate, calibrateNumbers, keepSeenPairs, cluster };
         command.SetAction((parsed, cancellation) => parsed.GetValue(cluster) is { } gateways
-            ? parsed.GetValue(modes) is not null || !parsed.GetValue(calibrate) || Given(parsed, calibrateNumbers) is false
-                ? throw new ArgumentException("--modes, --calibrate-categories false and --calibrate-numbers false cannot be used with --cluster: the silos sample with the model's defaults (calibrated categories and numbers, the mode choice the model's generator decides).")
+            ? parsed.GetValue(modes) is not null || !parsed.GetValue(calibrate) || Given(parsed, calibrateNumbers) is false || !parsed.GetValue(keepSeenPairs)
+                ? throw new ArgumentException("--modes, --calibrate-categories false, --calibrate-numbers false and --keep-seen-pairs false cannot be used with --cluster: the silos sample with the model's defaults (calibrated categories and numbers, seen pairs kept, the mode choice the model's generator decides).")
                 : ClusterSample.RunAsync(gateways, parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, Conditions(parsed.GetValue(condition)), parsed.GetValue(seed),
                 parsed.GetValue(start), parsed.GetValue(partRows), parsed.GetValue(threads), parsed.GetResult(unseen) is { Implicit: false }, cancellation)
             : Task.FromResult(Run(parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, parsed.GetValue(condition), parsed.GetValue(seed), parsed.GetValue(threads),
-                parsed.GetValue(start), parsed.GetValue(partRows) ?? SampleOutput.DefaultPartRows, parsed.GetValue(unseen)!, ParseModes(parsed.GetValue(modes)), parsed.GetValue(calibrate), Given(parsed, calibrateNumbers))));
+                parsed.GetValue(start), parsed.GetValue(partRows) ?? SampleOutput.DefaultPartRows, parsed.GetValue(unseen)!, ParseModes(parsed.GetValue(modes)), parsed.GetValue(calibrate), Given(parsed, calibrateNumbers), parsed.GetValue(keepSeenPairs))));
         return command;
     }
 
@@ -59,7 +64,7 @@ public static class SampleCommand
         _ => throw new ArgumentException($"--modes must be drawn or most-likely; got '{name}'."),
     };
 
-    private static int Run(string modelPath, int count, string outputPath, string[]? conditions, int? seed, int? threads, long? start, long partRows, string unseen, GanModeChoice? modes, bool calibrate, bool? calibrateNumbers)
+    private static int Run(string modelPath, int count, string outputPath, string[]? conditions, int? seed, int? threads, long? start, long partRows, string unseen, GanModeChoice? modes, bool calibrate, bool? calibrateNumbers, bool keepSeenPairs)
     {
         if (count <= 0) throw new ArgumentException($"--count must be a positive number of rows; got {count}.");
         if (start is < 0) throw new ArgumentException($"--start must be 0 or more; got {start}.");
@@ -73,8 +78,8 @@ public static class SampleCommand
         {
             if (!message.Source.Contains(nameof(GanSampler), StringComparison.Ordinal)) return;
             if (message.Kind == Microsoft.ML.Runtime.ChannelMessageKind.Warning) Console.Error.WriteLine($"ganest: warning: {message.RawMessage}");
-            // The sampler's default mode choice, decided from the model at the first rows (not when --modes is given).
-            else if (message.RawMessage.StartsWith("Mode choice:", StringComparison.Ordinal)) Console.WriteLine(message.RawMessage);
+            // The sampler's default mode choice, decided from the model at the first rows (not when --modes is given), and the pairs kept to their seen combinations.
+            else if (message.RawMessage.StartsWith("Mode choice:", StringComparison.Ordinal) || message.RawMessage.StartsWith("Seen pairs:", StringComparison.Ordinal)) Console.WriteLine(message.RawMessage);
         };
         var (sampler, columns) = ModelFile.Load(ml, modelPath);
         using var loaded = sampler;
@@ -83,6 +88,7 @@ public static class SampleCommand
         if (modes is { } choice) sampler.ModeChoice = choice;
         sampler.CalibrateCategories = calibrate;
         if (calibrateNumbers is { } numbers) sampler.CalibrateNumbers = numbers;
+        sampler.KeepSeenPairs = keepSeenPairs;
         using var output = SampleOutput.Reserve(outputPath, "--out", ("--model", modelPath));
         var request = Conditions(conditions);
         foreach (var (column, value) in request)

@@ -30,6 +30,9 @@ internal sealed class SeenCombinations
 
     public int Count => _tuples.Length;
 
+    /// <summary>Each combination with the number of training rows that had it.</summary>
+    public IEnumerable<(int[] Tuple, int Count)> Tuples => _tuples.Select((t, i) => (t, _counts[i]));
+
     /// <summary>
     /// The combinations of <paramref name="columns"/> in <paramref name="table"/>, or null when there are more than
     /// <paramref name="maxValues"/> values in all (combinations × columns).

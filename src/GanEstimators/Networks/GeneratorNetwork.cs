@@ -43,12 +43,13 @@ internal sealed class GeneratorNetwork : nn.Module<Tensor, Tensor?, Tensor>
     /// <see cref="OutputHeads.ApplyForSampling"/>). The condition comes as its non-zero entries, which the MLP bodies
     /// use as they are; the DCGAN's embedding gets the dense matrix. Softmax spans at the offsets in
     /// <paramref name="mostLikely"/> take their most likely slot instead of a draw; <paramref name="logitOffsets"/>, when
-    /// given, is added to every row's logits first (the categorical calibration).
+    /// given, is added to every row's logits first (the categorical calibration); <paramref name="draws"/>, when given,
+    /// makes a categorical draw depend on the row's earlier ones (<see cref="ISequentialCategoryDraws"/>).
     /// </summary>
-    public Tensor Sample(Tensor noise, ActiveConditions? condition, Generator random, IReadOnlySet<int>? mostLikely = null, Tensor? logitOffsets = null)
+    public Tensor Sample(Tensor noise, ActiveConditions? condition, Generator random, IReadOnlySet<int>? mostLikely = null, Tensor? logitOffsets = null, ISequentialCategoryDraws? draws = null)
     {
         var logits = SamplingLogits(noise, condition);
-        return OutputHeads.ApplyForSampling(logitOffsets is null ? logits : logits + logitOffsets, Spec.Spans, random, mostLikely);
+        return OutputHeads.ApplyForSampling(logitOffsets is null ? logits : logits + logitOffsets, Spec.Spans, random, mostLikely, draws);
     }
 
     /// <summary>The logits <see cref="Sample"/> activates.</summary>

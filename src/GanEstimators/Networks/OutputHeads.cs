@@ -24,8 +24,9 @@ internal static class OutputHeads
     /// spares the per-element Gumbel noise and logarithms. Each span is written in place into one output tensor (a
     /// scatter of ones for the draws), so no one-hot or concatenated copies are made. Softmax spans whose offsets are in
     /// <paramref name="mostLikely"/> take their largest logit instead of a draw (<see cref="GanModeChoice.MostLikely"/>).
+    /// <paramref name="draws"/>, when given, may change a span's logits from the draws of earlier spans in the row.
     /// </summary>
-    public static Tensor ApplyForSampling(Tensor logits, IReadOnlyList<OutputSpan> spans, Generator random, IReadOnlySet<int>? mostLikely = null)
+    public static Tensor ApplyForSampling(Tensor logits, IReadOnlyList<OutputSpan> spans, Generator random, IReadOnlySet<int>? mostLikely = null, ISequentialCategoryDraws? draws = null)
     {
         if (spans.All(s => s.Activation == SpanActivation.Identity)) return logits;
         var output = zeros_like(logits);
@@ -39,9 +40,14 @@ internal static class OutputHeads
                     using (var squashed = x.tanh()) target.copy_(squashed);
                     break;
                 case SpanActivation.Softmax:
-                    using (var index = mostLikely?.Contains(span.Offset) == true ? x.argmax(1, keepdim: true) : DrawIndex(x, random))
+                    var adjusted = draws?.Adjust(span.Offset, x) ?? x;
+                    using (var index = mostLikely?.Contains(span.Offset) == true ? adjusted.argmax(1, keepdim: true) : DrawIndex(adjusted, random))
                     using (var chosen = ones(index.shape, dtype: output.dtype, device: output.device))
+                    {
                         target.scatter_(1, index, chosen);
+                        draws?.Record(span.Offset, index);
+                    }
+                    if (!ReferenceEquals(adjusted, x)) adjusted.Dispose();
                     break;
                 default:
                     target.copy_(x);

@@ -18,11 +18,12 @@ internal static class FixedNoiseProbe
     /// <param name="generator">The trained generator.</param>
     /// <param name="classes">The condition column's class of each row; null when the model has no condition column.</param>
     /// <param name="drawn">When given, receives the (row, vector position) of every categorical condition drawn.</param>
-    public static Tensor Logits(SyntheticRowGenerator generator, int[]? classes, List<(int Row, int Position)>? drawn = null)
+    /// <param name="known">When given, receives the slot each condition fixes (see <see cref="SeenPairs"/>).</param>
+    public static Tensor Logits(SyntheticRowGenerator generator, int[]? classes, List<(int Row, int Position)>? drawn = null, int[][]? known = null)
     {
         using var random = new Generator(Seed);
         var noise = TorchRandom.Normal(new long[] { Rows, generator.NoiseDimension }, generator.Device, random);
-        using var conditions = generator.Conditions(0, Rows, GenerationRequest.ForClasses(classes), new Random(Seed), drawn);
+        using var conditions = generator.Conditions(0, Rows, GenerationRequest.ForClasses(classes), new Random(Seed), drawn, known);
         return generator.Network.SamplingLogits(noise, conditions);
     }
 }

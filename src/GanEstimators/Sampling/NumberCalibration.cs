@@ -28,7 +28,7 @@ internal sealed class NumberCalibration
     private const int MinimumGenerated = 100;
 
     /// <summary>The calibration of the generator's columns that carry training quantiles; null when none does (an older model, a table without them).</summary>
-    public static NumberCalibration? Fit(SyntheticRowGenerator generator, GanModeChoice modeChoice, bool calibrateCategories)
+    public static NumberCalibration? Fit(SyntheticRowGenerator generator, GanModeChoice modeChoice, bool calibrateCategories, bool keepSeenPairs)
     {
         var columns = generator.Features.Columns
             .Select((column, index) => (Encoder: column as ModeSpecificEncoder, Offset: generator.Features.RawOffsetOf(index)))
@@ -36,7 +36,7 @@ internal sealed class NumberCalibration
         if (columns.Length == 0) return null;
         var classes = generator.Condition is { } condition ? DrawnClasses.ByFrequency(condition, Rows, new Random(FixedNoiseProbe.Seed)) : null;
         using var random = new torch.Generator(FixedNoiseProbe.Seed);
-        var raw = generator.GenerateUncalibratedNumbers(Rows, GenerationRequest.ForClasses(classes), random, modeChoice, calibrateCategories);
+        var raw = generator.GenerateUncalibratedNumbers(Rows, GenerationRequest.ForClasses(classes), random, modeChoice, calibrateCategories, keepSeenPairs);
         var width = generator.Features.RawWidth;
         var fitted = new List<(int, ModeSpecificEncoder, ValueQuantiles)>();
         foreach (var (encoder, offset) in columns)

@@ -30,7 +30,14 @@ internal sealed class SyntheticRowGenerator : IDisposable
         Device = device;
         Network.to(device).eval();
         ModeSpans = ModeSpanOffsets(features);
-        _categoryOffsets = new Lazy<Tensor?>(() => CategoryCalibration.Fit(this));
+        _seenPairs = new Lazy<SeenPairs?>(() =>
+        {
+            var pairs = SeenPairs.For(Combinations, Features, Condition, Categories, Device);
+            if (pairs is not null) Log($"Seen pairs: {string.Join("; ", pairs.Describe(Features, Condition))} are generated only in combinations seen in training (GanSampler.KeepSeenPairs).");
+            return pairs;
+        });
+        _categoryOffsets = new Lazy<Tensor?>(() => CategoryCalibration.Fit(this, pairs: null));
+        _categoryOffsetsWithPairs = new Lazy<Tensor?>(() => CategoryCalibration.Fit(this, _seenPairs.Value));
         _modeRule = new Lazy<(GanModeChoice, double)>(() => ModeChoiceRule.Choose(this));
         _defaultModeChoice = new Lazy<GanModeChoice>(() =>
         {
@@ -47,15 +54,25 @@ internal sealed class SyntheticRowGenerator : IDisposable
     private readonly Lazy<GanModeChoice> _defaultModeChoice;
     private GanModeChoice? _modeChoice;
 
-    // The calibration's logit offsets (CategoryCalibration), fitted at first use; null when the model has no categorical column.
-    private readonly Lazy<Tensor?> _categoryOffsets;
+    // The calibration's logit offsets (CategoryCalibration), fitted at first use, without and with the seen pairs kept;
+    // null when the model has no categorical column.
+    private readonly Lazy<Tensor?> _categoryOffsets, _categoryOffsetsWithPairs;
+
+    // The pairs of categorical columns kept to their training combinations (SeenPairs), found at first use; null when none.
+    private readonly Lazy<SeenPairs?> _seenPairs;
+
+    /// <summary>Whether categories are drawn among the combinations seen in training where the data shows them all (<see cref="GanSampler.KeepSeenPairs"/>).</summary>
+    public bool KeepSeenPairs { get; set; } = true;
+
+    /// <summary>The pairs <see cref="KeepSeenPairs"/> applies to; null when none.</summary>
+    public SeenPairs? SeenPairs => _seenPairs.Value;
 
     /// <summary>Whether categorical draws are calibrated (<see cref="GanSampler.CalibrateCategories"/>).</summary>
     public bool CalibrateCategories { get; set; } = true;
 
     // The quantile mapping of the numeric columns (NumberCalibration), fitted at first use for each mode choice and
     // category setting it is used with (the generated distribution depends on both); null when no column carries training quantiles.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(GanModeChoice, bool), Lazy<NumberCalibration?>> _numberCalibrations = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(GanModeChoice, bool, bool), Lazy<NumberCalibration?>> _numberCalibrations = new();
 
     /// <summary>
     /// Whether numeric columns are mapped onto their training distributions (<see cref="GanSampler.CalibrateNumbers"/>);
@@ -110,22 +127,22 @@ internal sealed class SyntheticRowGenerator : IDisposable
     /// </summary>
     public float[] Generate(int rows, GenerationRequest request, Generator random, Action<int[]>? repaired = null)
     {
-        var (modeChoice, calibrateCategories) = (ModeChoice, CalibrateCategories);
+        var (modeChoice, calibrateCategories, keepSeenPairs) = (ModeChoice, CalibrateCategories, KeepSeenPairs);
         var numbers = CalibrateNumbers
-            ? _numberCalibrations.GetOrAdd((modeChoice, calibrateCategories), key => new Lazy<NumberCalibration?>(() => NumberCalibration.Fit(this, key.Item1, key.Item2))).Value
+            ? _numberCalibrations.GetOrAdd((modeChoice, calibrateCategories, keepSeenPairs), key => new Lazy<NumberCalibration?>(() => NumberCalibration.Fit(this, key.Item1, key.Item2, key.Item3))).Value
             : null;
-        return Generate(rows, request, random, repaired, modeChoice, calibrateCategories, numbers, applyConstraints: true);
+        return Generate(rows, request, random, repaired, modeChoice, calibrateCategories, keepSeenPairs, numbers, applyConstraints: true);
     }
 
     /// <summary>
     /// Decoded rows as the generator makes them with this mode choice and category setting, with no number
     /// calibration or constraints: what <see cref="NumberCalibration"/> measures.
     /// </summary>
-    public float[] GenerateUncalibratedNumbers(int rows, GenerationRequest request, Generator random, GanModeChoice modeChoice, bool calibrateCategories) =>
-        Generate(rows, request, random, repaired: null, modeChoice, calibrateCategories, numbers: null, applyConstraints: false);
+    public float[] GenerateUncalibratedNumbers(int rows, GenerationRequest request, Generator random, GanModeChoice modeChoice, bool calibrateCategories, bool keepSeenPairs) =>
+        Generate(rows, request, random, repaired: null, modeChoice, calibrateCategories, keepSeenPairs, numbers: null, applyConstraints: false);
 
     private float[] Generate(int rows, GenerationRequest request, Generator random, Action<int[]>? repaired,
-        GanModeChoice modeChoice, bool calibrateCategories, NumberCalibration? numbers, bool applyConstraints)
+        GanModeChoice modeChoice, bool calibrateCategories, bool keepSeenPairs, NumberCalibration? numbers, bool applyConstraints)
     {
         ThrowIfDisposed();
         if ((long)rows * Features.RawWidth > Array.MaxLength)
@@ -134,7 +151,8 @@ internal sealed class SyntheticRowGenerator : IDisposable
         var raw = new float[rows * Features.RawWidth];
         using var threads = LibTorchThreads.Hold(NumberOfThreads, Log, LibTorchThreads.SamplerOption);
         var mostLikely = modeChoice == GanModeChoice.MostLikely ? ModeSpans : null;
-        var offsets = calibrateCategories ? _categoryOffsets.Value : null;
+        var pairs = keepSeenPairs ? _seenPairs.Value : null;
+        var offsets = !calibrateCategories ? null : pairs is null ? _categoryOffsets.Value : _categoryOffsetsWithPairs.Value;
         for (var start = 0; start < rows; start += ChunkRows)
         {
             var count = Math.Min(ChunkRows, rows - start);
@@ -142,9 +160,11 @@ internal sealed class SyntheticRowGenerator : IDisposable
             using var noGrad = no_grad();
             var noise = TorchRandom.Normal(new long[] { count, NoiseDimension }, Device, random);
             var decodeRandom = TorchRandom.DerivedRandom(random);
-            using var conditions = Conditions(start, count, request, decodeRandom);
+            var known = UnknownValues(pairs, count);
+            using var conditions = Conditions(start, count, request, decodeRandom, drawn: null, known);
+            using var draws = pairs?.Start(known!);
             using var deviceRandom = new Generator((ulong)decodeRandom.NextInt64());
-            var encoded = Network.Sample(noise, conditions, deviceRandom, mostLikely, offsets).cpu().contiguous();
+            var encoded = Network.Sample(noise, conditions, deviceRandom, mostLikely, offsets, draws).cpu().contiguous();
             var chunk = raw.AsSpan(start * Features.RawWidth, count * Features.RawWidth);
             Features.Decode(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(encoded.bytes), count, chunk, decodeRandom);
             if (numbers is not null) numbers.Apply(chunk, count, Features.RawWidth, new Random(decodeRandom.Next()));
@@ -179,10 +199,11 @@ internal sealed class SyntheticRowGenerator : IDisposable
     // The conditions' one-hot entries, row by row: the class label first, then the categories (fixed or drawn), in
     // ascending vector position as ActiveConditions requires.
     internal ActiveConditions? Conditions(int start, int count, GenerationRequest request, Random random) =>
-        Conditions(start, count, request, random, drawn: null);
+        Conditions(start, count, request, random, drawn: null, known: null);
 
-    // drawn, when given, receives the (row, vector position) of every categorical condition drawn (not fixed).
-    internal ActiveConditions? Conditions(int start, int count, GenerationRequest request, Random random, List<(int Row, int Position)>? drawn)
+    // drawn, when given, receives the (row, vector position) of every categorical condition drawn (not fixed); known,
+    // when given (SeenPairs' columns × count, filled with -1), receives the slot each condition fixes in each row.
+    internal ActiveConditions? Conditions(int start, int count, GenerationRequest request, Random random, List<(int Row, int Position)>? drawn, int[][]? known = null)
     {
         if (Condition is null && Categories.Width == 0) return null;
         var labelWidth = Condition?.Count ?? 0;
@@ -195,6 +216,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
             {
                 rows.Add(r);
                 columns.Add(request.ClassIndices![start + r]);
+                if (known is not null) known[^1][r] = request.ClassIndices![start + r];
             }
             if (Categories.Width == 0) continue;
             if (fixedPositions.Length == 0)
@@ -204,16 +226,35 @@ internal sealed class SyntheticRowGenerator : IDisposable
                 rows.Add(r);
                 columns.Add(labelWidth + position);
                 drawn?.Add((r, position));
+                if (known is not null) Know(known, r, position);
             }
             else
                 foreach (var position in fixedPositions)
                 {
                     rows.Add(r);
                     columns.Add(position);
+                    if (known is not null) Know(known, r, position - labelWidth);
                 }
         }
         return ActiveConditions.OfOnes(rows.ToArray(), columns.ToArray(), Device);
     }
+
+    private void Know(int[][] known, int row, int vectorPosition)
+    {
+        for (var c = 0; c < Categories.Columns.Count; c++)
+        {
+            var column = Categories.Columns[c];
+            if (column.Width > 0 && vectorPosition >= column.VectorOffset && vectorPosition < column.VectorOffset + column.Width)
+            {
+                known[c][row] = vectorPosition - column.VectorOffset;
+                return;
+            }
+        }
+    }
+
+    /// <summary>A (columns × <paramref name="count"/>) table of -1s for the conditions to fill, when <paramref name="pairs"/> needs one.</summary>
+    internal static int[][]? UnknownValues(SeenPairs? pairs, int count) =>
+        pairs is null ? null : Enumerable.Range(0, pairs.ColumnCount).Select(_ => Enumerable.Repeat(-1, count).ToArray()).ToArray();
 
     /// <summary>A new generator network with this one's weights, for further training (this one stays as it is).</summary>
     public void ThrowIfDisposed()
@@ -229,5 +270,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
         _disposed = true;
         Network.Dispose();
         if (_categoryOffsets.IsValueCreated) _categoryOffsets.Value?.Dispose();
+        if (_categoryOffsetsWithPairs.IsValueCreated) _categoryOffsetsWithPairs.Value?.Dispose();
+        if (_seenPairs.IsValueCreated) _seenPairs.Value?.Dispose();
     }
 }
