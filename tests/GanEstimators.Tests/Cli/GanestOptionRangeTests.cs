@@ -73,7 +73,39 @@ public sealed class GanestOptionRangeTests : GanestTestFolder
         Assert.AreNotEqual(byDefault, Sample("--calibrate-numbers", "false"), "false writes the generator's own numbers");
         var before = FilesIn(Folder);
         AssertFailedCleanly(Ganest.Run("sample", "--model", model, "--out", Path.Combine(Folder, "c.csv"), "--count", "3", "--calibrate-categories", "false", "--cluster", "localhost:1"),
-            Folder, before, "--modes, --calibrate-categories false and --calibrate-numbers false cannot be used with --cluster");
+            Folder, before, "--modes, --calibrate-categories false, --calibrate-numbers false and --keep-seen-pairs false cannot be used with --cluster");
+    }
+
+    [TestMethod]
+    public void SampleKeepsSeenPairsByDefaultSaysWhichAndLetsThemGo()
+    {
+        // Every city lies in one country: 12 of the 36 (city, country) combinations, each seen many times.
+        var data = Path.Combine(Folder, "cities.csv");
+        var random = new Random(6);
+        var rows = Enumerable.Range(0, 300).Select(_ => random.Next(12)).Select(c => (City: $"city{c}", Country: $"country{c / 4}")).ToArray();
+        File.WriteAllLines(data, new[] { "city,country,x" }.Concat(rows.Select((r, i) => $"{r.City},{r.Country},{(i % 7).ToString(CultureInfo.InvariantCulture)}.5")));
+        var model = Path.Combine(Folder, "cities.zip");
+        var trained = Ganest.Run("train", "--data", data, "--model", model, "--epochs", "1", "--seed", "1");
+        Assert.AreEqual(0, trained.ExitCode, trained.Output);
+        var seen = rows.Select(r => $"{r.City},{r.Country}").ToHashSet();
+
+        (string Output, int Unseen) Sample(params string[] extra)
+        {
+            var output = Path.Combine(Folder, $"cities-{string.Join("-", extra)}.csv");
+            var sampled = Ganest.Run(new[] { "sample", "--model", model, "--out", output, "--count", "600", "--seed", "2" }.Concat(extra).ToArray());
+            Assert.AreEqual(0, sampled.ExitCode, sampled.Output);
+            return (sampled.Output, File.ReadAllLines(output).Skip(1).Count(line => !seen.Contains(string.Join(',', line.Split(',').Take(2)))));
+        }
+
+        var (kept, keptUnseen) = Sample();
+        StringAssert.Contains(kept, "Seen pairs: city × country");
+        Assert.AreEqual(0, keptUnseen, "a city in a country it is not in");
+        var (free, freeUnseen) = Sample("--keep-seen-pairs", "false");
+        Assert.IsFalse(free.Contains("Seen pairs:"), free);
+        Assert.IsTrue(freeUnseen > 0, "after one epoch the generator pairs cities and countries freely (so the check above can fail)");
+        var before = FilesIn(Folder);
+        AssertFailedCleanly(Ganest.Run("sample", "--model", model, "--out", Path.Combine(Folder, "c.csv"), "--count", "3", "--keep-seen-pairs", "false", "--cluster", "localhost:1"),
+            Folder, before, "--keep-seen-pairs false cannot be used with --cluster");
     }
 
     [TestMethod]
@@ -84,7 +116,7 @@ public sealed class GanestOptionRangeTests : GanestTestFolder
 
         AssertFailedCleanly(Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--modes", "argmax"), Folder, before, "--modes must be drawn or most-likely; got 'argmax'.");
         AssertFailedCleanly(Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--modes", "drawn", "--cluster", "localhost:1"),
-            Folder, before, "--modes, --calibrate-categories false and --calibrate-numbers false cannot be used with --cluster");
+            Folder, before, "--modes, --calibrate-categories false, --calibrate-numbers false and --keep-seen-pairs false cannot be used with --cluster");
         foreach (var choice in new[] { "drawn", "most-likely" })
         {
             var sampled = Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--modes", choice, "--seed", "1");
