@@ -24,7 +24,8 @@ internal static class OutputHeads
     /// spares the per-element Gumbel noise and logarithms. Each span is written in place into one output tensor (a
     /// scatter of ones for the draws), so no one-hot or concatenated copies are made. Softmax spans whose offsets are in
     /// <paramref name="mostLikely"/> take their largest logit instead of a draw (<see cref="GanModeChoice.MostLikely"/>).
-    /// <paramref name="draws"/>, when given, may change a span's logits from the draws of earlier spans in the row.
+    /// <paramref name="draws"/>, when given, may change a span's logits from the draws of earlier spans in the row, and
+    /// the slots written.
     /// </summary>
     public static Tensor ApplyForSampling(Tensor logits, IReadOnlyList<OutputSpan> spans, Generator random, IReadOnlySet<int>? mostLikely = null, ISequentialCategoryDraws? draws = null)
     {
@@ -41,11 +42,12 @@ internal static class OutputHeads
                     break;
                 case SpanActivation.Softmax:
                     var adjusted = draws?.Adjust(span.Offset, x) ?? x;
-                    using (var index = mostLikely?.Contains(span.Offset) == true ? adjusted.argmax(1, keepdim: true) : DrawIndex(adjusted, random))
-                    using (var chosen = ones(index.shape, dtype: output.dtype, device: output.device))
+                    using (var drawn = mostLikely?.Contains(span.Offset) == true ? adjusted.argmax(1, keepdim: true) : DrawIndex(adjusted, random))
                     {
-                        target.scatter_(1, index, chosen);
-                        draws?.Record(span.Offset, index);
+                        var index = draws?.Settle(span.Offset, drawn) ?? drawn;
+                        using (var chosen = ones(index.shape, dtype: output.dtype, device: output.device))
+                            target.scatter_(1, index, chosen);
+                        if (!ReferenceEquals(index, drawn)) index.Dispose();
                     }
                     if (!ReferenceEquals(adjusted, x)) adjusted.Dispose();
                     break;

@@ -57,7 +57,7 @@ internal static class CategoryCalibration
                 else
                 {
                     var probabilities = F.softmax(draws.Adjust(columns[i].EncodedOffset, span), 1);
-                    draws.Record(columns[i].EncodedOffset, probabilities.multinomial(1, generator: random));
+                    draws.Settle(columns[i].EncodedOffset, probabilities.multinomial(1, generator: random));
                     generated = probabilities.index_select(0, freeRows[i]).mean(new long[] { 0 });
                 }
                 offsets.narrow(0, columns[i].EncodedOffset, columns[i].Width).add_((real[i] / generated.clamp_min(Floor)).log_());
