@@ -173,7 +173,8 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
     /// fixed in its row (by the condition column, a conditional request, or a column drawn before it), by the
     /// generator's own probabilities among them; a column is kept within at most one pair, its most structured, and a
     /// row's condition on a paired column is then always the value written. Pairs whose combinations are sparse by
-    /// chance (many seen once) stay free. Over three seeds this lifted flights-20k's pair trends from 0.877 to 0.900,
+    /// chance (many seen once) stay free. A column with more levels than <c>MaxCategorySlots</c> is paired by its slots:
+    /// its pooled rare levels share one slot, which still decodes to one of them by training frequency. Over three seeds this lifted flights-20k's pair trends from 0.877 to 0.900,
     /// and birdstrikes' from 0.869 to 0.892 with its detection AUC down from 0.270 to 0.213 (BENCHMARKS.md, "Seen
     /// pairs"). Derived from the combinations every model records, so older models get it too; categorical
     /// calibration is fitted with it. <c>ganest sample</c> prints the pairs (<c>Seen pairs: …</c>). Set false to let

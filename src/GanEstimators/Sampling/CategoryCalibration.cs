@@ -57,7 +57,9 @@ internal static class CategoryCalibration
                 else
                 {
                     var probabilities = F.softmax(draws.Adjust(columns[i].EncodedOffset, span), 1);
-                    draws.Settle(columns[i].EncodedOffset, probabilities.multinomial(1, generator: random));
+                    // TorchSharp's generators live on the CPU, and CUDA kernels refuse them: draw there (the step's scope frees the copies).
+                    var onHost = probabilities.device_type == DeviceType.CPU ? probabilities : probabilities.cpu();
+                    draws.Settle(columns[i].EncodedOffset, onHost.multinomial(1, generator: random).to(probabilities.device));
                     generated = probabilities.index_select(0, freeRows[i]).mean(new long[] { 0 });
                 }
                 offsets.narrow(0, columns[i].EncodedOffset, columns[i].Width).add_((real[i] / generated.clamp_min(Floor)).log_());

@@ -12,7 +12,7 @@ namespace GanEstimators.Sampling;
 /// airport pairs; Good–Turing puts a new row's route among the unseen ones with probability 0.031). For those pairs a
 /// category is drawn among the slots that occur in training with the values already known in its row — the condition,
 /// or a category drawn before it — so the generator's preferences are kept but no combination is invented. Each column
-/// is drawn within at most one pair, its most structured. Derived
+/// is drawn within at most one pair (see <see cref="For"/>). Derived
 /// from the model's recorded combinations (<see cref="SyntheticRowGenerator.Combinations"/>), so models saved before
 /// this existed get it too.
 /// </summary>
@@ -64,8 +64,13 @@ internal sealed class SeenPairs : IDisposable
     {
         var categorical = CategoricalColumns(features);
         string Name(int c) => c == LabelColumn ? condition!.ColumnName : features.Columns[categorical[c]].Name;
-        return _pairs.GroupBy(p => (Math.Min(p.Known, p.Drawn), Math.Max(p.Known, p.Drawn))).Select(g => g.First())
-            .Select(p => $"{Name(Math.Min(p.Known, p.Drawn))} × {Name(Math.Max(p.Known, p.Drawn))} ({p.SeenShare:P1} of combinations seen)").ToArray();
+        // A pair acts in every row when some kept direction has its known column drawn first (or the condition column);
+        // otherwise only in rows whose condition fixes its later column.
+        return _pairs.GroupBy(p => (Math.Min(p.Known, p.Drawn), Math.Max(p.Known, p.Drawn)))
+            .Select(g => (First: g.Key.Item1, Second: g.Key.Item2, g.First().SeenShare, Always: g.Any(p => p.Known == LabelColumn || p.Known < p.Drawn)))
+            .Select(p => p.First == LabelColumn || p.Second == LabelColumn
+                ? $"{Name(LabelColumn)} × {Name(p.First == LabelColumn ? p.Second : p.First)} ({p.SeenShare:P1} of combinations seen)"
+                : $"{Name(p.First)} × {Name(p.Second)} ({p.SeenShare:P1} of combinations seen{(p.Always ? "" : $"; where {Name(p.Second)} is a condition")})").ToArray();
     }
 
     /// <summary>
@@ -82,7 +87,7 @@ internal sealed class SeenPairs : IDisposable
             ? (Index: columnCount - 1, Slots: condition!.Count, SlotOf: (Func<int, int>)(id => id))
             : (Index: Array.IndexOf(categorical, encoderIndex), Slots: categories.Columns[Array.IndexOf(categorical, encoderIndex)].Width,
                SlotOf: SlotMap((CategoricalEncoder)features.Columns[encoderIndex]))).ToArray();
-        var pairs = new List<Pair>();
+        var candidates = new List<(int Known, int KnownSlots, int Drawn, int DrawnSlots, (int, int)[] Seen, double SeenShare, double Strength)>();
         for (var i = 0; i < columns.Length; i++)
             for (var j = i + 1; j < columns.Length; j++)
             {
@@ -102,14 +107,18 @@ internal sealed class SeenPairs : IDisposable
                 if (strength < MinIndependentUnseenShare) continue;
                 var seenShare = (double)counts.Count / ((long)a.Slots * b.Slots);
                 // The condition column is always known before any category is drawn; feature columns can be either.
-                if (b.Index != columnCount - 1) pairs.Add(Pair.Of(a.Index, a.Slots, b.Index, b.Slots, counts.Keys, seenShare, strength, device));
-                if (a.Index != columnCount - 1) pairs.Add(Pair.Of(b.Index, b.Slots, a.Index, a.Slots, counts.Keys.Select(k => (k.Item2, k.Item1)), seenShare, strength, device));
+                if (b.Index != columnCount - 1) candidates.Add((a.Index, a.Slots, b.Index, b.Slots, counts.Keys.ToArray(), seenShare, strength));
+                if (a.Index != columnCount - 1) candidates.Add((b.Index, b.Slots, a.Index, a.Slots, counts.Keys.Select(k => (k.Item2, k.Item1)).ToArray(), seenShare, strength));
             }
-        // One pair per drawn column, the most structured: two pairs could leave no slot seen with both known values, and
-        // the draws they force then pull the column's frequencies away from training (birdstrikes' operator, which
-        // pairs with the airport and the aircraft: column shape 0.974 freely, 0.954 with both pairs, 0.976 with one).
-        pairs = pairs.GroupBy(p => p.Drawn).Select(g => g.MaxBy(p => p.Strength)!).ToList();
-        return pairs.Count == 0 ? null : new SeenPairs(pairs.ToArray(), columnCount, categories);
+        // One pair per drawn column: two pairs could leave no slot seen with both known values, and the draws they force
+        // then pull the column's frequencies away from training (birdstrikes' operator, which pairs with the airport and
+        // the aircraft: column shape 0.974 freely, 0.954 with both pairs, 0.976 with one). A pair whose known column is
+        // the condition or is drawn earlier acts in every row, so it comes first; then the most structured.
+        bool KnownFirst(int known, int drawn) => known == columnCount - 1 || known < drawn;
+        var kept = candidates.GroupBy(c => c.Drawn)
+            .Select(g => g.OrderByDescending(c => KnownFirst(c.Known, c.Drawn)).ThenByDescending(c => c.Strength).First())
+            .Select(c => Pair.Of(c.Known, c.KnownSlots, c.Drawn, c.DrawnSlots, c.Seen, c.SeenShare, c.Strength, device)).ToArray();
+        return kept.Length == 0 ? null : new SeenPairs(kept, columnCount, categories);
     }
 
     /// <summary>A chunk's draws, starting from the values its conditions fix (<paramref name="known"/>[column][row], −1 = not known).</summary>
@@ -152,7 +161,15 @@ internal sealed class SeenPairs : IDisposable
             var penalties = new float[(knownSlots + 1) * drawnSlots];
             Array.Fill(penalties, UnseenPenalty, 0, knownSlots * drawnSlots);
             foreach (var (k, d) in seen) penalties[k * drawnSlots + d] = 0;
-            return new Pair(known, drawn, tensor(penalties, new long[] { knownSlots + 1, drawnSlots }).to(device), seenShare, strength);
+            var table = tensor(penalties, new long[] { knownSlots + 1, drawnSlots });
+            if (table.device != device)
+            {
+                var moved = table.to(device);
+                table.Dispose();
+                table = moved;
+            }
+            // Built lazily at a first sample, perhaps inside a caller's dispose scope; the model owns it.
+            return new Pair(known, drawn, table.DetachFromDisposeScope(), seenShare, strength);
         }
     }
 
