@@ -12,9 +12,8 @@ namespace GanEstimators.Sampling;
 /// airport pairs; Good–Turing puts a new row's route among the unseen ones with probability 0.031). For those pairs a
 /// category is drawn among the slots that occur in training with the values already known in its row — the condition,
 /// or a category drawn before it — so the generator's preferences are kept but no combination is invented. Each column
-/// is drawn within at most one pair (see <see cref="For"/>). Derived
-/// from the model's recorded combinations (<see cref="SyntheticRowGenerator.Combinations"/>), so models saved before
-/// this existed get it too.
+/// is drawn within at most one pair (see <see cref="For"/>). Derived from the model's recorded combinations
+/// (<see cref="SyntheticRowGenerator.Combinations"/>), so models saved before this existed get it too.
 /// </summary>
 internal sealed class SeenPairs : IDisposable
 {
