@@ -171,8 +171,9 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
     /// would, are generated only in combinations that occur in the training rows: flights' origin and destination
     /// (2,879 routes), an airport and its state. Each such column is drawn among the slots seen with the value already
     /// fixed in its row (by the condition column, a conditional request, or a column drawn before it), by the
-    /// generator's own probabilities among them; a column is kept within at most one pair, its most structured, and a
-    /// row's condition on a paired column is then always the value written. Pairs whose combinations are sparse by
+    /// generator's own probabilities among them. Among a column's pairs whose other column is drawn earlier only the most
+    /// structured acts (two could contradict each other); pairs with a column drawn later act in the rows conditioned
+    /// on it, and a row's condition on a paired column is always the value written. Pairs whose combinations are sparse by
     /// chance (many seen once) stay free. A column with more levels than <c>MaxCategorySlots</c> is paired by its slots:
     /// its pooled rare levels share one slot, which still decodes to one of them by training frequency. Over three seeds this lifted flights-20k's pair trends from 0.877 to 0.900,
     /// and birdstrikes' from 0.869 to 0.892 with its detection AUC down from 0.270 to 0.213 (BENCHMARKS.md, "Seen

@@ -149,6 +149,7 @@ internal static class SamplingSpeed
         var t when t == typeof(ReadOnlyMemory<char>) => Getter<ReadOnlyMemory<char>>(cursor, column),
         var t when t == typeof(bool) => Getter<bool>(cursor, column),
         var t when t == typeof(int) => Getter<int>(cursor, column),
+        var t when t == typeof(long) => Getter<long>(cursor, column),
         var t when t == typeof(uint) => Getter<uint>(cursor, column),
         var t when t == typeof(VBuffer<float>) => Getter<VBuffer<float>>(cursor, column),
         var t => throw new NotSupportedException($"Column '{column.Name}' of {t.Name}."),

@@ -11,8 +11,8 @@ namespace GanEstimators.Sampling;
 /// those are far fewer than independent columns would take (flights' origin and destination: 2,879 routes among 47,960
 /// airport pairs; Good–Turing puts a new row's route among the unseen ones with probability 0.031). For those pairs a
 /// category is drawn among the slots that occur in training with the values already known in its row — the condition,
-/// or a category drawn before it — so the generator's preferences are kept but no combination is invented. Each column
-/// is drawn within at most one pair (see <see cref="For"/>). Derived from the model's recorded combinations
+/// or a category drawn before it — so the generator's preferences are kept but no combination is invented. Which
+/// pairs act on a column: see <see cref="For"/>. Derived from the model's recorded combinations
 /// (<see cref="SyntheticRowGenerator.Combinations"/>), so models saved before this existed get it too.
 /// </summary>
 internal sealed class SeenPairs : IDisposable
@@ -109,13 +109,15 @@ internal sealed class SeenPairs : IDisposable
                 if (b.Index != columnCount - 1) candidates.Add((a.Index, a.Slots, b.Index, b.Slots, counts.Keys.ToArray(), seenShare, strength));
                 if (a.Index != columnCount - 1) candidates.Add((b.Index, b.Slots, a.Index, a.Slots, counts.Keys.Select(k => (k.Item2, k.Item1)).ToArray(), seenShare, strength));
             }
-        // One pair per drawn column: two pairs could leave no slot seen with both known values, and the draws they force
-        // then pull the column's frequencies away from training (birdstrikes' operator, which pairs with the airport and
-        // the aircraft: column shape 0.974 freely, 0.954 with both pairs, 0.976 with one). A pair whose known column is
-        // the condition or is drawn earlier acts in every row, so it comes first; then the most structured.
+        // Per drawn column, one pair whose known column is the condition or is drawn earlier: such a pair acts in every
+        // row, and two could leave no slot seen with both known values, whose forced draws then pull the column's
+        // frequencies away from training (birdstrikes' operator, which pairs with the airport and the aircraft: column
+        // shape 0.974 freely, 0.954 with both pairs, 0.976 with one); the most structured one. Pairs whose known column
+        // is drawn later act only in rows whose condition fixes that column, so that the condition is never written
+        // beside a value it was not seen with; they are all kept.
         bool KnownFirst(int known, int drawn) => known == columnCount - 1 || known < drawn;
-        var kept = candidates.GroupBy(c => c.Drawn)
-            .Select(g => g.OrderByDescending(c => KnownFirst(c.Known, c.Drawn)).ThenByDescending(c => c.Strength).First())
+        var kept = candidates.Where(c => KnownFirst(c.Known, c.Drawn)).GroupBy(c => c.Drawn).Select(g => g.MaxBy(c => c.Strength))
+            .Concat(candidates.Where(c => !KnownFirst(c.Known, c.Drawn)))
             .Select(c => Pair.Of(c.Known, c.KnownSlots, c.Drawn, c.DrawnSlots, c.Seen, c.SeenShare, c.Strength, device)).ToArray();
         return kept.Length == 0 ? null : new SeenPairs(kept, columnCount, categories);
     }

@@ -83,6 +83,51 @@ public sealed class SeenPairsTests
         Assert.IsTrue(keptUnseenLooks > 300, $"shape and tint take {keptUnseenLooks} unseen combinations in 3,000 rows: a sparse pair must stay free");
     }
 
+    public sealed class ChainRow
+    {
+        public string Region { get; set; } = "";
+        public string Town { get; set; } = "";
+        public string Street { get; set; } = "";
+        public float Length { get; set; }
+    }
+
+    [TestMethod]
+    public void AChainOfPairsHoldsInEveryRowWhicheverColumnIsTheCondition()
+    {
+        // Town is paired with region (each region has half the towns) and, more strongly, with street (each street is in
+        // one town). Street is drawn after town: region × town restricts town in every row, street × town in the rows
+        // conditioned on a street, so a street's town is right there too.
+        var random = new Random(4);
+        var rows = Enumerable.Range(0, 1500).Select(_ =>
+        {
+            var street = random.Next(24);
+            var town = street / 2;
+            var region = 2 * random.Next(3) + town % 2;
+            return new ChainRow { Region = $"region{region}", Town = $"town{town}", Street = $"street{street}", Length = (float)(street + random.NextDouble()) };
+        }).ToArray();
+        var ml = new MLContext(4);
+        var options = new GanTrainer.Options
+        {
+            FeatureColumnNames = new[] { nameof(ChainRow.Region), nameof(ChainRow.Town), nameof(ChainRow.Street), nameof(ChainRow.Length) },
+            Epochs = 4,
+            BatchSize = 200,
+            NumberOfThreads = 1,
+        };
+        using var sampler = ml.Gan().Trainer(options).Fit(ml.Data.LoadFromEnumerable(rows));
+        var regionTown = rows.Select(r => (r.Region, r.Town)).ToHashSet();
+        var townStreet = rows.Select(r => (r.Town, r.Street)).ToHashSet();
+
+        var sample = sampler.Sample(3000, seed: 9);
+        var unseenRegionTown = Pairs(sample, nameof(ChainRow.Region), nameof(ChainRow.Town)).Count(p => !regionTown.Contains(p));
+        var unseenTownStreet = Pairs(sample, nameof(ChainRow.Town), nameof(ChainRow.Street)).Count(p => !townStreet.Contains(p));
+        sampler.KeepSeenPairs = false;
+        var freeUnseenRegionTown = Pairs(sampler.Sample(3000, seed: 9), nameof(ChainRow.Region), nameof(ChainRow.Town)).Count(p => !regionTown.Contains(p));
+
+        Assert.AreEqual(0, unseenRegionTown, "a town in a region it is not in");
+        Assert.AreEqual(0, unseenTownStreet, "a street in a town it is not in");
+        Assert.IsTrue(freeUnseenRegionTown > 0, "without KeepSeenPairs this short training invents (region, town) pairs, so the check above can fail");
+    }
+
     [TestMethod]
     public void CategoriesKeepTheirTrainingFrequencies()
     {
