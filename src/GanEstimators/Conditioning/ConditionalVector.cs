@@ -19,7 +19,11 @@ internal sealed class ConditionalVector
     /// <param name="Cumulative">Cumulative real frequencies of its slots (of the classes, for the condition column).</param>
     /// <param name="CumulativeByClass">Per class of the condition column, the slot frequencies within that class (null for a
     /// class without rows, or for the whole array when the GAN is unconditional or the model predates them).</param>
-    public sealed record Column(int EncodedOffset, int VectorOffset, int Width, double[] Cumulative, double[]?[]? CumulativeByClass);
+    public sealed record Column(int EncodedOffset, int VectorOffset, int Width, double[] Cumulative, double[]?[]? CumulativeByClass)
+    {
+        /// <summary>Whether vector position <paramref name="position"/> is one of this column's slots.</summary>
+        public bool Holds(int position) => position >= VectorOffset && position < VectorOffset + Width;
+    }
 
     public ConditionalVector(IReadOnlyList<Column> columns)
     {

@@ -71,7 +71,7 @@ internal static class CategoryCalibration
     // The check rows whose drawn condition is not on this column.
     private static Tensor FreeRows(ConditionalVector.Column column, List<(int Row, int Position)> drawn, Device device)
     {
-        var conditioned = drawn.Where(d => d.Position >= column.VectorOffset && d.Position < column.VectorOffset + column.Width).Select(d => d.Row).ToHashSet();
+        var conditioned = drawn.Where(d => column.Holds(d.Position)).Select(d => d.Row).ToHashSet();
         return tensor(Enumerable.Range(0, FixedNoiseProbe.Rows).Where(r => !conditioned.Contains(r)).Select(r => (long)r).ToArray(), device: device);
     }
 

@@ -82,10 +82,13 @@ internal sealed class SeenPairs : IDisposable
         var categorical = CategoricalColumns(features);
         var columnCount = categorical.Length + 1;
         // Each recorded column as (column index here, a level id → slot map).
-        var columns = seen.Columns.Select(encoderIndex => encoderIndex == SeenCombinations.ConditionColumn
-            ? (Index: columnCount - 1, Slots: condition!.Count, SlotOf: (Func<int, int>)(id => id))
-            : (Index: Array.IndexOf(categorical, encoderIndex), Slots: categories.Columns[Array.IndexOf(categorical, encoderIndex)].Width,
-               SlotOf: SlotMap((CategoricalEncoder)features.Columns[encoderIndex]))).ToArray();
+        (int Index, int Slots, Func<int, int> SlotOf) Recorded(int encoderIndex)
+        {
+            if (encoderIndex == SeenCombinations.ConditionColumn) return (columnCount - 1, condition!.Count, id => id);
+            var index = Array.IndexOf(categorical, encoderIndex);
+            return (index, categories.Columns[index].Width, SlotMap((CategoricalEncoder)features.Columns[encoderIndex]));
+        }
+        var columns = seen.Columns.Select(Recorded).ToArray();
         var candidates = new List<(int Known, int KnownSlots, int Drawn, int DrawnSlots, (int, int)[] Seen, double SeenShare, double Strength)>();
         for (var i = 0; i < columns.Length; i++)
             for (var j = i + 1; j < columns.Length; j++)
@@ -193,16 +196,11 @@ internal sealed class SeenPairs : IDisposable
             for (var c = 0; c < pairs.ColumnCount; c++)
             {
                 if (!known[c].Any(v => v >= 0)) continue;
-                if (pairs._pairs.Any(p => p.Known == c))
-                {
-                    var unknown = UnknownSlot(c);
-                    _known[c] = tensor(known[c].Select(v => v >= 0 ? (long)v : unknown).ToArray()).to(device);
-                }
+                // A value not known yet selects each pair table's last row.
+                if (pairs._pairs.FirstOrDefault(p => p.Known == c) is { } asKnown)
+                    _known[c] = Slots(known[c], asKnown.UnknownRow, device);
                 if (c != pairs.LabelColumn && pairs._pairs.Any(p => p.Drawn == c))
-                {
-                    var width = pairs.Categories.Columns[c].Width;
-                    _fixed[c] = tensor(known[c].Select(v => v >= 0 ? (long)v : width).ToArray()).to(device);
-                }
+                    _fixed[c] = Slots(known[c], Width(c), device);
             }
         }
 
@@ -244,10 +242,9 @@ internal sealed class SeenPairs : IDisposable
 
         private long Width(int column) => _pairs.Categories.Columns[column].Width;
 
-        // A known value's row in every pair table with this known column is its slot; "unknown" is the table's last row.
-        private long UnknownSlot(int column) => column == _pairs.LabelColumn
-            ? _pairs._pairs.First(p => p.Known == column).UnknownRow
-            : _pairs.Categories.Columns[column].Width;
+        // One row's slot per row, with unknown (-1) values as the given stand-in.
+        private static Tensor Slots(int[] values, long unknown, Device device) =>
+            tensor(values.Select(v => v >= 0 ? (long)v : unknown).ToArray()).to(device);
 
         private int ColumnAt(int spanOffset)
         {

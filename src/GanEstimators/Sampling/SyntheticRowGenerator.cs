@@ -64,9 +64,6 @@ internal sealed class SyntheticRowGenerator : IDisposable
     /// <summary>Whether categories are drawn among the combinations seen in training where the data shows them all (<see cref="GanSampler.KeepSeenPairs"/>).</summary>
     public bool KeepSeenPairs { get; set; } = true;
 
-    /// <summary>The pairs <see cref="KeepSeenPairs"/> applies to; null when none.</summary>
-    public SeenPairs? SeenPairs => _seenPairs.Value;
-
     /// <summary>Whether categorical draws are calibrated (<see cref="GanSampler.CalibrateCategories"/>).</summary>
     public bool CalibrateCategories { get; set; } = true;
 
@@ -244,7 +241,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
         for (var c = 0; c < Categories.Columns.Count; c++)
         {
             var column = Categories.Columns[c];
-            if (column.Width > 0 && vectorPosition >= column.VectorOffset && vectorPosition < column.VectorOffset + column.Width)
+            if (column.Holds(vectorPosition))
             {
                 known[c][row] = vectorPosition - column.VectorOffset;
                 return;
