@@ -64,7 +64,7 @@ internal static class OutputHeads
     /// left unnormalised (exp(x − max), and u is scaled by their total), which spares softmax's kernel: on the narrow
     /// mode spans it took 270 µs per 2,048 × 10 logits on the 2-core machine, several times the arithmetic.
     /// </summary>
-    private static Tensor DrawIndex(Tensor logits, Generator random)
+    internal static Tensor DrawIndex(Tensor logits, Generator random)
     {
         using var scope = NewDisposeScope();
         var cumulative = (logits - logits.amax(new long[] { 1 }, keepdim: true)).exp_().cumsum(1);

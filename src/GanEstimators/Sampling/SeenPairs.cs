@@ -89,7 +89,7 @@ internal sealed class SeenPairs : IDisposable
             return (index, categories.Columns[index].Width, SlotMap((CategoricalEncoder)features.Columns[encoderIndex]));
         }
         var columns = seen.Columns.Select(Recorded).ToArray();
-        var candidates = new List<(int Known, int KnownSlots, int Drawn, int DrawnSlots, (int, int)[] Seen, double SeenShare, double Strength)>();
+        var candidates = new List<(int Known, int KnownSlots, int Drawn, int DrawnSlots, ((int, int), long)[] Seen, double SeenShare, double Strength)>();
         for (var i = 0; i < columns.Length; i++)
             for (var j = i + 1; j < columns.Length; j++)
             {
@@ -109,8 +109,8 @@ internal sealed class SeenPairs : IDisposable
                 if (strength < MinIndependentUnseenShare) continue;
                 var seenShare = (double)counts.Count / ((long)a.Slots * b.Slots);
                 // The condition column is always known before any category is drawn; feature columns can be either.
-                if (b.Index != columnCount - 1) candidates.Add((a.Index, a.Slots, b.Index, b.Slots, counts.Keys.ToArray(), seenShare, strength));
-                if (a.Index != columnCount - 1) candidates.Add((b.Index, b.Slots, a.Index, a.Slots, counts.Keys.Select(k => (k.Item2, k.Item1)).ToArray(), seenShare, strength));
+                if (b.Index != columnCount - 1) candidates.Add((a.Index, a.Slots, b.Index, b.Slots, counts.Select(c => (c.Key, c.Value)).ToArray(), seenShare, strength));
+                if (a.Index != columnCount - 1) candidates.Add((b.Index, b.Slots, a.Index, a.Slots, counts.Select(c => ((c.Key.Item2, c.Key.Item1), c.Value)).ToArray(), seenShare, strength));
             }
         // Per drawn column, one pair whose known column is the condition or is drawn earlier: such a pair acts in every
         // row, and two could leave no slot seen with both known values, whose forced draws then pull the column's
@@ -121,16 +121,36 @@ internal sealed class SeenPairs : IDisposable
         bool KnownFirst(int known, int drawn) => known == columnCount - 1 || known < drawn;
         var kept = candidates.Where(c => KnownFirst(c.Known, c.Drawn)).GroupBy(c => c.Drawn).Select(g => g.MaxBy(c => c.Strength))
             .Concat(candidates.Where(c => !KnownFirst(c.Known, c.Drawn)))
-            .Select(c => Pair.Of(c.Known, c.KnownSlots, c.Drawn, c.DrawnSlots, c.Seen, c.SeenShare, c.Strength, device)).ToArray();
+            .Select(c => Pair.Of(c.Known, c.KnownSlots, c.Drawn, c.DrawnSlots, c.Seen, c.SeenShare, c.Strength, KnownFirst(c.Known, c.Drawn), device)).ToArray();
         return kept.Length == 0 ? null : new SeenPairs(kept, columnCount, categories);
     }
 
-    /// <summary>A chunk's draws, starting from the values its conditions fix (<paramref name="known"/>[column][row], −1 = not known).</summary>
-    public Draws Start(int[][] known) => new(this, known);
+    /// <summary>
+    /// A chunk's draws, starting from the values its conditions fix (<paramref name="known"/>[column][row], −1 = not
+    /// known). <paramref name="tables"/>, when given, stand in for the pairs' penalty tables, one per pair in
+    /// <see cref="Count"/> order (<see cref="CategoryCalibration"/>'s: the penalties plus its fitted offsets).
+    /// </summary>
+    public Draws Start(int[][] known, IReadOnlyList<Tensor>? tables = null) => new(this, known, tables);
+
+    /// <summary>How many pairs are kept (in both directions a pair acts in, each direction counts once).</summary>
+    public int Count => _pairs.Length;
+
+    /// <summary>Copies of the pairs' penalty tables, for <see cref="CategoryCalibration"/> to add its offsets to.</summary>
+    public Tensor[] PenaltyTables() => _pairs.Select(p => p.Penalties.clone()).ToArray();
+
+    /// <summary>
+    /// Pair <paramref name="pair"/>'s training shares of each drawn slot among the rows with each known slot, in the
+    /// shape of its penalty table (0 where unseen, and in the last row, for a value not known).
+    /// </summary>
+    public Tensor ConditionalShares(int pair) => _pairs[pair].Shares;
 
     public void Dispose()
     {
-        foreach (var pair in _pairs) pair.Penalties.Dispose();
+        foreach (var pair in _pairs)
+        {
+            pair.Penalties.Dispose();
+            pair.Shares.Dispose();
+        }
     }
 
     // The share of rows the seen combinations would hold if the columns were independent: the sum of p(a) p(b) over them.
@@ -154,26 +174,40 @@ internal sealed class SeenPairs : IDisposable
     /// <param name="Drawn">The column whose logits the row is added to.</param>
     /// <param name="Penalties">(known slots + 1) × drawn slots: 0 where the combination was seen, <see cref="UnseenPenalty"/>
     /// where not; the last row, for a value not known yet, is all 0.</param>
+    /// <param name="Shares">Same shape: the training share of each drawn slot among the rows with each known slot.</param>
     /// <param name="SeenShare">The share of the pair's slot combinations seen in training.</param>
     /// <param name="Strength">The share of rows the unseen combinations would hold if the columns were independent.</param>
-    private sealed record Pair(int Known, int Drawn, Tensor Penalties, double SeenShare, double Strength)
+    /// <param name="KnownFirst">Whether the known column is the condition column or drawn before the other, so the pair acts in every row.</param>
+    private sealed record Pair(int Known, int Drawn, Tensor Penalties, Tensor Shares, double SeenShare, double Strength, bool KnownFirst)
     {
         public int UnknownRow => (int)Penalties.shape[0] - 1;
 
-        public static Pair Of(int known, int knownSlots, int drawn, int drawnSlots, IEnumerable<(int Known, int Drawn)> seen, double seenShare, double strength, Device device)
+        public static Pair Of(int known, int knownSlots, int drawn, int drawnSlots, IEnumerable<((int Known, int Drawn) Slots, long Rows)> seen, double seenShare, double strength, bool knownFirst, Device device)
         {
             var penalties = new float[(knownSlots + 1) * drawnSlots];
             Array.Fill(penalties, UnseenPenalty, 0, knownSlots * drawnSlots);
-            foreach (var (k, d) in seen) penalties[k * drawnSlots + d] = 0;
-            var table = tensor(penalties, new long[] { knownSlots + 1, drawnSlots });
+            var shares = new float[penalties.Length];
+            var rowsWith = new long[knownSlots];
+            foreach (var ((k, _), rows) in seen) rowsWith[k] += rows;
+            foreach (var ((k, d), rows) in seen)
+            {
+                penalties[k * drawnSlots + d] = 0;
+                shares[k * drawnSlots + d] = (float)((double)rows / rowsWith[k]);
+            }
+            var shape = new long[] { knownSlots + 1, drawnSlots };
+            // Built lazily at a first sample, perhaps inside a caller's dispose scope; the model owns them.
+            return new Pair(known, drawn, OnDevice(tensor(penalties, shape), device), OnDevice(tensor(shares, shape), device), seenShare, strength, knownFirst);
+        }
+
+        private static Tensor OnDevice(Tensor table, Device device)
+        {
             if (table.device != device)
             {
                 var moved = table.to(device);
                 table.Dispose();
                 table = moved;
             }
-            // Built lazily at a first sample, perhaps inside a caller's dispose scope; the model owns it.
-            return new Pair(known, drawn, table.DetachFromDisposeScope(), seenShare, strength);
+            return table.DetachFromDisposeScope();
         }
     }
 
@@ -184,12 +218,16 @@ internal sealed class SeenPairs : IDisposable
     public sealed class Draws : Networks.ISequentialCategoryDraws, IDisposable
     {
         private readonly SeenPairs _pairs;
+        private readonly IReadOnlyList<Tensor>? _tables;
         private readonly Tensor?[] _known;   // per column: (rows) of slots, the pair's unknown row where not known; null = none known
         private readonly Tensor?[] _fixed;   // per feature column in a pair: (rows) of the slot its condition fixes, its width where none
 
-        internal Draws(SeenPairs pairs, int[][] known)
+        internal Draws(SeenPairs pairs, int[][] known, IReadOnlyList<Tensor>? tables)
         {
+            if (tables is not null && tables.Count != pairs._pairs.Length)
+                throw new ArgumentException($"Expected one table per kept pair ({pairs._pairs.Length}), got {tables.Count}.", nameof(tables));
             _pairs = pairs;
+            _tables = tables;
             _known = new Tensor?[pairs.ColumnCount];
             _fixed = new Tensor?[pairs.ColumnCount];
             var device = pairs._pairs[0].Penalties.device;
@@ -209,16 +247,31 @@ internal sealed class SeenPairs : IDisposable
             var column = ColumnAt(spanOffset);
             if (column < 0) return logits;
             Tensor? adjusted = null;
-            foreach (var pair in _pairs._pairs)
+            for (var p = 0; p < _pairs._pairs.Length; p++)
             {
+                var pair = _pairs._pairs[p];
                 if (pair.Drawn != column || _known[pair.Known] is not { } known) continue;
-                using var penalties = pair.Penalties.index_select(0, known);
+                using var penalties = (_tables?[p] ?? pair.Penalties).index_select(0, known);
                 adjusted = adjusted is null ? logits + penalties : adjusted.add_(penalties);
             }
             if (adjusted is null) return logits;
             using var penalised = adjusted;
             using var lowest = adjusted.amax(new long[] { 1 }, keepdim: true).sub_(LowestBelowLargest);
             return penalised.maximum(lowest);
+        }
+
+        /// <summary>
+        /// The pairs that act on the column at <paramref name="spanOffset"/> now: each with the row's known slot (its
+        /// <c>Unknown</c> slot where the value is not known yet) and whether it acts in every row.
+        /// </summary>
+        public IEnumerable<(int Pair, Tensor KnownSlots, long Unknown, bool KnownFirst)> Acting(int spanOffset)
+        {
+            var column = ColumnAt(spanOffset);
+            for (var p = 0; p < _pairs._pairs.Length; p++)
+            {
+                var pair = _pairs._pairs[p];
+                if (pair.Drawn == column && _known[pair.Known] is { } known) yield return (p, known, pair.UnknownRow, pair.KnownFirst);
+            }
         }
 
         public Tensor Settle(int spanOffset, Tensor drawn)

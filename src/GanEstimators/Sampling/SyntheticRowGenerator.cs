@@ -36,8 +36,8 @@ internal sealed class SyntheticRowGenerator : IDisposable
             if (pairs is not null) Log($"Seen pairs: {string.Join("; ", pairs.Describe(Features, Condition))} are generated only in combinations seen in training (GanSampler.KeepSeenPairs).");
             return pairs;
         });
-        _categoryOffsets = new Lazy<Tensor?>(() => CategoryCalibration.Fit(this, pairs: null));
-        _categoryOffsetsWithPairs = new Lazy<Tensor?>(() => CategoryCalibration.Fit(this, _seenPairs.Value));
+        _categoryOffsets = new Lazy<CategoryOffsets?>(() => CategoryCalibration.Fit(this, pairs: null));
+        _categoryOffsetsWithPairs = new Lazy<CategoryOffsets?>(() => CategoryCalibration.Fit(this, _seenPairs.Value));
         _modeRule = new Lazy<(GanModeChoice, double)>(() => ModeChoiceRule.Choose(this));
         _defaultModeChoice = new Lazy<GanModeChoice>(() =>
         {
@@ -56,7 +56,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
 
     // The calibration's logit offsets (CategoryCalibration), fitted at first use, without and with the seen pairs kept;
     // null when the model has no categorical column.
-    private readonly Lazy<Tensor?> _categoryOffsets, _categoryOffsetsWithPairs;
+    private readonly Lazy<CategoryOffsets?> _categoryOffsets, _categoryOffsetsWithPairs;
 
     // The pairs of categorical columns kept to their training combinations (SeenPairs), found at first use; null when none.
     private readonly Lazy<SeenPairs?> _seenPairs;
@@ -159,9 +159,9 @@ internal sealed class SyntheticRowGenerator : IDisposable
             var decodeRandom = TorchRandom.DerivedRandom(random);
             var known = UnknownValues(pairs, count);
             using var conditions = Conditions(start, count, request, decodeRandom, drawn: null, known);
-            using var draws = pairs?.Start(known!);
+            using var draws = pairs?.Start(known!, offsets?.PairTables);
             using var deviceRandom = new Generator((ulong)decodeRandom.NextInt64());
-            var encoded = Network.Sample(noise, conditions, deviceRandom, mostLikely, offsets, draws).cpu().contiguous();
+            var encoded = Network.Sample(noise, conditions, deviceRandom, mostLikely, offsets?.Columns, draws).cpu().contiguous();
             var chunk = raw.AsSpan(start * Features.RawWidth, count * Features.RawWidth);
             Features.Decode(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(encoded.bytes), count, chunk, decodeRandom);
             if (numbers is not null) numbers.Apply(chunk, count, Features.RawWidth, new Random(decodeRandom.Next()));
