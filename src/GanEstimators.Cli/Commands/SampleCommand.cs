@@ -42,14 +42,19 @@ public static class SampleCommand
             Description = "Generate two categorical columns whose training rows hold nearly all their combinations (as flights' origin and destination) only in combinations seen in training (GanSampler.KeepSeenPairs; on by default: --keep-seen-pairs false lets the generator combine categories freely)",
             DefaultValueFactory = _ => true,
         };
-        var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, start, partRows, threads, unseen, modes, calibrate, calibrateNumbers, keepSeenPairs, cluster };
+        var keepDetermined = new Option<bool>("--keep-determined-values")
+        {
+            Description = "Give a numeric column that the training rows fix by one or two categorical columns (as flights' distance by origin and destination) that value in every row whose categories occur in training (GanSampler.KeepDeterminedValues; on by default: --keep-determined-values false keeps the generator's numbers; models saved before format 0x0001000C have none)",
+            DefaultValueFactory = _ => true,
+        };
+        var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, start, partRows, threads, unseen, modes, calibrate, calibrateNumbers, keepSeenPairs, keepDetermined, cluster };
         command.SetAction((parsed, cancellation) => parsed.GetValue(cluster) is { } gateways
-            ? parsed.GetValue(modes) is not null || !parsed.GetValue(calibrate) || Given(parsed, calibrateNumbers) is false || !parsed.GetValue(keepSeenPairs)
-                ? throw new ArgumentException("--modes, --calibrate-categories false, --calibrate-numbers false and --keep-seen-pairs false cannot be used with --cluster: the silos sample with the model's defaults (calibrated categories and numbers, seen pairs kept, the mode choice the model's generator decides).")
+            ? parsed.GetValue(modes) is not null || !parsed.GetValue(calibrate) || Given(parsed, calibrateNumbers) is false || !parsed.GetValue(keepSeenPairs) || !parsed.GetValue(keepDetermined)
+                ? throw new ArgumentException("--modes, --calibrate-categories false, --calibrate-numbers false, --keep-seen-pairs false and --keep-determined-values false cannot be used with --cluster: the silos sample with the model's defaults (calibrated categories and numbers, seen pairs and determined values kept, the mode choice the model's generator decides).")
                 : ClusterSample.RunAsync(gateways, parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, Conditions(parsed.GetValue(condition)), parsed.GetValue(seed),
                 parsed.GetValue(start), parsed.GetValue(partRows), parsed.GetValue(threads), parsed.GetResult(unseen) is { Implicit: false }, cancellation)
             : Task.FromResult(Run(parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, parsed.GetValue(condition), parsed.GetValue(seed), parsed.GetValue(threads),
-                parsed.GetValue(start), parsed.GetValue(partRows) ?? SampleOutput.DefaultPartRows, parsed.GetValue(unseen)!, ParseModes(parsed.GetValue(modes)), parsed.GetValue(calibrate), Given(parsed, calibrateNumbers), parsed.GetValue(keepSeenPairs))));
+                parsed.GetValue(start), parsed.GetValue(partRows) ?? SampleOutput.DefaultPartRows, parsed.GetValue(unseen)!, ParseModes(parsed.GetValue(modes)), parsed.GetValue(calibrate), Given(parsed, calibrateNumbers), parsed.GetValue(keepSeenPairs), parsed.GetValue(keepDetermined))));
         return command;
     }
 
@@ -64,7 +69,7 @@ public static class SampleCommand
         _ => throw new ArgumentException($"--modes must be drawn or most-likely; got '{name}'."),
     };
 
-    private static int Run(string modelPath, int count, string outputPath, string[]? conditions, int? seed, int? threads, long? start, long partRows, string unseen, GanModeChoice? modes, bool calibrate, bool? calibrateNumbers, bool keepSeenPairs)
+    private static int Run(string modelPath, int count, string outputPath, string[]? conditions, int? seed, int? threads, long? start, long partRows, string unseen, GanModeChoice? modes, bool calibrate, bool? calibrateNumbers, bool keepSeenPairs, bool keepDetermined)
     {
         if (count <= 0) throw new ArgumentException($"--count must be a positive number of rows; got {count}.");
         if (start is < 0) throw new ArgumentException($"--start must be 0 or more; got {start}.");
@@ -79,7 +84,8 @@ public static class SampleCommand
             if (!message.Source.Contains(nameof(GanSampler), StringComparison.Ordinal)) return;
             if (message.Kind == Microsoft.ML.Runtime.ChannelMessageKind.Warning) Console.Error.WriteLine($"ganest: warning: {message.RawMessage}");
             // The sampler's default mode choice, decided from the model at the first rows (not when --modes is given), and the pairs kept to their seen combinations.
-            else if (message.RawMessage.StartsWith("Mode choice:", StringComparison.Ordinal) || message.RawMessage.StartsWith("Seen pairs:", StringComparison.Ordinal)) Console.WriteLine(message.RawMessage);
+            else if (message.RawMessage.StartsWith("Mode choice:", StringComparison.Ordinal) || message.RawMessage.StartsWith("Seen pairs:", StringComparison.Ordinal)
+                || message.RawMessage.StartsWith("Determined values:", StringComparison.Ordinal)) Console.WriteLine(message.RawMessage);
         };
         var (sampler, columns) = ModelFile.Load(ml, modelPath);
         using var loaded = sampler;
@@ -89,6 +95,7 @@ public static class SampleCommand
         sampler.CalibrateCategories = calibrate;
         if (calibrateNumbers is { } numbers) sampler.CalibrateNumbers = numbers;
         sampler.KeepSeenPairs = keepSeenPairs;
+        sampler.KeepDeterminedValues = keepDetermined;
         using var output = SampleOutput.Reserve(outputPath, "--out", ("--model", modelPath));
         var request = Conditions(conditions);
         foreach (var (column, value) in request)

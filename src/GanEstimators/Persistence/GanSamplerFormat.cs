@@ -62,6 +62,8 @@ internal static class GanSamplerFormat
         generator.Constraints?.Save(writer);
         writer.Write(generator.Combinations is not null);
         generator.Combinations?.Save(writer);
+        writer.Write(generator.Determined is not null);
+        generator.Determined?.Save(writer);
     }
 
     private sealed record Content(int Seed, TableEncoder Features, ConditionEncoder? Condition, ConditionalVector Categories, GeneratorSpec Spec, GanTrainingHistory History)
@@ -69,6 +71,8 @@ internal static class GanSamplerFormat
         public ConstraintRules? Constraints { get; init; }
 
         public SeenCombinations? Combinations { get; init; }
+
+        public DeterminedValues? Determined { get; init; }
     }
 
     private static Content ReadContent(BinaryReader reader, uint version)
@@ -85,7 +89,10 @@ internal static class GanSamplerFormat
         var combinations = reader.ReadBoolean()
             ? SeenCombinations.Load(reader, "combinations of the conditionable columns", column => SeenCombinations.LevelCountOf(column, content.Features, content.Condition))
             : null;
-        return content with { Constraints = constraints, Combinations = combinations };
+        var determined = version >= ModelFormatVersions.DeterminedValuesVersion && reader.ReadBoolean()
+            ? DeterminedValues.Load(reader, content.Features)
+            : null;
+        return content with { Constraints = constraints, Combinations = combinations, Determined = determined };
     }
 
     public static SavedSampler Load(IHostEnvironment env, ModelLoadContext ctx)
@@ -117,7 +124,7 @@ internal static class GanSamplerFormat
             var device = DeviceSelector.Select(env);
             var generator = new SyntheticRowGenerator(content.Features, content.Condition, content.Categories, network, device)
             {
-                Constraints = content.Constraints, Combinations = content.Combinations,
+                Constraints = content.Constraints, Combinations = content.Combinations, Determined = content.Determined,
             };
             return new SavedSampler(generator, content.Seed, content.History, state);
         }

@@ -36,6 +36,12 @@ internal sealed class SyntheticRowGenerator : IDisposable
             if (pairs is not null) Log($"Seen pairs: {string.Join("; ", pairs.Describe(Features, Condition))} are generated only in combinations seen in training (GanSampler.KeepSeenPairs).");
             return pairs;
         });
+        _determinedAnnounced = new Lazy<DeterminedValues?>(() =>
+        {
+            if (Determined is { } determined)
+                Log($"Determined values: {string.Join("; ", determined.Describe(Features))}: each row whose categories the training rows have takes their value (GanSampler.KeepDeterminedValues).");
+            return Determined;
+        });
         _categoryOffsets = new Lazy<CategoryOffsets?>(() => CategoryCalibration.Fit(this, pairs: null));
         _categoryOffsetsWithPairs = new Lazy<CategoryOffsets?>(() => CategoryCalibration.Fit(this, _seenPairs.Value));
         _modeRule = new Lazy<(GanModeChoice, double)>(() => ModeChoiceRule.Choose(this));
@@ -60,6 +66,9 @@ internal sealed class SyntheticRowGenerator : IDisposable
 
     // The pairs of categorical columns kept to their training combinations (SeenPairs), found at first use; null when none.
     private readonly Lazy<SeenPairs?> _seenPairs;
+
+    // Determined, said in the log at the first rows that use it.
+    private readonly Lazy<DeterminedValues?> _determinedAnnounced;
 
     /// <summary>Whether categories are drawn among the combinations seen in training where the data shows them all (<see cref="GanSampler.KeepSeenPairs"/>).</summary>
     public bool KeepSeenPairs { get; set; } = true;
@@ -105,6 +114,12 @@ internal sealed class SyntheticRowGenerator : IDisposable
     /// <summary>The combinations the conditionable columns took in training, for telling an unseen exact request; null when not recorded.</summary>
     public SeenCombinations? Combinations { get; init; }
 
+    /// <summary>The numeric columns the training rows fix by their categories; null when none (or an older model).</summary>
+    public DeterminedValues? Determined { get; init; }
+
+    /// <summary>Whether those columns take their training value in rows with seen categories (<see cref="GanSampler.KeepDeterminedValues"/>).</summary>
+    public bool KeepDeterminedValues { get; set; } = true;
+
     /// <summary>libtorch's CPU threads while generating (null: the library's choice; see <see cref="LibTorchThreads.Hold"/>).</summary>
     public int? NumberOfThreads { get; set; }
 
@@ -149,6 +164,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
         using var threads = LibTorchThreads.Hold(NumberOfThreads, Log, LibTorchThreads.SamplerOption);
         var mostLikely = modeChoice == GanModeChoice.MostLikely ? ModeSpans : null;
         var pairs = keepSeenPairs ? _seenPairs.Value : null;
+        var determinedValues = KeepDeterminedValues && applyConstraints ? _determinedAnnounced.Value : null;
         var offsets = !calibrateCategories ? null : pairs is null ? _categoryOffsets.Value : _categoryOffsetsWithPairs.Value;
         for (var start = 0; start < rows; start += ChunkRows)
         {
@@ -170,6 +186,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
                 var offset = Features.RawOffsetOf(fixedCategory.ColumnIndex);
                 for (var r = 0; r < count; r++) chunk[r * Features.RawWidth + offset] = fixedCategory.RawValue;
             }
+            determinedValues?.Apply(chunk, count, Features);
             if (applyConstraints && Constraints is { } rules)
             {
                 var changed = rules.Apply(chunk, count, Features.RawWidth, request, start, decodeRandom);

@@ -21,7 +21,10 @@ internal static class ModelFormatVersions
     // and each unique column's first number) and the combinations the conditionable columns took in training (for
     // telling an unseen exact request); older models load without constraints and without that check. 0x0001000B
     // added each mode-specific column's value quantiles (ValueQuantiles, after its point masses) for
-    // GanSampler.CalibrateNumbers; older models load without them, and their numbers are not calibrated.
+    // GanSampler.CalibrateNumbers; older models load without them, and their numbers are not calibrated. 0x0001000C
+    // added, after the combinations, the numeric columns the training rows fix by one or two categorical columns
+    // (Constraints/DeterminedValues: flights' distance by route) with each combination's value, for
+    // GanSampler.KeepDeterminedValues; older models load without them, and their numbers are generated as before.
     public const uint ObservedValuesVersion = 0x00010005;
     public const uint AveragedGeneratorVersion = 0x00010006;
     public const uint PointMassesVersion = 0x00010007;
@@ -29,9 +32,10 @@ internal static class ModelFormatVersions
     public const uint ChecksumsVersion = 0x00010009;
     public const uint ConstraintsVersion = 0x0001000A;
     public const uint QuantilesVersion = 0x0001000B;
+    public const uint DeterminedValuesVersion = 0x0001000C;
 
     /// <summary>The version this code writes.</summary>
-    public const uint Current = QuantilesVersion;
+    public const uint Current = DeterminedValuesVersion;
 
     /// <summary>The oldest version this code reads (older ones were never released).</summary>
     public const uint OldestReadable = 0x00010004;

@@ -73,7 +73,7 @@ public sealed class GanestOptionRangeTests : GanestTestFolder
         Assert.AreNotEqual(byDefault, Sample("--calibrate-numbers", "false"), "false writes the generator's own numbers");
         var before = FilesIn(Folder);
         AssertFailedCleanly(Ganest.Run("sample", "--model", model, "--out", Path.Combine(Folder, "c.csv"), "--count", "3", "--calibrate-categories", "false", "--cluster", "localhost:1"),
-            Folder, before, "--modes, --calibrate-categories false, --calibrate-numbers false and --keep-seen-pairs false cannot be used with --cluster");
+            Folder, before, "--modes, --calibrate-categories false, --calibrate-numbers false, --keep-seen-pairs false and --keep-determined-values false cannot be used with --cluster");
     }
 
     [TestMethod]
@@ -105,7 +105,42 @@ public sealed class GanestOptionRangeTests : GanestTestFolder
         Assert.IsTrue(freeUnseen > 0, "after one epoch the generator pairs cities and countries freely (so the check above can fail)");
         var before = FilesIn(Folder);
         AssertFailedCleanly(Ganest.Run("sample", "--model", model, "--out", Path.Combine(Folder, "c.csv"), "--count", "3", "--keep-seen-pairs", "false", "--cluster", "localhost:1"),
-            Folder, before, "--keep-seen-pairs false cannot be used with --cluster");
+            Folder, before, "--keep-seen-pairs false and --keep-determined-values false cannot be used with --cluster");
+    }
+
+    [TestMethod]
+    public void SampleKeepsDeterminedValuesByDefaultSaysWhichAndLetsThemGo()
+    {
+        // Each of 6 airports flies to the next two; every route has its own distance.
+        var data = Path.Combine(Folder, "routes.csv");
+        var random = new Random(7);
+        var rows = Enumerable.Range(0, 400).Select(_ => (Origin: random.Next(6), Hop: 1 + random.Next(2)))
+            .Select(r => (Origin: $"a{r.Origin}", Destination: $"a{(r.Origin + r.Hop) % 6}", Distance: 100 * (r.Origin + 1) + 30 * r.Hop)).ToArray();
+        File.WriteAllLines(data, new[] { "origin,destination,distance" }.Concat(rows.Select(r => $"{r.Origin},{r.Destination},{r.Distance}")));
+        var model = Path.Combine(Folder, "routes.zip");
+        var trained = Ganest.Run("train", "--data", data, "--model", model, "--epochs", "1", "--seed", "1");
+        Assert.AreEqual(0, trained.ExitCode, trained.Output);
+        var seen = rows.Select(r => (r.Origin, r.Destination, (double)r.Distance)).ToHashSet();
+        bool Seen(string line) => line.Split(',') is [var origin, var destination, var distance]
+            && seen.Contains((origin, destination, double.Parse(distance, CultureInfo.InvariantCulture)));
+
+        (string Output, int Wrong) Sample(params string[] extra)
+        {
+            var output = Path.Combine(Folder, $"routes-{string.Join("-", extra)}.csv");
+            var sampled = Ganest.Run(new[] { "sample", "--model", model, "--out", output, "--count", "600", "--seed", "2" }.Concat(extra).ToArray());
+            Assert.AreEqual(0, sampled.ExitCode, sampled.Output);
+            return (sampled.Output, File.ReadAllLines(output).Skip(1).Count(line => !Seen(line)));
+        }
+
+        var (kept, keptWrong) = Sample();
+        StringAssert.Contains(kept, "Determined values: distance by origin × destination (12 values)");
+        Assert.AreEqual(0, keptWrong, "a route with a distance it does not have");
+        var (free, freeWrong) = Sample("--keep-determined-values", "false");
+        Assert.IsFalse(free.Contains("Determined values:"), free);
+        Assert.IsTrue(freeWrong > 0, "after one epoch the generator's distances miss their routes (so the check above can fail)");
+        var before = FilesIn(Folder);
+        AssertFailedCleanly(Ganest.Run("sample", "--model", model, "--out", Path.Combine(Folder, "r.csv"), "--count", "3", "--keep-determined-values", "false", "--cluster", "localhost:1"),
+            Folder, before, "--keep-determined-values false cannot be used with --cluster");
     }
 
     [TestMethod]
@@ -116,7 +151,7 @@ public sealed class GanestOptionRangeTests : GanestTestFolder
 
         AssertFailedCleanly(Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--modes", "argmax"), Folder, before, "--modes must be drawn or most-likely; got 'argmax'.");
         AssertFailedCleanly(Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--modes", "drawn", "--cluster", "localhost:1"),
-            Folder, before, "--modes, --calibrate-categories false, --calibrate-numbers false and --keep-seen-pairs false cannot be used with --cluster");
+            Folder, before, "--modes, --calibrate-categories false, --calibrate-numbers false, --keep-seen-pairs false and --keep-determined-values false cannot be used with --cluster");
         foreach (var choice in new[] { "drawn", "most-likely" })
         {
             var sampled = Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--modes", choice, "--seed", "1");
