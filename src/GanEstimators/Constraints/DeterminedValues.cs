@@ -23,7 +23,7 @@ internal sealed class DeterminedValues
     // checked and filled over every row.
     private const int SearchRows = 200_000;
 
-    // The most values one rule keeps (1 MiB in the model).
+    // The most values one rule keeps (in the model, 8 bytes a value for one determining column, 12 for two).
     private const int MaxValuesPerRule = 1 << 17;
 
     private readonly Rule[] _rules;
@@ -39,11 +39,16 @@ internal sealed class DeterminedValues
     /// <param name="Values">The value of each combination of level ids seen in training.</param>
     private sealed record Rule(int Column, int[] By, Dictionary<(int, int), float> Values);
 
-    /// <summary>The rules the training rows show, or null when there are none.</summary>
-    public static DeterminedValues? Find(TrainingTable table, TableEncoder features)
+    /// <summary>
+    /// The rules the training rows show, or null when there are none. A numeric column a constraint names
+    /// (<paramref name="constrained"/>) gets no rule: its raw values may be reparameterised (an inequality's high column
+    /// is read as a difference). The values are written after the constraints, so a row whose categories a fixed
+    /// combination repaired gets its new categories' value.
+    /// </summary>
+    public static DeterminedValues? Find(TrainingTable table, TableEncoder features, IReadOnlySet<string> constrained)
     {
         var categorical = Enumerable.Range(0, features.Columns.Count).Where(c => features.Columns[c] is CategoricalEncoder).ToArray();
-        var numeric = Enumerable.Range(0, features.Columns.Count).Where(c => features.Columns[c] is ModeSpecificEncoder or StandardScalingEncoder).ToArray();
+        var numeric = Enumerable.Range(0, features.Columns.Count).Where(c => IsNumber(features.Columns[c]) && !constrained.Contains(features.Columns[c].Name)).ToArray();
         if (categorical.Length == 0 || numeric.Length == 0) return null;
         var stride = Math.Max(1, table.Rows / SearchRows);
         var singles = categorical.Select(c => new[] { c }).ToArray();
@@ -59,6 +64,9 @@ internal sealed class DeterminedValues
         return rules.Count == 0 ? null : new DeterminedValues(rules.ToArray());
     }
 
+    // A scalar numeric column: one raw value a row (not a vector, not an image).
+    private static bool IsNumber(ColumnEncoder column) => column is NumericColumnEncoder { RawWidth: 1 } and not ImagePixelEncoder;
+
     private static Rule? Simplest(TrainingTable table, TableEncoder features, int column, int[][] determiners, int stride) =>
         determiners.Where(by => Build(table, features, column, by, stride) is not null)
             .Select(by => Build(table, features, column, by, 1))
@@ -73,14 +81,22 @@ internal sealed class DeterminedValues
         var width = features.RawWidth;
         var valueAt = features.RawOffsetOf(column);
         var keyAt = by.Select(features.RawOffsetOf).ToArray();
+        // A level id the encoder does not have (a new level, when training resumes on a pooled column) is never
+        // generated, and a saved model could not name it: such rows count as not covered.
+        var levels = by.Select(c => ((CategoricalEncoder)features.Columns[c]).LevelCount).ToArray();
         var values = new Dictionary<(int, int), (float Value, int Rows)>();
+        var toRead = (table.Rows + stride - 1) / stride;
         var (read, covered) = (0, 0);
         for (var r = 0; r < table.Rows; r += stride)
         {
             read++;
             var row = table.Raw.AsSpan(r * width, width);
             var value = row[valueAt];
-            if (float.IsNaN(value) || float.IsNaN(row[keyAt[0]]) || (keyAt.Length > 1 && float.IsNaN(row[keyAt[1]]))) continue;
+            if (float.IsNaN(value) || !Known(row[keyAt[0]], levels[0]) || (keyAt.Length > 1 && !Known(row[keyAt[1]], levels[1])))
+            {
+                if ((read - covered) * 2 > toRead) return null;
+                continue;
+            }
             covered++;
             var key = ((int)row[keyAt[0]], keyAt.Length > 1 ? (int)row[keyAt[1]] : 0);
             if (values.TryGetValue(key, out var seen))
@@ -98,6 +114,8 @@ internal sealed class DeterminedValues
         if (values.Values.Select(v => v.Value).Distinct().Count() < 2) return null;
         return new Rule(column, by, values.ToDictionary(v => v.Key, v => v.Value.Value));
     }
+
+    private static bool Known(float id, int levels) => !float.IsNaN(id) && id < levels;
 
     /// <summary>
     /// Writes each rule's value into the <paramref name="rows"/> decoded rows (row-major, <paramref name="features"/>'
@@ -146,8 +164,10 @@ internal sealed class DeterminedValues
         for (var i = 0; i < count; i++)
         {
             var column = reader.ReadInt32InRange($"column of {what}", 0, features.Columns.Count - 1);
-            if (features.Columns[column] is not (ModeSpecificEncoder or StandardScalingEncoder))
-                throw new InvalidDataException($"The saved {what} name column {column} ('{features.Columns[column].Name}'), which is not a numeric column of the model.");
+            if (!IsNumber(features.Columns[column]))
+                throw new InvalidDataException($"The saved {what} name column {column} ('{features.Columns[column].Name}'), which is not a scalar numeric column of the model.");
+            if (rules.Take(i).Any(r => r.Column == column))
+                throw new InvalidDataException($"The saved {what} hold two rules for column {column} ('{features.Columns[column].Name}').");
             var by = new int[reader.ReadInt32InRange($"number of determining columns of {what}", 1, 2)];
             var levels = new int[by.Length];
             for (var b = 0; b < by.Length; b++)
@@ -156,6 +176,8 @@ internal sealed class DeterminedValues
                 levels[b] = features.Columns[by[b]] is CategoricalEncoder categorical ? categorical.LevelCount
                     : throw new InvalidDataException($"The saved {what} name column {by[b]} ('{features.Columns[by[b]].Name}') as determining, which is not a categorical column of the model.");
             }
+            if (by.Length == 2 && by[0] == by[1])
+                throw new InvalidDataException($"The saved {what} name column {by[0]} ('{features.Columns[by[0]].Name}') twice as determining.");
             var size = reader.ReadCount($"number of {what}", MaxValuesPerRule, (by.Length + 1) * sizeof(int), min: 1);
             var values = new Dictionary<(int, int), float>(size);
             for (var v = 0; v < size; v++)

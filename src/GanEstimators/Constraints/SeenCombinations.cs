@@ -43,13 +43,21 @@ internal sealed class SeenCombinations
         var order = new List<int[]>();
         var classes = new Dictionary<string, int>();
         var offsets = columns.Select(c => c == ConditionColumn ? -1 : features.RawOffsetOf(c)).ToArray();
+        // A level id the encoder does not have (a new level, when training resumes on a pooled column) is never
+        // generated, and a saved model could not name it: its rows are not recorded.
+        var levels = columns.Select(c => LevelCountOf(c, features, condition) ?? int.MaxValue).ToArray();
         var tuple = new int[columns.Length];
         for (var r = 0; r < table.Rows; r++)
         {
+            var known = true;
             for (var i = 0; i < columns.Length; i++)
+            {
                 tuple[i] = offsets[i] < 0
                     ? ClassOf(table.Conditions![r], condition!, classes)
                     : IdOf(table.Raw[r * features.RawWidth + offsets[i]]);
+                known &= tuple[i] < levels[i];
+            }
+            if (!known) continue;
             if (counts.TryGetValue(tuple, out var count))
             {
                 counts[tuple] = count + 1;

@@ -72,7 +72,8 @@ internal static class CategoryCalibration
                 offsets.narrow(0, columns[i].EncodedOffset, columns[i].Width).add_((real[i] / generated.clamp_min(Floor)).log_());
             }
         }
-        return new CategoryOffsets(offsets.MoveToOuterDisposeScope(), tables?.Select(t => t.MoveToOuterDisposeScope()).ToArray());
+        // Fitted lazily at a first sample, perhaps inside a caller's dispose scope; the model owns them (CategoryOffsets.Dispose).
+        return new CategoryOffsets(offsets.DetachFromDisposeScope(), tables?.Select(t => t.DetachFromDisposeScope()).ToArray());
     }
 
     /// <summary>

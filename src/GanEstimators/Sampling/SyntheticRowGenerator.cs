@@ -186,12 +186,13 @@ internal sealed class SyntheticRowGenerator : IDisposable
                 var offset = Features.RawOffsetOf(fixedCategory.ColumnIndex);
                 for (var r = 0; r < count; r++) chunk[r * Features.RawWidth + offset] = fixedCategory.RawValue;
             }
-            determinedValues?.Apply(chunk, count, Features);
             if (applyConstraints && Constraints is { } rules)
             {
                 var changed = rules.Apply(chunk, count, Features.RawWidth, request, start, decodeRandom);
                 repaired?.Invoke(changed);
             }
+            // After the constraints: a fixed combination's repair changes a row's categories (no constrained column has a rule).
+            determinedValues?.Apply(chunk, count, Features);
         }
         return raw;
     }

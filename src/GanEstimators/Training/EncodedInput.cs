@@ -47,7 +47,7 @@ internal sealed record EncodedInput(TableEncoder Encoder, ConditionEncoder? Cond
                     ?? throw new ArgumentException($"Constraint '{constraint}' has more combinations than a model records ({SeenCombinations.MaxSavedValues} values).", nameof(input)),
                 constraints.UniqueLargest);
         var combinations = Conditionable(data, channel);
-        var determined = DeterminedValues.Find(data.Table, data.Encoder);
+        var determined = DeterminedValues.Find(data.Table, data.Encoder, constraints.Ordered.SelectMany(c => c.ColumnNames).ToHashSet());
         if (determined is not null) channel.Info($"Determined values: {string.Join("; ", determined.Describe(data.Encoder))}: each generated row with seen categories takes their value (GanSampler.KeepDeterminedValues).");
         var classes = data.Condition is null ? null : data.Table.Conditions!.Select(data.Condition.IndexOf).ToArray();
         var rows = EncodedRows.Encode(data.Encoder, data.Table, plan.Seed, classes, data.Condition?.Count ?? 0);

@@ -31,12 +31,13 @@ public sealed class DeterminedValuesTests
         }).ToArray();
     }
 
-    private static GanSampler Train(Flight[] flights, int seed)
+    private static GanSampler Train(Flight[] flights, int seed, params GanConstraint[] constraints)
     {
         var ml = new MLContext(seed);
         var options = new GanTrainer.Options
         {
             FeatureColumnNames = new[] { nameof(Flight.Origin), nameof(Flight.Destination), nameof(Flight.Distance), nameof(Flight.Delay) },
+            Constraints = constraints,
             Epochs = 3,
             BatchSize = 200,
             NumberOfThreads = 1,
@@ -81,6 +82,19 @@ public sealed class DeterminedValuesTests
         var kept = Rows(sampler.Sample(1000, seed: 6));
         sampler.KeepDeterminedValues = false;
         CollectionAssert.AreEqual(Rows(sampler.Sample(1000, seed: 6)), kept, "one origin's routes fly two distances: no rule, so the switch changes nothing");
+    }
+
+    [TestMethod]
+    public void ARouteAFixedCombinationRepairedTakesItsOwnDistance()
+    {
+        // With seen pairs off, the generator invents routes and the constraint repairs them: the distance must be the
+        // repaired route's, not the invented one's (which has none).
+        var flights = Flights(6);
+        using var sampler = Train(flights, 6, GanConstraint.FixedCombinations(nameof(Flight.Origin), nameof(Flight.Destination)));
+        sampler.KeepSeenPairs = false;
+        Assert.AreEqual(0, WrongDistances(Rows(sampler.Sample(2000, seed: 8)), flights));
+        sampler.KeepDeterminedValues = false;
+        Assert.IsTrue(WrongDistances(Rows(sampler.Sample(2000, seed: 8)), flights) > 200, "without the rule the distances miss (so the check above can fail)");
     }
 
     [TestMethod]

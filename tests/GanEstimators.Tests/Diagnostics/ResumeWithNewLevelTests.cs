@@ -44,6 +44,13 @@ public sealed class ResumeWithNewLevelTests
         CollectionAssert.AreEqual(before.Cities, resumed.ValuesOf("City").ToArray(), "the resumed sampler keeps the levels it was trained with");
         CollectionAssert.DoesNotContain(Support.Columns.Read<string>(resumed.Sample(500, seed: 2), "City").Distinct().ToArray(), "Trondheim",
             "the pooled slot decodes to the levels pooled in the first training");
+
+        using var saved = new MemoryStream();
+        ml.Model.Save(resumed, schema, saved);
+        saved.Position = 0;
+        using var loaded = (GanSampler)ml.Model.Load(saved, out _);
+        CollectionAssert.AreEqual(Support.Columns.Read<string>(resumed.Sample(200, seed: 3), "City"), Support.Columns.Read<string>(loaded.Sample(200, seed: 3), "City"),
+            "the resumed sampler saves and loads (the new level is in no recorded combination)");
     }
 
     private static IDataView WithNewCity(MLContext ml, MixedTable.Row[] rows) =>
