@@ -20,7 +20,7 @@ public sealed class DeterminedValuesTests
 
     // 8 airports, each flying to the next 3; a route's distance depends on both airports (no airport alone fixes it).
     // With spread, a few routes fly a second distance, so no rule may be found.
-    private static Flight[] Flights(int seed, bool spread = false)
+    internal static Flight[] Flights(int seed, bool spread = false)
     {
         var random = new Random(seed);
         return Enumerable.Range(0, 1200).Select(_ =>
@@ -31,7 +31,7 @@ public sealed class DeterminedValuesTests
         }).ToArray();
     }
 
-    private static GanSampler Train(Flight[] flights, int seed, params GanConstraint[] constraints)
+    internal static GanSampler Train(Flight[] flights, int seed, params GanConstraint[] constraints)
     {
         var ml = new MLContext(seed);
         var options = new GanTrainer.Options

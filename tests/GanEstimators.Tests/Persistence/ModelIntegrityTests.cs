@@ -211,7 +211,7 @@ public sealed class ModelIntegrityTests
     /// by reflection, so the loader's exception arrives wrapped in TargetInvocationExceptions; the innermost one must be
     /// an InvalidDataException naming the entry. It must come quickly and without allocating what an edited size claims.
     /// </summary>
-    private static InvalidDataException AssertFails(ModelZip zip, string entry, string expected, string? alsoIn = null)
+    internal static InvalidDataException AssertFails(ModelZip zip, string entry, string expected, string? alsoIn = null)
     {
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
