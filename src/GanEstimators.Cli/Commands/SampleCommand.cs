@@ -44,7 +44,7 @@ public static class SampleCommand
         };
         var keepDetermined = new Option<bool>("--keep-determined-values")
         {
-            Description = "Give a numeric column that the training rows fix by one or two categorical columns (as flights' distance by origin and destination) that value in every row whose categories occur in training (GanSampler.KeepDeterminedValues; on by default: --keep-determined-values false keeps the generator's numbers; models saved before format 0x0001000C have none)",
+            Description = "Give a numeric column that the training rows fix by one or two categorical columns (as flights' distance by origin and destination) that value in every row whose categories occur in training, and rebuild a column that is the sum of two others in every training row (GanSampler.KeepDeterminedValues; on by default: --keep-determined-values false keeps the generator's numbers; models saved before format 0x0001000C have none)",
             DefaultValueFactory = _ => true,
         };
         var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, start, partRows, threads, unseen, modes, calibrate, calibrateNumbers, keepSeenPairs, keepDetermined, cluster };

@@ -48,7 +48,7 @@ internal sealed class DeterminedValues
     public static DeterminedValues? Find(TrainingTable table, TableEncoder features, IReadOnlySet<string> constrained)
     {
         var categorical = Enumerable.Range(0, features.Columns.Count).Where(c => features.Columns[c] is CategoricalEncoder).ToArray();
-        var numeric = Enumerable.Range(0, features.Columns.Count).Where(c => IsNumber(features.Columns[c]) && !constrained.Contains(features.Columns[c].Name)).ToArray();
+        var numeric = Numbers(features, constrained);
         if (categorical.Length == 0 || numeric.Length == 0) return null;
         var stride = Math.Max(1, table.Rows / SearchRows);
         var singles = categorical.Select(c => new[] { c }).ToArray();
@@ -64,8 +64,15 @@ internal sealed class DeterminedValues
         return rules.Count == 0 ? null : new DeterminedValues(rules.ToArray());
     }
 
-    // A scalar numeric column: one raw value a row (not a vector, not an image).
-    private static bool IsNumber(ColumnEncoder column) => column is NumericColumnEncoder { RawWidth: 1 } and not ImagePixelEncoder;
+    /// <summary>The columns the rules fix.</summary>
+    public IEnumerable<int> Columns => _rules.Select(r => r.Column);
+
+    /// <summary>A scalar numeric column: one raw value a row (not a vector, not an image).</summary>
+    public static bool IsNumber(ColumnEncoder column) => column is NumericColumnEncoder { RawWidth: 1 } and not ImagePixelEncoder;
+
+    /// <summary>The scalar numeric columns that no constraint names (their raw values are not reparameterised).</summary>
+    public static int[] Numbers(TableEncoder features, IReadOnlySet<string> constrained) =>
+        Enumerable.Range(0, features.Columns.Count).Where(c => IsNumber(features.Columns[c]) && !constrained.Contains(features.Columns[c].Name)).ToArray();
 
     private static Rule? Simplest(TrainingTable table, TableEncoder features, int column, int[][] determiners, int stride) =>
         determiners.Where(by => Build(table, features, column, by, stride) is not null)

@@ -64,6 +64,8 @@ internal static class GanSamplerFormat
         generator.Combinations?.Save(writer);
         writer.Write(generator.Determined is not null);
         generator.Determined?.Save(writer);
+        writer.Write(generator.Sums is not null);
+        generator.Sums?.Save(writer);
     }
 
     private sealed record Content(int Seed, TableEncoder Features, ConditionEncoder? Condition, ConditionalVector Categories, GeneratorSpec Spec, GanTrainingHistory History)
@@ -73,6 +75,8 @@ internal static class GanSamplerFormat
         public SeenCombinations? Combinations { get; init; }
 
         public DeterminedValues? Determined { get; init; }
+
+        public DeterminedSums? Sums { get; init; }
     }
 
     private static Content ReadContent(BinaryReader reader, uint version)
@@ -89,10 +93,10 @@ internal static class GanSamplerFormat
         var combinations = reader.ReadBoolean()
             ? SeenCombinations.Load(reader, "combinations of the conditionable columns", column => SeenCombinations.LevelCountOf(column, content.Features, content.Condition))
             : null;
-        var determined = version >= ModelFormatVersions.DeterminedValuesVersion && reader.ReadBoolean()
-            ? DeterminedValues.Load(reader, content.Features)
-            : null;
-        return content with { Constraints = constraints, Combinations = combinations, Determined = determined };
+        if (version < ModelFormatVersions.DeterminedValuesVersion) return content with { Constraints = constraints, Combinations = combinations };
+        var determined = reader.ReadBoolean() ? DeterminedValues.Load(reader, content.Features) : null;
+        var sums = reader.ReadBoolean() ? DeterminedSums.Load(reader, content.Features) : null;
+        return content with { Constraints = constraints, Combinations = combinations, Determined = determined, Sums = sums };
     }
 
     public static SavedSampler Load(IHostEnvironment env, ModelLoadContext ctx)
@@ -124,7 +128,7 @@ internal static class GanSamplerFormat
             var device = DeviceSelector.Select(env);
             var generator = new SyntheticRowGenerator(content.Features, content.Condition, content.Categories, network, device)
             {
-                Constraints = content.Constraints, Combinations = content.Combinations, Determined = content.Determined,
+                Constraints = content.Constraints, Combinations = content.Combinations, Determined = content.Determined, Sums = content.Sums,
             };
             return new SavedSampler(generator, content.Seed, content.History, state);
         }

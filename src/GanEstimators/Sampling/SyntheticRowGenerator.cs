@@ -36,11 +36,11 @@ internal sealed class SyntheticRowGenerator : IDisposable
             if (pairs is not null) Log($"Seen pairs: {string.Join("; ", pairs.Describe(Features, Condition))} are generated only in combinations seen in training (GanSampler.KeepSeenPairs).");
             return pairs;
         });
-        _determinedAnnounced = new Lazy<DeterminedValues?>(() =>
+        _determinedAnnounced = new Lazy<bool>(() =>
         {
-            if (Determined is { } determined)
-                Log($"Determined values: {string.Join("; ", determined.Describe(Features))}: each row whose categories the training rows have takes their value (GanSampler.KeepDeterminedValues).");
-            return Determined;
+            if (Determined is not null || Sums is not null)
+                Log($"Determined values: {string.Join("; ", (Determined?.Describe(Features) ?? []).Concat(Sums?.Describe(Features) ?? []))} (GanSampler.KeepDeterminedValues).");
+            return true;
         });
         _categoryOffsets = new Lazy<CategoryOffsets?>(() => CategoryCalibration.Fit(this, pairs: null));
         _categoryOffsetsWithPairs = new Lazy<CategoryOffsets?>(() => CategoryCalibration.Fit(this, _seenPairs.Value));
@@ -67,8 +67,8 @@ internal sealed class SyntheticRowGenerator : IDisposable
     // The pairs of categorical columns kept to their training combinations (SeenPairs), found at first use; null when none.
     private readonly Lazy<SeenPairs?> _seenPairs;
 
-    // Determined, said in the log at the first rows that use it.
-    private readonly Lazy<DeterminedValues?> _determinedAnnounced;
+    // Determined and Sums, said in the log at the first rows that use them.
+    private readonly Lazy<bool> _determinedAnnounced;
 
     /// <summary>Whether categories are drawn among the combinations seen in training where the data shows them all (<see cref="GanSampler.KeepSeenPairs"/>).</summary>
     public bool KeepSeenPairs { get; set; } = true;
@@ -117,7 +117,10 @@ internal sealed class SyntheticRowGenerator : IDisposable
     /// <summary>The numeric columns the training rows fix by their categories; null when none (or an older model).</summary>
     public DeterminedValues? Determined { get; init; }
 
-    /// <summary>Whether those columns take their training value in rows with seen categories (<see cref="GanSampler.KeepDeterminedValues"/>).</summary>
+    /// <summary>The numeric columns that are the sum of two others in every training row; null when none (or an older model).</summary>
+    public DeterminedSums? Sums { get; init; }
+
+    /// <summary>Whether those columns take their training value in rows with seen categories, and the sums are rebuilt (<see cref="GanSampler.KeepDeterminedValues"/>).</summary>
     public bool KeepDeterminedValues { get; set; } = true;
 
     /// <summary>libtorch's CPU threads while generating (null: the library's choice; see <see cref="LibTorchThreads.Hold"/>).</summary>
@@ -164,7 +167,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
         using var threads = LibTorchThreads.Hold(NumberOfThreads, Log, LibTorchThreads.SamplerOption);
         var mostLikely = modeChoice == GanModeChoice.MostLikely ? ModeSpans : null;
         var pairs = keepSeenPairs ? _seenPairs.Value : null;
-        var determinedValues = KeepDeterminedValues && applyConstraints ? _determinedAnnounced.Value : null;
+        var keepDetermined = KeepDeterminedValues && applyConstraints && _determinedAnnounced.Value;
         var offsets = !calibrateCategories ? null : pairs is null ? _categoryOffsets.Value : _categoryOffsetsWithPairs.Value;
         for (var start = 0; start < rows; start += ChunkRows)
         {
@@ -191,8 +194,13 @@ internal sealed class SyntheticRowGenerator : IDisposable
                 var changed = rules.Apply(chunk, count, Features.RawWidth, request, start, decodeRandom);
                 repaired?.Invoke(changed);
             }
-            // After the constraints: a fixed combination's repair changes a row's categories (no constrained column has a rule).
-            determinedValues?.Apply(chunk, count, Features);
+            // After the constraints: a fixed combination's repair changes a row's categories (no constrained column has a
+            // rule). Sums after the category values: a part may be one of them.
+            if (keepDetermined)
+            {
+                Determined?.Apply(chunk, count, Features);
+                Sums?.Apply(chunk, count, Features);
+            }
         }
         return raw;
     }

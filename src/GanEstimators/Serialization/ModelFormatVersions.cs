@@ -23,7 +23,8 @@ internal static class ModelFormatVersions
     // added each mode-specific column's value quantiles (ValueQuantiles, after its point masses) for
     // GanSampler.CalibrateNumbers; older models load without them, and their numbers are not calibrated. 0x0001000C
     // added, after the combinations, the numeric columns the training rows fix by one or two categorical columns
-    // (Constraints/DeterminedValues: flights' distance by route) with each combination's value, for
+    // (Constraints/DeterminedValues: flights' distance by route) with each combination's value, then the numeric columns
+    // that are the sum of two others (Constraints/DeterminedSums: birdstrikes' total cost), for
     // GanSampler.KeepDeterminedValues; older models load without them, and their numbers are generated as before.
     public const uint ObservedValuesVersion = 0x00010005;
     public const uint AveragedGeneratorVersion = 0x00010006;

@@ -26,6 +26,9 @@ internal sealed record EncodedInput(TableEncoder Encoder, ConditionEncoder? Cond
     /// <summary>The numeric columns the training rows fix by their categories (null when none).</summary>
     public DeterminedValues? Determined { get; init; }
 
+    /// <summary>The numeric columns that are the sum of two others in every training row (null when none).</summary>
+    public DeterminedSums? Sums { get; init; }
+
     public static EncodedInput Read(IDataView input, GanTrainingPlan plan, GanTrainer.Options options, IChannel channel, CheckedConstraints constraints)
     {
         var (encoded, rawBytes) = ReadAndEncode(input, plan, options, channel, constraints);
@@ -47,11 +50,14 @@ internal sealed record EncodedInput(TableEncoder Encoder, ConditionEncoder? Cond
                     ?? throw new ArgumentException($"Constraint '{constraint}' has more combinations than a model records ({SeenCombinations.MaxSavedValues} values).", nameof(input)),
                 constraints.UniqueLargest);
         var combinations = Conditionable(data, channel);
-        var determined = DeterminedValues.Find(data.Table, data.Encoder, constraints.Ordered.SelectMany(c => c.ColumnNames).ToHashSet());
-        if (determined is not null) channel.Info($"Determined values: {string.Join("; ", determined.Describe(data.Encoder))}: each generated row with seen categories takes their value (GanSampler.KeepDeterminedValues).");
+        var constrained = constraints.Ordered.SelectMany(c => c.ColumnNames).ToHashSet();
+        var determined = DeterminedValues.Find(data.Table, data.Encoder, constrained);
+        var sums = DeterminedSums.Find(data.Table, data.Encoder, constrained, determined);
+        if (determined is not null || sums is not null)
+            channel.Info($"Determined values: {string.Join("; ", (determined?.Describe(data.Encoder) ?? []).Concat(sums?.Describe(data.Encoder) ?? []))} (GanSampler.KeepDeterminedValues).");
         var classes = data.Condition is null ? null : data.Table.Conditions!.Select(data.Condition.IndexOf).ToArray();
         var rows = EncodedRows.Encode(data.Encoder, data.Table, plan.Seed, classes, data.Condition?.Count ?? 0);
-        return (new EncodedInput(data.Encoder, data.Condition, rows) { Constraints = rules, Combinations = combinations, Determined = determined }, (long)data.Table.Raw.Length * sizeof(float));
+        return (new EncodedInput(data.Encoder, data.Condition, rows) { Constraints = rules, Combinations = combinations, Determined = determined, Sums = sums }, (long)data.Table.Raw.Length * sizeof(float));
     }
 
     private static SeenCombinations? Conditionable(TrainingInput data, IChannel channel)
