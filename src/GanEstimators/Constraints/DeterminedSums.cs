@@ -16,9 +16,6 @@ internal sealed class DeterminedSums
     // every other column the "sum" of itself and it.
     private const int MinRowsWithEachPart = 20;
 
-    // Training rows read to find the rules; a larger table is read at an even stride. Each rule found is then checked on every row.
-    private const int SearchRows = 200_000;
-
     // How far a total may be from the sum of its parts, relative to the total (float rounding of decimal values).
     private const double Tolerance = 1e-6;
 
@@ -45,7 +42,7 @@ internal sealed class DeterminedSums
     {
         var numbers = DeterminedValues.Numbers(features, constrained);
         var fixedByCategories = byCategories?.Columns.ToHashSet() ?? new HashSet<int>();
-        var stride = Math.Max(1, table.Rows / SearchRows);
+        var stride = Math.Max(1, table.Rows / DeterminedValues.SearchRows);
         var rules = new List<Rule>();
         foreach (var total in numbers)
             foreach (var (first, i) in numbers.Select((c, i) => (c, i)))

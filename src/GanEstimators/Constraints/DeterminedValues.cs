@@ -19,9 +19,11 @@ internal sealed class DeterminedValues
     /// </summary>
     public const double MaxUnseenShare = 0.05;
 
-    // Training rows read to find the rules; a larger table is read at an even stride. Each rule found is then
-    // checked and filled over every row.
-    private const int SearchRows = 200_000;
+    /// <summary>
+    /// Training rows read to find the rules (and <see cref="DeterminedSums"/>'); a larger table is read at an even
+    /// stride. Each rule found is then checked, and filled, over every row.
+    /// </summary>
+    public const int SearchRows = 200_000;
 
     // The most values one rule keeps (in the model, 8 bytes a value for one determining column, 12 for two).
     private const int MaxValuesPerRule = 1 << 17;
