@@ -57,7 +57,7 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
         }.Train(split);
         var generator = new SyntheticRowGenerator(data.Encoder, data.Condition, categories.Vector, trained.Generator, device)
         {
-            Constraints = data.Constraints, Combinations = data.Combinations, Determined = data.Determined, Sums = data.Sums,
+            Constraints = data.Constraints, Combinations = data.Combinations, Determined = data.Determined,
         };
         return new GanSampler(_environment, generator, plan.Seed, trained.History, trained.State);
     }

@@ -76,9 +76,11 @@ internal sealed class DeterminedValues
     public static int[] Numbers(TableEncoder features, IReadOnlySet<string> constrained) =>
         Enumerable.Range(0, features.Columns.Count).Where(c => IsNumber(features.Columns[c]) && !constrained.Contains(features.Columns[c].Name)).ToArray();
 
+    // A rule found on the stride's rows is built again over every row (which may still refute it); at stride 1 once is enough.
     private static Rule? Simplest(TrainingTable table, TableEncoder features, int column, int[][] determiners, int stride) =>
-        determiners.Where(by => Build(table, features, column, by, stride) is not null)
-            .Select(by => Build(table, features, column, by, 1))
+        determiners.Select(by => Build(table, features, column, by, stride))
+            .OfType<Rule>()
+            .Select(rule => stride == 1 ? rule : Build(table, features, column, rule.By, 1))
             .OfType<Rule>()
             .MinBy(rule => rule.Values.Count);
 

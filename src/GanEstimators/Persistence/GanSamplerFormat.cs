@@ -62,10 +62,7 @@ internal static class GanSamplerFormat
         generator.Constraints?.Save(writer);
         writer.Write(generator.Combinations is not null);
         generator.Combinations?.Save(writer);
-        writer.Write(generator.Determined is not null);
-        generator.Determined?.Save(writer);
-        writer.Write(generator.Sums is not null);
-        generator.Sums?.Save(writer);
+        DeterminedColumns.Save(generator.Determined, writer);
     }
 
     private sealed record Content(int Seed, TableEncoder Features, ConditionEncoder? Condition, ConditionalVector Categories, GeneratorSpec Spec, GanTrainingHistory History)
@@ -74,9 +71,7 @@ internal static class GanSamplerFormat
 
         public SeenCombinations? Combinations { get; init; }
 
-        public DeterminedValues? Determined { get; init; }
-
-        public DeterminedSums? Sums { get; init; }
+        public DeterminedColumns? Determined { get; init; }
     }
 
     private static Content ReadContent(BinaryReader reader, uint version)
@@ -94,9 +89,7 @@ internal static class GanSamplerFormat
             ? SeenCombinations.Load(reader, "combinations of the conditionable columns", column => SeenCombinations.LevelCountOf(column, content.Features, content.Condition))
             : null;
         if (version < ModelFormatVersions.DeterminedValuesVersion) return content with { Constraints = constraints, Combinations = combinations };
-        var determined = reader.ReadBoolean() ? DeterminedValues.Load(reader, content.Features) : null;
-        var sums = reader.ReadBoolean() ? DeterminedSums.Load(reader, content.Features) : null;
-        return content with { Constraints = constraints, Combinations = combinations, Determined = determined, Sums = sums };
+        return content with { Constraints = constraints, Combinations = combinations, Determined = DeterminedColumns.Load(reader, content.Features) };
     }
 
     public static SavedSampler Load(IHostEnvironment env, ModelLoadContext ctx)
@@ -128,7 +121,7 @@ internal static class GanSamplerFormat
             var device = DeviceSelector.Select(env);
             var generator = new SyntheticRowGenerator(content.Features, content.Condition, content.Categories, network, device)
             {
-                Constraints = content.Constraints, Combinations = content.Combinations, Determined = content.Determined, Sums = content.Sums,
+                Constraints = content.Constraints, Combinations = content.Combinations, Determined = content.Determined,
             };
             return new SavedSampler(generator, content.Seed, content.History, state);
         }

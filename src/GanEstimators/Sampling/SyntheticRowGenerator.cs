@@ -36,11 +36,10 @@ internal sealed class SyntheticRowGenerator : IDisposable
             if (pairs is not null) Log($"Seen pairs: {string.Join("; ", pairs.Describe(Features, Condition))} are generated only in combinations seen in training (GanSampler.KeepSeenPairs).");
             return pairs;
         });
-        _determinedAnnounced = new Lazy<bool>(() =>
+        _determinedAnnounced = new Lazy<DeterminedColumns?>(() =>
         {
-            if (Determined is not null || Sums is not null)
-                Log($"Determined values: {string.Join("; ", (Determined?.Describe(Features) ?? []).Concat(Sums?.Describe(Features) ?? []))} (GanSampler.KeepDeterminedValues).");
-            return true;
+            if (Determined is not null) Log(Determined.Describe(Features));
+            return Determined;
         });
         _categoryOffsets = new Lazy<CategoryOffsets?>(() => CategoryCalibration.Fit(this, pairs: null));
         _categoryOffsetsWithPairs = new Lazy<CategoryOffsets?>(() => CategoryCalibration.Fit(this, _seenPairs.Value));
@@ -67,8 +66,8 @@ internal sealed class SyntheticRowGenerator : IDisposable
     // The pairs of categorical columns kept to their training combinations (SeenPairs), found at first use; null when none.
     private readonly Lazy<SeenPairs?> _seenPairs;
 
-    // Determined and Sums, said in the log at the first rows that use them.
-    private readonly Lazy<bool> _determinedAnnounced;
+    // Determined, said in the log at the first rows that use it.
+    private readonly Lazy<DeterminedColumns?> _determinedAnnounced;
 
     /// <summary>Whether categories are drawn among the combinations seen in training where the data shows them all (<see cref="GanSampler.KeepSeenPairs"/>).</summary>
     public bool KeepSeenPairs { get; set; } = true;
@@ -114,13 +113,10 @@ internal sealed class SyntheticRowGenerator : IDisposable
     /// <summary>The combinations the conditionable columns took in training, for telling an unseen exact request; null when not recorded.</summary>
     public SeenCombinations? Combinations { get; init; }
 
-    /// <summary>The numeric columns the training rows fix by their categories; null when none (or an older model).</summary>
-    public DeterminedValues? Determined { get; init; }
+    /// <summary>The numeric columns the training rows fix by their categories or as a sum of two others; null when none (or an older model).</summary>
+    public DeterminedColumns? Determined { get; init; }
 
-    /// <summary>The numeric columns that are the sum of two others in every training row; null when none (or an older model).</summary>
-    public DeterminedSums? Sums { get; init; }
-
-    /// <summary>Whether those columns take their training value in rows with seen categories, and the sums are rebuilt (<see cref="GanSampler.KeepDeterminedValues"/>).</summary>
+    /// <summary>Whether those columns are written into generated rows (<see cref="GanSampler.KeepDeterminedValues"/>).</summary>
     public bool KeepDeterminedValues { get; set; } = true;
 
     /// <summary>libtorch's CPU threads while generating (null: the library's choice; see <see cref="LibTorchThreads.Hold"/>).</summary>
@@ -167,7 +163,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
         using var threads = LibTorchThreads.Hold(NumberOfThreads, Log, LibTorchThreads.SamplerOption);
         var mostLikely = modeChoice == GanModeChoice.MostLikely ? ModeSpans : null;
         var pairs = keepSeenPairs ? _seenPairs.Value : null;
-        var keepDetermined = KeepDeterminedValues && applyConstraints && _determinedAnnounced.Value;
+        var determined = KeepDeterminedValues && applyConstraints ? _determinedAnnounced.Value : null;
         var offsets = !calibrateCategories ? null : pairs is null ? _categoryOffsets.Value : _categoryOffsetsWithPairs.Value;
         for (var start = 0; start < rows; start += ChunkRows)
         {
@@ -194,13 +190,8 @@ internal sealed class SyntheticRowGenerator : IDisposable
                 var changed = rules.Apply(chunk, count, Features.RawWidth, request, start, decodeRandom);
                 repaired?.Invoke(changed);
             }
-            // After the constraints: a fixed combination's repair changes a row's categories (no constrained column has a
-            // rule). Sums after the category values: a part may be one of them.
-            if (keepDetermined)
-            {
-                Determined?.Apply(chunk, count, Features);
-                Sums?.Apply(chunk, count, Features);
-            }
+            // After the constraints: a fixed combination's repair changes a row's categories (no constrained column has a rule).
+            determined?.Apply(chunk, count, Features);
         }
         return raw;
     }

@@ -23,11 +23,8 @@ internal sealed record EncodedInput(TableEncoder Encoder, ConditionEncoder? Cond
     /// <summary>The combinations the conditionable columns took in the training rows (null when fewer than two such columns, or too many combinations).</summary>
     public SeenCombinations? Combinations { get; init; }
 
-    /// <summary>The numeric columns the training rows fix by their categories (null when none).</summary>
-    public DeterminedValues? Determined { get; init; }
-
-    /// <summary>The numeric columns that are the sum of two others in every training row (null when none).</summary>
-    public DeterminedSums? Sums { get; init; }
+    /// <summary>The numeric columns the training rows fix by their categories or as a sum of two others (null when none).</summary>
+    public DeterminedColumns? Determined { get; init; }
 
     public static EncodedInput Read(IDataView input, GanTrainingPlan plan, GanTrainer.Options options, IChannel channel, CheckedConstraints constraints)
     {
@@ -50,14 +47,11 @@ internal sealed record EncodedInput(TableEncoder Encoder, ConditionEncoder? Cond
                     ?? throw new ArgumentException($"Constraint '{constraint}' has more combinations than a model records ({SeenCombinations.MaxSavedValues} values).", nameof(input)),
                 constraints.UniqueLargest);
         var combinations = Conditionable(data, channel);
-        var constrained = constraints.Ordered.SelectMany(c => c.ColumnNames).ToHashSet();
-        var determined = DeterminedValues.Find(data.Table, data.Encoder, constrained);
-        var sums = DeterminedSums.Find(data.Table, data.Encoder, constrained, determined);
-        if (determined is not null || sums is not null)
-            channel.Info($"Determined values: {string.Join("; ", (determined?.Describe(data.Encoder) ?? []).Concat(sums?.Describe(data.Encoder) ?? []))} (GanSampler.KeepDeterminedValues).");
+        var determined = DeterminedColumns.Find(data.Table, data.Encoder, constraints.Ordered.SelectMany(c => c.ColumnNames).ToHashSet());
+        if (determined is not null) channel.Info(determined.Describe(data.Encoder));
         var classes = data.Condition is null ? null : data.Table.Conditions!.Select(data.Condition.IndexOf).ToArray();
         var rows = EncodedRows.Encode(data.Encoder, data.Table, plan.Seed, classes, data.Condition?.Count ?? 0);
-        return (new EncodedInput(data.Encoder, data.Condition, rows) { Constraints = rules, Combinations = combinations, Determined = determined, Sums = sums }, (long)data.Table.Raw.Length * sizeof(float));
+        return (new EncodedInput(data.Encoder, data.Condition, rows) { Constraints = rules, Combinations = combinations, Determined = determined }, (long)data.Table.Raw.Length * sizeof(float));
     }
 
     private static SeenCombinations? Conditionable(TrainingInput data, IChannel channel)
