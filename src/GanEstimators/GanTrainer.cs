@@ -57,7 +57,7 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
         }.Train(split);
         var generator = new SyntheticRowGenerator(data.Encoder, data.Condition, categories.Vector, trained.Generator, device)
         {
-            Constraints = data.Constraints, Combinations = data.Combinations, Determined = data.Determined,
+            Constraints = data.Constraints, Combinations = data.Combinations, Determined = data.Determined, Correlations = data.Correlations,
         };
         return new GanSampler(_environment, generator, plan.Seed, trained.History, trained.State);
     }

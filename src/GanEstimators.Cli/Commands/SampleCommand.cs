@@ -47,15 +47,41 @@ public static class SampleCommand
             Description = "Give a numeric column that the training rows fix by one or two categorical columns (as flights' distance by origin and destination) that value in every row whose categories occur in training, and rebuild a column that is the sum of two others in every training row (GanSampler.KeepDeterminedValues; on by default: --keep-determined-values false keeps the generator's numbers; models saved before format 0x0001000C have none)",
             DefaultValueFactory = _ => true,
         };
-        var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, start, partRows, threads, unseen, modes, calibrate, calibrateNumbers, keepSeenPairs, keepDetermined, cluster };
-        command.SetAction((parsed, cancellation) => parsed.GetValue(cluster) is { } gateways
-            ? parsed.GetValue(modes) is not null || !parsed.GetValue(calibrate) || Given(parsed, calibrateNumbers) is false || !parsed.GetValue(keepSeenPairs) || !parsed.GetValue(keepDetermined)
-                ? throw new ArgumentException("--modes, --calibrate-categories false, --calibrate-numbers false, --keep-seen-pairs false and --keep-determined-values false cannot be used with --cluster: the silos sample with the model's defaults (calibrated categories and numbers, seen pairs and determined values kept, the mode choice the model's generator decides).")
-                : ClusterSample.RunAsync(gateways, parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, Conditions(parsed.GetValue(condition)), parsed.GetValue(seed),
-                parsed.GetValue(start), parsed.GetValue(partRows), parsed.GetValue(threads), parsed.GetResult(unseen) is { Implicit: false }, cancellation)
-            : Task.FromResult(Run(parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, parsed.GetValue(condition), parsed.GetValue(seed), parsed.GetValue(threads),
-                parsed.GetValue(start), parsed.GetValue(partRows) ?? SampleOutput.DefaultPartRows, parsed.GetValue(unseen)!, ParseModes(parsed.GetValue(modes)), parsed.GetValue(calibrate), Given(parsed, calibrateNumbers), parsed.GetValue(keepSeenPairs), parsed.GetValue(keepDetermined))));
+        var calibrateDependence = new Option<bool>("--calibrate-dependence")
+        {
+            Description = "Keep the training rows' correlations among the calibrated numeric columns without point masses (as seattle-weather's daily highs and lows; GanSampler.CalibrateDependence; on by default: --calibrate-dependence false maps each column on its own; no effect with --calibrate-numbers false; models saved before format 0x0001000D have none)",
+            DefaultValueFactory = _ => true,
+        };
+        var command = new Command("sample", "Generate synthetic rows from a trained model") { model, count, output, condition, seed, start, partRows, threads, unseen, modes, calibrate, calibrateNumbers, calibrateDependence, keepSeenPairs, keepDetermined, cluster };
+        command.SetAction((parsed, cancellation) =>
+        {
+            var switches = new SamplerSwitches(ParseModes(parsed.GetValue(modes)), parsed.GetValue(calibrate), Given(parsed, calibrateNumbers), parsed.GetValue(calibrateDependence),
+                parsed.GetValue(keepSeenPairs), parsed.GetValue(keepDetermined));
+            return parsed.GetValue(cluster) is { } gateways
+                ? !switches.AreDefaults
+                    ? throw new ArgumentException("--modes, --calibrate-categories false, --calibrate-numbers false, --calibrate-dependence false, --keep-seen-pairs false and --keep-determined-values false cannot be used with --cluster: the silos sample with the model's defaults (calibrated categories, numbers and their dependence, seen pairs and determined values kept, the mode choice the model's generator decides).")
+                    : ClusterSample.RunAsync(gateways, parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, Conditions(parsed.GetValue(condition)), parsed.GetValue(seed),
+                        parsed.GetValue(start), parsed.GetValue(partRows), parsed.GetValue(threads), parsed.GetResult(unseen) is { Implicit: false }, cancellation)
+                : Task.FromResult(Run(parsed.GetValue(model)!, parsed.GetValue(count), parsed.GetValue(output)!, parsed.GetValue(condition), parsed.GetValue(seed), parsed.GetValue(threads),
+                    parsed.GetValue(start), parsed.GetValue(partRows) ?? SampleOutput.DefaultPartRows, parsed.GetValue(unseen)!, switches));
+        });
         return command;
+    }
+
+    /// <summary>The sampler's switches as the command line sets them (null: the sampler's default).</summary>
+    private sealed record SamplerSwitches(GanModeChoice? Modes, bool CalibrateCategories, bool? CalibrateNumbers, bool CalibrateDependence, bool KeepSeenPairs, bool KeepDeterminedValues)
+    {
+        public bool AreDefaults => Modes is null && CalibrateCategories && CalibrateNumbers is not false && CalibrateDependence && KeepSeenPairs && KeepDeterminedValues;
+
+        public void ApplyTo(GanSampler sampler)
+        {
+            if (Modes is { } choice) sampler.ModeChoice = choice;
+            sampler.CalibrateCategories = CalibrateCategories;
+            if (CalibrateNumbers is { } numbers) sampler.CalibrateNumbers = numbers;
+            sampler.CalibrateDependence = CalibrateDependence;
+            sampler.KeepSeenPairs = KeepSeenPairs;
+            sampler.KeepDeterminedValues = KeepDeterminedValues;
+        }
     }
 
     // A switch's value when the command line gives it; null when it is left to the sampler's default.
@@ -69,7 +95,7 @@ public static class SampleCommand
         _ => throw new ArgumentException($"--modes must be drawn or most-likely; got '{name}'."),
     };
 
-    private static int Run(string modelPath, int count, string outputPath, string[]? conditions, int? seed, int? threads, long? start, long partRows, string unseen, GanModeChoice? modes, bool calibrate, bool? calibrateNumbers, bool keepSeenPairs, bool keepDetermined)
+    private static int Run(string modelPath, int count, string outputPath, string[]? conditions, int? seed, int? threads, long? start, long partRows, string unseen, SamplerSwitches switches)
     {
         if (count <= 0) throw new ArgumentException($"--count must be a positive number of rows; got {count}.");
         if (start is < 0) throw new ArgumentException($"--start must be 0 or more; got {start}.");
@@ -85,17 +111,13 @@ public static class SampleCommand
             if (message.Kind == Microsoft.ML.Runtime.ChannelMessageKind.Warning) Console.Error.WriteLine($"ganest: warning: {message.RawMessage}");
             // The sampler's default mode choice, decided from the model at the first rows (not when --modes is given), and the pairs kept to their seen combinations.
             else if (message.RawMessage.StartsWith("Mode choice:", StringComparison.Ordinal) || message.RawMessage.StartsWith("Seen pairs:", StringComparison.Ordinal)
-                || message.RawMessage.StartsWith("Determined values:", StringComparison.Ordinal)) Console.WriteLine(message.RawMessage);
+                || message.RawMessage.StartsWith("Determined values:", StringComparison.Ordinal) || message.RawMessage.StartsWith("Calibrated dependence:", StringComparison.Ordinal)) Console.WriteLine(message.RawMessage);
         };
         var (sampler, columns) = ModelFile.Load(ml, modelPath);
         using var loaded = sampler;
         sampler.NumberOfThreads = threads;
         sampler.UnseenCombinations = unseenCombinations;
-        if (modes is { } choice) sampler.ModeChoice = choice;
-        sampler.CalibrateCategories = calibrate;
-        if (calibrateNumbers is { } numbers) sampler.CalibrateNumbers = numbers;
-        sampler.KeepSeenPairs = keepSeenPairs;
-        sampler.KeepDeterminedValues = keepDetermined;
+        switches.ApplyTo(sampler);
         using var output = SampleOutput.Reserve(outputPath, "--out", ("--model", modelPath));
         var request = Conditions(conditions);
         foreach (var (column, value) in request)

@@ -26,6 +26,9 @@ internal sealed class DeterminedColumns
         return byCategories is null && sums is null ? null : new DeterminedColumns(byCategories, sums);
     }
 
+    /// <summary>The columns written into generated rows (encoder indices).</summary>
+    public IEnumerable<int> Columns => (_byCategories?.Columns ?? []).Concat(_sums?.Columns ?? []);
+
     /// <summary>The log's line: "Determined values: distance by origin × destination (2,879 values) (GanSampler.KeepDeterminedValues)."</summary>
     public string Describe(TableEncoder features) =>
         $"Determined values: {string.Join("; ", (_byCategories?.Describe(features) ?? []).Concat(_sums?.Describe(features) ?? []))} (GanSampler.KeepDeterminedValues).";

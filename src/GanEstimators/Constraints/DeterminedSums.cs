@@ -28,6 +28,9 @@ internal sealed class DeterminedSums
 
     private DeterminedSums(Rule[] rules) => _rules = rules;
 
+    /// <summary>The columns rebuilt (encoder indices).</summary>
+    public IEnumerable<int> Columns => _rules.Select(r => r.Total);
+
     /// <summary>The sums, for the log: "Cost Total $ = Cost Other + Cost Repair".</summary>
     public IReadOnlyList<string> Describe(TableEncoder features) =>
         _rules.Select(r => $"{features.Columns[r.Total].Name} = {features.Columns[r.First].Name} + {features.Columns[r.Second].Name}").ToArray();

@@ -188,6 +188,9 @@ internal sealed class ModeSpecificEncoder : NumericColumnEncoder
     /// </summary>
     public ValueQuantiles? Quantiles => _quantiles;
 
+    /// <summary>Whether the column has point masses (values that hold a share of its rows on their own).</summary>
+    public bool HasPointMasses => _pointMasses.Length > 0;
+
     /// <summary>Whether <paramref name="value"/> is one of the column's point masses (decoded exactly, never calibrated).</summary>
     public bool IsPointMass(float value) => _pointMasses.Length > 0 && Array.IndexOf(_pointMasses, (double)value) >= 0;
 

@@ -63,6 +63,8 @@ internal static class GanSamplerFormat
         writer.Write(generator.Combinations is not null);
         generator.Combinations?.Save(writer);
         DeterminedColumns.Save(generator.Determined, writer);
+        writer.Write(generator.Correlations is not null);
+        generator.Correlations?.Save(writer);
     }
 
     private sealed record Content(int Seed, TableEncoder Features, ConditionEncoder? Condition, ConditionalVector Categories, GeneratorSpec Spec, GanTrainingHistory History)
@@ -72,6 +74,8 @@ internal static class GanSamplerFormat
         public SeenCombinations? Combinations { get; init; }
 
         public DeterminedColumns? Determined { get; init; }
+
+        public NormalScoreCorrelations? Correlations { get; init; }
     }
 
     private static Content ReadContent(BinaryReader reader, uint version)
@@ -89,7 +93,9 @@ internal static class GanSamplerFormat
             ? SeenCombinations.Load(reader, "combinations of the conditionable columns", column => SeenCombinations.LevelCountOf(column, content.Features, content.Condition))
             : null;
         if (version < ModelFormatVersions.DeterminedValuesVersion) return content with { Constraints = constraints, Combinations = combinations };
-        return content with { Constraints = constraints, Combinations = combinations, Determined = DeterminedColumns.Load(reader, content.Features) };
+        content = content with { Constraints = constraints, Combinations = combinations, Determined = DeterminedColumns.Load(reader, content.Features) };
+        if (version < ModelFormatVersions.CorrelationsVersion) return content;
+        return content with { Correlations = reader.ReadBoolean() ? NormalScoreCorrelations.Load(reader, content.Features) : null };
     }
 
     public static SavedSampler Load(IHostEnvironment env, ModelLoadContext ctx)
@@ -121,7 +127,7 @@ internal static class GanSamplerFormat
             var device = DeviceSelector.Select(env);
             var generator = new SyntheticRowGenerator(content.Features, content.Condition, content.Categories, network, device)
             {
-                Constraints = content.Constraints, Combinations = content.Combinations, Determined = content.Determined,
+                Constraints = content.Constraints, Combinations = content.Combinations, Determined = content.Determined, Correlations = content.Correlations,
             };
             return new SavedSampler(generator, content.Seed, content.History, state);
         }

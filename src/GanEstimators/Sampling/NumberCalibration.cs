@@ -15,31 +15,42 @@ namespace GanEstimators.Sampling;
 /// mode choice and category setting, on <see cref="Rows"/> rows of fixed noise with conditions drawn as sampling draws
 /// them; point masses and missing values are left as generated. Dates are left alone (their encoder keeps no
 /// quantiles): moved along the calendar, a date would leave the season that its row's other columns were generated for.
+/// With <see cref="GanSampler.CalibrateDependence"/>, the columns with training correlations have their shares moved
+/// together first (<see cref="DependenceCalibration"/>), so their rank correlations become the training rows'.
 /// </summary>
 internal sealed class NumberCalibration
 {
     public const int Rows = 16_384;
 
-    private readonly (int RawOffset, ModeSpecificEncoder Encoder, ValueQuantiles Generated)[] _columns;
+    private readonly (int Index, int RawOffset, ModeSpecificEncoder Encoder, ValueQuantiles Generated)[] _columns;
+    private readonly DependenceCalibration? _dependence;
 
-    private NumberCalibration((int, ModeSpecificEncoder, ValueQuantiles)[] columns) => _columns = columns;
+    private NumberCalibration((int, int, ModeSpecificEncoder, ValueQuantiles)[] columns, DependenceCalibration? dependence)
+    {
+        _columns = columns;
+        _dependence = dependence;
+    }
 
     // A column with fewer generated values than this (almost always missing, or a point mass) is left alone.
     private const int MinimumGenerated = 100;
 
-    /// <summary>The calibration of the generator's columns that carry training quantiles; null when none does (an older model, a table without them).</summary>
-    public static NumberCalibration? Fit(SyntheticRowGenerator generator, GanModeChoice modeChoice, bool calibrateCategories, bool keepSeenPairs)
+    /// <summary>
+    /// The calibration of the generator's columns that carry training quantiles, with the dependence among those that
+    /// <paramref name="correlations"/> measured (null: each column on its own); null when no column carries quantiles
+    /// (an older model, a table without them).
+    /// </summary>
+    public static NumberCalibration? Fit(SyntheticRowGenerator generator, GanModeChoice modeChoice, bool calibrateCategories, bool keepSeenPairs, NormalScoreCorrelations? correlations)
     {
         var columns = generator.Features.Columns
-            .Select((column, index) => (Encoder: column as ModeSpecificEncoder, Offset: generator.Features.RawOffsetOf(index)))
+            .Select((column, index) => (Encoder: column as ModeSpecificEncoder, Index: index, Offset: generator.Features.RawOffsetOf(index)))
             .Where(c => c.Encoder?.Quantiles is not null).ToArray();
         if (columns.Length == 0) return null;
         var classes = generator.Condition is { } condition ? DrawnClasses.ByFrequency(condition, Rows, new Random(FixedNoiseProbe.Seed)) : null;
         using var random = new torch.Generator(FixedNoiseProbe.Seed);
         var raw = generator.GenerateUncalibratedNumbers(Rows, GenerationRequest.ForClasses(classes), random, modeChoice, calibrateCategories, keepSeenPairs);
         var width = generator.Features.RawWidth;
-        var fitted = new List<(int, ModeSpecificEncoder, ValueQuantiles)>();
-        foreach (var (encoder, offset) in columns)
+        var fitted = new List<(int, int, ModeSpecificEncoder, ValueQuantiles)>();
+        foreach (var (encoder, index, offset) in columns)
         {
             var generated = new List<double>(Rows);
             for (var r = 0; r < Rows; r++)
@@ -47,24 +58,111 @@ internal sealed class NumberCalibration
                 var value = raw[r * width + offset];
                 if (!float.IsNaN(value) && !encoder!.IsPointMass(value)) generated.Add(value);
             }
-            if (generated.Count >= MinimumGenerated) fitted.Add((offset, encoder!, ValueQuantiles.Of(generated)));
+            if (generated.Count >= MinimumGenerated) fitted.Add((index, offset, encoder!, ValueQuantiles.Of(generated)));
         }
-        return fitted.Count == 0 ? null : new NumberCalibration(fitted.ToArray());
+        if (fitted.Count == 0) return null;
+        var calibration = new NumberCalibration(fitted.ToArray(), dependence: null);
+        return correlations is null ? calibration : new NumberCalibration(calibration._columns, calibration.FitDependence(raw, width, correlations));
+    }
+
+    // The dependence map of the calibrated columns that have training correlations, fitted on the probe's rows.
+    private DependenceCalibration? FitDependence(float[] raw, int width, NormalScoreCorrelations correlations)
+    {
+        var positions = Enumerable.Range(0, _columns.Length).Where(p => correlations.Columns.Contains(_columns[p].Index)).ToArray();
+        if (positions.Length < 2) return null;
+        var random = new Random(FixedNoiseProbe.Seed);
+        var scores = new List<double[]>(Rows);
+        var rows = raw.Length / width;
+        for (var r = 0; r < rows; r++)
+        {
+            var z = new double[positions.Length];
+            var complete = true;
+            for (var k = 0; k < positions.Length && complete; k++)
+            {
+                var (_, offset, encoder, generated) = _columns[positions[k]];
+                var value = raw[r * width + offset];
+                if (float.IsNaN(value) || encoder.IsPointMass(value)) complete = false;
+                else z[k] = StandardNormal.ScoreOf(ShareOf(generated, value, random));
+            }
+            if (complete) scores.Add(z);
+        }
+        return DependenceCalibration.Fit(positions, scores, correlations.Among(positions.Select(p => _columns[p].Index).ToArray()));
+    }
+
+    /// <summary>
+    /// The log's line when the dependence is calibrated ("Calibrated dependence: temp_max, temp_min, wind; largest
+    /// change temp_max × temp_min 0.704 → 0.877 …"); null when it is not.
+    /// </summary>
+    public string? DescribeDependence(TableEncoder features)
+    {
+        if (_dependence is not { } d) return null;
+        var names = d.Positions.Select(p => features.Columns[_columns[p].Index].Name).ToArray();
+        var n = names.Length;
+        var (a, b) = (0, 1);
+        for (var i = 0; i < n; i++)
+            for (var j = i + 1; j < n; j++)
+                if (Math.Abs(d.TrainingCorrelations[i * n + j] - d.GeneratedCorrelations[i * n + j]) > Math.Abs(d.TrainingCorrelations[a * n + b] - d.GeneratedCorrelations[a * n + b])) (a, b) = (i, j);
+        return $"Calibrated dependence: {string.Join(", ", names)} keep their training rows' normal-score correlations; largest change {names[a]} × {names[b]} {d.GeneratedCorrelations[a * n + b]:F3} → {d.TrainingCorrelations[a * n + b]:F3} (GanSampler.CalibrateDependence).";
     }
 
     /// <summary>Maps the calibrated columns of <paramref name="rows"/> decoded rows (row-major, <paramref name="width"/> values each) in place; <paramref name="random"/> places tied values.</summary>
     public void Apply(Span<float> raw, int rows, int width, Random random)
     {
-        foreach (var (offset, encoder, generated) in _columns)
+        for (var p = 0; p < _columns.Length; p++)
         {
+            if (_dependence is not null && _dependence.Positions.Contains(p)) continue;
+            var (_, offset, encoder, generated) = _columns[p];
             var real = encoder.Quantiles!;
             for (var r = 0; r < rows; r++)
             {
                 ref var value = ref raw[r * width + offset];
                 if (float.IsNaN(value) || encoder.IsPointMass(value)) continue;
-                var (low, high) = generated.SharesOf(value);
-                value = encoder.Finish(real.ValueAt(low == high ? low : low + (high - low) * random.NextDouble()));
+                value = encoder.Finish(real.ValueAt(ShareOf(generated, value, random)));
             }
         }
+        if (_dependence is not null) ApplyDependence(raw, rows, width, random, _dependence);
+    }
+
+    // Row by row: the shares of the dependent columns, moved together where the row has all of them.
+    private void ApplyDependence(Span<float> raw, int rows, int width, Random random, DependenceCalibration dependence)
+    {
+        var n = dependence.Positions.Count;
+        Span<double> shares = stackalloc double[n];
+        Span<double> scores = stackalloc double[n];
+        for (var r = 0; r < rows; r++)
+        {
+            var row = raw.Slice(r * width, width);
+            var complete = true;
+            for (var k = 0; k < n; k++)
+            {
+                var (_, offset, encoder, generated) = _columns[dependence.Positions[k]];
+                var value = row[offset];
+                if (float.IsNaN(value) || encoder.IsPointMass(value))
+                {
+                    complete = false;
+                    shares[k] = double.NaN;
+                }
+                else shares[k] = ShareOf(generated, value, random);
+            }
+            if (complete)
+            {
+                for (var k = 0; k < n; k++) scores[k] = StandardNormal.ScoreOf(shares[k]);
+                dependence.Apply(scores);
+                for (var k = 0; k < n; k++) shares[k] = StandardNormal.Cdf(scores[k]);
+            }
+            for (var k = 0; k < n; k++)
+            {
+                if (double.IsNaN(shares[k])) continue;
+                var (_, offset, encoder, _) = _columns[dependence.Positions[k]];
+                row[offset] = encoder.Finish(encoder.Quantiles!.ValueAt(shares[k]));
+            }
+        }
+    }
+
+    // The value's share of the generated distribution; a value several knots hold (a repeated value) takes one drawn among them.
+    private static double ShareOf(ValueQuantiles generated, float value, Random random)
+    {
+        var (low, high) = generated.SharesOf(value);
+        return low == high ? low : low + (high - low) * random.NextDouble();
     }
 }

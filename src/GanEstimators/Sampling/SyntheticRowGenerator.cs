@@ -77,7 +77,8 @@ internal sealed class SyntheticRowGenerator : IDisposable
 
     // The quantile mapping of the numeric columns (NumberCalibration), fitted at first use for each mode choice and
     // category setting it is used with (the generated distribution depends on both); null when no column carries training quantiles.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(GanModeChoice, bool, bool), Lazy<NumberCalibration?>> _numberCalibrations = new();
+    // The last flag: with the dependence among the columns that have training correlations (CalibrateDependence).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(GanModeChoice, bool, bool, bool), Lazy<NumberCalibration?>> _numberCalibrations = new();
 
     /// <summary>
     /// Whether numeric columns are mapped onto their training distributions (<see cref="GanSampler.CalibrateNumbers"/>);
@@ -90,6 +91,12 @@ internal sealed class SyntheticRowGenerator : IDisposable
     }
 
     private bool? _calibrateNumbers;
+
+    /// <summary>The training rows' normal-score correlations of the numeric columns; null when none were measured (or an older model).</summary>
+    public NormalScoreCorrelations? Correlations { get; init; }
+
+    /// <summary>Whether calibrated numbers keep those correlations (<see cref="GanSampler.CalibrateDependence"/>).</summary>
+    public bool CalibrateDependence { get; set; } = true;
 
     /// <summary>The generator output offsets of the mode-specific columns' mode spans.</summary>
     public IReadOnlySet<int> ModeSpans { get; }
@@ -139,10 +146,18 @@ internal sealed class SyntheticRowGenerator : IDisposable
     public float[] Generate(int rows, GenerationRequest request, Generator random, Action<int[]>? repaired = null)
     {
         var (modeChoice, calibrateCategories, keepSeenPairs) = (ModeChoice, CalibrateCategories, KeepSeenPairs);
+        var dependence = CalibrateDependence && Correlations is not null;
         var numbers = CalibrateNumbers
-            ? _numberCalibrations.GetOrAdd((modeChoice, calibrateCategories, keepSeenPairs), key => new Lazy<NumberCalibration?>(() => NumberCalibration.Fit(this, key.Item1, key.Item2, key.Item3))).Value
+            ? _numberCalibrations.GetOrAdd((modeChoice, calibrateCategories, keepSeenPairs, dependence), key => new Lazy<NumberCalibration?>(() => FitNumbers(key))).Value
             : null;
         return Generate(rows, request, random, repaired, modeChoice, calibrateCategories, keepSeenPairs, numbers, applyConstraints: true);
+    }
+
+    private NumberCalibration? FitNumbers((GanModeChoice ModeChoice, bool CalibrateCategories, bool KeepSeenPairs, bool Dependence) key)
+    {
+        var calibration = NumberCalibration.Fit(this, key.ModeChoice, key.CalibrateCategories, key.KeepSeenPairs, key.Dependence ? Correlations : null);
+        if (calibration?.DescribeDependence(Features) is { } line) Log(line);
+        return calibration;
     }
 
     /// <summary>

@@ -26,6 +26,9 @@ internal static class ModelFormatVersions
     // (Constraints/DeterminedValues: flights' distance by route) with each combination's value, then the numeric columns
     // that are the sum of two others (Constraints/DeterminedSums: birdstrikes' total cost), for
     // GanSampler.KeepDeterminedValues; older models load without them, and their numbers are generated as before.
+    // 0x0001000D added, after those, the training rows' normal-score correlations of the mode-specific columns without
+    // point masses (Encoding/NormalScoreCorrelations) for GanSampler.CalibrateDependence; older models load without
+    // them, and their calibrated numbers keep the generator's rank correlations.
     public const uint ObservedValuesVersion = 0x00010005;
     public const uint AveragedGeneratorVersion = 0x00010006;
     public const uint PointMassesVersion = 0x00010007;
@@ -34,9 +37,10 @@ internal static class ModelFormatVersions
     public const uint ConstraintsVersion = 0x0001000A;
     public const uint QuantilesVersion = 0x0001000B;
     public const uint DeterminedValuesVersion = 0x0001000C;
+    public const uint CorrelationsVersion = 0x0001000D;
 
     /// <summary>The version this code writes.</summary>
-    public const uint Current = DeterminedValuesVersion;
+    public const uint Current = CorrelationsVersion;
 
     /// <summary>The oldest version this code reads (older ones were never released).</summary>
     public const uint OldestReadable = 0x00010004;

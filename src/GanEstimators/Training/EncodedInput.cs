@@ -26,6 +26,9 @@ internal sealed record EncodedInput(TableEncoder Encoder, ConditionEncoder? Cond
     /// <summary>The numeric columns the training rows fix by their categories or as a sum of two others (null when none).</summary>
     public DeterminedColumns? Determined { get; init; }
 
+    /// <summary>The numeric columns' normal-score correlations (null when fewer than two columns qualify).</summary>
+    public NormalScoreCorrelations? Correlations { get; init; }
+
     public static EncodedInput Read(IDataView input, GanTrainingPlan plan, GanTrainer.Options options, IChannel channel, CheckedConstraints constraints)
     {
         var (encoded, rawBytes) = ReadAndEncode(input, plan, options, channel, constraints);
@@ -49,9 +52,10 @@ internal sealed record EncodedInput(TableEncoder Encoder, ConditionEncoder? Cond
         var combinations = Conditionable(data, channel);
         var determined = DeterminedColumns.Find(data.Table, data.Encoder, constraints.Ordered.SelectMany(c => c.ColumnNames).ToHashSet());
         if (determined is not null) channel.Info(determined.Describe(data.Encoder));
+        var correlations = NormalScoreCorrelations.Measure(data.Table, data.Encoder, (determined?.Columns ?? []).ToHashSet());
         var classes = data.Condition is null ? null : data.Table.Conditions!.Select(data.Condition.IndexOf).ToArray();
         var rows = EncodedRows.Encode(data.Encoder, data.Table, plan.Seed, classes, data.Condition?.Count ?? 0);
-        return (new EncodedInput(data.Encoder, data.Condition, rows) { Constraints = rules, Combinations = combinations, Determined = determined }, (long)data.Table.Raw.Length * sizeof(float));
+        return (new EncodedInput(data.Encoder, data.Condition, rows) { Constraints = rules, Combinations = combinations, Determined = determined, Correlations = correlations }, (long)data.Table.Raw.Length * sizeof(float));
     }
 
     private static SeenCombinations? Conditionable(TrainingInput data, IChannel channel)

@@ -73,7 +73,7 @@ public sealed class GanestOptionRangeTests : GanestTestFolder
         Assert.AreNotEqual(byDefault, Sample("--calibrate-numbers", "false"), "false writes the generator's own numbers");
         var before = FilesIn(Folder);
         AssertFailedCleanly(Ganest.Run("sample", "--model", model, "--out", Path.Combine(Folder, "c.csv"), "--count", "3", "--calibrate-categories", "false", "--cluster", "localhost:1"),
-            Folder, before, "--modes, --calibrate-categories false, --calibrate-numbers false, --keep-seen-pairs false and --keep-determined-values false cannot be used with --cluster");
+            Folder, before, "--modes, --calibrate-categories false, --calibrate-numbers false, --calibrate-dependence false, --keep-seen-pairs false and --keep-determined-values false cannot be used with --cluster");
     }
 
     [TestMethod]
@@ -144,6 +144,38 @@ public sealed class GanestOptionRangeTests : GanestTestFolder
     }
 
     [TestMethod]
+    public void SampleCalibratesTheDependenceByDefaultSaysWhichAndLetsItGo()
+    {
+        // A day's low is a few degrees under its high: the two correlate at about 0.99, which one epoch does not learn.
+        var data = Path.Combine(Folder, "days.csv");
+        File.WriteAllLines(data, new[] { "season,high,low,wind" }.Concat(Sampling.DependenceData.Days(3).Select(d =>
+            string.Join(',', d.Season, d.High.ToString(CultureInfo.InvariantCulture), d.Low.ToString(CultureInfo.InvariantCulture), d.Wind.ToString(CultureInfo.InvariantCulture)))));
+        var model = Path.Combine(Folder, "days.zip");
+        var trained = Ganest.Run("train", "--data", data, "--model", model, "--epochs", "1", "--seed", "1");
+        Assert.AreEqual(0, trained.ExitCode, trained.Output);
+
+        (string Output, double Correlation) Sample(params string[] extra)
+        {
+            var output = Path.Combine(Folder, $"days-{string.Join("-", extra)}.csv");
+            var sampled = Ganest.Run(new[] { "sample", "--model", model, "--out", output, "--count", "2000", "--seed", "2" }.Concat(extra).ToArray());
+            Assert.AreEqual(0, sampled.ExitCode, sampled.Output);
+            var fields = File.ReadAllLines(output).Skip(1).Select(line => line.Split(',')).ToArray();
+            float Number(string text) => float.Parse(text, CultureInfo.InvariantCulture);
+            return (sampled.Output, Sampling.DependenceCalibrationTests.RankCorrelation(fields.Select(f => Number(f[1])).ToArray(), fields.Select(f => Number(f[2])).ToArray()));
+        }
+
+        var (kept, keptCorrelation) = Sample();
+        StringAssert.Contains(kept, "Calibrated dependence: high, low, wind");
+        Assert.IsGreaterThan(0.95, keptCorrelation, "highs and lows move together as in training");
+        var (free, freeCorrelation) = Sample("--calibrate-dependence", "false");
+        Assert.IsFalse(free.Contains("Calibrated dependence:"), free);
+        Assert.IsLessThan(0.8, freeCorrelation, "after one epoch the generator's highs and lows barely correlate (so the check above can fail)");
+        var before = FilesIn(Folder);
+        AssertFailedCleanly(Ganest.Run("sample", "--model", model, "--out", Path.Combine(Folder, "d.csv"), "--count", "3", "--calibrate-dependence", "false", "--cluster", "localhost:1"),
+            Folder, before, "--calibrate-dependence false, --keep-seen-pairs false and --keep-determined-values false cannot be used with --cluster");
+    }
+
+    [TestMethod]
     public void SampleTakesAModeChoiceAndRefusesAnUnknownOne()
     {
         var output = Path.Combine(Folder, "out.csv");
@@ -151,7 +183,7 @@ public sealed class GanestOptionRangeTests : GanestTestFolder
 
         AssertFailedCleanly(Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--modes", "argmax"), Folder, before, "--modes must be drawn or most-likely; got 'argmax'.");
         AssertFailedCleanly(Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--modes", "drawn", "--cluster", "localhost:1"),
-            Folder, before, "--modes, --calibrate-categories false, --calibrate-numbers false, --keep-seen-pairs false and --keep-determined-values false cannot be used with --cluster");
+            Folder, before, "--modes, --calibrate-categories false, --calibrate-numbers false, --calibrate-dependence false, --keep-seen-pairs false and --keep-determined-values false cannot be used with --cluster");
         foreach (var choice in new[] { "drawn", "most-likely" })
         {
             var sampled = Ganest.Run("sample", "--model", TinyModel.Model, "--out", output, "--count", "3", "--modes", choice, "--seed", "1");

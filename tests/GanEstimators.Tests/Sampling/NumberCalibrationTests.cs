@@ -39,7 +39,7 @@ public sealed class NumberCalibrationTests
         }).Fit(ml.Data.LoadFromEnumerable(rows));
 
     // Kolmogorov-Smirnov statistic between the training column and a sampled one.
-    private static double Distance(IEnumerable<float> real, IEnumerable<float> generated)
+    internal static double Distance(IEnumerable<float> real, IEnumerable<float> generated)
     {
         var a = real.Order().ToArray();
         var b = generated.Order().ToArray();
