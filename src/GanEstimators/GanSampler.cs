@@ -239,9 +239,11 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
     /// they are saved with the model (format 0x0001000D; older models have none). At the first rows the generator's own
     /// correlations are measured on the same fixed-noise rows as the quantile mapping, and each generated row's scores
     /// are then moved by the one linear map that turns the one set of correlations into the other while moving the rows
-    /// least (the optimal transport map between the two Gaussians), before the mapping onto the training quantiles. Each
-    /// column keeps its calibrated distribution; which values meet in a row changes. A row missing one of the columns
-    /// is calibrated column by column. Seattle-weather's daily highs and lows were generated correlated at 0.70 against
+    /// least (the optimal transport map between the two Gaussians), and each moved score is read as its share among the
+    /// probe rows' moved scores before the mapping onto the training quantiles. Each column keeps its calibrated
+    /// distribution; which values meet in a row changes. A row missing one of the columns is calibrated column by column.
+    /// Like the quantile mapping, the map is fitted on rows of every class (drawn by frequency), so rows of one
+    /// requested class are moved towards the correlations of the whole table, not of that class. Seattle-weather's daily highs and lows were generated correlated at 0.70 against
     /// 0.88 in training (BENCHMARKS.md, "Dependence calibration"). The log says which columns and the largest change
     /// (<c>Calibrated dependence: …</c>, printed by <c>ganest sample</c>). Has no effect when
     /// <see cref="CalibrateNumbers"/> is false. Not saved with the model.

@@ -21,13 +21,6 @@ internal sealed class NormalScoreCorrelations
     /// <summary>The most rows read (evenly spaced), bounding the time on a large table.</summary>
     public const int MeasuredRows = 200_000;
 
-    // A column whose normal scores barely vary (a constant column) has no correlation to keep.
-    private const double MinimumScoreDeviation = 1e-3;
-
-    // A correlation matrix whose smallest eigenvalue falls below this (columns that are copies of one another) is
-    // moved this far towards the identity, so that it has a square root and an inverse.
-    private const double Ridge = 1e-3;
-
     private readonly int[] _columns;
 
     private NormalScoreCorrelations(int[] columns, double[] matrix)
@@ -50,10 +43,11 @@ internal sealed class NormalScoreCorrelations
 
     /// <summary>
     /// The correlations among the measurable columns not in <paramref name="excluded"/> (the columns the sampler rewrites
-    /// after calibration), over the training rows that have all of them; null when fewer than two columns or
-    /// <see cref="MinimumRows"/> rows qualify.
+    /// after calibration), over the training rows that have all of them (at most <see cref="MeasuredRows"/>, evenly
+    /// spaced); null when fewer than two columns or <see cref="MinimumRows"/> rows qualify. <paramref name="seed"/>
+    /// places repeated values within their shares.
     /// </summary>
-    public static NormalScoreCorrelations? Measure(TrainingTable table, TableEncoder features, IReadOnlySet<int> excluded)
+    public static NormalScoreCorrelations? Measure(TrainingTable table, TableEncoder features, IReadOnlySet<int> excluded, int seed)
     {
         var columns = Enumerable.Range(0, features.Columns.Count)
             .Where(i => !excluded.Contains(i) && IsMeasurable(features.Columns[i])).Take(MaxColumns).ToArray();
@@ -61,57 +55,27 @@ internal sealed class NormalScoreCorrelations
         var encoders = columns.Select(i => (ModeSpecificEncoder)features.Columns[i]).ToArray();
         var offsets = columns.Select(features.RawOffsetOf).ToArray();
         var width = features.RawWidth;
-        var stride = Math.Max(1, table.Rows / MeasuredRows);
-        var scores = new List<double[]>();
+        var stride = Math.Max(1, (table.Rows + MeasuredRows - 1) / MeasuredRows);
+        // A repeated value spans a range of shares; each row takes one drawn within it, as the sampler's rows do, so
+        // both sides' correlations carry the same spread.
+        var random = new Random(seed);
+        var moments = new ScoreMoments(columns.Length);
+        var z = new double[columns.Length];
         for (var r = 0; r < table.Rows; r += stride)
         {
             var row = table.Raw.AsSpan(r * width, width);
-            var z = new double[columns.Length];
             var complete = true;
             for (var j = 0; j < columns.Length && complete; j++)
             {
                 var value = row[offsets[j]];
                 if (float.IsNaN(value)) complete = false;
-                else
-                {
-                    var (low, high) = encoders[j].Quantiles!.SharesOf(value);
-                    z[j] = ScoreOf((low + high) / 2);
-                }
+                else z[j] = ScoreOf(encoders[j].Quantiles!.ShareOf(value, random));
             }
-            if (complete) scores.Add(z);
+            if (complete) moments.Add(z);
         }
-        if (scores.Count < MinimumRows) return null;
-        var (kept, matrix) = Correlations(scores, columns.Length);
+        if (moments.Rows < MinimumRows) return null;
+        var (kept, matrix) = moments.Correlations();
         return kept.Length < 2 ? null : new NormalScoreCorrelations(kept.Select(k => columns[k]).ToArray(), matrix);
-    }
-
-    /// <summary>
-    /// The correlation matrix of <paramref name="scores"/> (rows of <paramref name="width"/> scores) over the positions
-    /// whose scores vary, and those positions; moved towards the identity when nearly singular.
-    /// </summary>
-    public static (int[] Kept, double[] Matrix) Correlations(IReadOnlyList<double[]> scores, int width)
-    {
-        var mean = new double[width];
-        foreach (var z in scores)
-            for (var j = 0; j < width; j++) mean[j] += z[j];
-        for (var j = 0; j < width; j++) mean[j] /= scores.Count;
-        var covariance = new double[width * width];
-        foreach (var z in scores)
-            for (var i = 0; i < width; i++)
-                for (var j = i; j < width; j++) covariance[i * width + j] += (z[i] - mean[i]) * (z[j] - mean[j]);
-        var kept = Enumerable.Range(0, width).Where(j => Math.Sqrt(covariance[j * width + j] / scores.Count) >= MinimumScoreDeviation).ToArray();
-        var n = kept.Length;
-        var matrix = new double[n * n];
-        for (var a = 0; a < n; a++)
-            for (var b = 0; b < n; b++)
-            {
-                var (i, j) = (Math.Min(kept[a], kept[b]), Math.Max(kept[a], kept[b]));
-                matrix[a * n + b] = a == b ? 1 : covariance[i * width + j] / Math.Sqrt(covariance[i * width + i] * covariance[j * width + j]);
-            }
-        if (n > 0 && SymmetricMatrix.SmallestEigenvalue(matrix, n) < Ridge)
-            for (var a = 0; a < n; a++)
-                for (var b = 0; b < n; b++) matrix[a * n + b] = a == b ? 1 : (1 - Ridge) * matrix[a * n + b];
-        return (kept, matrix);
     }
 
     /// <summary>The correlations among <paramref name="columns"/> (a subset of <see cref="Columns"/>, in its order).</summary>

@@ -54,6 +54,12 @@ internal static class SymmetricMatrix
     public static double[] Apply(double[] matrix, int n, Func<double, double> f)
     {
         var (values, vectors) = Eigen(matrix, n);
+        return FromEigen(values, vectors, n, f);
+    }
+
+    /// <summary>V · diag(f(λ)) · Vᵀ from an eigen-decomposition (<see cref="Eigen"/>).</summary>
+    public static double[] FromEigen(double[] values, double[] vectors, int n, Func<double, double> f)
+    {
         var result = new double[n * n];
         for (var i = 0; i < n; i++)
             for (var j = 0; j < n; j++)
@@ -77,6 +83,15 @@ internal static class SymmetricMatrix
                 var aik = a[i * n + k];
                 for (var j = 0; j < n; j++) result[i * n + j] += aik * b[k * n + j];
             }
+        return result;
+    }
+
+    /// <summary>(A + Aᵀ) / 2: a product of symmetric matrices that should be symmetric, made so exactly (Jacobi reads one triangle).</summary>
+    public static double[] Symmetrised(double[] matrix, int n)
+    {
+        var result = new double[n * n];
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < n; j++) result[i * n + j] = (matrix[i * n + j] + matrix[j * n + i]) / 2;
         return result;
     }
 

@@ -64,6 +64,13 @@ internal sealed class ValueQuantiles
         return (first / (double)(Knots - 1), last / (double)(Knots - 1));
     }
 
+    /// <summary>The share of <paramref name="value"/>; a value several knots hold (a repeated value) takes one drawn uniformly within their range.</summary>
+    public double ShareOf(double value, Random random)
+    {
+        var (low, high) = SharesOf(value);
+        return low == high ? low : low + (high - low) * random.NextDouble();
+    }
+
     public void Save(BinaryWriter writer)
     {
         foreach (var v in _values) writer.Write(v);

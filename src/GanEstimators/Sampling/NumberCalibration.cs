@@ -82,7 +82,7 @@ internal sealed class NumberCalibration
                 var (_, offset, encoder, generated) = _columns[positions[k]];
                 var value = raw[r * width + offset];
                 if (float.IsNaN(value) || encoder.IsPointMass(value)) complete = false;
-                else z[k] = StandardNormal.ScoreOf(ShareOf(generated, value, random));
+                else z[k] = StandardNormal.ScoreOf(generated.ShareOf(value, random));
             }
             if (complete) scores.Add(z);
         }
@@ -117,7 +117,7 @@ internal sealed class NumberCalibration
             {
                 ref var value = ref raw[r * width + offset];
                 if (float.IsNaN(value) || encoder.IsPointMass(value)) continue;
-                value = encoder.Finish(real.ValueAt(ShareOf(generated, value, random)));
+                value = encoder.Finish(real.ValueAt(generated.ShareOf(value, random)));
             }
         }
         if (_dependence is not null) ApplyDependence(raw, rows, width, random, _dependence);
@@ -128,7 +128,6 @@ internal sealed class NumberCalibration
     {
         var n = dependence.Positions.Count;
         Span<double> shares = stackalloc double[n];
-        Span<double> scores = stackalloc double[n];
         for (var r = 0; r < rows; r++)
         {
             var row = raw.Slice(r * width, width);
@@ -142,13 +141,12 @@ internal sealed class NumberCalibration
                     complete = false;
                     shares[k] = double.NaN;
                 }
-                else shares[k] = ShareOf(generated, value, random);
+                else shares[k] = generated.ShareOf(value, random);
             }
             if (complete)
             {
-                for (var k = 0; k < n; k++) scores[k] = StandardNormal.ScoreOf(shares[k]);
-                dependence.Apply(scores);
-                for (var k = 0; k < n; k++) shares[k] = StandardNormal.Cdf(scores[k]);
+                for (var k = 0; k < n; k++) shares[k] = StandardNormal.ScoreOf(shares[k]);
+                dependence.MoveToShares(shares);
             }
             for (var k = 0; k < n; k++)
             {
@@ -157,12 +155,5 @@ internal sealed class NumberCalibration
                 row[offset] = encoder.Finish(encoder.Quantiles!.ValueAt(shares[k]));
             }
         }
-    }
-
-    // The value's share of the generated distribution; a value several knots hold (a repeated value) takes one drawn among them.
-    private static double ShareOf(ValueQuantiles generated, float value, Random random)
-    {
-        var (low, high) = generated.SharesOf(value);
-        return low == high ? low : low + (high - low) * random.NextDouble();
     }
 }

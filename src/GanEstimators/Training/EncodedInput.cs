@@ -52,7 +52,7 @@ internal sealed record EncodedInput(TableEncoder Encoder, ConditionEncoder? Cond
         var combinations = Conditionable(data, channel);
         var determined = DeterminedColumns.Find(data.Table, data.Encoder, constraints.Ordered.SelectMany(c => c.ColumnNames).ToHashSet());
         if (determined is not null) channel.Info(determined.Describe(data.Encoder));
-        var correlations = NormalScoreCorrelations.Measure(data.Table, data.Encoder, (determined?.Columns ?? []).ToHashSet());
+        var correlations = NormalScoreCorrelations.Measure(data.Table, data.Encoder, (determined?.Columns ?? []).ToHashSet(), plan.Seed);
         var classes = data.Condition is null ? null : data.Table.Conditions!.Select(data.Condition.IndexOf).ToArray();
         var rows = EncodedRows.Encode(data.Encoder, data.Table, plan.Seed, classes, data.Condition?.Count ?? 0);
         return (new EncodedInput(data.Encoder, data.Condition, rows) { Constraints = rules, Combinations = combinations, Determined = determined, Correlations = correlations }, (long)data.Table.Raw.Length * sizeof(float));

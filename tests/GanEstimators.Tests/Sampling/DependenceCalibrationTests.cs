@@ -61,7 +61,7 @@ public sealed class DependenceCalibrationTests
         Assert.IsLessThan(0.03, Math.Abs(withIt - training), $"training {training:F3}, calibrated {withIt:F3}");
         Assert.IsGreaterThan(0.15, Math.Abs(without - training), $"without the dependence this short training gives {without:F3} against {training:F3}, so the check above can fail");
         var windTraining = RankCorrelation(days.Select(d => d.High).ToArray(), days.Select(d => d.Wind).ToArray());
-        Assert.IsLessThan(0.05, Math.Abs(RankCorrelation(kept.High, kept.Wind) - windTraining), $"the wind depends on neither: {RankCorrelation(kept.High, kept.Wind):F3} against {windTraining:F3} in training");
+        Assert.IsLessThan(0.08, Math.Abs(RankCorrelation(kept.High, kept.Wind) - windTraining), $"the wind depends on neither: {RankCorrelation(kept.High, kept.Wind):F3} against {windTraining:F3} in training");
         Assert.IsLessThan(0.05, NumberCalibrationTests.Distance(free.Low, kept.Low), "each column keeps its calibrated distribution");
         Assert.IsLessThan(0.05, NumberCalibrationTests.Distance(free.High, kept.High), "each column keeps its calibrated distribution");
         CollectionAssert.AreEqual(free.Season, kept.Season, "categories are untouched");

@@ -3,9 +3,9 @@ using Microsoft.ML;
 namespace GanEstimators.Tests.Sampling;
 
 /// <summary>
-/// Days of a made-up climate: a season, the day's high and low temperature (the low a few degrees under the high, so
-/// the two correlate at about 0.9) and a wind that depends on neither. A short training leaves the generator's high
-/// and low far less correlated than that.
+/// Days of a made-up climate: a season, the day's high and low temperature (the low 6 to 10 degrees under the high, so
+/// the two rank-correlate at about 0.99) and a wind that depends on neither. A short training leaves the generator's
+/// high and low far less correlated than that (between -0.12 and 0.04 after 3 epochs, seeds 1-3).
 /// </summary>
 internal static class DependenceData
 {
