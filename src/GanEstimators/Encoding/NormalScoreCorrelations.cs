@@ -38,8 +38,23 @@ internal sealed class NormalScoreCorrelations
     /// <summary>Whether <paramref name="column"/> can be measured: a mode-specific column with quantiles and no point mass.</summary>
     public static bool IsMeasurable(ColumnEncoder column) => column is ModeSpecificEncoder { Quantiles: not null, HasPointMasses: false };
 
-    /// <summary>The normal score of a training or generated value at cumulative share <paramref name="share"/>, as the correlations are measured.</summary>
-    public static double ScoreOf(double share) => StandardNormal.ScoreOf(share);
+    /// <summary>
+    /// A row's normal scores of <paramref name="columns"/> (each value's share of the quantiles given with it, a repeated
+    /// value's share drawn by <paramref name="random"/>) into <paramref name="scores"/>; false, stopping there, at a
+    /// missing value or a point mass. Training rows are scored against the training quantiles, the sampler's probe rows
+    /// against the generated ones, with the same draws.
+    /// </summary>
+    public static bool TryScore(ReadOnlySpan<float> row, ReadOnlySpan<(int Offset, ModeSpecificEncoder Encoder, ValueQuantiles Quantiles)> columns, Random random, Span<double> scores)
+    {
+        for (var j = 0; j < columns.Length; j++)
+        {
+            var (offset, encoder, quantiles) = columns[j];
+            var value = row[offset];
+            if (float.IsNaN(value) || encoder.IsPointMass(value)) return false;
+            scores[j] = StandardNormal.ScoreOf(quantiles.ShareOf(value, random));
+        }
+        return true;
+    }
 
     /// <summary>
     /// The correlations among the measurable columns not in <paramref name="excluded"/> (the columns the sampler rewrites
@@ -52,8 +67,7 @@ internal sealed class NormalScoreCorrelations
         var columns = Enumerable.Range(0, features.Columns.Count)
             .Where(i => !excluded.Contains(i) && IsMeasurable(features.Columns[i])).Take(MaxColumns).ToArray();
         if (columns.Length < 2) return null;
-        var encoders = columns.Select(i => (ModeSpecificEncoder)features.Columns[i]).ToArray();
-        var offsets = columns.Select(features.RawOffsetOf).ToArray();
+        var scored = columns.Select(i => (ModeSpecificEncoder)features.Columns[i]).Select((encoder, j) => (features.RawOffsetOf(columns[j]), encoder, encoder.Quantiles!)).ToArray();
         var width = features.RawWidth;
         var stride = Math.Max(1, (table.Rows + MeasuredRows - 1) / MeasuredRows);
         // A repeated value spans a range of shares; each row takes one drawn within it, as the sampler's rows do, so
@@ -62,17 +76,7 @@ internal sealed class NormalScoreCorrelations
         var moments = new ScoreMoments(columns.Length);
         var z = new double[columns.Length];
         for (var r = 0; r < table.Rows; r += stride)
-        {
-            var row = table.Raw.AsSpan(r * width, width);
-            var complete = true;
-            for (var j = 0; j < columns.Length && complete; j++)
-            {
-                var value = row[offsets[j]];
-                if (float.IsNaN(value)) complete = false;
-                else z[j] = ScoreOf(encoders[j].Quantiles!.ShareOf(value, random));
-            }
-            if (complete) moments.Add(z);
-        }
+            if (TryScore(table.Raw.AsSpan(r * width, width), scored, random, z)) moments.Add(z);
         if (moments.Rows < MinimumRows) return null;
         var (kept, matrix) = moments.Correlations();
         return kept.Length < 2 ? null : new NormalScoreCorrelations(kept.Select(k => columns[k]).ToArray(), matrix);

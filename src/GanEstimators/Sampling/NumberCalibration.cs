@@ -61,32 +61,23 @@ internal sealed class NumberCalibration
             if (generated.Count >= MinimumGenerated) fitted.Add((index, offset, encoder!, ValueQuantiles.Of(generated)));
         }
         if (fitted.Count == 0) return null;
-        var calibration = new NumberCalibration(fitted.ToArray(), dependence: null);
-        return correlations is null ? calibration : new NumberCalibration(calibration._columns, calibration.FitDependence(raw, width, correlations));
+        var calibrated = fitted.ToArray();
+        return new NumberCalibration(calibrated, correlations is null ? null : FitDependence(calibrated, raw, width, correlations));
     }
 
     // The dependence map of the calibrated columns that have training correlations, fitted on the probe's rows.
-    private DependenceCalibration? FitDependence(float[] raw, int width, NormalScoreCorrelations correlations)
+    private static DependenceCalibration? FitDependence((int Index, int RawOffset, ModeSpecificEncoder Encoder, ValueQuantiles Generated)[] columns,
+        float[] raw, int width, NormalScoreCorrelations correlations)
     {
-        var positions = Enumerable.Range(0, _columns.Length).Where(p => correlations.Columns.Contains(_columns[p].Index)).ToArray();
+        var positions = Enumerable.Range(0, columns.Length).Where(p => correlations.Columns.Contains(columns[p].Index)).ToArray();
         if (positions.Length < 2) return null;
+        var scored = positions.Select(p => (columns[p].RawOffset, columns[p].Encoder, columns[p].Generated)).ToArray();
         var random = new Random(FixedNoiseProbe.Seed);
         var scores = new List<double[]>(Rows);
-        var rows = raw.Length / width;
-        for (var r = 0; r < rows; r++)
-        {
-            var z = new double[positions.Length];
-            var complete = true;
-            for (var k = 0; k < positions.Length && complete; k++)
-            {
-                var (_, offset, encoder, generated) = _columns[positions[k]];
-                var value = raw[r * width + offset];
-                if (float.IsNaN(value) || encoder.IsPointMass(value)) complete = false;
-                else z[k] = StandardNormal.ScoreOf(generated.ShareOf(value, random));
-            }
-            if (complete) scores.Add(z);
-        }
-        return DependenceCalibration.Fit(positions, scores, correlations.Among(positions.Select(p => _columns[p].Index).ToArray()));
+        var z = new double[positions.Length];
+        for (var r = 0; r < raw.Length / width; r++)
+            if (NormalScoreCorrelations.TryScore(raw.AsSpan(r * width, width), scored, random, z)) scores.Add((double[])z.Clone());
+        return DependenceCalibration.Fit(positions, scores, correlations.Among(positions.Select(p => columns[p].Index).ToArray()));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using GanEstimators.Evaluation;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -13,20 +14,8 @@ public sealed class DependenceCalibrationTests
     private static (float[] High, float[] Low, float[] Wind, string[] Season) Columns(IDataView rows) =>
         (rows.GetColumn<float>("High").ToArray(), rows.GetColumn<float>("Low").ToArray(), rows.GetColumn<float>("Wind").ToArray(), rows.GetColumn<string>("Season").ToArray());
 
-    // Spearman's rank correlation (average ranks for ties).
-    internal static double RankCorrelation(IReadOnlyList<float> a, IReadOnlyList<float> b)
-    {
-        var (ra, rb) = (Ranks(a), Ranks(b));
-        var (ma, mb) = (ra.Average(), rb.Average());
-        double sab = 0, saa = 0, sbb = 0;
-        for (var i = 0; i < ra.Length; i++)
-        {
-            sab += (ra[i] - ma) * (rb[i] - mb);
-            saa += (ra[i] - ma) * (ra[i] - ma);
-            sbb += (rb[i] - mb) * (rb[i] - mb);
-        }
-        return sab / Math.Sqrt(saa * sbb);
-    }
+    // Spearman's rank correlation: Pearson's (the evaluation's own) over average ranks.
+    internal static double RankCorrelation(IReadOnlyList<float> a, IReadOnlyList<float> b) => PairTrends.Correlation(Ranks(a), Ranks(b));
 
     private static double[] Ranks(IReadOnlyList<float> values)
     {
