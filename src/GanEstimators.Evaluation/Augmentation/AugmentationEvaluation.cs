@@ -45,6 +45,7 @@ internal static class AugmentationEvaluation
             entry.Added.Add(added);
         }
 
+        var neighbourhoods = new NeighbourhoodTally();
         var scorers = downstreams.Select(d => new DownstreamScore(d.Estimator, options, minority)).ToArray();
         var weightColumn = ClassWeights.FreeColumnName(table);
         var weightedScorers = downstreams.Select((d, i) => d.ClassWeightedEstimator is { } factory
@@ -81,6 +82,9 @@ internal static class AugmentationEvaluation
             }
             using var sampler = catalog.Trainer(GanOptionsFor(options, table, repeatSeed, fold)).Fit(training.View());
             options.GanTrained?.Invoke(new AugmentationFoldGan(fold, trainingRows, sampler) { Repeat = repeat });
+            // The GAN rows' neighbourhoods are read at the ratio that adds the most rows (the first of equals).
+            var measured = options.Ratios.Select((ratio, i) => (Index: i, Rows: AddedRows.PerClass(rowsByClass, ratio, options.Sizing).Values.Sum()))
+                .OrderByDescending(x => x.Rows).ThenBy(x => x.Index).First().Index;
             for (var r = 0; r < options.Ratios.Length; r++)
             {
                 var ratio = options.Ratios[r];
@@ -104,6 +108,7 @@ internal static class AugmentationEvaluation
                 var c = 0;
                 foreach (var (className, rows) in added)
                     generated.Append(sampler.Sample(rows, new Dictionary<string, string> { [options.LabelColumnName] = className }, Mix(repeatSeed, fold, r, 3 + c++)));
+                if (r == measured) neighbourhoods.Add(training, trainingClasses, options.LabelColumnName, generated, added, new Random(Mix(repeatSeed, fold, -2, 0)));
                 // Each estimator is fitted in the order of a single evaluation (oversampling, SMOTE, GAN), so one that
                 // draws from its own MLContext scores the same here as evaluated alone.
                 for (var d = 0; d < scorers.Length; d++)
@@ -145,7 +150,7 @@ internal static class AugmentationEvaluation
                 }
             }
             return new AugmentationEvaluationResult(options, options.Metric == AugmentationMetric.MinorityClassRecall ? minority : null,
-                table.RowCount, seed, folds, methods, named ? downstream.Name : null);
+                table.RowCount, seed, folds, methods, named ? downstream.Name : null) { ClassNeighbourhoods = neighbourhoods.Result() };
         }).ToArray();
     }
 

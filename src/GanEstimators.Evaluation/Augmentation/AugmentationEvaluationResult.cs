@@ -76,6 +76,13 @@ public sealed class AugmentationEvaluationResult
     /// <summary>The class-weights row of <see cref="Methods"/>; null when <see cref="AugmentationEvaluationOptions.ClassWeightedEstimator"/> was not given.</summary>
     public AugmentationMethodResult? ClassWeights { get; }
 
+    /// <summary>
+    /// Per class, whether the GAN's rows lie where the class's real rows lie (<see cref="ClassNeighbourhood"/>), read on
+    /// the rows added at the ratio that adds the most; the same for every estimator of a joint evaluation. Empty when
+    /// the data has no numeric column besides the label or no ratio added rows.
+    /// </summary>
+    public IReadOnlyList<ClassNeighbourhood> ClassNeighbourhoods { get; init; } = Array.Empty<ClassNeighbourhood>();
+
     /// <summary>The GAN ratio with the highest mean score among those whose mean beats real only's; null when none does.</summary>
     public AugmentationMethodResult? RecommendedGan { get; }
 
@@ -110,7 +117,7 @@ public sealed class AugmentationEvaluationResult
 
     /// <summary>
     /// The table: method, ratio, mean ± sd, the paired differences and their corrected resampled t-test p-values, the fold
-    /// scores (repeats apart by " | "), a line naming the test, and the recommendation.
+    /// scores (repeats apart by " | "), a line naming the test, the classes' neighbourhoods, and the recommendation.
     /// </summary>
     public override string ToString()
     {
@@ -137,8 +144,22 @@ public sealed class AugmentationEvaluationResult
         foreach (var row in rows) Line(row);
         text.AppendLine(CultureInfo.InvariantCulture,
             $"p: corrected resampled t-test (Nadeau and Bengio 2003) over the {FoldTestRows.Count} paired fold differences, {FoldTestRows.Count - 1} degrees of freedom; the plain paired t-test, which ignores that folds share training rows, is optimistic.");
+        if (NeighbourhoodsText() is { } neighbourhoods) text.AppendLine(neighbourhoods);
         text.Append(Recommendation);
         return text.ToString();
+    }
+
+    private string? NeighbourhoodsText()
+    {
+        var measured = ClassNeighbourhoods.Where(c => c.RealRows > 0 && c.GanRows > 0).ToArray();
+        if (measured.Length == 0) return null;
+        static string Percent(double share) => share.ToString("0%", CultureInfo.InvariantCulture);
+        var stray = measured.Where(c => c.GanRowsStray).Select(c => $"'{c.Class}'").ToArray();
+        return "Neighbourhoods (rows whose nearest real training row, over the standardised numeric columns, is of their own class; real rows, each left out, against GAN rows): " +
+            string.Join(", ", measured.Select(c => $"{c.Class} {Percent(c.RealShare)} / {Percent(c.GanShare)}")) + ". " +
+            (stray.Length == 0
+                ? "No class's GAN rows stray from where its real rows lie."
+                : $"The GAN rows of {string.Join(", ", stray)} fall among other classes' rows more often than real rows do: they blur the class boundary rather than fill the class in.");
     }
 
     private string FoldScoresText(AugmentationMethodResult method) =>

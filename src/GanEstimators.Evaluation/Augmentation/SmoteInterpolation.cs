@@ -13,8 +13,9 @@ internal static class SmoteInterpolation
 {
     public static void Add(RowTable training, IReadOnlyList<string> classes, string labelColumn, IReadOnlyDictionary<string, int> added, int neighbors, Random random, RowTable into)
     {
-        var numeric = training.Columns.Select((c, i) => (c, i)).Where(x => x.c.IsNumeric && x.c.Column.Name != labelColumn).Select(x => x.i).ToArray();
-        var standardised = Standardise(training, numeric);
+        var space = new NumericSpace(training, labelColumn);
+        var numeric = space.Columns;
+        var standardised = Enumerable.Range(0, training.RowCount).Select(r => space.Of(training, r)).ToArray();
         foreach (var (label, count) in added)
         {
             var rows = RandomOversampling.RowsOf(classes, label);
@@ -35,7 +36,7 @@ internal static class SmoteInterpolation
                 {
                     var column = training.Columns[c];
                     var target = into.Columns[c];
-                    if (Array.IndexOf(numeric, c) < 0)
+                    if (!numeric.Contains(c))
                     {
                         target.AppendCopy(column, nearer);
                         continue;
@@ -49,29 +50,10 @@ internal static class SmoteInterpolation
         }
     }
 
-    /// <summary>Row-major standardised numeric values, indexed by training row.</summary>
-    private static double[][] Standardise(RowTable training, int[] numeric)
-    {
-        var values = Enumerable.Range(0, training.RowCount).Select(_ => new double[numeric.Length]).ToArray();
-        for (var j = 0; j < numeric.Length; j++)
-        {
-            var column = training.Columns[numeric[j]];
-            var present = Enumerable.Range(0, training.RowCount).Select(column.ValueAsDouble).Where(v => !double.IsNaN(v)).ToArray();
-            var mean = present.Length == 0 ? 0 : present.Average();
-            var spread = present.Length < 2 ? 0 : Math.Sqrt(present.Sum(v => (v - mean) * (v - mean)) / (present.Length - 1));
-            for (var r = 0; r < training.RowCount; r++)
-            {
-                var v = column.ValueAsDouble(r);
-                values[r][j] = double.IsNaN(v) || spread == 0 ? 0 : (v - mean) / spread;
-            }
-        }
-        return values;
-    }
-
     /// <summary>The k rows of the class closest to <paramref name="row"/>, itself excluded (ties by row order).</summary>
     private static int[] Nearest(int row, int[] classRows, double[][] values, int k) =>
         classRows.Where(r => r != row)
-            .Select(r => (r, Distance: values[row].Zip(values[r], (x, y) => (x - y) * (x - y)).Sum()))
+            .Select(r => (r, Distance: NumericSpace.SquaredDistance(values[row], values[r])))
             .OrderBy(x => x.Distance).ThenBy(x => x.r)
             .Take(k).Select(x => x.r).ToArray();
 }
