@@ -54,7 +54,7 @@ internal static class AugmentationCrossValidation
         return header.Select((name, i) => Number(name, i)).Append(new TextLoader.Column("label", DataKind.String, 30)).ToArray();
     }
 
-    public static void Run(string dataFolder, string tableName, double share, string[] classifiers, int epochs, int folds, double[] ratios, int seed, int threads, int repeats = 1, bool neighbours = false)
+    public static void Run(string dataFolder, string tableName, double share, string[] classifiers, int epochs, int folds, double[] ratios, int seed, int threads, int repeats = 1)
     {
         var table = Tables.TryGetValue(tableName, out var found) ? found
             : throw new ArgumentException($"--table must be one of {string.Join(", ", Tables.Keys)}; got '{tableName}'.");
@@ -84,14 +84,7 @@ internal static class AugmentationCrossValidation
                 GanOptions = new GanTrainer.Options { Epochs = epochs, BatchSize = 500, PacSize = 1, FrequencyMatchingWeight = 1, NumberOfThreads = threads },
             };
             var clock = Stopwatch.StartNew();
-            var neighbourCheck = neighbours
-                ? new GanRowNeighbours(data, table.Columns.Where(c => c.DataKind == DataKind.Single).Select(c => c.Name).ToArray(), table.Label)
-                : null;
-            options.GanTrained = gan =>
-            {
-                Console.WriteLine($"  {(repeats > 1 ? $"repeat {gan.Repeat + 1}, " : "")}fold {gan.Fold + 1}: GAN trained on {gan.TrainingRows.Count} rows at {clock.Elapsed.TotalSeconds:F0} s (load {MachineLoad.Average()})");
-                neighbourCheck?.Measure(gan);
-            };
+            options.GanTrained = gan => Console.WriteLine($"  {(repeats > 1 ? $"repeat {gan.Repeat + 1}, " : "")}fold {gan.Fold + 1}: GAN trained on {gan.TrainingRows.Count} rows at {clock.Elapsed.TotalSeconds:F0} s (load {MachineLoad.Average()})");
             Console.WriteLine($"{tableName}, {share:P0} of the rows, {string.Join(" and ", classifiers)} classifier(s), {folds} folds × {repeats} repeat(s), GAN {epochs} epochs, {threads} libtorch thread(s), load {MachineLoad.Average()}");
             foreach (var result in ml.Gan().EvaluateAugmentation(data, downstreams, options))
             {
@@ -99,7 +92,6 @@ internal static class AugmentationCrossValidation
                 Console.WriteLine(BothPValues(result));
                 Console.WriteLine();
             }
-            neighbourCheck?.PrintTotals();
             Console.WriteLine($"  {clock.Elapsed.TotalSeconds:F0} s, load {MachineLoad.Average()}");
         }
         finally

@@ -35,8 +35,7 @@ using static TorchSharp.torch;
 //   --augmentation-cv --table T  instead: issue 22's EvaluateAugmentation on seattle-weather, penguins, cars or breast-cancer
 //                 (--share 0.25 of the rows, --classifier linear|trees|both (one GAN per fold for both), --epochs 1000, --folds 5,
 //                 --ratios 0.25,0.5,1, --seed 1, --threads 1, --repeats 1 (repeated k-fold, new folds each); each classifier
-//                 also class-weighted; prints the plain and the corrected resampled t-test's p-values; --neighbours: the
-//                 class of each fold's GAN rows' nearest real training rows against the real rows' own)
+//                 also class-weighted; prints the plain and the corrected resampled t-test's p-values)
 //   --scale-out   instead: issue 21's rows/s in-process and on 1, 2, 4 in-process silos (--rows 1000000, --shard-rows 65536,
 //                 --silos 1,2,4, --tiny-shards 200 one-row shards for the per-shard cost, --model PATH or flights-20k 2 epochs)
 //   --parquet-write  instead: issue 21: --rows N (1,000,000) synthetic rows of a small mixed-type model written to Parquet
@@ -92,7 +91,7 @@ if (args.Contains("--augmentation-cv"))
 {
     AugmentationCrossValidation.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"), Arg("--table") ?? "seattle-weather",
         double.Parse(Arg("--share") ?? "0.25", CultureInfo.InvariantCulture), (Arg("--classifier") ?? "both") is "both" ? new[] { "linear", "trees" } : new[] { Arg("--classifier")! },
-        IntArg("--epochs", 1000), IntArg("--folds", 5), AugmentationCrossValidation.Ratios(Arg("--ratios") ?? "0.25,0.5,1"), IntArg("--seed", 1), IntArg("--threads", 1), IntArg("--repeats", 1), args.Contains("--neighbours"));
+        IntArg("--epochs", 1000), IntArg("--folds", 5), AugmentationCrossValidation.Ratios(Arg("--ratios") ?? "0.25,0.5,1"), IntArg("--seed", 1), IntArg("--threads", 1), IntArg("--repeats", 1));
     return 0;
 }
 if (args.Contains("--scale-out"))
