@@ -156,7 +156,7 @@ public sealed class AugmentationEvaluationResult
         static string Percent(double share) => share.ToString("0%", CultureInfo.InvariantCulture);
         var stray = measured.Where(c => c.GanRowsStray).Select(c => $"'{c.Class}'").ToArray();
         return "Neighbourhoods (rows whose nearest real training row, over the standardised numeric columns, is of their own class; real rows, each left out, against GAN rows): " +
-            string.Join(", ", measured.Select(c => $"{c.Class} {Percent(c.RealShare)} / {Percent(c.GanShare)}")) + ". " +
+            string.Join(", ", measured.Select(c => $"{c.Class} {Percent(c.RealShare)} / {Percent(c.GanShare)} ({c.RealRows} / {c.GanRows} rows)")) + ". " +
             (stray.Length == 0
                 ? "No class's GAN rows stray from where its real rows lie."
                 : $"The GAN rows of {string.Join(", ", stray)} fall among other classes' rows more often than real rows do: they blur the class boundary rather than fill the class in.");
