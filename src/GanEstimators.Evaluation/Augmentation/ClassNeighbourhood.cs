@@ -3,8 +3,8 @@ namespace GanEstimators.Evaluation.Augmentation;
 /// <summary>
 /// Where the GAN puts the rows of one class, against where that class's real rows lie: over every fold, how many of the
 /// class's real training rows (each left out of its own search) and how many of the GAN rows the fold added for it have,
-/// as their nearest real training row, a row of the same class. Distances are taken over the numeric columns,
-/// standardised on the fold's training rows, as SMOTE takes them. A real row left out is what a fresh row of the class
+/// as their nearest real training row, a row of the same class. Distances are taken over the numeric columns other
+/// than the label, standardised on the fold's training rows, as SMOTE takes them. Folds that add no rows are left out. A real row left out is what a fresh row of the class
 /// scores, and a copy added by random oversampling sits in that row's place; GAN rows that agree less often than the
 /// real rows fall among other classes' rows, where they move a classifier's boundary instead of filling the class in.
 /// </summary>
@@ -30,10 +30,11 @@ public sealed record ClassNeighbourhood(string Class, int RealRows, int RealRows
     {
         get
         {
-            if (RealRows == 0 || GanRows == 0 || RealShare - GanShare < 0.10) return false;
+            // 1e-9: 0.9 − 0.8 is 0.0999… in floating point, and a gap of exactly 0.10 is flagged.
+            if (RealRows == 0 || GanRows == 0 || RealShare - GanShare < 0.10 - 1e-9) return false;
             var pooled = (double)(RealRowsNearOwnClass + GanRowsNearOwnClass) / (RealRows + GanRows);
             var error = Math.Sqrt(pooled * (1 - pooled) * (1.0 / RealRows + 1.0 / GanRows));
-            return error == 0 || (RealShare - GanShare) / error >= 2;
+            return (RealShare - GanShare) / error >= 2;
         }
     }
 }

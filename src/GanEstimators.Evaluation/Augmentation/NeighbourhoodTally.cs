@@ -11,7 +11,7 @@ internal sealed class NeighbourhoodTally
     /// <summary>
     /// One fold: its real training rows (<paramref name="classes"/> theirs), and the GAN rows appended to
     /// <paramref name="generated"/> after the training rows, class by class in the order of <paramref name="added"/>.
-    /// Nothing is counted when the table has no numeric column.
+    /// Nothing is counted when the table has no numeric column; a fold whose ratio adds no rows is not given here.
     /// </summary>
     public void Add(RowTable training, IReadOnlyList<string> classes, string labelColumn, RowTable generated, IReadOnlyDictionary<string, int> added, Random random)
     {
@@ -50,12 +50,15 @@ internal sealed class NeighbourhoodTally
 
     private int[] CountsOf(string label) => _counts.TryGetValue(label, out var counts) ? counts : _counts[label] = new int[4];
 
-    /// <summary>The training row nearest to <paramref name="point"/>, <paramref name="leftOut"/> excepted (ties to the first row).</summary>
+    /// <summary>
+    /// The training row nearest to <paramref name="point"/>, <paramref name="leftOut"/> excepted (ties to the first row;
+    /// the first row too when every distance is NaN, as infinite values make them).
+    /// </summary>
     private static int Nearest(double[] point, double[][] points, int leftOut)
     {
-        var best = -1;
-        var bestDistance = double.PositiveInfinity;
-        for (var r = 0; r < points.Length; r++)
+        var best = leftOut == 0 ? 1 : 0;
+        var bestDistance = NumericSpace.SquaredDistance(point, points[best]);
+        for (var r = best + 1; r < points.Length; r++)
         {
             if (r == leftOut) continue;
             var distance = NumericSpace.SquaredDistance(point, points[r]);

@@ -39,5 +39,10 @@ internal sealed class NumericSpace
         return values;
     }
 
-    public static double SquaredDistance(double[] a, double[] b) => a.Zip(b, (x, y) => (x - y) * (x - y)).Sum();
+    public static double SquaredDistance(double[] a, double[] b)
+    {
+        var sum = 0.0;
+        for (var j = 0; j < a.Length; j++) sum += (a[j] - b[j]) * (a[j] - b[j]);
+        return sum;
+    }
 }

@@ -64,10 +64,71 @@ public sealed class ClassNeighbourhoodTests
     {
         Assert.IsTrue(new ClassNeighbourhood("a", 200, 180, 200, 120).GanRowsStray, "0.90 against 0.60 over 200 rows each");
         Assert.IsFalse(new ClassNeighbourhood("a", 200, 180, 200, 170).GanRowsStray, "0.90 against 0.85: under 0.10 apart");
+        Assert.IsTrue(new ClassNeighbourhood("a", 1000, 900, 1000, 800).GanRowsStray, "0.90 against 0.80: exactly 0.10 apart");
         Assert.IsFalse(new ClassNeighbourhood("a", 5, 4, 5, 2).GanRowsStray, "0.80 against 0.40 over 5 rows: z about 1.3");
         Assert.IsFalse(new ClassNeighbourhood("a", 200, 120, 200, 180).GanRowsStray, "GAN rows closer to their class than real rows");
         Assert.IsFalse(new ClassNeighbourhood("a", 10, 9, 0, 0).GanRowsStray, "no GAN rows");
         Assert.IsTrue(double.IsNaN(new ClassNeighbourhood("a", 10, 9, 0, 0).GanShare));
+    }
+
+    [TestMethod]
+    [TestCategory(TestCategories.Slow)]
+    public void AtMost500RowsOfEachKindAreLookedAtPerClassAndFold()
+    {
+        var ml = new MLContext(1);
+        // 1,600 rows of A and 400 of B in two numeric columns: each of 2 folds trains on 800 A and 200 B, and balancing
+        // adds 600 B rows.
+        var random = new Random(3);
+        var rows = Enumerable.Range(0, 2_000).Select(i => new Point
+        {
+            Kind = i < 1_600 ? "A" : "B",
+            X = (float)(random.NextDouble() + (i < 1_600 ? 0 : 2)),
+            Y = (float)random.NextDouble(),
+        }).ToArray();
+        var classifier = ml.Transforms.Conversion.MapValueToKey("Label", nameof(Point.Kind))
+            .Append(ml.Transforms.Concatenate("Features", nameof(Point.X), nameof(Point.Y)))
+            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1, MaximumNumberOfIterations = 5 }));
+        var options = new AugmentationEvaluationOptions
+        {
+            LabelColumnName = nameof(Point.Kind), NumberOfFolds = 2, Ratios = new[] { 1.0 }, Seed = 5,
+            GanOptions = new GanTrainer.Options { Epochs = 0, NumberOfThreads = 1 },
+        };
+
+        var result = ml.Gan().EvaluateAugmentation(ml.Data.LoadFromEnumerable(rows), classifier, options);
+
+        var a = result.ClassNeighbourhoods.Single(c => c.Class == "A");
+        var b = result.ClassNeighbourhoods.Single(c => c.Class == "B");
+        Assert.AreEqual(2 * 500, a.RealRows, "800 training rows of A a fold, 500 looked at");
+        Assert.AreEqual(2 * 200, b.RealRows);
+        Assert.AreEqual(0, a.GanRows, "the largest class gets no rows");
+        Assert.AreEqual(2 * 500, b.GanRows, "600 GAN rows of B a fold, 500 looked at");
+        Assert.IsGreaterThan(0.95, a.RealShare, "A and B are apart in X");
+    }
+
+    [TestMethod]
+    [TestCategory(TestCategories.Slow)]
+    public void ATableWithoutNumericColumnsHasNoNeighbourhoods()
+    {
+        var ml = new MLContext(1);
+        var rows = Penguin.Read();
+        var data = ml.Transforms.DropColumns(Penguin.Numeric).Fit(ml.Data.LoadFromEnumerable(rows)).Transform(ml.Data.LoadFromEnumerable(rows));
+        var classifier = ml.Transforms.Conversion.MapValueToKey("Label", nameof(Penguin.Species))
+            .Append(ml.Transforms.Categorical.OneHotEncoding("Features", nameof(Penguin.Island)))
+            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }));
+        var options = Penguin.QuickOptions(epochs: 0, 1.0);
+        options.GanOptions.FeatureColumnNames = new[] { nameof(Penguin.Island) };
+
+        var result = ml.Gan().EvaluateAugmentation(data, classifier, options);
+
+        Assert.IsEmpty(result.ClassNeighbourhoods);
+        Assert.DoesNotContain("Neighbourhoods", result.ToString());
+    }
+
+    public sealed class Point
+    {
+        public string Kind { get; set; } = "";
+        public float X { get; set; }
+        public float Y { get; set; }
     }
 
     private static void Count(Dictionary<string, int[]> counts, string species, int at, string nearest)
