@@ -8,7 +8,8 @@
 # left. The schedule ends at the command's last epoch (the resumed model's epochs plus --epochs), so the parts train
 # at exactly the rates of one run; only --select-best judges among each part's own checkpoints. Two seeds side by
 # side use both cores. The binary is built once into $ROOT/bin from the commit checked out, so later edits to the
-# tree do not change a run that is under way.
+# tree do not change a run that is under way. EXTRA adds flags, e.g. EXTRA="--grid-every 1" for a short part (the first
+# chunk of a part always trains, and the recipe's chunks are 2 epochs).
 set -u
 SEED=${SEED:-1}; MINUTES=${MINUTES:-110}; ROOT=${ROOT:-/work/fashion-recipe}; TOTAL=64
 mkdir -p "$ROOT"
@@ -27,5 +28,5 @@ fi
 part=$ROOT/seed$SEED-part$(( $(ls -d "$ROOT"/seed$SEED-part* 2>/dev/null | grep -vc '\.log$') + 1 ))
 echo "seed $SEED: $done_epochs of $TOTAL epochs done; $part trains up to $(( TOTAL - done_epochs )) more for at most $MINUTES minutes"
 nice -n 19 dotnet "$BIN" --recipe full --threads 1 --seed "$SEED" --epochs $(( TOTAL - done_epochs )) --minutes "$MINUTES" \
-    "${RESUME[@]}" --out "$part" > "$part.log" 2>&1
+    "${RESUME[@]}" ${EXTRA:-} --out "$part" > "$part.log" 2>&1
 echo "seed $SEED: rc=$?; $(grep -c 'after epoch' "$part.log") checkpoint(s) judged; $(( $(wc -l < "$part/history.csv" 2>/dev/null || echo 1) - 1 )) epochs in all"
