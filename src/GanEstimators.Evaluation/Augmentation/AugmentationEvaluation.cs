@@ -82,13 +82,14 @@ internal static class AugmentationEvaluation
             }
             using var sampler = catalog.Trainer(GanOptionsFor(options, table, repeatSeed, fold)).Fit(training.View());
             options.GanTrained?.Invoke(new AugmentationFoldGan(fold, trainingRows, sampler) { Repeat = repeat });
+            var addedByRatio = options.Ratios.Select(ratio => AddedRows.PerClass(rowsByClass, ratio, options.Sizing)).ToArray();
             // The GAN rows' neighbourhoods are read at the ratio that adds the most rows (the first of equals).
-            var measured = options.Ratios.Select((ratio, i) => (Index: i, Rows: AddedRows.PerClass(rowsByClass, ratio, options.Sizing).Values.Sum()))
-                .OrderByDescending(x => x.Rows).ThenBy(x => x.Index).First().Index;
+            var measured = Array.IndexOf(addedByRatio, addedByRatio.MaxBy(a => a.Values.Sum()));
+            var space = new NumericSpace(training, options.LabelColumnName);
             for (var r = 0; r < options.Ratios.Length; r++)
             {
                 var ratio = options.Ratios[r];
-                var added = AddedRows.PerClass(rowsByClass, ratio, options.Sizing);
+                var added = addedByRatio[r];
                 var count = added.Values.Sum();
                 if (count == 0)
                 {
@@ -103,12 +104,12 @@ internal static class AugmentationEvaluation
                 var oversampled = Copy(training);
                 RandomOversampling.Add(training, trainingClasses, added, new Random(Mix(repeatSeed, fold, r, 1)), oversampled);
                 var interpolated = Copy(training);
-                SmoteInterpolation.Add(training, trainingClasses, options.LabelColumnName, added, options.SmoteNeighbors, new Random(Mix(repeatSeed, fold, r, 2)), interpolated);
+                SmoteInterpolation.Add(training, space, trainingClasses, added, options.SmoteNeighbors, new Random(Mix(repeatSeed, fold, r, 2)), interpolated);
                 var generated = Copy(training);
                 var c = 0;
                 foreach (var (className, rows) in added)
                     generated.Append(sampler.Sample(rows, new Dictionary<string, string> { [options.LabelColumnName] = className }, Mix(repeatSeed, fold, r, 3 + c++)));
-                if (r == measured) neighbourhoods.Add(training, trainingClasses, options.LabelColumnName, generated, added, new Random(Mix(repeatSeed, fold, -2, 0)));
+                if (r == measured) neighbourhoods.Add(space, trainingClasses, generated, added, new Random(Mix(repeatSeed, fold, -2, 0)));
                 // Each estimator is fitted in the order of a single evaluation (oversampling, SMOTE, GAN), so one that
                 // draws from its own MLContext scores the same here as evaluated alone.
                 for (var d = 0; d < scorers.Length; d++)

@@ -4,9 +4,10 @@ namespace GanEstimators.Evaluation.Augmentation;
 /// Where the GAN puts the rows of one class, against where that class's real rows lie: over every fold, how many of the
 /// class's real training rows (each left out of its own search) and how many of the GAN rows the fold added for it have,
 /// as their nearest real training row, a row of the same class. Distances are taken over the numeric columns other
-/// than the label, standardised on the fold's training rows, as SMOTE takes them. Folds that add no rows are left out. A real row left out is what a fresh row of the class
-/// scores, and a copy added by random oversampling sits in that row's place; GAN rows that agree less often than the
-/// real rows fall among other classes' rows, where they move a classifier's boundary instead of filling the class in.
+/// than the label, standardised on the fold's training rows, as SMOTE takes them. Folds that add no rows are left out.
+/// A real row left out is what a fresh row of the class scores, and a copy added by random oversampling sits in that
+/// row's place; GAN rows that agree less often than the real rows fall among other classes' rows, where they move a
+/// classifier's boundary instead of filling the class in.
 /// </summary>
 /// <param name="Class">The class (invariant text form).</param>
 /// <param name="RealRows">Real training rows of the class looked at, summed over the folds (at most 500 a fold).</param>

@@ -9,15 +9,14 @@ internal sealed class NeighbourhoodTally
     private readonly Dictionary<string, int[]> _counts = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// One fold: its real training rows (<paramref name="classes"/> theirs), and the GAN rows appended to
-    /// <paramref name="generated"/> after the training rows, class by class in the order of <paramref name="added"/>.
+    /// One fold: its real training rows (<paramref name="space"/>'s points; <paramref name="classes"/> theirs), and the GAN
+    /// rows appended to <paramref name="generated"/> after the training rows, class by class in the order of <paramref name="added"/>.
     /// Nothing is counted when the table has no numeric column; a fold whose ratio adds no rows is not given here.
     /// </summary>
-    public void Add(RowTable training, IReadOnlyList<string> classes, string labelColumn, RowTable generated, IReadOnlyDictionary<string, int> added, Random random)
+    public void Add(NumericSpace space, IReadOnlyList<string> classes, RowTable generated, IReadOnlyDictionary<string, int> added, Random random)
     {
-        var space = new NumericSpace(training, labelColumn);
         if (space.Columns.Count == 0) return;
-        var points = Enumerable.Range(0, training.RowCount).Select(r => space.Of(training, r)).ToArray();
+        var points = space.TrainingPoints;
         foreach (var label in classes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             var rows = RandomOversampling.RowsOf(classes, label);
@@ -31,7 +30,7 @@ internal sealed class NeighbourhoodTally
             counts[0] += rows.Length;
             counts[1] += rows.Count(r => classes[Nearest(points[r], points, leftOut: r)] == label);
         }
-        var next = training.RowCount;
+        var next = points.Length;
         foreach (var (label, count) in added)
         {
             var counts = CountsOf(label);

@@ -22,10 +22,14 @@ internal sealed class NumericSpace
             _mean[j] = present.Length == 0 ? 0 : present.Average();
             _spread[j] = present.Length < 2 ? 0 : Math.Sqrt(present.Sum(v => (v - _mean[j]) * (v - _mean[j])) / (present.Length - 1));
         }
+        TrainingPoints = Enumerable.Range(0, training.RowCount).Select(r => Of(training, r)).ToArray();
     }
 
     /// <summary>The table's positions of the numeric columns used.</summary>
     public IReadOnlyList<int> Columns => _columns;
+
+    /// <summary>The training rows, standardised, indexed by training row.</summary>
+    public double[][] TrainingPoints { get; }
 
     /// <summary>Row <paramref name="row"/> of <paramref name="table"/> (of the training rows' schema), standardised.</summary>
     public double[] Of(RowTable table, int row)

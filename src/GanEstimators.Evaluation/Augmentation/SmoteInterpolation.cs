@@ -11,11 +11,10 @@ namespace GanEstimators.Evaluation.Augmentation;
 /// </summary>
 internal static class SmoteInterpolation
 {
-    public static void Add(RowTable training, IReadOnlyList<string> classes, string labelColumn, IReadOnlyDictionary<string, int> added, int neighbors, Random random, RowTable into)
+    public static void Add(RowTable training, NumericSpace space, IReadOnlyList<string> classes, IReadOnlyDictionary<string, int> added, int neighbors, Random random, RowTable into)
     {
-        var space = new NumericSpace(training, labelColumn);
         var numeric = space.Columns;
-        var standardised = Enumerable.Range(0, training.RowCount).Select(r => space.Of(training, r)).ToArray();
+        var standardised = space.TrainingPoints;
         foreach (var (label, count) in added)
         {
             var rows = RandomOversampling.RowsOf(classes, label);
