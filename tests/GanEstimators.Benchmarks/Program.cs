@@ -40,6 +40,8 @@ using static TorchSharp.torch;
 //                 --silos 1,2,4, --tiny-shards 200 one-row shards for the per-shard cost, --model PATH or flights-20k 2 epochs)
 //   --parquet-write  instead: issue 21: --rows N (1,000,000) synthetic rows of a small mixed-type model written to Parquet
 //                 by SampleRange + SaveAsParquet, rows/s beside sampling alone, and the peak RSS of the write (--threads 1)
+//   --convolution-kernels  instead: which conv2d input gradients oneDNN gets wrong here, plain and with the output channels
+//                 padded, and a recipe-shaped step each way (--steps-per-run 10; --threads 1); run once per ONEDNN_MAX_CPU_ISA
 //   --gpu-profile / --gpu-tabular  instead: issue 19's GPU profile (GpuProfile.cs, GpuTabular.cs; tools/gpu/profile-on-device.sh runs them)
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Contains("--gpu-profile") || args.Contains("--gpu-tabular"))
@@ -52,6 +54,14 @@ if (args.Contains("--gpu-profile") || args.Contains("--gpu-tabular"))
         GpuTabular.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"), Arg("--device") ?? "cpu", IntArg("--epochs", 5), IntArg("--chunk", 65_536), Arg("--out"));
     return 0;
 }
+if (args.Contains("--convolution-kernels"))
+{
+    set_num_threads(IntArg("--threads", 1));
+    ConvolutionKernels.Run(IntArg("--steps-per-run", 10));
+    return 0;
+}
+
+
 if (args.Contains("--fitting-fidelity"))
 {
     // Issue 19: mixtures fitted to a 1,000-row sample against every row, flights-20k, scored by Evaluate.

@@ -20,11 +20,11 @@ internal sealed class ImageClassifierNetwork : nn.Module<Tensor, Tensor>
         Spec = spec;
         var (narrow, wide) = (spec.BaseChannels, 2 * spec.BaseChannels);
         convolutions = nn.Sequential(
-            ("conv0", nn.Conv2d(spec.Channels, narrow, kernel_size: 3, padding: 1)),
+            ("conv0", new ConvolutionLayer(spec.Channels, narrow, kernelSize: 3, padding: 1)),
             ("norm0", RootedBatchNorm.OfImages(narrow)),
             ("activation0", nn.ReLU()),
             ("pool0", nn.MaxPool2d(2)),
-            ("conv1", nn.Conv2d(narrow, wide, kernel_size: 3, padding: 1)),
+            ("conv1", new ConvolutionLayer(narrow, wide, kernelSize: 3, padding: 1)),
             ("norm1", RootedBatchNorm.OfImages(wide)),
             ("activation1", nn.ReLU()),
             ("pool1", nn.MaxPool2d(2)),

@@ -43,11 +43,11 @@ internal sealed class DcganDiscriminator : nn.Module<Tensor, Tensor?, Tensor>
         if (spec.Depth is < 1 or > GanTrainer.ImageOptions.MaxNetworkDepth) throw new ArgumentOutOfRangeException(nameof(spec), spec.Depth, $"The DCGAN discriminator's depth must be between 1 and {GanTrainer.ImageOptions.MaxNetworkDepth}.");
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>
         {
-            ("conv0", Normalised(nn.Conv2d(inputShape[1], narrow, kernel_size: 4, stride: 2, padding: 1), spectral)),
+            ("conv0", Normalised(new ConvolutionLayer(inputShape[1], narrow, kernelSize: 4, stride: 2, padding: 1), spectral)),
             ("activation0", nn.LeakyReLU(Slope)),
         };
         AddRefinements(layers, "0", narrow, spec.Depth, spectral);
-        layers.Add(("conv1", Normalised(nn.Conv2d(narrow, wide, kernel_size: 4, stride: 2, padding: 1), spectral)));
+        layers.Add(("conv1", Normalised(new ConvolutionLayer(narrow, wide, kernelSize: 4, stride: 2, padding: 1), spectral)));
         if (spec.Normalisation == DiscriminatorNormalisation.BatchNorm) layers.Add(("norm1", RootedBatchNorm.OfImages(wide)));
         layers.Add(("activation1", nn.LeakyReLU(Slope)));
         AddRefinements(layers, "1", wide, spec.Depth, spectral);
@@ -85,12 +85,12 @@ internal sealed class DcganDiscriminator : nn.Module<Tensor, Tensor?, Tensor>
     {
         for (var i = 1; i < depth; i++)
         {
-            layers.Add(($"refine{stage}_{i}", Normalised(nn.Conv2d(channels, channels, kernel_size: 3, stride: 1, padding: 1), spectral)));
+            layers.Add(($"refine{stage}_{i}", Normalised(new ConvolutionLayer(channels, channels, kernelSize: 3, stride: 1, padding: 1), spectral)));
             layers.Add(($"refine{stage}_{i}_activation", nn.LeakyReLU(Slope)));
         }
     }
 
-    private static nn.Module<Tensor, Tensor> Normalised(Conv2d convolution, bool spectral) =>
+    private static nn.Module<Tensor, Tensor> Normalised(ConvolutionLayer convolution, bool spectral) =>
         spectral ? new SpectralNorm("spectral", convolution) : convolution;
 
     private static nn.Module<Tensor, Tensor> Normalised(Linear linear, bool spectral) =>

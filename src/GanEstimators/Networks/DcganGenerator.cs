@@ -51,7 +51,7 @@ internal sealed class DcganGenerator : nn.Module<Tensor, Tensor?, Tensor>
         layers.Add(("norm1", RootedBatchNorm.OfImages(narrow)));
         layers.Add(("activation1", nn.ReLU()));
         AddRefinements(layers, "1", narrow, spec.Depth);
-        layers.Add(("output", nn.Conv2d(narrow, spec.Image.Channels, kernel_size: 3, padding: 1)));
+        layers.Add(("output", new ConvolutionLayer(narrow, spec.Image.Channels, kernelSize: 3, padding: 1)));
         upsample = nn.Sequential(layers);
         RegisterComponents();
     }
@@ -61,7 +61,7 @@ internal sealed class DcganGenerator : nn.Module<Tensor, Tensor?, Tensor>
     {
         for (var i = 1; i < depth; i++)
         {
-            layers.Add(($"refine{stage}_{i}", nn.Conv2d(channels, channels, kernel_size: 3, padding: 1)));
+            layers.Add(($"refine{stage}_{i}", new ConvolutionLayer(channels, channels, kernelSize: 3, padding: 1)));
             layers.Add(($"refine{stage}_{i}_norm", RootedBatchNorm.OfImages(channels)));
             layers.Add(($"refine{stage}_{i}_activation", nn.ReLU()));
         }

@@ -6,7 +6,7 @@ using F = TorchSharp.torch.nn.functional;
 namespace GanEstimators.Networks;
 
 /// <summary>
-/// Spectral normalisation (Miyato et al. 2018) of a <see cref="Linear"/> or <see cref="Conv2d"/> layer: the layer
+/// Spectral normalisation (Miyato et al. 2018) of a <see cref="Linear"/> or <see cref="ConvolutionLayer"/> layer: the layer
 /// runs with its weight divided by the weight's largest singular value σ, so it is 1-Lipschitz. σ is estimated by one
 /// power-iteration step per training forward pass, continuing from the singular vectors <c>u</c> and <c>v</c> kept as
 /// buffers (saved and loaded with the weights); in eval mode the stored vectors are used as they are, so a loaded
@@ -23,7 +23,7 @@ internal sealed class SpectralNorm : nn.Module<Tensor, Tensor>
 
     public SpectralNorm(string name, Linear linear) : this(name, (nn.Module<Tensor, Tensor>)linear) { }
 
-    public SpectralNorm(string name, Conv2d convolution) : this(name, (nn.Module<Tensor, Tensor>)convolution) { }
+    public SpectralNorm(string name, ConvolutionLayer convolution) : this(name, (nn.Module<Tensor, Tensor>)convolution) { }
 
     private SpectralNorm(string name, nn.Module<Tensor, Tensor> layer) : base(name)
     {
@@ -41,8 +41,8 @@ internal sealed class SpectralNorm : nn.Module<Tensor, Tensor>
     private Parameter Weight => layer switch
     {
         Linear linear => linear.weight!,
-        Conv2d convolution => convolution.weight!,
-        _ => throw new InvalidOperationException($"Spectral norm supports Linear and Conv2d, not {layer.GetType().Name}."),
+        ConvolutionLayer convolution => convolution.Weight,
+        _ => throw new InvalidOperationException($"Spectral norm supports Linear and ConvolutionLayer, not {layer.GetType().Name}."),
     };
 
     /// <summary>The weight the layer actually applies: W / σ(W), with σ from the current singular-vector estimates.</summary>
@@ -73,7 +73,7 @@ internal sealed class SpectralNorm : nn.Module<Tensor, Tensor>
         return layer switch
         {
             Linear linear => F.linear(input, weight, linear.bias),
-            Conv2d convolution => F.conv2d(input, weight, convolution.bias, convolution.stride, convolution.padding, convolution.dilation, convolution.groups),
+            ConvolutionLayer convolution => convolution.Convolve(input, weight),
             _ => throw new InvalidOperationException(),
         };
     }

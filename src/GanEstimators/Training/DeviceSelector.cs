@@ -34,7 +34,7 @@ internal static class DeviceSelector
             channel.Info(gpuDeviceId is null ? "GAN training on cpu (MLContext.GpuDeviceId not set)" : $"GAN training on {device}");
         if (network.Architecture == GanArchitecture.Dcgan)
         {
-            if (OneDnnInstructionSet.AppliedNote is { } note) channel.Info(note);
+            if (ConvolutionChannelPadding.Note is { } note) channel.Info(note);
             ConvolutionGradientCheck.EnsureCorrect(device);
         }
         return device;

@@ -23,7 +23,7 @@ public sealed class SpectralNormTests
     public void TrainingPassesBringTheLargestSingularValueOfAConvolutionWeightToOne()
     {
         torch.random.manual_seed(2);
-        using var layer = new SpectralNorm("sn", nn.Conv2d(3, 16, kernel_size: 4, stride: 2, padding: 1));
+        using var layer = new SpectralNorm("sn", new ConvolutionLayer(3, 16, kernelSize: 4, stride: 2, padding: 1));
         var input = randn(2, 3, 8, 8);
 
         for (var i = 0; i < 30; i++) layer.forward(input).Dispose();
@@ -35,13 +35,13 @@ public sealed class SpectralNormTests
     public void TheConvolutionKeepsItsStrideAndPaddingAndOnlyItsWeightIsScaled()
     {
         torch.random.manual_seed(3);
-        var convolution = nn.Conv2d(2, 5, kernel_size: 4, stride: 2, padding: 1);
+        var convolution = new ConvolutionLayer(2, 5, kernelSize: 4, stride: 2, padding: 1);
         using var layer = new SpectralNorm("sn", convolution);
         var input = randn(3, 2, 8, 8);
         layer.eval();
         using var _ = no_grad();
 
-        var expected = nn.functional.conv2d(input, layer.NormalisedWeight(), convolution.bias, new long[] { 2, 2 }, new long[] { 1, 1 });
+        var expected = nn.functional.conv2d(input, layer.NormalisedWeight(), convolution.Bias, new long[] { 2, 2 }, new long[] { 1, 1 });
         var actual = layer.forward(input);
 
         CollectionAssert.AreEqual(new long[] { 3, 5, 4, 4 }, actual.shape);
