@@ -10,8 +10,9 @@ namespace GanEstimators.Native;
 /// wrong input gradients for a float convolution whose output-channel count is not a multiple of their vector width
 /// (8 or 16 floats): relative errors of 0.07-2 against float64, and NaN. The forward pass and the weight gradient are
 /// right, and so is every count that is a multiple. Zero output channels added to the weight and cut off the result
-/// leave the forward pass and both gradients as they are, and keep every convolution on oneDNN's fast kernels, where
-/// limiting oneDNN to its AVX kernels (what the library did before) made each image epoch 2-3 times slower.
+/// leave the forward pass and both gradients as they are, and keep every convolution on oneDNN's fast kernels. Limiting
+/// oneDNN to its AVX kernels, what the library did before, made the FashionGan recipe's epoch twice as long, and there
+/// WGAN-GP's second derivatives through a three-channel critic were wrong.
 /// <see cref="ConvolutionGradientCheck"/> still verifies the gradients before anything trains convolutions.
 /// </summary>
 internal static class ConvolutionChannelPadding
