@@ -21,15 +21,15 @@ internal static class ConvolutionChannelPadding
     public const long Multiple = 16;
 
     /// <summary>True on the processors whose kernels need the padding (see the class summary).</summary>
-    public static bool Enabled { get; } = AppliesTo(ProcessorVendor());
+    public static bool Enabled { get; } = AppliesTo(ProcessorVendor(), Avx2.IsSupported);
 
     /// <summary>A one-line note for the training log when the padding is on, else null.</summary>
     public static string? Note => Enabled
         ? $"Convolutions pad their output channels to a multiple of {Multiple} while computing gradients on this {ProcessorVendor()} processor: oneDNN's input gradients are wrong for other counts here."
         : null;
 
-    /// <summary>True for an AMD x86-64 processor.</summary>
-    public static bool AppliesTo(string vendor) => vendor == "AuthenticAMD";
+    /// <summary>True for an AMD x86-64 processor with AVX2 (without it oneDNN has no kernels of these widths).</summary>
+    public static bool AppliesTo(string vendor, bool hasAvx2) => vendor == "AuthenticAMD" && hasAvx2;
 
     /// <summary>The output channels a convolution of <paramref name="outputs"/> channels computes with: the next multiple.</summary>
     public static long PaddedCount(long outputs) => (outputs + Multiple - 1) / Multiple * Multiple;
