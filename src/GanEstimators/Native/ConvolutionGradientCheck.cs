@@ -78,12 +78,15 @@ internal static class ConvolutionGradientCheck
     private static double WorstError(Tensor[] single, Tensor[] reference)
     {
         var worst = 0.0;
-        for (var i = 0; i < single.Length; i++)
-        {
-            var error = (single[i].to(float64) - reference[i]).abs().max().item<double>() / reference[i].abs().max().item<double>();
-            worst = Math.Max(worst, double.IsNaN(error) ? double.PositiveInfinity : error);
-        }
+        for (var i = 0; i < single.Length; i++) worst = Math.Max(worst, RelativeError(single[i], reference[i]));
         return worst;
+    }
+
+    /// <summary>max |single − reference| / max |reference|, with NaN as infinity (a NaN gradient is as wrong as it gets).</summary>
+    public static double RelativeError(Tensor single, Tensor reference)
+    {
+        var error = (single.to(float64) - reference).abs().max().item<double>() / reference.abs().max().item<double>();
+        return double.IsNaN(error) ? double.PositiveInfinity : error;
     }
 
     /// <summary>The input, weight and bias gradients of the sum of a convolution's outputs.</summary>
