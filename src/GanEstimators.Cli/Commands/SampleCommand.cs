@@ -109,8 +109,9 @@ public static class SampleCommand
         {
             if (!message.Source.Contains(nameof(GanSampler), StringComparison.Ordinal)) return;
             if (message.Kind == Microsoft.ML.Runtime.ChannelMessageKind.Warning) Console.Error.WriteLine($"ganest: warning: {message.RawMessage}");
-            // The sampler's default mode choice, decided from the model at the first rows (not when --modes is given), and the pairs kept to their seen combinations.
+            // The sampler's default mode choice, decided from the model at the first rows (not when --modes is given), the pairs kept to their seen combinations and the linked pairs.
             else if (message.RawMessage.StartsWith("Mode choice:", StringComparison.Ordinal) || message.RawMessage.StartsWith("Seen pairs:", StringComparison.Ordinal)
+                || message.RawMessage.StartsWith("Linked pairs:", StringComparison.Ordinal)
                 || message.RawMessage.StartsWith("Determined values:", StringComparison.Ordinal) || message.RawMessage.StartsWith("Calibrated dependence:", StringComparison.Ordinal)) Console.WriteLine(message.RawMessage);
         };
         var (sampler, columns) = ModelFile.Load(ml, modelPath);

@@ -18,7 +18,9 @@ namespace GanEstimators.Sampling;
 /// column's generated probabilities are those left after its row's earlier draws restrict it. A kept pair then also
 /// gets an offset per known value and drawn slot, fitted the same way on the free rows where it acts, towards the
 /// training shares of each drawn slot among the rows with that known value: the generator keeps to the seen
-/// combinations, and now also to how often each is seen (flights' routes from each origin).
+/// combinations, and now also to how often each is seen (flights' routes from each origin). A linked pair (associated
+/// columns too sparse to keep: birdstrikes' airport and operator) gets such a table as well, fitted after the kept
+/// pairs and the column's own offsets on every row where it acts, so a row's draw answers several tables at once.
 /// </summary>
 internal static class CategoryCalibration
 {
@@ -38,13 +40,14 @@ internal static class CategoryCalibration
         if (columns.Length == 0) return null;
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var classes = generator.Condition is { } condition ? DrawnClasses.ByFrequency(condition, FixedNoiseProbe.Rows, new Random(FixedNoiseProbe.Seed)) : null;
+        var probeRows = pairs?.AnyLinked == true ? FixedNoiseProbe.RowsForLinkedPairs : FixedNoiseProbe.Rows;
+        var classes = generator.Condition is { } condition ? DrawnClasses.ByFrequency(condition, probeRows, new Random(FixedNoiseProbe.Seed)) : null;
         var drawn = new List<(int Row, int Position)>();
-        var known = SyntheticRowGenerator.UnknownValues(pairs, FixedNoiseProbe.Rows);
-        var logits = FixedNoiseProbe.Logits(generator, classes, drawn, known);
+        var known = SyntheticRowGenerator.UnknownValues(pairs, probeRows);
+        var logits = FixedNoiseProbe.Logits(generator, classes, drawn, known, probeRows);
         var offsets = zeros(logits.shape[1], dtype: logits.dtype, device: logits.device);
         var tables = pairs?.PenaltyTables();
-        var freeRows = columns.Select(c => FreeRows(c, drawn, generator.Device)).ToArray();
+        var freeRows = columns.Select(c => FreeRows(c, drawn, probeRows, generator.Device)).ToArray();
         var real = columns.Select(c => RealFrequencies(c, logits.dtype, generator.Device)).ToArray();
         var iterations = pairs is null ? Iterations : IterationsWithPairs;
         for (var step = 0; step < iterations; step++)
@@ -63,11 +66,18 @@ internal static class CategoryCalibration
                 {
                     var restricted = draws.Adjust(columns[i].EncodedOffset, span);
                     var probabilities = F.softmax(restricted, 1);
-                    var left = FitPairs(draws.Acting(columns[i].EncodedOffset).ToArray(), pairs!, tables!, probabilities, RowMask(freeRows[i]));
+                    var acting = draws.Acting(columns[i].EncodedOffset).ToArray();
+                    var left = FitKeptPairs(acting.Where(a => !a.Linked).ToArray(), pairs!, tables!, probabilities, RowMask(freeRows[i], probeRows));
                     draws.Settle(columns[i].EncodedOffset, OutputHeads.DrawIndex(restricted, random));
                     var rows = left.sum().item<float>();
-                    if (rows < 0.5f) continue;
-                    generated = probabilities.mul(left.unsqueeze(1)).sum(new long[] { 0 }).div_(rows);
+                    if (rows >= 0.5f)
+                    {
+                        generated = probabilities.mul(left.unsqueeze(1)).sum(new long[] { 0 }).div_(rows);
+                        offsets.narrow(0, columns[i].EncodedOffset, columns[i].Width).add_((real[i] / generated.clamp_min(Floor)).log_());
+                    }
+                    var linked = acting.Where(a => a.Linked).ToArray();
+                    if (linked.Length > 0) FitLinkedPairs(linked, pairs!, tables!, draws, logits, offsets, columns[i], real[i], RowMask(freeRows[i], probeRows));
+                    continue;
                 }
                 offsets.narrow(0, columns[i].EncodedOffset, columns[i].Width).add_((real[i] / generated.clamp_min(Floor)).log_());
             }
@@ -83,34 +93,66 @@ internal static class CategoryCalibration
     /// pair's offsets move by log(training share / mean generated probability) per known slot seen in its rows and
     /// drawn slot seen with it. Returns the rows no pair fitted, left to the column's own offsets (1 or 0).
     /// </summary>
-    private static Tensor FitPairs((int Pair, Tensor KnownSlots, long Unknown, bool KnownFirst)[] acting, SeenPairs pairs, Tensor[] tables, Tensor probabilities, Tensor free)
+    private static Tensor FitKeptPairs((int Pair, Tensor KnownSlots, long Unknown, bool KnownFirst, bool Linked)[] acting, SeenPairs pairs, Tensor[] tables, Tensor probabilities, Tensor free)
     {
         var left = free;
         foreach (var pair in acting.OrderBy(a => a.KnownFirst))
         {
             var rows = left.mul(pair.KnownSlots.lt(pair.Unknown).to(left.dtype));
             left = left - rows;
-            // (rows × known slots + 1)ᵀ · (rows × drawn slots): the generated probabilities summed per known slot.
-            var byKnown = F.one_hot(pair.KnownSlots, pair.Unknown + 1).to(probabilities.dtype).mul_(rows.unsqueeze(1));
-            var counts = byKnown.sum(new long[] { 0 }).unsqueeze(1);
-            var generated = byKnown.t().matmul(probabilities).div_(counts.clamp_min(1));
-            var shares = pairs.ConditionalShares(pair.Pair);
-            var step = (shares.clamp_min(Floor) / generated.clamp_min_(Floor)).log_();
-            tables[pair.Pair].add_(step.mul_(shares.gt(0).logical_and_(counts.gt(0)).to(step.dtype)));
+            FitTable(pair.Pair, pair.KnownSlots, pair.Unknown, pairs, tables, probabilities, rows);
         }
         return left;
     }
 
+    /// <summary>
+    /// One step for the linked pairs acting on a column, after its kept pairs and its own offsets: each in turn is
+    /// fitted on all the column's free rows whose known value it knows, from the probabilities left by every offset
+    /// fitted before it. A row can be fitted by several tables (birdstrikes' operator, by its aircraft model and by its
+    /// airport), so this is iterative proportional fitting over the steps rather than one table per row.
+    /// </summary>
+    private static void FitLinkedPairs((int Pair, Tensor KnownSlots, long Unknown, bool KnownFirst, bool Linked)[] linked, SeenPairs pairs, Tensor[] tables,
+        SeenPairs.Draws draws, Tensor logits, Tensor offsets, ConditionalVector.Column column, Tensor real, Tensor free)
+    {
+        // The column's logits with every offset so far; each table's step is added to them in turn rather than the
+        // tables applied again (the same up to the lowest penalised logits, which stay far below the rest).
+        var adjusted = draws.Adjust(column.EncodedOffset, logits.narrow(1, column.EncodedOffset, column.Width) + offsets.narrow(0, column.EncodedOffset, column.Width));
+        foreach (var pair in linked)
+        {
+            var step = FitTable(pair.Pair, pair.KnownSlots, pair.Unknown, pairs, tables, F.softmax(adjusted, 1), free.mul(pair.KnownSlots.lt(pair.Unknown).to(free.dtype)));
+            adjusted = adjusted.add_(step.index_select(0, pair.KnownSlots));
+        }
+        // Then the column's frequencies over all its free rows, which the tables above may have moved.
+        var rows = free.sum().item<float>();
+        if (rows < 0.5f) return;
+        var generated = F.softmax(adjusted, 1).mul_(free.unsqueeze(1)).sum(new long[] { 0 }).div_(rows);
+        offsets.narrow(0, column.EncodedOffset, column.Width).add_((real / generated.clamp_min(Floor)).log_());
+    }
+
+    // Moves one pair's offsets by log(training share / mean generated probability) per known slot seen in its rows
+    // (1 or 0) and drawn slot with a training share; returns the step.
+    private static Tensor FitTable(int pair, Tensor knownSlots, long unknown, SeenPairs pairs, Tensor[] tables, Tensor probabilities, Tensor rows)
+    {
+        // The generated probabilities summed per known slot.
+        var counts = zeros(unknown + 1, dtype: probabilities.dtype, device: probabilities.device).index_add_(0, knownSlots, rows.to(probabilities.dtype), TorchScalars.One).unsqueeze(1);
+        var generated = zeros(unknown + 1, probabilities.shape[1], dtype: probabilities.dtype, device: probabilities.device)
+            .index_add_(0, knownSlots, probabilities.mul(rows.unsqueeze(1)), TorchScalars.One).div_(counts.clamp_min(1));
+        var shares = pairs.ConditionalShares(pair);
+        var step = (shares.clamp_min(Floor) / generated.clamp_min_(Floor)).log_();
+        tables[pair].add_(step.mul_(shares.gt(0).logical_and_(counts.gt(0)).to(step.dtype)));
+        return step;
+    }
+
     // The check rows whose drawn condition is not on this column.
-    private static Tensor FreeRows(ConditionalVector.Column column, List<(int Row, int Position)> drawn, Device device)
+    private static Tensor FreeRows(ConditionalVector.Column column, List<(int Row, int Position)> drawn, int probeRows, Device device)
     {
         var conditioned = drawn.Where(d => column.Holds(d.Position)).Select(d => d.Row).ToHashSet();
-        return tensor(Enumerable.Range(0, FixedNoiseProbe.Rows).Where(r => !conditioned.Contains(r)).Select(r => (long)r).ToArray(), device: device);
+        return tensor(Enumerable.Range(0, probeRows).Where(r => !conditioned.Contains(r)).Select(r => (long)r).ToArray(), device: device);
     }
 
     // Rows as a (rows) tensor of 1 where listed and 0 elsewhere.
-    private static Tensor RowMask(Tensor rows) =>
-        zeros(FixedNoiseProbe.Rows, device: rows.device).index_fill_(0, rows, 1);
+    private static Tensor RowMask(Tensor rows, int probeRows) =>
+        zeros(probeRows, device: rows.device).index_fill_(0, rows, 1);
 
     private static Tensor RealFrequencies(ConditionalVector.Column column, ScalarType dtype, Device device)
     {

@@ -39,6 +39,21 @@ internal sealed class SeenPairs : IDisposable
     // normal float, and 220 slots of it are drawn about once in 10^32 rows.
     private const float LowestBelowLargest = 80f;
 
+    /// <summary>
+    /// Two categorical columns at least this associated (bias-corrected Cramér's V) and not kept are linked:
+    /// <see cref="CategoryCalibration"/> fits their shares too, without forbidding any combination. On birdstrikes
+    /// (BENCHMARKS.md, "Linked pairs") 0.25 links the airport, aircraft model, operator and state (0.29-0.37), 0.20 also
+    /// the wildlife and the damage (0.20-0.23), and 0.15 more; against the held-out rows 0.20 and 0.15 score the same
+    /// and 0.25 less. On seattle-weather, penguins and flights-20k no pair left free is this associated.
+    /// </summary>
+    public const double MinLinkedAssociation = 0.20;
+
+    /// <summary>
+    /// A linked pair's training shares are (rows with both + this × the drawn value's frequency) / (rows with the known
+    /// value + this): one pseudo-row spread by frequency, so unseen combinations keep a small share.
+    /// </summary>
+    public const double LinkedPrior = 1;
+
     // The most cells (slots × slots) one pair's table may have.
     private const long MaxCells = 1 << 22;
 
@@ -65,11 +80,24 @@ internal sealed class SeenPairs : IDisposable
         string Name(int c) => c == LabelColumn ? condition!.ColumnName : features.Columns[categorical[c]].Name;
         // A pair acts in every row when some kept direction has its known column drawn first (or the condition column);
         // otherwise only in rows whose condition fixes its later column.
-        return _pairs.GroupBy(p => (Math.Min(p.Known, p.Drawn), Math.Max(p.Known, p.Drawn)))
+        return _pairs.Where(p => !p.Linked).GroupBy(p => (Math.Min(p.Known, p.Drawn), Math.Max(p.Known, p.Drawn)))
             .Select(g => (First: g.Key.Item1, Second: g.Key.Item2, g.First().SeenShare, Always: g.Any(p => p.Known == LabelColumn || p.Known < p.Drawn)))
             .Select(p => p.First == LabelColumn || p.Second == LabelColumn
                 ? $"{Name(LabelColumn)} × {Name(p.First == LabelColumn ? p.Second : p.First)} ({p.SeenShare:P1} of combinations seen)"
                 : $"{Name(p.First)} × {Name(p.Second)} ({p.SeenShare:P1} of combinations seen{(p.Always ? "" : $"; where {Name(p.Second)} is a condition")})").ToArray();
+    }
+
+    /// <summary>The linked pairs (<see cref="MinLinkedAssociation"/>), by column name, for the log.</summary>
+    public IReadOnlyList<string> DescribeLinked(TableEncoder features, ConditionEncoder? condition)
+    {
+        var categorical = CategoricalColumns(features);
+        string Name(int c) => c == LabelColumn ? condition!.ColumnName : features.Columns[categorical[c]].Name;
+        (int, int) Columns(Pair p) => (Math.Min(p.Known, p.Drawn), Math.Max(p.Known, p.Drawn));
+        // A pair can be kept one way (in the rows conditioned on its later column) and linked the other.
+        string AlsoKept((int, int) columns) =>
+            _pairs.FirstOrDefault(p => !p.Linked && Columns(p) == columns) is { } kept ? $"; kept where {Name(kept.Known)} is a condition" : "";
+        return _pairs.Where(p => p.Linked).GroupBy(Columns)
+            .Select(g => $"{Name(g.Key.Item1)} × {Name(g.Key.Item2)} (association {g.First().Strength:F2}{AlsoKept(g.Key)})").ToArray();
     }
 
     /// <summary>
@@ -90,6 +118,7 @@ internal sealed class SeenPairs : IDisposable
         }
         var columns = seen.Columns.Select(Recorded).ToArray();
         var candidates = new List<(int Known, int KnownSlots, int Drawn, int DrawnSlots, ((int, int), long)[] Seen, double SeenShare, double Strength)>();
+        var linkable = new List<(int Known, int KnownSlots, int Drawn, int DrawnSlots, ((int, int), long)[] Seen, double SeenShare, double Association)>();
         for (var i = 0; i < columns.Length; i++)
             for (var j = i + 1; j < columns.Length; j++)
             {
@@ -103,14 +132,19 @@ internal sealed class SeenPairs : IDisposable
                     counts[key] = counts.GetValueOrDefault(key) + count;
                     rows += count;
                 }
+                var seenShare = (double)counts.Count / ((long)a.Slots * b.Slots);
+                var association = Association.CorrectedCramersV(counts, rows);
+                // The condition column is always known before any category is drawn; feature columns can be either.
+                var directions = new List<(int Known, int KnownSlots, int Drawn, int DrawnSlots, ((int, int), long)[] Seen)>();
+                if (b.Index != columnCount - 1) directions.Add((a.Index, a.Slots, b.Index, b.Slots, counts.Select(c => (c.Key, c.Value)).ToArray()));
+                if (a.Index != columnCount - 1) directions.Add((b.Index, b.Slots, a.Index, a.Slots, counts.Select(c => ((c.Key.Item2, c.Key.Item1), c.Value)).ToArray()));
+                if (association >= MinLinkedAssociation)
+                    linkable.AddRange(directions.Select(d => (d.Known, d.KnownSlots, d.Drawn, d.DrawnSlots, d.Seen, seenShare, association)));
                 var once = counts.Values.Count(c => c == 1);
                 if (counts.Count == (long)a.Slots * b.Slots || (double)once / rows > MaxUnseenShare) continue;
                 var strength = 1 - IndependentSeenShare(counts, a.Slots, b.Slots, rows);
                 if (strength < MinIndependentUnseenShare) continue;
-                var seenShare = (double)counts.Count / ((long)a.Slots * b.Slots);
-                // The condition column is always known before any category is drawn; feature columns can be either.
-                if (b.Index != columnCount - 1) candidates.Add((a.Index, a.Slots, b.Index, b.Slots, counts.Select(c => (c.Key, c.Value)).ToArray(), seenShare, strength));
-                if (a.Index != columnCount - 1) candidates.Add((b.Index, b.Slots, a.Index, a.Slots, counts.Select(c => ((c.Key.Item2, c.Key.Item1), c.Value)).ToArray(), seenShare, strength));
+                candidates.AddRange(directions.Select(d => (d.Known, d.KnownSlots, d.Drawn, d.DrawnSlots, d.Seen, seenShare, strength)));
             }
         // Per drawn column, one pair whose known column is the condition or is drawn earlier: such a pair acts in every
         // row, and two could leave no slot seen with both known values, whose forced draws then pull the column's
@@ -121,8 +155,12 @@ internal sealed class SeenPairs : IDisposable
         bool KnownFirst(int known, int drawn) => known == columnCount - 1 || known < drawn;
         var kept = candidates.Where(c => KnownFirst(c.Known, c.Drawn)).GroupBy(c => c.Drawn).Select(g => g.MaxBy(c => c.Strength))
             .Concat(candidates.Where(c => !KnownFirst(c.Known, c.Drawn)))
-            .Select(c => Pair.Of(c.Known, c.KnownSlots, c.Drawn, c.DrawnSlots, c.Seen, c.SeenShare, c.Strength, KnownFirst(c.Known, c.Drawn), device)).ToArray();
-        return kept.Length == 0 ? null : new SeenPairs(kept, columnCount, categories);
+            .Select(c => Pair.Of(c.Known, c.KnownSlots, c.Drawn, c.DrawnSlots, c.Seen, c.SeenShare, c.Strength, KnownFirst(c.Known, c.Drawn), linked: false, device)).ToArray();
+        // Associated pairs left free (too sparse to keep, or a drawn column's second pair) are linked: their shares are
+        // calibrated but nothing is forbidden.
+        var linked = linkable.Where(l => !kept.Any(k => k.Known == l.Known && k.Drawn == l.Drawn))
+            .Select(c => Pair.Of(c.Known, c.KnownSlots, c.Drawn, c.DrawnSlots, c.Seen, c.SeenShare, c.Association, KnownFirst(c.Known, c.Drawn), linked: true, device)).ToArray();
+        return kept.Length + linked.Length == 0 ? null : new SeenPairs(kept.Concat(linked).ToArray(), columnCount, categories);
     }
 
     /// <summary>
@@ -131,6 +169,9 @@ internal sealed class SeenPairs : IDisposable
     /// <see cref="Count"/> order (<see cref="CategoryCalibration"/>'s: the penalties plus its fitted offsets).
     /// </summary>
     public Draws Start(int[][] known, IReadOnlyList<Tensor>? tables = null) => new(this, known, tables);
+
+    /// <summary>Whether any pair is linked rather than kept.</summary>
+    public bool AnyLinked => _pairs.Any(p => p.Linked);
 
     /// <summary>How many pairs are kept (in both directions a pair acts in, each direction counts once).</summary>
     public int Count => _pairs.Length;
@@ -176,27 +217,40 @@ internal sealed class SeenPairs : IDisposable
     /// where not; the last row, for a value not known yet, is all 0.</param>
     /// <param name="Shares">Same shape: the training share of each drawn slot among the rows with each known slot.</param>
     /// <param name="SeenShare">The share of the pair's slot combinations seen in training.</param>
-    /// <param name="Strength">The share of rows the unseen combinations would hold if the columns were independent.</param>
+    /// <param name="Strength">Kept: the share of rows the unseen combinations would hold if the columns were
+    /// independent. Linked: the columns' association (<see cref="Association.CorrectedCramersV"/>).</param>
     /// <param name="KnownFirst">Whether the known column is the condition column or drawn before the other, so the pair acts in every row.</param>
-    private sealed record Pair(int Known, int Drawn, Tensor Penalties, Tensor Shares, double SeenShare, double Strength, bool KnownFirst)
+    /// <param name="Linked">A linked pair: no penalties (all 0), and <paramref name="Shares"/> smoothed towards the drawn
+    /// column's frequencies (<see cref="LinkedPrior"/>), so a value seen in few rows is not pinned to its few partners.</param>
+    private sealed record Pair(int Known, int Drawn, Tensor Penalties, Tensor Shares, double SeenShare, double Strength, bool KnownFirst, bool Linked)
     {
         public int UnknownRow => (int)Penalties.shape[0] - 1;
 
-        public static Pair Of(int known, int knownSlots, int drawn, int drawnSlots, IEnumerable<((int Known, int Drawn) Slots, long Rows)> seen, double seenShare, double strength, bool knownFirst, Device device)
+        public static Pair Of(int known, int knownSlots, int drawn, int drawnSlots, IEnumerable<((int Known, int Drawn) Slots, long Rows)> seen, double seenShare, double strength, bool knownFirst, bool linked, Device device)
         {
             var penalties = new float[(knownSlots + 1) * drawnSlots];
-            Array.Fill(penalties, UnseenPenalty, 0, knownSlots * drawnSlots);
+            if (!linked) Array.Fill(penalties, UnseenPenalty, 0, knownSlots * drawnSlots);
             var shares = new float[penalties.Length];
             var rowsWith = new long[knownSlots];
-            foreach (var ((k, _), rows) in seen) rowsWith[k] += rows;
+            var drawnRows = new long[drawnSlots];
+            foreach (var ((k, d), rows) in seen)
+            {
+                rowsWith[k] += rows;
+                drawnRows[d] += rows;
+            }
+            var prior = linked ? LinkedPrior : 0;
+            var total = (double)drawnRows.Sum();
+            for (var k = 0; k < knownSlots && linked; k++)
+                for (var d = 0; d < drawnSlots; d++)
+                    shares[k * drawnSlots + d] = rowsWith[k] == 0 ? 0 : (float)(prior * drawnRows[d] / total / (rowsWith[k] + prior));
             foreach (var ((k, d), rows) in seen)
             {
                 penalties[k * drawnSlots + d] = 0;
-                shares[k * drawnSlots + d] = (float)((double)rows / rowsWith[k]);
+                shares[k * drawnSlots + d] = (float)((rows + prior * drawnRows[d] / total) / (rowsWith[k] + prior));
             }
             var shape = new long[] { knownSlots + 1, drawnSlots };
             // Built lazily at a first sample, perhaps inside a caller's dispose scope; the model owns them.
-            return new Pair(known, drawn, OnDevice(tensor(penalties, shape), device), OnDevice(tensor(shares, shape), device), seenShare, strength, knownFirst);
+            return new Pair(known, drawn, OnDevice(tensor(penalties, shape), device), OnDevice(tensor(shares, shape), device), seenShare, strength, knownFirst, linked);
         }
 
         private static Tensor OnDevice(Tensor table, Device device)
@@ -250,7 +304,8 @@ internal sealed class SeenPairs : IDisposable
             for (var p = 0; p < _pairs._pairs.Length; p++)
             {
                 var pair = _pairs._pairs[p];
-                if (pair.Drawn != column || _known[pair.Known] is not { } known) continue;
+                // A linked pair has no penalties: without calibrated tables it changes nothing.
+                if (pair.Drawn != column || _known[pair.Known] is not { } known || (pair.Linked && _tables is null)) continue;
                 using var penalties = (_tables?[p] ?? pair.Penalties).index_select(0, known);
                 adjusted = adjusted is null ? logits + penalties : adjusted.add_(penalties);
             }
@@ -262,15 +317,15 @@ internal sealed class SeenPairs : IDisposable
 
         /// <summary>
         /// The pairs that act on the column at <paramref name="spanOffset"/> now: each with the row's known slot (its
-        /// <c>Unknown</c> slot where the value is not known yet) and whether it acts in every row.
+        /// <c>Unknown</c> slot where the value is not known yet), whether it acts in every row, and whether it is linked.
         /// </summary>
-        public IEnumerable<(int Pair, Tensor KnownSlots, long Unknown, bool KnownFirst)> Acting(int spanOffset)
+        public IEnumerable<(int Pair, Tensor KnownSlots, long Unknown, bool KnownFirst, bool Linked)> Acting(int spanOffset)
         {
             var column = ColumnAt(spanOffset);
             for (var p = 0; p < _pairs._pairs.Length; p++)
             {
                 var pair = _pairs._pairs[p];
-                if (pair.Drawn == column && _known[pair.Known] is { } known) yield return (p, known, pair.UnknownRow, pair.KnownFirst);
+                if (pair.Drawn == column && _known[pair.Known] is { } known) yield return (p, known, pair.UnknownRow, pair.KnownFirst, pair.Linked);
             }
         }
 

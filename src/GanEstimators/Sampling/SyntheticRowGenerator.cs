@@ -33,7 +33,10 @@ internal sealed class SyntheticRowGenerator : IDisposable
         _seenPairs = new Lazy<SeenPairs?>(() =>
         {
             var pairs = SeenPairs.For(Combinations, Features, Condition, Categories, Device);
-            if (pairs is not null) Log($"Seen pairs: {string.Join("; ", pairs.Describe(Features, Condition))} are generated only in combinations seen in training (GanSampler.KeepSeenPairs).");
+            if (pairs?.Describe(Features, Condition) is { Count: > 0 } kept)
+                Log($"Seen pairs: {string.Join("; ", kept)} are generated only in combinations seen in training (GanSampler.KeepSeenPairs).");
+            if (pairs?.DescribeLinked(Features, Condition) is { Count: > 0 } linked && CalibrateCategories)
+                Log($"Linked pairs: {string.Join("; ", linked)} are calibrated to their training shares without forbidding a combination (GanSampler.CalibrateCategories).");
             return pairs;
         });
         _determinedAnnounced = new Lazy<DeterminedColumns?>(() =>
