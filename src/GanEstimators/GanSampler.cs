@@ -152,7 +152,7 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
     /// <summary>
     /// When true (the default), categorical draws are calibrated so that each categorical column, in the rows not
     /// conditioned on it, comes out at its training frequencies: one logit offset per category, fitted once at the first
-    /// rows from 4,096 rows of fixed noise (so the same on every load) and added before each draw. A GAN tends to
+    /// rows from 4,096 rows of fixed noise (8,192 where pairs are linked; the same on every load) and added before each draw. A GAN tends to
     /// over-produce a column's frequent levels where it generates the column freely; over three seeds this lifted
     /// birdstrikes' column shapes from 0.949 to 0.978 and pair trends from 0.849 to 0.880 (airports, states, aircraft),
     /// and flights-20k's shapes from 0.915 to 0.944 (BENCHMARKS.md, "Category calibration"). Exact conditions still hold;
@@ -162,7 +162,7 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
     /// seeds flights-20k's pair trends rose from 0.900 to 0.955 (0.865 → 0.896 against the held-out rows, which the
     /// training rows score 0.905 against; BENCHMARKS.md, "Pair shares"). Two columns associated too loosely to keep
     /// (bias-corrected Cramér's V at least 0.2: birdstrikes' airports and operators) are linked: their shares are fitted
-    /// the same way, with no combination forbidden; over three seeds birdstrikes' pair trends rose from 0.907 to 0.940
+    /// the same way, with no combination forbidden; over three seeds birdstrikes' pair trends rose from 0.907 to 0.941
     /// (0.867 → 0.890 against the held-out rows; BENCHMARKS.md, "Linked pairs"). Linked pairs go with
     /// <see cref="KeepSeenPairs"/>, and <c>ganest sample</c> prints them (<c>Linked pairs: …</c>). Set false to draw
     /// from the generator's own probabilities (CTGAN's way). Not saved with the model: a loaded sampler calibrates again.
@@ -187,7 +187,7 @@ public sealed class GanSampler : RowToRowTransformerBase, IDisposable
     /// and birdstrikes' from 0.869 to 0.892 with its detection AUC down from 0.270 to 0.213 (BENCHMARKS.md, "Seen
     /// pairs"). Derived from the combinations every model records, so older models get it too; categorical
     /// calibration is fitted with it, and fits each pair's shares (<see cref="CalibrateCategories"/>). <c>ganest sample</c> prints the pairs (<c>Seen pairs: …</c>). Set false to let
-    /// the generator combine categories freely. Not saved with the model.
+    /// the generator combine categories freely; that also drops the linked pairs (<see cref="CalibrateCategories"/>). Not saved with the model.
     /// </summary>
     public bool KeepSeenPairs
     {

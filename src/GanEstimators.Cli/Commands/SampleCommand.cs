@@ -30,7 +30,7 @@ public static class SampleCommand
         };
         var calibrate = new Option<bool>("--calibrate-categories")
         {
-            Description = "Calibrate categorical draws so that each categorical column comes out at its training frequencies where it is generated freely (GanSampler.CalibrateCategories; on by default: --calibrate-categories false draws from the generator's own probabilities)",
+            Description = "Calibrate categorical draws so that each categorical column comes out at its training frequencies where it is generated freely, and kept and linked pairs at their training shares (GanSampler.CalibrateCategories; on by default: --calibrate-categories false draws from the generator's own probabilities)",
             DefaultValueFactory = _ => true,
         };
         var calibrateNumbers = new Option<bool>("--calibrate-numbers")
@@ -39,7 +39,7 @@ public static class SampleCommand
         };
         var keepSeenPairs = new Option<bool>("--keep-seen-pairs")
         {
-            Description = "Generate two categorical columns whose training rows hold nearly all their combinations (as flights' origin and destination) only in combinations seen in training (GanSampler.KeepSeenPairs; on by default: --keep-seen-pairs false lets the generator combine categories freely)",
+            Description = "Generate two categorical columns whose training rows hold nearly all their combinations (as flights' origin and destination) only in combinations seen in training, and link associated pairs too sparse to keep (GanSampler.KeepSeenPairs; on by default: --keep-seen-pairs false lets the generator combine categories freely)",
             DefaultValueFactory = _ => true,
         };
         var keepDetermined = new Option<bool>("--keep-determined-values")

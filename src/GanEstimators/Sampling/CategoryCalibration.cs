@@ -30,6 +30,11 @@ internal static class CategoryCalibration
     // fit takes more steps: on birdstrikes, the operator's column shape was 0.966 after 3 and 0.976 after 10.
     public const int IterationsWithPairs = 10;
 
+    // A linked table's offsets stay within ± this (e^10 ≈ 22,000 times the generator's odds): a combination a kept pair
+    // forbids in every probe row gets a smoothed share but never a generated one, and would otherwise grow each step,
+    // to act at full strength in a row whose kept pair allows it.
+    private const float MaxLinkedOffset = 10;
+
     // Probabilities and frequencies below this are treated as this, so an unseen or never-generated slot moves by a bounded step.
     private const double Floor = 1e-6;
 
@@ -87,7 +92,7 @@ internal static class CategoryCalibration
     }
 
     /// <summary>
-    /// One step for the pairs acting on a column: each of the column's free rows (<paramref name="free"/>, 1 or 0) is
+    /// One step for the kept pairs acting on a column: each of the column's free rows (<paramref name="free"/>, 1 or 0) is
     /// fitted by one of them, the first that knows the row's value of its other column, pairs that act only under a
     /// condition before the one acting in every row (its offsets are then part of what the conditioned one fits). Each
     /// pair's offsets move by log(training share / mean generated probability) per known slot seen in its rows and
@@ -100,7 +105,7 @@ internal static class CategoryCalibration
         {
             var rows = left.mul(pair.KnownSlots.lt(pair.Unknown).to(left.dtype));
             left = left - rows;
-            FitTable(pair.Pair, pair.KnownSlots, pair.Unknown, pairs, tables, probabilities, rows);
+            FitTable(pair.Pair, pair.KnownSlots, pair.Unknown, pairs, tables[pair.Pair], probabilities, rows);
         }
         return left;
     }
@@ -119,8 +124,13 @@ internal static class CategoryCalibration
         var adjusted = draws.Adjust(column.EncodedOffset, logits.narrow(1, column.EncodedOffset, column.Width) + offsets.narrow(0, column.EncodedOffset, column.Width));
         foreach (var pair in linked)
         {
-            var step = FitTable(pair.Pair, pair.KnownSlots, pair.Unknown, pairs, tables, F.softmax(adjusted, 1), free.mul(pair.KnownSlots.lt(pair.Unknown).to(free.dtype)));
-            adjusted = adjusted.add_(step.index_select(0, pair.KnownSlots));
+            // Each pair's probe-sized temporaries go at its end, not the step's.
+            using var pairScope = NewDisposeScope();
+            var table = tables[pair.Pair];
+            using var before = table.clone();
+            FitTable(pair.Pair, pair.KnownSlots, pair.Unknown, pairs, table, F.softmax(adjusted, 1), free.mul(pair.KnownSlots.lt(pair.Unknown).to(free.dtype)));
+            table.clamp_(-MaxLinkedOffset, MaxLinkedOffset);
+            adjusted.add_(table.sub(before).index_select(0, pair.KnownSlots));
         }
         // Then the column's frequencies over all its free rows, which the tables above may have moved.
         var rows = free.sum().item<float>();
@@ -130,8 +140,8 @@ internal static class CategoryCalibration
     }
 
     // Moves one pair's offsets by log(training share / mean generated probability) per known slot seen in its rows
-    // (1 or 0) and drawn slot with a training share; returns the step.
-    private static Tensor FitTable(int pair, Tensor knownSlots, long unknown, SeenPairs pairs, Tensor[] tables, Tensor probabilities, Tensor rows)
+    // (1 or 0) and drawn slot with a training share.
+    private static void FitTable(int pair, Tensor knownSlots, long unknown, SeenPairs pairs, Tensor table, Tensor probabilities, Tensor rows)
     {
         // The generated probabilities summed per known slot. index_add_ is the cheap way (birdstrikes' linked tables:
         // 6.5 s for a first sample against 9 s), and on the CPU it adds in row order; on a GPU it adds in no fixed
@@ -152,8 +162,7 @@ internal static class CategoryCalibration
         generated = generated.div_(counts.clamp_min(1));
         var shares = pairs.ConditionalShares(pair);
         var step = (shares.clamp_min(Floor) / generated.clamp_min_(Floor)).log_();
-        tables[pair].add_(step.mul_(shares.gt(0).logical_and_(counts.gt(0)).to(step.dtype)));
-        return step;
+        table.add_(step.mul_(shares.gt(0).logical_and_(counts.gt(0)).to(step.dtype)));
     }
 
     // The check rows whose drawn condition is not on this column.

@@ -15,8 +15,8 @@ internal sealed class CategoryOffsets : IDisposable
     public Tensor Columns { get; }
 
     /// <summary>
-    /// Where <see cref="SeenPairs"/> are kept, one table per pair (<see cref="SeenPairs.Start"/>'s order): its
-    /// penalties plus an offset per known slot and drawn slot; null without pairs.
+    /// Where <see cref="SeenPairs"/> are kept or linked, one table per pair (<see cref="SeenPairs.Start"/>'s order): its
+    /// penalties (none for a linked pair) plus an offset per known slot and drawn slot; null without pairs.
     /// </summary>
     public IReadOnlyList<Tensor>? PairTables { get; }
 

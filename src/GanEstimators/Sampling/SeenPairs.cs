@@ -12,7 +12,9 @@ namespace GanEstimators.Sampling;
 /// airport pairs; Good–Turing puts a new row's route among the unseen ones with probability 0.031). For those pairs a
 /// category is drawn among the slots that occur in training with the values already known in its row — the condition,
 /// or a category drawn before it — so the generator's preferences are kept but no combination is invented. Which
-/// pairs act on a column: see <see cref="For"/>. Derived from the model's recorded combinations
+/// pairs act on a column: see <see cref="For"/>. Associated pairs too sparse to keep are linked instead
+/// (<see cref="MinLinkedAssociation"/>): they forbid nothing, and act only through the tables
+/// <see cref="CategoryCalibration"/> fits for them. Derived from the model's recorded combinations
 /// (<see cref="SyntheticRowGenerator.Combinations"/>), so models saved before this existed get it too.
 /// </summary>
 internal sealed class SeenPairs : IDisposable
@@ -101,8 +103,8 @@ internal sealed class SeenPairs : IDisposable
     }
 
     /// <summary>
-    /// The pairs of <paramref name="seen"/>'s columns to keep to their combinations, or null when there are none (or the
-    /// model recorded no combinations).
+    /// The pairs of <paramref name="seen"/>'s columns to keep to their combinations and to link, or null when there are
+    /// none (or the model recorded no combinations).
     /// </summary>
     public static SeenPairs? For(SeenCombinations? seen, TableEncoder features, ConditionEncoder? condition, ConditionalVector categories, Device device)
     {
@@ -173,7 +175,10 @@ internal sealed class SeenPairs : IDisposable
     /// <summary>Whether any pair is linked rather than kept.</summary>
     public bool AnyLinked => _pairs.Any(p => p.Linked);
 
-    /// <summary>How many pairs are kept (in both directions a pair acts in, each direction counts once).</summary>
+    /// <summary>Whether any pair is kept to its seen combinations (rather than linked).</summary>
+    public bool AnyKept => _pairs.Any(p => !p.Linked);
+
+    /// <summary>How many pairs are kept or linked (in both directions a pair acts in, each direction counts once).</summary>
     public int Count => _pairs.Length;
 
     /// <summary>Copies of the pairs' penalty tables, for <see cref="CategoryCalibration"/> to add its offsets to.</summary>
@@ -181,7 +186,8 @@ internal sealed class SeenPairs : IDisposable
 
     /// <summary>
     /// Pair <paramref name="pair"/>'s training shares of each drawn slot among the rows with each known slot, in the
-    /// shape of its penalty table (0 where unseen, and in the last row, for a value not known).
+    /// shape of its penalty table (0 in the last row, for a value not known; for a kept pair also 0 where unseen, for a
+    /// linked one smoothed, <see cref="LinkedPrior"/>).
     /// </summary>
     public Tensor ConditionalShares(int pair) => _pairs[pair].Shares;
 
@@ -267,7 +273,8 @@ internal sealed class SeenPairs : IDisposable
 
     /// <summary>
     /// One chunk's draws: what each row's columns are known to be so far. A column its row's condition fixes takes the
-    /// condition's value (the values drawn after it are restricted by that value, so it must be the one written).
+    /// condition's value (the values drawn after it are restricted or calibrated by that value, so it must be the one
+    /// written). Linked pairs act only with calibrated tables; without them the draws are those of the kept pairs alone.
     /// </summary>
     public sealed class Draws : Networks.ISequentialCategoryDraws, IDisposable
     {
@@ -276,10 +283,13 @@ internal sealed class SeenPairs : IDisposable
         private readonly Tensor?[] _known;   // per column: (rows) of slots, the pair's unknown row where not known; null = none known
         private readonly Tensor?[] _fixed;   // per feature column in a pair: (rows) of the slot its condition fixes, its width where none
 
+        // Kept pairs act always; a linked pair has no penalties, so it acts only with calibrated tables.
+        private bool Acts(Pair pair) => !pair.Linked || _tables is not null;
+
         internal Draws(SeenPairs pairs, int[][] known, IReadOnlyList<Tensor>? tables)
         {
             if (tables is not null && tables.Count != pairs._pairs.Length)
-                throw new ArgumentException($"Expected one table per kept pair ({pairs._pairs.Length}), got {tables.Count}.", nameof(tables));
+                throw new ArgumentException($"Expected one table per kept or linked pair ({pairs._pairs.Length}), got {tables.Count}.", nameof(tables));
             _pairs = pairs;
             _tables = tables;
             _known = new Tensor?[pairs.ColumnCount];
@@ -289,9 +299,9 @@ internal sealed class SeenPairs : IDisposable
             {
                 if (!known[c].Any(v => v >= 0)) continue;
                 // A value not known yet selects each pair table's last row.
-                if (pairs._pairs.FirstOrDefault(p => p.Known == c) is { } asKnown)
+                if (pairs._pairs.Where(Acts).FirstOrDefault(p => p.Known == c) is { } asKnown)
                     _known[c] = Slots(known[c], asKnown.UnknownRow, device);
-                if (c != pairs.LabelColumn && pairs._pairs.Any(p => p.Drawn == c))
+                if (c != pairs.LabelColumn && pairs._pairs.Where(Acts).Any(p => p.Drawn == c))
                     _fixed[c] = Slots(known[c], Width(c), device);
             }
         }
@@ -304,8 +314,7 @@ internal sealed class SeenPairs : IDisposable
             for (var p = 0; p < _pairs._pairs.Length; p++)
             {
                 var pair = _pairs._pairs[p];
-                // A linked pair has no penalties: without calibrated tables it changes nothing.
-                if (pair.Drawn != column || _known[pair.Known] is not { } known || (pair.Linked && _tables is null)) continue;
+                if (!Acts(pair) || pair.Drawn != column || _known[pair.Known] is not { } known) continue;
                 using var penalties = (_tables?[p] ?? pair.Penalties).index_select(0, known);
                 adjusted = adjusted is null ? logits + penalties : adjusted.add_(penalties);
             }
@@ -325,7 +334,7 @@ internal sealed class SeenPairs : IDisposable
             for (var p = 0; p < _pairs._pairs.Length; p++)
             {
                 var pair = _pairs._pairs[p];
-                if (pair.Drawn == column && _known[pair.Known] is { } known) yield return (p, known, pair.UnknownRow, pair.KnownFirst, pair.Linked);
+                if (Acts(pair) && pair.Drawn == column && _known[pair.Known] is { } known) yield return (p, known, pair.UnknownRow, pair.KnownFirst, pair.Linked);
             }
         }
 
@@ -340,7 +349,7 @@ internal sealed class SeenPairs : IDisposable
                 using var fixedColumn = fixedSlots.unsqueeze(1);
                 slots = where(isFixed, fixedColumn, drawn);
             }
-            if (_pairs._pairs.Any(p => p.Known == column))
+            if (_pairs._pairs.Where(Acts).Any(p => p.Known == column))
             {
                 _known[column]?.Dispose();
                 _known[column] = slots.squeeze(1).clone();

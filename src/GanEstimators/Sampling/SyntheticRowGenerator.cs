@@ -35,8 +35,6 @@ internal sealed class SyntheticRowGenerator : IDisposable
             var pairs = SeenPairs.For(Combinations, Features, Condition, Categories, Device);
             if (pairs?.Describe(Features, Condition) is { Count: > 0 } kept)
                 Log($"Seen pairs: {string.Join("; ", kept)} are generated only in combinations seen in training (GanSampler.KeepSeenPairs).");
-            if (pairs?.DescribeLinked(Features, Condition) is { Count: > 0 } linked && CalibrateCategories)
-                Log($"Linked pairs: {string.Join("; ", linked)} are calibrated to their training shares without forbidding a combination (GanSampler.CalibrateCategories).");
             return pairs;
         });
         _determinedAnnounced = new Lazy<DeterminedColumns?>(() =>
@@ -45,7 +43,13 @@ internal sealed class SyntheticRowGenerator : IDisposable
             return Determined;
         });
         _categoryOffsets = new Lazy<CategoryOffsets?>(() => CategoryCalibration.Fit(this, pairs: null));
-        _categoryOffsetsWithPairs = new Lazy<CategoryOffsets?>(() => CategoryCalibration.Fit(this, _seenPairs.Value));
+        _categoryOffsetsWithPairs = new Lazy<CategoryOffsets?>(() =>
+        {
+            // Linked pairs act only through these offsets, so they are announced here.
+            if (_seenPairs.Value?.DescribeLinked(Features, Condition) is { Count: > 0 } linked)
+                Log($"Linked pairs: {string.Join("; ", linked)} are calibrated to their training shares without forbidding a combination (GanSampler.CalibrateCategories).");
+            return CategoryCalibration.Fit(this, _seenPairs.Value);
+        });
         _modeRule = new Lazy<(GanModeChoice, double)>(() => ModeChoiceRule.Choose(this));
         _defaultModeChoice = new Lazy<GanModeChoice>(() =>
         {
@@ -66,7 +70,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
     // null when the model has no categorical column.
     private readonly Lazy<CategoryOffsets?> _categoryOffsets, _categoryOffsetsWithPairs;
 
-    // The pairs of categorical columns kept to their training combinations (SeenPairs), found at first use; null when none.
+    // The pairs of categorical columns kept to their training combinations or linked (SeenPairs), found at first use; null when none.
     private readonly Lazy<SeenPairs?> _seenPairs;
 
     // Determined, said in the log at the first rows that use it.
@@ -180,7 +184,8 @@ internal sealed class SyntheticRowGenerator : IDisposable
         var raw = new float[rows * Features.RawWidth];
         using var threads = LibTorchThreads.Hold(NumberOfThreads, Log, LibTorchThreads.SamplerOption);
         var mostLikely = modeChoice == GanModeChoice.MostLikely ? ModeSpans : null;
-        var pairs = keepSeenPairs ? _seenPairs.Value : null;
+        // Linked pairs act only through calibrated tables: without them, a model with no kept pair draws as without pairs.
+        var pairs = keepSeenPairs && (calibrateCategories || _seenPairs.Value?.AnyKept == true) ? _seenPairs.Value : null;
         var determined = KeepDeterminedValues && applyConstraints ? _determinedAnnounced.Value : null;
         var offsets = !calibrateCategories ? null : pairs is null ? _categoryOffsets.Value : _categoryOffsetsWithPairs.Value;
         for (var start = 0; start < rows; start += ChunkRows)

@@ -90,16 +90,37 @@ public sealed class LinkedPairsTests
     {
         var rows = Strikes(4);
         var ml = new MLContext(4);
+        var messages = new List<string>();
+        ml.Log += (_, e) => messages.Add(e.RawMessage);
         using var sampler = Train(rows, 4, ml);
         var seen = rows.Select(r => (r.Airport, r.Operator)).ToHashSet();
         var sample = sampler.Sample(6000, seed: 2);
         var unseen = Column(sample, nameof(Strike.Airport)).Zip(Column(sample, nameof(Strike.Operator))).Count(p => !seen.Contains(p));
+        Assert.IsTrue(messages.Any(m => m.StartsWith("Linked pairs: Airport × Operator", StringComparison.Ordinal)), "the pair is linked");
         Assert.IsTrue(unseen > 0, "a linked pair is calibrated, not kept: combinations the training rows lack still occur");
 
         using var stream = new MemoryStream();
         ml.Model.Save(sampler, null, stream);
         stream.Position = 0;
         using var loaded = (GanSampler)ml.Model.Load(stream, out _);
-        CollectionAssert.AreEqual(Column(sampler.Sample(500, seed: 8), nameof(Strike.Operator)), Column(loaded.Sample(500, seed: 8), nameof(Strike.Operator)));
+        var (before, after) = (sampler.Sample(500, seed: 8), loaded.Sample(500, seed: 8));
+        foreach (var column in new[] { nameof(Strike.Airport), nameof(Strike.Operator), nameof(Strike.Shift) })
+            CollectionAssert.AreEqual(Column(before, column), Column(after, column), column);
+        CollectionAssert.AreEqual(before.GetColumn<float>(nameof(Strike.Cost)).ToArray(), after.GetColumn<float>(nameof(Strike.Cost)).ToArray(), nameof(Strike.Cost));
+    }
+
+    [TestMethod]
+    public void WithoutCategoryCalibrationALinkedPairChangesNothing()
+    {
+        // Linked pairs act only through the calibration's tables; with it off, a table whose only pair is linked samples
+        // exactly as with no pairs at all.
+        var rows = Strikes(5);
+        using var sampler = Train(rows, 5, new MLContext(5));
+        sampler.CalibrateCategories = false;
+        var withPairs = sampler.Sample(1000, seed: 3);
+        sampler.KeepSeenPairs = false;
+        var withoutPairs = sampler.Sample(1000, seed: 3);
+        foreach (var column in new[] { nameof(Strike.Airport), nameof(Strike.Operator), nameof(Strike.Shift) })
+            CollectionAssert.AreEqual(Column(withoutPairs, column), Column(withPairs, column), column);
     }
 }
