@@ -1,3 +1,4 @@
+using GanEstimators.Tests.Support;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -44,8 +45,7 @@ public sealed class LinkedPairsTests
         return ml.Gan().Trainer(options).Fit(ml.Data.LoadFromEnumerable(rows));
     }
 
-    private static string[] Column(IDataView view, string name) =>
-        view.GetColumn<ReadOnlyMemory<char>>(name).Select(v => v.ToString()).ToArray();
+    private static string[] Column(IDataView view, string name) => Columns.Text(view, name);
 
     // Total variation between the generated and the training (airport, operator) combinations.
     private static double JointDistance(IDataView sample, Strike[] rows)

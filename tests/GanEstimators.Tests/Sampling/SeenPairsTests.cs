@@ -1,3 +1,4 @@
+using GanEstimators.Tests.Support;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -61,8 +62,7 @@ public sealed class SeenPairsTests
         return ml.Gan().Trainer(options).Fit(ml.Data.LoadFromEnumerable(rows));
     }
 
-    private static string[] Column(IDataView view, string name) =>
-        view.GetColumn<ReadOnlyMemory<char>>(name).Select(v => v.ToString()).ToArray();
+    private static string[] Column(IDataView view, string name) => Columns.Text(view, name);
 
     private static (string, string)[] Pairs(IDataView view, string a, string b) => Column(view, a).Zip(Column(view, b)).ToArray();
 
