@@ -64,27 +64,20 @@ internal static class CategoryCalibration
             foreach (var i in Enumerable.Range(0, columns.Length).OrderBy(i => columns[i].EncodedOffset))
             {
                 var span = adjusted.narrow(1, columns[i].EncodedOffset, columns[i].Width);
-                Tensor generated;
                 if (draws is null)
-                    generated = F.softmax(span.index_select(0, freeRows[i]), 1).mean(new long[] { 0 });
-                else
                 {
-                    var restricted = draws.Adjust(columns[i].EncodedOffset, span);
-                    var probabilities = F.softmax(restricted, 1);
-                    var acting = draws.Acting(columns[i].EncodedOffset).ToArray();
-                    var left = FitKeptPairs(acting.Where(a => !a.Linked).ToArray(), pairs!, tables!, probabilities, RowMask(freeRows[i], probeRows));
-                    draws.Settle(columns[i].EncodedOffset, OutputHeads.DrawIndex(restricted, random));
-                    var rows = left.sum().item<float>();
-                    if (rows >= 0.5f)
-                    {
-                        generated = probabilities.mul(left.unsqueeze(1)).sum(new long[] { 0 }).div_(rows);
-                        offsets.narrow(0, columns[i].EncodedOffset, columns[i].Width).add_((real[i] / generated.clamp_min(Floor)).log_());
-                    }
-                    var linked = acting.Where(a => a.Linked).ToArray();
-                    if (linked.Length > 0) FitLinkedPairs(linked, pairs!, tables!, draws, logits, offsets, columns[i], real[i], RowMask(freeRows[i], probeRows));
+                    StepColumn(offsets, columns[i], real[i], F.softmax(span.index_select(0, freeRows[i]), 1).mean(new long[] { 0 }));
                     continue;
                 }
-                offsets.narrow(0, columns[i].EncodedOffset, columns[i].Width).add_((real[i] / generated.clamp_min(Floor)).log_());
+                var restricted = draws.Adjust(columns[i].EncodedOffset, span);
+                var probabilities = F.softmax(restricted, 1);
+                var acting = draws.Acting(columns[i].EncodedOffset).ToArray();
+                var left = FitKeptPairs(acting.Where(a => !a.Linked).ToArray(), pairs!, tables!, probabilities, RowMask(freeRows[i], probeRows));
+                draws.Settle(columns[i].EncodedOffset, OutputHeads.DrawIndex(restricted, random));
+                var rows = left.sum().item<float>();
+                if (rows >= 0.5f) StepColumn(offsets, columns[i], real[i], probabilities.mul(left.unsqueeze(1)).sum(new long[] { 0 }).div_(rows));
+                var linked = acting.Where(a => a.Linked).ToArray();
+                if (linked.Length > 0) FitLinkedPairs(linked, pairs!, tables!, draws, logits, offsets, columns[i], real[i], RowMask(freeRows[i], probeRows));
             }
         }
         // Fitted lazily at a first sample, perhaps inside a caller's dispose scope; the model owns them (CategoryOffsets.Dispose).
@@ -135,9 +128,12 @@ internal static class CategoryCalibration
         // Then the column's frequencies over all its free rows, which the tables above may have moved.
         var rows = free.sum().item<float>();
         if (rows < 0.5f) return;
-        var generated = F.softmax(adjusted, 1).mul_(free.unsqueeze(1)).sum(new long[] { 0 }).div_(rows);
-        offsets.narrow(0, column.EncodedOffset, column.Width).add_((real / generated.clamp_min(Floor)).log_());
+        StepColumn(offsets, column, real, F.softmax(adjusted, 1).mul_(free.unsqueeze(1)).sum(new long[] { 0 }).div_(rows));
     }
+
+    // Moves a column's own offsets by log(real frequency / mean generated probability).
+    private static void StepColumn(Tensor offsets, ConditionalVector.Column column, Tensor real, Tensor generated) =>
+        offsets.narrow(0, column.EncodedOffset, column.Width).add_((real / generated.clamp_min(Floor)).log_());
 
     // Moves one pair's offsets by log(training share / mean generated probability) per known slot seen in its rows
     // (1 or 0) and drawn slot with a training share.

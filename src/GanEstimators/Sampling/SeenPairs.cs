@@ -78,29 +78,36 @@ internal sealed class SeenPairs : IDisposable
     /// <summary>The pairs kept to their seen combinations, by column name, for the log.</summary>
     public IReadOnlyList<string> Describe(TableEncoder features, ConditionEncoder? condition)
     {
-        var categorical = CategoricalColumns(features);
-        string Name(int c) => c == LabelColumn ? condition!.ColumnName : features.Columns[categorical[c]].Name;
+        var name = Names(features, condition);
         // A pair acts in every row when some kept direction has its known column drawn first (or the condition column);
         // otherwise only in rows whose condition fixes its later column.
-        return _pairs.Where(p => !p.Linked).GroupBy(p => (Math.Min(p.Known, p.Drawn), Math.Max(p.Known, p.Drawn)))
+        return _pairs.Where(p => !p.Linked).GroupBy(Columns)
             .Select(g => (First: g.Key.Item1, Second: g.Key.Item2, g.First().SeenShare, Always: g.Any(p => p.Known == LabelColumn || p.Known < p.Drawn)))
             .Select(p => p.First == LabelColumn || p.Second == LabelColumn
-                ? $"{Name(LabelColumn)} × {Name(p.First == LabelColumn ? p.Second : p.First)} ({p.SeenShare:P1} of combinations seen)"
-                : $"{Name(p.First)} × {Name(p.Second)} ({p.SeenShare:P1} of combinations seen{(p.Always ? "" : $"; where {Name(p.Second)} is a condition")})").ToArray();
+                ? $"{name(LabelColumn)} × {name(p.First == LabelColumn ? p.Second : p.First)} ({p.SeenShare:P1} of combinations seen)"
+                : $"{name(p.First)} × {name(p.Second)} ({p.SeenShare:P1} of combinations seen{(p.Always ? "" : $"; where {name(p.Second)} is a condition")})").ToArray();
     }
 
     /// <summary>The linked pairs (<see cref="MinLinkedAssociation"/>), by column name, for the log.</summary>
     public IReadOnlyList<string> DescribeLinked(TableEncoder features, ConditionEncoder? condition)
     {
-        var categorical = CategoricalColumns(features);
-        string Name(int c) => c == LabelColumn ? condition!.ColumnName : features.Columns[categorical[c]].Name;
-        (int, int) Columns(Pair p) => (Math.Min(p.Known, p.Drawn), Math.Max(p.Known, p.Drawn));
+        var name = Names(features, condition);
         // A pair can be kept one way (in the rows conditioned on its later column) and linked the other.
         string AlsoKept((int, int) columns) =>
-            _pairs.FirstOrDefault(p => !p.Linked && Columns(p) == columns) is { } kept ? $"; kept where {Name(kept.Known)} is a condition" : "";
+            _pairs.FirstOrDefault(p => !p.Linked && Columns(p) == columns) is { } kept ? $"; kept where {name(kept.Known)} is a condition" : "";
         return _pairs.Where(p => p.Linked).GroupBy(Columns)
-            .Select(g => $"{Name(g.Key.Item1)} × {Name(g.Key.Item2)} (association {g.First().Strength:F2}{AlsoKept(g.Key)})").ToArray();
+            .Select(g => $"{name(g.Key.Item1)} × {name(g.Key.Item2)} (association {g.First().Strength:F2}{AlsoKept(g.Key)})").ToArray();
     }
+
+    // A column's name for the log, by its index here (the condition column last).
+    private Func<int, string> Names(TableEncoder features, ConditionEncoder? condition)
+    {
+        var categorical = CategoricalColumns(features);
+        return c => c == LabelColumn ? condition!.ColumnName : features.Columns[categorical[c]].Name;
+    }
+
+    // The pair's two columns, lower index first: both directions of a pair share it.
+    private static (int, int) Columns(Pair pair) => (Math.Min(pair.Known, pair.Drawn), Math.Max(pair.Known, pair.Drawn));
 
     /// <summary>
     /// The pairs of <paramref name="seen"/>'s columns to keep to their combinations and to link, or null when there are
@@ -119,8 +126,8 @@ internal sealed class SeenPairs : IDisposable
             return (index, categories.Columns[index].Width, SlotMap((CategoricalEncoder)features.Columns[encoderIndex]));
         }
         var columns = seen.Columns.Select(Recorded).ToArray();
-        var candidates = new List<(int Known, int KnownSlots, int Drawn, int DrawnSlots, ((int, int), long)[] Seen, double SeenShare, double Strength)>();
-        var linkable = new List<(int Known, int KnownSlots, int Drawn, int DrawnSlots, ((int, int), long)[] Seen, double SeenShare, double Association)>();
+        // Each direction of a pair that could be kept (Strength: NaN when not) or linked (by its Association).
+        var candidates = new List<(int Known, int KnownSlots, int Drawn, int DrawnSlots, ((int, int), long)[] Seen, double SeenShare, double Strength, double Association)>();
         for (var i = 0; i < columns.Length; i++)
             for (var j = i + 1; j < columns.Length; j++)
             {
@@ -134,19 +141,16 @@ internal sealed class SeenPairs : IDisposable
                     counts[key] = counts.GetValueOrDefault(key) + count;
                     rows += count;
                 }
-                var seenShare = (double)counts.Count / ((long)a.Slots * b.Slots);
                 var association = Association.CorrectedCramersV(counts, rows);
-                // The condition column is always known before any category is drawn; feature columns can be either.
-                var directions = new List<(int Known, int KnownSlots, int Drawn, int DrawnSlots, ((int, int), long)[] Seen)>();
-                if (b.Index != columnCount - 1) directions.Add((a.Index, a.Slots, b.Index, b.Slots, counts.Select(c => (c.Key, c.Value)).ToArray()));
-                if (a.Index != columnCount - 1) directions.Add((b.Index, b.Slots, a.Index, a.Slots, counts.Select(c => ((c.Key.Item2, c.Key.Item1), c.Value)).ToArray()));
-                if (association >= MinLinkedAssociation)
-                    linkable.AddRange(directions.Select(d => (d.Known, d.KnownSlots, d.Drawn, d.DrawnSlots, d.Seen, seenShare, association)));
                 var once = counts.Values.Count(c => c == 1);
-                if (counts.Count == (long)a.Slots * b.Slots || (double)once / rows > MaxUnseenShare) continue;
-                var strength = 1 - IndependentSeenShare(counts, a.Slots, b.Slots, rows);
-                if (strength < MinIndependentUnseenShare) continue;
-                candidates.AddRange(directions.Select(d => (d.Known, d.KnownSlots, d.Drawn, d.DrawnSlots, d.Seen, seenShare, strength)));
+                var strength = counts.Count == (long)a.Slots * b.Slots || (double)once / rows > MaxUnseenShare ? double.NaN
+                    : 1 - IndependentSeenShare(counts, a.Slots, b.Slots, rows);
+                if (!(strength >= MinIndependentUnseenShare)) strength = double.NaN;
+                if (double.IsNaN(strength) && association < MinLinkedAssociation) continue;
+                var seenShare = (double)counts.Count / ((long)a.Slots * b.Slots);
+                // The condition column is always known before any category is drawn; feature columns can be either.
+                if (b.Index != columnCount - 1) candidates.Add((a.Index, a.Slots, b.Index, b.Slots, counts.Select(c => (c.Key, c.Value)).ToArray(), seenShare, strength, association));
+                if (a.Index != columnCount - 1) candidates.Add((b.Index, b.Slots, a.Index, a.Slots, counts.Select(c => ((c.Key.Item2, c.Key.Item1), c.Value)).ToArray(), seenShare, strength, association));
             }
         // Per drawn column, one pair whose known column is the condition or is drawn earlier: such a pair acts in every
         // row, and two could leave no slot seen with both known values, whose forced draws then pull the column's
@@ -155,12 +159,13 @@ internal sealed class SeenPairs : IDisposable
         // is drawn later act only in rows whose condition fixes that column, so that the condition is never written
         // beside a value it was not seen with; they are all kept.
         bool KnownFirst(int known, int drawn) => known == columnCount - 1 || known < drawn;
-        var kept = candidates.Where(c => KnownFirst(c.Known, c.Drawn)).GroupBy(c => c.Drawn).Select(g => g.MaxBy(c => c.Strength))
-            .Concat(candidates.Where(c => !KnownFirst(c.Known, c.Drawn)))
+        var keepable = candidates.Where(c => !double.IsNaN(c.Strength)).ToArray();
+        var kept = keepable.Where(c => KnownFirst(c.Known, c.Drawn)).GroupBy(c => c.Drawn).Select(g => g.MaxBy(c => c.Strength))
+            .Concat(keepable.Where(c => !KnownFirst(c.Known, c.Drawn)))
             .Select(c => Pair.Of(c.Known, c.KnownSlots, c.Drawn, c.DrawnSlots, c.Seen, c.SeenShare, c.Strength, KnownFirst(c.Known, c.Drawn), linked: false, device)).ToArray();
         // Associated pairs left free (too sparse to keep, or a drawn column's second pair) are linked: their shares are
         // calibrated but nothing is forbidden.
-        var linked = linkable.Where(l => !kept.Any(k => k.Known == l.Known && k.Drawn == l.Drawn))
+        var linked = candidates.Where(l => l.Association >= MinLinkedAssociation && !kept.Any(k => k.Known == l.Known && k.Drawn == l.Drawn))
             .Select(c => Pair.Of(c.Known, c.KnownSlots, c.Drawn, c.DrawnSlots, c.Seen, c.SeenShare, c.Association, KnownFirst(c.Known, c.Drawn), linked: true, device)).ToArray();
         return kept.Length + linked.Length == 0 ? null : new SeenPairs(kept.Concat(linked).ToArray(), columnCount, categories);
     }
