@@ -17,7 +17,7 @@ namespace GanEstimators.Sampling;
 /// <see cref="CategoryCalibration"/> fits for them. Derived from the model's recorded combinations
 /// (<see cref="SyntheticRowGenerator.Combinations"/>), so models saved before this existed get it too.
 /// </summary>
-internal sealed class SeenPairs : IDisposable
+internal sealed partial class SeenPairs : IDisposable
 {
     /// <summary>
     /// A pair is kept to its seen combinations when the share of training rows whose combination occurs once (Good–Turing's
@@ -110,67 +110,6 @@ internal sealed class SeenPairs : IDisposable
     private static (int, int) Columns(Pair pair) => (Math.Min(pair.Known, pair.Drawn), Math.Max(pair.Known, pair.Drawn));
 
     /// <summary>
-    /// The pairs of <paramref name="seen"/>'s columns to keep to their combinations and to link, or null when there are
-    /// none (or the model recorded no combinations).
-    /// </summary>
-    public static SeenPairs? For(SeenCombinations? seen, TableEncoder features, ConditionEncoder? condition, ConditionalVector categories, Device device)
-    {
-        if (seen is null) return null;
-        var categorical = CategoricalColumns(features);
-        var columnCount = categorical.Length + 1;
-        // Each recorded column as (column index here, a level id → slot map).
-        (int Index, int Slots, Func<int, int> SlotOf) Recorded(int encoderIndex)
-        {
-            if (encoderIndex == SeenCombinations.ConditionColumn) return (columnCount - 1, condition!.Count, id => id);
-            var index = Array.IndexOf(categorical, encoderIndex);
-            return (index, categories.Columns[index].Width, SlotMap((CategoricalEncoder)features.Columns[encoderIndex]));
-        }
-        var columns = seen.Columns.Select(Recorded).ToArray();
-        // Each direction of a pair that could be kept (Strength: NaN when not) or linked (by its Association).
-        var candidates = new List<(int Known, int KnownSlots, int Drawn, int DrawnSlots, ((int, int), long)[] Seen, double SeenShare, double Strength, double Association)>();
-        for (var i = 0; i < columns.Length; i++)
-            for (var j = i + 1; j < columns.Length; j++)
-            {
-                var (a, b) = (columns[i], columns[j]);
-                if ((long)a.Slots * b.Slots > MaxCells) continue;
-                var counts = new Dictionary<(int, int), long>();
-                long rows = 0;
-                foreach (var (tuple, count) in seen.Tuples)
-                {
-                    var key = (a.SlotOf(tuple[i]), b.SlotOf(tuple[j]));
-                    counts[key] = counts.GetValueOrDefault(key) + count;
-                    rows += count;
-                }
-                var association = Association.CorrectedCramersV(counts, rows);
-                var once = counts.Values.Count(c => c == 1);
-                var strength = counts.Count == (long)a.Slots * b.Slots || (double)once / rows > MaxUnseenShare ? double.NaN
-                    : 1 - IndependentSeenShare(counts, a.Slots, b.Slots, rows);
-                if (!(strength >= MinIndependentUnseenShare)) strength = double.NaN;
-                if (double.IsNaN(strength) && association < MinLinkedAssociation) continue;
-                var seenShare = (double)counts.Count / ((long)a.Slots * b.Slots);
-                // The condition column is always known before any category is drawn; feature columns can be either.
-                if (b.Index != columnCount - 1) candidates.Add((a.Index, a.Slots, b.Index, b.Slots, counts.Select(c => (c.Key, c.Value)).ToArray(), seenShare, strength, association));
-                if (a.Index != columnCount - 1) candidates.Add((b.Index, b.Slots, a.Index, a.Slots, counts.Select(c => ((c.Key.Item2, c.Key.Item1), c.Value)).ToArray(), seenShare, strength, association));
-            }
-        // Per drawn column, one pair whose known column is the condition or is drawn earlier: such a pair acts in every
-        // row, and two could leave no slot seen with both known values, whose forced draws then pull the column's
-        // frequencies away from training (birdstrikes' operator, which pairs with the airport and the aircraft: column
-        // shape 0.974 freely, 0.954 with both pairs, 0.976 with one); the most structured one. Pairs whose known column
-        // is drawn later act only in rows whose condition fixes that column, so that the condition is never written
-        // beside a value it was not seen with; they are all kept.
-        bool KnownFirst(int known, int drawn) => known == columnCount - 1 || known < drawn;
-        var keepable = candidates.Where(c => !double.IsNaN(c.Strength)).ToArray();
-        var kept = keepable.Where(c => KnownFirst(c.Known, c.Drawn)).GroupBy(c => c.Drawn).Select(g => g.MaxBy(c => c.Strength))
-            .Concat(keepable.Where(c => !KnownFirst(c.Known, c.Drawn)))
-            .Select(c => Pair.Of(c.Known, c.KnownSlots, c.Drawn, c.DrawnSlots, c.Seen, c.SeenShare, c.Strength, KnownFirst(c.Known, c.Drawn), linked: false, device)).ToArray();
-        // Associated pairs left free (too sparse to keep, or a drawn column's second pair) are linked: their shares are
-        // calibrated but nothing is forbidden.
-        var linked = candidates.Where(l => l.Association >= MinLinkedAssociation && !kept.Any(k => k.Known == l.Known && k.Drawn == l.Drawn))
-            .Select(c => Pair.Of(c.Known, c.KnownSlots, c.Drawn, c.DrawnSlots, c.Seen, c.SeenShare, c.Association, KnownFirst(c.Known, c.Drawn), linked: true, device)).ToArray();
-        return kept.Length + linked.Length == 0 ? null : new SeenPairs(kept.Concat(linked).ToArray(), columnCount, categories);
-    }
-
-    /// <summary>
     /// A chunk's draws, starting from the values its conditions fix (<paramref name="known"/>[column][row], −1 = not
     /// known). <paramref name="tables"/>, when given, stand in for the pairs' penalty tables, one per pair in
     /// <see cref="Count"/> order (<see cref="CategoryCalibration"/>'s: the penalties plus its fitted offsets).
@@ -203,18 +142,6 @@ internal sealed class SeenPairs : IDisposable
             pair.Penalties.Dispose();
             pair.Shares.Dispose();
         }
-    }
-
-    // The share of rows the seen combinations would hold if the columns were independent: the sum of p(a) p(b) over them.
-    private static double IndependentSeenShare(Dictionary<(int, int), long> counts, int slotsA, int slotsB, long rows)
-    {
-        var (pa, pb) = (new double[slotsA], new double[slotsB]);
-        foreach (var ((a, b), count) in counts)
-        {
-            pa[a] += (double)count / rows;
-            pb[b] += (double)count / rows;
-        }
-        return counts.Keys.Sum(k => pa[k.Item1] * pb[k.Item2]);
     }
 
     private static int[] CategoricalColumns(TableEncoder features) =>
@@ -273,113 +200,6 @@ internal sealed class SeenPairs : IDisposable
                 table = moved;
             }
             return table.DetachFromDisposeScope();
-        }
-    }
-
-    /// <summary>
-    /// One chunk's draws: what each row's columns are known to be so far. A column its row's condition fixes takes the
-    /// condition's value (the values drawn after it are restricted or calibrated by that value, so it must be the one
-    /// written). Linked pairs act only with calibrated tables; without them the draws are those of the kept pairs alone.
-    /// </summary>
-    public sealed class Draws : Networks.ISequentialCategoryDraws, IDisposable
-    {
-        private readonly SeenPairs _pairs;
-        private readonly IReadOnlyList<Tensor>? _tables;
-        private readonly Tensor?[] _known;   // per column: (rows) of slots, the pair's unknown row where not known; null = none known
-        private readonly Tensor?[] _fixed;   // per feature column in a pair: (rows) of the slot its condition fixes, its width where none
-
-        // Kept pairs act always; a linked pair has no penalties, so it acts only with calibrated tables.
-        private bool Acts(Pair pair) => !pair.Linked || _tables is not null;
-
-        internal Draws(SeenPairs pairs, int[][] known, IReadOnlyList<Tensor>? tables)
-        {
-            if (tables is not null && tables.Count != pairs._pairs.Length)
-                throw new ArgumentException($"Expected one table per kept or linked pair ({pairs._pairs.Length}), got {tables.Count}.", nameof(tables));
-            _pairs = pairs;
-            _tables = tables;
-            _known = new Tensor?[pairs.ColumnCount];
-            _fixed = new Tensor?[pairs.ColumnCount];
-            var device = pairs._pairs[0].Penalties.device;
-            for (var c = 0; c < pairs.ColumnCount; c++)
-            {
-                if (!known[c].Any(v => v >= 0)) continue;
-                // A value not known yet selects each pair table's last row.
-                if (pairs._pairs.Where(Acts).FirstOrDefault(p => p.Known == c) is { } asKnown)
-                    _known[c] = Slots(known[c], asKnown.UnknownRow, device);
-                if (c != pairs.LabelColumn && pairs._pairs.Where(Acts).Any(p => p.Drawn == c))
-                    _fixed[c] = Slots(known[c], Width(c), device);
-            }
-        }
-
-        public Tensor Adjust(int spanOffset, Tensor logits)
-        {
-            var column = ColumnAt(spanOffset);
-            if (column < 0) return logits;
-            Tensor? adjusted = null;
-            for (var p = 0; p < _pairs._pairs.Length; p++)
-            {
-                var pair = _pairs._pairs[p];
-                if (!Acts(pair) || pair.Drawn != column || _known[pair.Known] is not { } known) continue;
-                using var penalties = (_tables?[p] ?? pair.Penalties).index_select(0, known);
-                adjusted = adjusted is null ? logits + penalties : adjusted.add_(penalties);
-            }
-            if (adjusted is null) return logits;
-            using var penalised = adjusted;
-            using var lowest = adjusted.amax(new long[] { 1 }, keepdim: true).sub_(LowestBelowLargest);
-            return penalised.maximum(lowest);
-        }
-
-        /// <summary>
-        /// The pairs that act on the column at <paramref name="spanOffset"/> now: each with the row's known slot (its
-        /// <c>Unknown</c> slot where the value is not known yet), whether it acts in every row, and whether it is linked.
-        /// </summary>
-        public IEnumerable<(int Pair, Tensor KnownSlots, long Unknown, bool KnownFirst, bool Linked)> Acting(int spanOffset)
-        {
-            var column = ColumnAt(spanOffset);
-            for (var p = 0; p < _pairs._pairs.Length; p++)
-            {
-                var pair = _pairs._pairs[p];
-                if (Acts(pair) && pair.Drawn == column && _known[pair.Known] is { } known) yield return (p, known, pair.UnknownRow, pair.KnownFirst, pair.Linked);
-            }
-        }
-
-        public Tensor Settle(int spanOffset, Tensor drawn)
-        {
-            var column = ColumnAt(spanOffset);
-            if (column < 0) return drawn;
-            var slots = drawn;
-            if (_fixed[column] is { } fixedSlots)
-            {
-                using var isFixed = fixedSlots.lt(Width(column)).unsqueeze(1);
-                using var fixedColumn = fixedSlots.unsqueeze(1);
-                slots = where(isFixed, fixedColumn, drawn);
-            }
-            if (_pairs._pairs.Where(Acts).Any(p => p.Known == column))
-            {
-                _known[column]?.Dispose();
-                _known[column] = slots.squeeze(1).clone();
-            }
-            return slots;
-        }
-
-        private long Width(int column) => _pairs.Categories.Columns[column].Width;
-
-        // One row's slot per row, with unknown (-1) values as the given stand-in.
-        private static Tensor Slots(int[] values, long unknown, Device device) =>
-            tensor(values.Select(v => v >= 0 ? (long)v : unknown).ToArray()).to(device);
-
-        private int ColumnAt(int spanOffset)
-        {
-            var columns = _pairs.Categories.Columns;
-            for (var c = 0; c < columns.Count; c++)
-                if (columns[c].Width > 0 && columns[c].EncodedOffset == spanOffset) return c;
-            return -1;
-        }
-
-        public void Dispose()
-        {
-            foreach (var known in _known) known?.Dispose();
-            foreach (var fixedSlots in _fixed) fixedSlots?.Dispose();
         }
     }
 }
