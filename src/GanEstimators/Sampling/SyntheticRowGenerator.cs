@@ -3,6 +3,7 @@ using GanEstimators.Constraints;
 using GanEstimators.Encoding;
 using GanEstimators.Native;
 using GanEstimators.Networks;
+using GanEstimators.Sampling.Calibration;
 using TorchSharp;
 using static TorchSharp.torch;
 

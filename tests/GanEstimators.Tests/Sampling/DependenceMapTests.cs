@@ -1,5 +1,5 @@
 using GanEstimators.Encoding;
-using GanEstimators.Sampling;
+using GanEstimators.Sampling.Calibration;
 
 namespace GanEstimators.Tests.Sampling;
 

@@ -1,4 +1,4 @@
-namespace GanEstimators.Sampling;
+namespace GanEstimators.Sampling.Calibration;
 
 /// <summary>How strongly two categorical columns go together, from their combinations' row counts.</summary>
 internal static class Association

@@ -2,7 +2,7 @@ using GanEstimators.Conditioning;
 using GanEstimators.Encoding;
 using TorchSharp;
 
-namespace GanEstimators.Sampling;
+namespace GanEstimators.Sampling.Calibration;
 
 /// <summary>
 /// <see cref="GanSampler.CalibrateNumbers"/>: each mode-specific numeric column's generated values are mapped

@@ -5,7 +5,7 @@ using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
-namespace GanEstimators.Sampling;
+namespace GanEstimators.Sampling.Calibration;
 
 /// <summary>
 /// <see cref="GanSampler.CalibrateCategories"/>: one logit offset per categorical slot, added to the generator's logits

@@ -1,6 +1,6 @@
 using GanEstimators.Encoding;
 
-namespace GanEstimators.Sampling;
+namespace GanEstimators.Sampling.Calibration;
 
 /// <summary>
 /// <see cref="GanSampler.CalibrateDependence"/>, the part of <see cref="NumberCalibration"/> that acts on several

@@ -1,7 +1,7 @@
 using GanEstimators.Conditioning;
 using static TorchSharp.torch;
 
-namespace GanEstimators.Sampling;
+namespace GanEstimators.Sampling.Calibration;
 
 /// <summary>
 /// The generator's sampling logits on <see cref="Rows"/> rows of fixed noise, with conditions drawn as sampling draws

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace GanEstimators.Sampling;
+namespace GanEstimators.Sampling.Calibration;
 
 /// <summary>What <see cref="CategoryCalibration"/> fits, added to the generator's logits before a category is drawn.</summary>
 internal sealed class CategoryOffsets : IDisposable

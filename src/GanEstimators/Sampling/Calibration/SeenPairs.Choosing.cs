@@ -3,7 +3,7 @@ using GanEstimators.Constraints;
 using GanEstimators.Encoding;
 using static TorchSharp.torch;
 
-namespace GanEstimators.Sampling;
+namespace GanEstimators.Sampling.Calibration;
 
 // Which pairs a model keeps to their seen combinations and which it links, from the combinations it recorded.
 internal sealed partial class SeenPairs

@@ -3,7 +3,7 @@ using GanEstimators.Constraints;
 using GanEstimators.Encoding;
 using static TorchSharp.torch;
 
-namespace GanEstimators.Sampling;
+namespace GanEstimators.Sampling.Calibration;
 
 /// <summary>
 /// <see cref="GanSampler.KeepSeenPairs"/>: the pairs of categorical columns (the condition column included) whose

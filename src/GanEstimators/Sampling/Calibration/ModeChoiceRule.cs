@@ -2,7 +2,7 @@ using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
-namespace GanEstimators.Sampling;
+namespace GanEstimators.Sampling.Calibration;
 
 /// <summary>
 /// The default of <see cref="GanSampler.ModeChoice"/>, decided from the trained generator itself: on

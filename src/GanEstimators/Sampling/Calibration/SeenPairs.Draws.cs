@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace GanEstimators.Sampling;
+namespace GanEstimators.Sampling.Calibration;
 
 // A chunk's draws under the pairs: the penalties (or calibrated tables) added to a column's logits, and the values settled.
 internal sealed partial class SeenPairs
