@@ -7,49 +7,34 @@ namespace GanEstimators.Sampling;
 /// Walks a <see cref="SampleDataView"/>, generating the next <see cref="RowsPerChunk"/> rows when it enters them (and
 /// nothing when no column is active, e.g. when only counting rows). One chunk is held at a time.
 /// </summary>
-internal sealed class SampleRowCursor : DataViewRowCursor
+internal sealed class SampleRowCursor : ForwardingRowCursor
 {
     // A whole number of the generator's own chunks, so the random streams are consumed as one call would; larger than
     // one of them because building a chunk's view costs about as much as reading it when chunks are small.
     private const int RowsPerChunk = 8 * SyntheticRowGenerator.ChunkRows;
 
     private readonly SampleDataView _view;
-    private readonly ForwardedColumns _columns;
     private ISyntheticRowStream? _stream;
     private DataViewRowCursor? _chunkRows;
     private int _rowsLeftInChunk;
-    private long _position = -1;
     private bool _finished;
 
     public SampleRowCursor(SampleDataView view, IEnumerable<DataViewSchema.Column> columnsNeeded)
+        : base(view.Schema, columnsNeeded, "sample")
     {
         _view = view;
-        _columns = new ForwardedColumns(view.Schema, columnsNeeded, "sample");
-        if (_columns.Active.Count > 0) _stream = view.OpenStream();
+        if (Active.Count > 0) _stream = view.OpenStream();
     }
-
-    public override DataViewSchema Schema => _view.Schema;
-
-    public override long Position => _position;
-
-    public override long Batch => 0;
-
-    public override bool IsColumnActive(DataViewSchema.Column column) => _columns.IsActive(column);
-
-    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) => _columns.GetGetter<TValue>(column);
-
-    public override ValueGetter<DataViewRowId> GetIdGetter() =>
-        (ref DataViewRowId id) => id = new DataViewRowId((ulong)_position, 0);
 
     public override bool MoveNext()
     {
         if (_finished) return false;
-        if (_position + 1 >= _view.Count)
+        if (RowPosition + 1 >= _view.Count)
         {
             Finish();
             return false;
         }
-        _position++;
+        RowPosition++;
         if (_stream is null) return true;
         if (_rowsLeftInChunk > 0)
         {
@@ -64,19 +49,19 @@ internal sealed class SampleRowCursor : DataViewRowCursor
     {
         _chunkRows?.Dispose();
         _chunkRows = null;
-        var count = (int)Math.Min(RowsPerChunk, _view.Count - _position);
+        var count = (int)Math.Min(RowsPerChunk, _view.Count - RowPosition);
         var (rows, classes) = _stream!.Next(count);
         var chunk = _view.Chunk(rows, count, classes);
-        _chunkRows = chunk.GetRowCursor(_columns.Active.Select(i => chunk.Schema[i]));
+        _chunkRows = chunk.GetRowCursor(Active.Select(i => chunk.Schema[i]));
         if (!_chunkRows.MoveNext()) throw new InvalidOperationException($"A generated chunk of {count} rows had none.");
-        foreach (var i in _columns.Active) _columns.Bind(i, _chunkRows, chunk.Schema[i]);
+        foreach (var i in Active) Bind(i, _chunkRows, chunk.Schema[i]);
         _rowsLeftInChunk = count - 1;
     }
 
     private void Finish()
     {
         _finished = true;
-        _columns.Unbind();
+        Unbind();
         Release();
     }
 
