@@ -53,6 +53,8 @@ internal static class CategoryCalibration
         var offsets = zeros(logits.shape[1], dtype: logits.dtype, device: logits.device);
         var tables = pairs?.PenaltyTables();
         var freeRows = columns.Select(c => FreeRows(c, drawn, probeRows, generator.Device)).ToArray();
+        // With pairs the steps weigh rows by these masks (the same every step) instead of selecting them.
+        var freeMasks = pairs is null ? null : freeRows.Select(rows => RowMask(rows, probeRows)).ToArray();
         var real = columns.Select(c => RealFrequencies(c, logits.dtype, generator.Device)).ToArray();
         var iterations = pairs is null ? Iterations : IterationsWithPairs;
         for (var step = 0; step < iterations; step++)
@@ -72,12 +74,12 @@ internal static class CategoryCalibration
                 var restricted = draws.Adjust(columns[i].EncodedOffset, span);
                 var probabilities = F.softmax(restricted, 1);
                 var acting = draws.Acting(columns[i].EncodedOffset).ToArray();
-                var left = FitKeptPairs(acting.Where(a => !a.Linked).ToArray(), pairs!, tables!, probabilities, RowMask(freeRows[i], probeRows));
+                var left = FitKeptPairs(acting.Where(a => !a.Linked).ToArray(), pairs!, tables!, probabilities, freeMasks![i]);
                 draws.Settle(columns[i].EncodedOffset, OutputHeads.DrawIndex(restricted, random));
                 var rows = left.sum().item<float>();
                 if (rows >= 0.5f) StepColumn(offsets, columns[i], real[i], probabilities.mul(left.unsqueeze(1)).sum(new long[] { 0 }).div_(rows));
                 var linked = acting.Where(a => a.Linked).ToArray();
-                if (linked.Length > 0) FitLinkedPairs(linked, pairs!, tables!, draws, logits, offsets, columns[i], real[i], RowMask(freeRows[i], probeRows));
+                if (linked.Length > 0) FitLinkedPairs(linked, pairs!, tables!, draws, logits, offsets, columns[i], real[i], freeMasks![i]);
             }
         }
         // Fitted lazily at a first sample, perhaps inside a caller's dispose scope; the model owns them (CategoryOffsets.Dispose).

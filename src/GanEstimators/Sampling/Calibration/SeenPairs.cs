@@ -82,7 +82,7 @@ internal sealed partial class SeenPairs : IDisposable
         // A pair acts in every row when some kept direction has its known column drawn first (or the condition column);
         // otherwise only in rows whose condition fixes its later column.
         return _pairs.Where(p => !p.Linked).GroupBy(Columns)
-            .Select(g => (First: g.Key.Item1, Second: g.Key.Item2, g.First().SeenShare, Always: g.Any(p => p.Known == LabelColumn || p.Known < p.Drawn)))
+            .Select(g => (First: g.Key.Item1, Second: g.Key.Item2, g.First().SeenShare, Always: g.Any(p => p.KnownFirst)))
             .Select(p => p.First == LabelColumn || p.Second == LabelColumn
                 ? $"{name(LabelColumn)} × {name(p.First == LabelColumn ? p.Second : p.First)} ({p.SeenShare:P1} of combinations seen)"
                 : $"{name(p.First)} × {name(p.Second)} ({p.SeenShare:P1} of combinations seen{(p.Always ? "" : $"; where {name(p.Second)} is a condition")})").ToArray();
