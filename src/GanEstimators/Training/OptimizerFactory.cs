@@ -20,10 +20,16 @@ internal sealed record OptimizerSettings(GanOptimizer Optimizer, double Learning
 
     public optim.Optimizer CreateForDiscriminator(IEnumerable<Parameter> parameters) => Create(parameters, DiscriminatorLearningRate);
 
-    private optim.Optimizer Create(IEnumerable<Parameter> parameters, double learningRate) => Optimizer switch
+    private optim.Optimizer Create(IEnumerable<Parameter> parameters, double learningRate)
     {
-        GanOptimizer.Adam => optim.Adam(parameters, learningRate, Beta1, Beta2),
-        GanOptimizer.RmsProp => optim.RMSProp(parameters, learningRate),
-        _ => throw new ArgumentOutOfRangeException(nameof(Optimizer), Optimizer, null),
-    };
+        // TorchSharp's optimisers keep the sequence they are given and enumerate it in every zero_grad and step; a
+        // module's parameters() is lazy and walks the module tree each time, allocating every parameter's name on the way.
+        var fixedList = parameters.ToArray();
+        return Optimizer switch
+        {
+            GanOptimizer.Adam => optim.Adam(fixedList, learningRate, Beta1, Beta2),
+            GanOptimizer.RmsProp => optim.RMSProp(fixedList, learningRate),
+            _ => throw new ArgumentOutOfRangeException(nameof(Optimizer), Optimizer, null),
+        };
+    }
 }
