@@ -50,7 +50,7 @@ internal static class SavedNetworks
     /// <summary>Throws unless every tensor of <paramref name="network"/> is saved in <paramref name="saved"/> with its element type and shape, and nothing else is.</summary>
     public static void CheckMatches(nn.Module network, SavedStateDict saved, string entry)
     {
-        var expected = NamedTensors(network);
+        var expected = ModuleTensors.ByName(network);
         if (expected.Count != saved.Tensors.Count)
             throw new InvalidDataException($"Model entry '{entry}' holds {saved.Tensors.Count} tensors; the network the model describes has {expected.Count}.");
         foreach (var tensor in saved.Tensors)
@@ -71,7 +71,7 @@ internal static class SavedNetworks
     /// </summary>
     public static void Load(nn.Module network, SavedStateDict saved, byte[] weights)
     {
-        var targets = NamedTensors(network);
+        var targets = ModuleTensors.ByName(network);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         foreach (var tensor in saved.Tensors)
@@ -85,7 +85,7 @@ internal static class SavedNetworks
     /// </summary>
     public static void Save(nn.Module network, BinaryWriter writer)
     {
-        var tensors = NamedTensors(network);
+        var tensors = ModuleTensors.ByName(network);
         writer.Write7BitEncodedInt64(tensors.Count);
         using var scope = NewDisposeScope();
         foreach (var (name, tensor) in tensors)
@@ -104,15 +104,6 @@ internal static class SavedNetworks
                 _ => throw new InvalidOperationException($"Tensor '{name}' has element type {tensor.dtype}, which GanEstimators networks do not use."),
             });
         }
-    }
-
-    // Parameters and buffers by their state-dict names, without Module.state_dict() (see Load).
-    private static Dictionary<string, Tensor> NamedTensors(nn.Module network)
-    {
-        var named = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        foreach (var (name, parameter) in network.named_parameters()) named[name] = parameter;
-        foreach (var (name, buffer) in network.named_buffers()) named[name] = buffer;
-        return named;
     }
 
     private static Tensor Values(SavedStateDict.Tensor tensor, ReadOnlySpan<byte> data) => tensor.ScalarType switch

@@ -7,12 +7,12 @@ namespace GanEstimators.Training;
 internal sealed class LastGoodNetworks : IDisposable
 {
     private readonly nn.Module[] _networks;
-    private ModuleSnapshot[] _snapshots;
+    private readonly ModuleSnapshot[] _snapshots;
 
     public LastGoodNetworks(params nn.Module[] networks)
     {
         _networks = networks;
-        _snapshots = Capture();
+        _snapshots = networks.Select(ModuleSnapshot.Capture).ToArray();
     }
 
     public void Restore()
@@ -20,17 +20,14 @@ internal sealed class LastGoodNetworks : IDisposable
         for (var i = 0; i < _networks.Length; i++) _snapshots[i].RestoreInto(_networks[i]);
     }
 
-    /// <summary>Replaces the copies with the networks as they are now.</summary>
+    /// <summary>Makes the copies the networks as they are now.</summary>
     public void Update()
     {
-        Dispose();
-        _snapshots = Capture();
+        foreach (var snapshot in _snapshots) snapshot.Refresh();
     }
 
     public void Dispose()
     {
         foreach (var snapshot in _snapshots) snapshot.Dispose();
     }
-
-    private ModuleSnapshot[] Capture() => _networks.Select(ModuleSnapshot.Capture).ToArray();
 }
