@@ -13,10 +13,15 @@ internal sealed class WassersteinLoss(double clipValue) : WassersteinCriticLoss
     private readonly TorchSharp.Scalar _lower = (-clipValue).ToScalar();
     private readonly TorchSharp.Scalar _upper = clipValue.ToScalar();
 
+    private (nn.Module Owner, TorchSharp.Modules.Parameter[] Parameters)? _critic;
+
     public override void AfterDiscriminatorStep(nn.Module discriminator)
     {
+        // parameters() walks the module tree on every call; the list is fetched once per critic.
+        if (_critic is not { } critic || !ReferenceEquals(critic.Owner, discriminator))
+            _critic = critic = (discriminator, discriminator.parameters().ToArray());
         using var _ = no_grad();
-        foreach (var parameter in discriminator.parameters())
+        foreach (var parameter in critic.Parameters)
             parameter.clamp_(_lower, _upper);
     }
 }
