@@ -45,7 +45,10 @@ public sealed class HandLoop : IDisposable
 
     public IReadOnlyList<Parameter> GeneratorParameters => _generatorParameters;
 
-    public HandLoop(Config config)
+    /// <param name="fixedParameterLists">Give the optimisers arrays instead of the modules' lazy parameters(), as
+    /// GanTrainer does since session 26 (TorchSharp's optimisers enumerate what they are given in every zero_grad and
+    /// step); off by default, where the loop is what a user following TorchSharp's examples writes.</param>
+    public HandLoop(Config config, bool fixedParameterLists = false)
     {
         var data = config.Data;
         _config = config;
@@ -61,19 +64,22 @@ public sealed class HandLoop : IDisposable
         _generator = Mlp(config.NoiseDimension + conditionWidth, config.HiddenSizes, data.Width, leaky: false);
         _discriminator = Mlp(data.Width + conditionWidth, config.HiddenSizes, 1, leaky: true);
         _generatorParameters = _generator.parameters().ToArray();
-        _generatorOptimizer = optim.Adam(_generator.parameters(), config.LearningRate, config.Beta1, config.Beta2);
-        _discriminatorOptimizer = optim.Adam(_discriminator.parameters(), config.LearningRate, config.Beta1, config.Beta2);
+        _generatorOptimizer = optim.Adam(fixedParameterLists ? _generatorParameters : _generator.parameters(), config.LearningRate, config.Beta1, config.Beta2);
+        _discriminatorOptimizer = optim.Adam(fixedParameterLists ? _discriminator.parameters().ToArray() : _discriminator.parameters(),
+            config.LearningRate, config.Beta1, config.Beta2);
         _rng = new Generator((ulong)config.Seed);
     }
 
-    /// <summary>Builds the loop and trains it for <paramref name="epochs"/> epochs, timing each (wall and thread CPU).</summary>
-    public static RunResult Train(Config config, int epochs, Bookkeeping bookkeeping)
+    /// <summary>Builds the loop and trains it for <paramref name="epochs"/> epochs, timing each (wall and thread CPU) and counting what it allocates on the managed heap.</summary>
+    public static RunResult Train(Config config, int epochs, Bookkeeping bookkeeping, bool fixedParameterLists = false)
     {
         var total = Stopwatch.StartNew();
-        using var loop = new HandLoop(config);
+        using var loop = new HandLoop(config, fixedParameterLists);
         var seconds = new double[epochs];
         var cpuSeconds = new double[epochs];
+        var kilobytes = new double[epochs];
         var cpuMark = ThreadClock.Seconds();
+        var allocatedMark = GC.GetAllocatedBytesForCurrentThread();
         for (var epoch = 0; epoch < epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
@@ -82,8 +88,11 @@ public sealed class HandLoop : IDisposable
             var cpuNow = ThreadClock.Seconds();
             cpuSeconds[epoch] = cpuNow - cpuMark;
             cpuMark = cpuNow;
+            var allocatedNow = GC.GetAllocatedBytesForCurrentThread();
+            kilobytes[epoch] = (allocatedNow - allocatedMark) / 1024.0;
+            allocatedMark = allocatedNow;
         }
-        return new RunResult(seconds, seconds, cpuSeconds, total.Elapsed.TotalSeconds);
+        return new RunResult(seconds, seconds, cpuSeconds, total.Elapsed.TotalSeconds) { EpochAllocatedKilobytes = kilobytes };
     }
 
     /// <summary>One epoch (rows / batch size steps); returns the seven epoch means in EpochMeter's order when bookkeeping is on, else nothing.</summary>

@@ -172,6 +172,7 @@ if (profile)
     variants.Add(("hand +all (trainer's step)", (c, n) => HandLoop.Train(c, n, Bookkeeping.All)));
     variants.Add(("hand, suggested: fewer kernels", (c, n) => HandLoop.Train(c, n, Bookkeeping.Lean)));
     variants.Add(("hand, suggested: reduce per epoch", (c, n) => HandLoop.Train(c, n, Bookkeeping.Deferred)));
+    variants.Add(("hand, fixed parameter lists", (c, n) => HandLoop.Train(c, n, Bookkeeping.None, fixedParameterLists: true)));
 }
 
 // --perf-only trainer|hand: runs only that variant, for a profiler (perf record) to see one side alone; prints no table.
@@ -244,7 +245,7 @@ foreach (var config in configs)
             $"{Ratio(Median(s.Loop) / Median(hand.Loop))} ({Ratio(s.Loop.Min() / hand.Loop.Min())})",
             $"{Ratio(Median(s.Whole) / Median(hand.Whole))} ({Ratio(s.Whole.Min() / hand.Whole.Min())})",
             cpuValid ? Ratio(Median(s.Cpu) / Median(hand.Cpu)) : "n/a",
-            $"{Ratio(ratios.Min())}–{Ratio(ratios.Max())}", Ms(Median(s.Setup)),
+            $"{Ratio(ratios.Min())}–{Ratio(ratios.Max())}", Ms(Median(s.Setup)), Median(s.Kilobytes).ToString("F0", CultureInfo.InvariantCulture),
         });
     }
     Console.WriteLine($"{config.Name} done; load average {MachineLoad.Average()}");
@@ -255,6 +256,7 @@ Print(new[]
 {
     "config", "steps×D", "variant", "ms/epoch, History.Seconds: median (min)", "ms/epoch, whole epoch: median (min)", "ms/epoch, CPU: median",
     "ratio History.Seconds", "ratio whole epoch", "ratio CPU", $"per-run {(cpuValid ? "CPU" : "whole-epoch")} ratio range", "setup ms (run − Σ epochs)",
+    "managed KB/epoch",
 }, rows);
 Console.WriteLine($"load average at end {MachineLoad.Average()}");
 if (guard)
@@ -276,6 +278,7 @@ static RunResult Trainer(Config config, int epochs, bool perEpochExtras = true, 
 {
     var wallStamps = new List<long>();
     var cpuStamps = new List<double>();
+    var allocatedStamps = new List<long>();
     var options = new GanTrainer.Options
     {
         FeatureColumnNames = config.Data.FeatureColumns,
@@ -304,6 +307,7 @@ static RunResult Trainer(Config config, int epochs, bool perEpochExtras = true, 
         {
             wallStamps.Add(Stopwatch.GetTimestamp());
             cpuStamps.Add(ThreadClock.Seconds());
+            allocatedStamps.Add(GC.GetAllocatedBytesForCurrentThread());
         },
     };
     if (!diagnostics) options.EnableDiagnostics = false;
@@ -323,7 +327,8 @@ static RunResult Trainer(Config config, int epochs, bool perEpochExtras = true, 
     {
         e.DiscriminatorLoss, e.GeneratorLoss, e.MeanRealScore, e.MeanFakeScore, e.DiscriminatorAccuracy, e.WassersteinEstimate, e.GeneratorGradientNorm,
     }).ToArray();
-    return new RunResult(sampler.History.Epochs.Select(e => e.Seconds).ToArray(), whole, cpu, total) { Metrics = metrics };
+    var kilobytes = allocatedStamps.Select((b, i) => i == 0 ? double.NaN : (b - allocatedStamps[i - 1]) / 1024.0).ToArray();
+    return new RunResult(sampler.History.Epochs.Select(e => e.Seconds).ToArray(), whole, cpu, total) { Metrics = metrics, EpochAllocatedKilobytes = kilobytes };
 }
 
 static string Ms(double seconds) => (seconds * 1000).ToString("F1");
@@ -379,6 +384,12 @@ namespace GanEstimators.Benchmarks
     {
         /// <summary>The trainer's epoch metrics (EpochMeter's order), for --check.</summary>
         public double[][] Metrics { get; init; } = Array.Empty<double[]>();
+
+        /// <summary>
+        /// Managed bytes the training thread allocated in each epoch, in KB: unlike the times, the same on a busy
+        /// machine, and what drives the gen-0 collections that run on that thread.
+        /// </summary>
+        public double[] EpochAllocatedKilobytes { get; init; } = Array.Empty<double>();
     }
 
     /// <summary>Every kept epoch of every run of one variant, and each run's medians.</summary>
@@ -388,6 +399,7 @@ namespace GanEstimators.Benchmarks
         public List<double> Whole { get; } = new();
         public List<double> Cpu { get; } = new();
         public List<double> Setup { get; } = new();
+        public List<double> Kilobytes { get; } = new();
         public List<double> RunWholeMedians { get; } = new();
         public List<double> RunCpuMedians { get; } = new();
 
@@ -399,6 +411,7 @@ namespace GanEstimators.Benchmarks
             Whole.AddRange(whole);
             Cpu.AddRange(cpu);
             Setup.Add(run.TotalSeconds - run.WholeEpochSeconds.Skip(1).Sum() - run.EpochSeconds[0]);
+            Kilobytes.AddRange(run.EpochAllocatedKilobytes.Skip(warmup));
             RunWholeMedians.Add(Median(whole));
             RunCpuMedians.Add(Median(cpu));
         }
