@@ -34,4 +34,27 @@ public sealed class NonFinitePolicyTests
         var points = Columns.Points(sampler.Sample(100, seed: 1));
         Assert.IsTrue(points.All(p => double.IsFinite(p[0]) && double.IsFinite(p[1])), "the restored generator samples finite rows");
     }
+
+    [TestMethod]
+    public void RestoreLastGoodPutsBackTheLastFiniteEpochsNetworks()
+    {
+        // At this rate the first epoch stays finite and a later one diverges (rates of 500-2,000 diverge in epoch 2
+        // here). The run that stops one epoch before diverging trained the same epochs, so its networks, and so its
+        // rows, are what the restored ones must be.
+        var options = Exploding(GanNonFinitePolicy.RestoreLastGood);
+        options.LearningRate = 1000;
+        var restored = RingTraining.Fit(options, rows: 400);
+        var divergence = restored.History.Diagnoses.Single(d => d.Problem == GanProblem.NonFiniteLoss);
+        var lastGood = restored.History.SelectedEpoch;
+        Assert.AreEqual(divergence.Epoch - 1, lastGood);
+        Assert.IsGreaterThan(0, lastGood, "the test needs a divergence after the first epoch");
+
+        var stopped = Exploding(GanNonFinitePolicy.RestoreLastGood);
+        stopped.LearningRate = 1000;
+        stopped.Epochs = lastGood;
+        var reference = RingTraining.Fit(stopped, rows: 400);
+
+        CollectionAssert.AreEqual(Columns.Points(reference.Sample(50, seed: 3)).SelectMany(p => p).ToArray(),
+            Columns.Points(restored.Sample(50, seed: 3)).SelectMany(p => p).ToArray());
+    }
 }
