@@ -22,6 +22,8 @@ using static TorchSharp.torch;
 //   --sampling-speed --model PATH  instead: only the sampling half, on a saved sampler (--threads default 1, 0 = the
 //                 library's choice; --runs 5, --rows 100000 per run)
 //   --steps B     instead: price each bookkeeping piece per step (B ABBA blocks of --block S steps, default 20)
+//   --price-conditioned  instead: a conditioned first layer's forward + backward, weight rows added entry by entry
+//                 against one addmm_, at condition widths 2-500 (--iterations 2000)
 //   --fingerprint instead: one hash per seeded small training (every loss, conditions, resume, save/load, DCGAN), then
 //                 one of its sampled values and one of its history metrics alone; a
 //                 refactoring that keeps behaviour keeps every hash on the same machine
@@ -201,6 +203,12 @@ if (args.Contains("--check"))
         }
     }
     Print(new[] { "config", "epoch", "source", "D loss", "G loss", "D(real)", "D(fake)", "accuracy", "W estimate", "‖∇G‖" }, checkRows);
+    return 0;
+}
+
+if (args.Contains("--price-conditioned"))
+{
+    ConditionedLayerPricing.Run(IntArg("--iterations", 2_000));
     return 0;
 }
 

@@ -9,10 +9,16 @@ namespace GanEstimators.Networks;
 /// </summary>
 internal sealed class ActiveConditions : IDisposable
 {
-    private ActiveConditions(Tensor rows, Tensor columns, Tensor? values, bool onePerRow = false) =>
-        (Rows, Columns, Values, OnePerRow) = (rows, columns, values, onePerRow);
+    private Tensor? _rows;
 
-    public Tensor Rows { get; }
+    private ActiveConditions(Tensor? rows, Tensor columns, Tensor? values, bool onePerRow = false) =>
+        (_rows, Columns, Values, OnePerRow) = (rows, columns, values, onePerRow);
+
+    /// <summary>
+    /// The entries' rows. With one entry per row they are 0, 1, … and made only when asked for: the layers add such
+    /// entries row for row and never read them.
+    /// </summary>
+    public Tensor Rows => _rows ??= arange(Columns.shape[0], int64, Columns.device);
 
     public Tensor Columns { get; }
 
@@ -36,7 +42,7 @@ internal sealed class ActiveConditions : IDisposable
     public static ActiveConditions OfOnes(Tensor conditions, bool onePerRow)
     {
         if (onePerRow)
-            return new ActiveConditions(arange(conditions.shape[0], int64, conditions.device), conditions.argmax(1), null, onePerRow: true);
+            return new ActiveConditions(null, conditions.argmax(1), null, onePerRow: true);
         var (rows, columns) = NonZero(conditions);
         return new ActiveConditions(rows, columns, null);
     }
@@ -66,7 +72,7 @@ internal sealed class ActiveConditions : IDisposable
 
     public void Dispose()
     {
-        Rows.Dispose();
+        _rows?.Dispose();
         Columns.Dispose();
         Values?.Dispose();
     }

@@ -12,8 +12,18 @@ namespace GanEstimators.Networks;
 /// </summary>
 internal sealed class ConditionedLinear : nn.Module<Tensor, Tensor?, Tensor>
 {
+    /// <summary>
+    /// Conditions at most this wide are added in training as one product with the batch's 0/1 condition matrix: adding
+    /// weight rows costs an index_select, and its backward a scatter into the weight rows, which a product this narrow
+    /// undercuts (forward and backward of a 256-row layer: 20 µs less at width 5, even at width 20, dearer from 50;
+    /// BENCHMARKS.md, "CPU training loop", <c>--price-conditioned</c>). A one-hot product adds each row's one weight row
+    /// to exactly the sum the entries give.
+    /// </summary>
+    public const int DenseProductWidth = 16;
+
     private readonly LinearLayer input;
     private readonly Parameter? condition;
+    private readonly int conditionWidth;
 
     public ConditionedLinear(string name, int inputWidth, int conditionWidth, int outputWidth) : base(name)
     {
@@ -26,6 +36,7 @@ internal sealed class ConditionedLinear : nn.Module<Tensor, Tensor?, Tensor>
             input.Bias!.uniform_(-bound, bound);
             if (conditionWidth > 0) condition = new Parameter(empty(conditionWidth, outputWidth).uniform_(-bound, bound));
         }
+        this.conditionWidth = conditionWidth;
         RegisterComponents();
     }
 
@@ -33,6 +44,17 @@ internal sealed class ConditionedLinear : nn.Module<Tensor, Tensor?, Tensor>
     {
         using var active = conditions is null ? null : ActiveConditions.Of(conditions);
         return Forward(x, active);
+    }
+
+    /// <summary>
+    /// The same, with a training batch's condition: a narrow one (<see cref="DenseProductWidth"/>) as a product with its
+    /// 0/1 matrix, a wider one by its non-zero entries, found once for all the layers that share them.
+    /// </summary>
+    public Tensor Forward(Tensor x, BatchCondition? batch)
+    {
+        if (batch is null || condition is null || conditionWidth > DenseProductWidth) return Forward(x, batch?.Active);
+        // In place, as below.
+        return input.forward(x).addmm_(batch.Dense, condition);
     }
 
     /// <summary>The same, with the condition's non-zero entries found once for all the layers that share it.</summary>

@@ -41,4 +41,12 @@ internal sealed class ResidualMlp : nn.Module<Tensor, Tensor?, Tensor>
         for (var i = 0; i < linears.Count; i++) x = cat(new[] { activations[i].forward(linears[i].Forward(x, active)), x }, 1);
         return output.Forward(x, active);
     }
+
+    /// <summary>The same, with a training batch's condition (see <see cref="ConditionedLinear.Forward(Tensor, BatchCondition?)"/>).</summary>
+    public Tensor Forward(Tensor input, BatchCondition? condition)
+    {
+        var x = input;
+        for (var i = 0; i < linears.Count; i++) x = cat(new[] { activations[i].forward(linears[i].Forward(x, condition)), x }, 1);
+        return output.Forward(x, condition);
+    }
 }

@@ -84,7 +84,7 @@ internal sealed class AdversarialTrainingLoop
         var generatorLoss = Loss.GeneratorLoss(BatchCondition.Forward(Discriminator, Pack(generated), PackCondition(generatorCondition)));
         var conditionLoss = ConditionLoss.Compute(logits, paired?.Targets, batches.Categories);
         if (conditionLoss is not null) generatorLoss = generatorLoss.Plus(conditionLoss);
-        var frequencyLoss = paired is null ? null
+        var frequencyLoss = paired?.Real is null ? null
             : FrequencyMatchingLoss.Compute(logits, paired.Real, paired.Classes, Generator.Spec.Spans, FrequencyMatchingWeight);
         if (frequencyLoss is not null) generatorLoss = generatorLoss.Plus(frequencyLoss);
         GeneratorOptimizer.zero_grad();

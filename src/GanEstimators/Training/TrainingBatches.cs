@@ -30,6 +30,13 @@ internal sealed record DeviceConditionTargets(Tensor Columns, Tensor Slots) : Co
 internal sealed record TrainingBatch(Tensor Real, Tensor? Conditions, ConditionTargets? Targets, Tensor? Classes);
 
 /// <summary>
+/// The conditions of a generator update, drawn as a <see cref="TrainingBatch"/>'s are; <c>Real</c> holds the real rows
+/// that go with them only when the update asked for them (frequency matching), else null: gathering encoded rows is
+/// several kernels a step on categorical tables, and nothing else in the generator's update reads them.
+/// </summary>
+internal sealed record GeneratorBatch(Tensor? Real, Tensor? Conditions, ConditionTargets? Targets, Tensor? Classes);
+
+/// <summary>
 /// The encoded training rows, resident on the device, drawn in random batches (with replacement, as CTGAN does). With
 /// categorical columns, rows are drawn by training-by-sampling (<see cref="TrainingBySampling"/>): on the host, or with
 /// device draws on the device (<see cref="DeviceTrainingBySampling"/>), so that a step copies nothing to the device.
@@ -65,11 +72,16 @@ internal sealed class TrainingBatches : IDisposable
     }
 
     /// <summary>
-    /// Conditions for the generator's step, drawn the same way as for the discriminator's, with the real rows that go
-    /// with them. Null for a GAN without conditions unless <paramref name="needsRealRows"/>: it has nothing to draw.
+    /// Conditions for the generator's step, drawn the same way as for the discriminator's (the same random draws), with
+    /// the real rows that go with them when <paramref name="needsRealRows"/>. Null for a GAN without conditions unless
+    /// <paramref name="needsRealRows"/>: it has nothing to draw.
     /// </summary>
-    public TrainingBatch? DrawForGenerator(int batchSize, Generator random, bool needsRealRows) =>
-        _labels is null && _categories is null && !needsRealRows ? null : Draw(batchSize, random);
+    public GeneratorBatch? DrawForGenerator(int batchSize, Generator random, bool needsRealRows)
+    {
+        if (_labels is null && _categories is null && !needsRealRows) return null;
+        var (rowIndex, conditions, targets, classes) = DrawRows(batchSize, random);
+        return new GeneratorBatch(needsRealRows ? _rows.Gather(rowIndex) : null, conditions, targets, classes);
+    }
 
     /// <summary>Which real rows a batch takes, and the conditions, targets and classes that go with them.</summary>
     private (Tensor RowIndex, Tensor? Conditions, ConditionTargets? Targets, Tensor? Classes) DrawRows(int batchSize, Generator random)

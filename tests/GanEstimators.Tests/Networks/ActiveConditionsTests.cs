@@ -36,6 +36,32 @@ public sealed class ActiveConditionsTests
     }
 
     [TestMethod]
+    public void ABatchConditionGivesTheEntriesOutputBitForBitAndTheirGradientsAtAnyWidth()
+    {
+        // Narrow conditions are added as a product with the 0/1 matrix, wide ones by their entries (DenseProductWidth).
+        foreach (var (width, perRow) in new[] { (5, 1), (ConditionedLinear.DenseProductWidth, 2), (ConditionedLinear.DenseProductWidth + 4, 2) })
+        {
+            random.manual_seed(7);
+            const int rows = 64;
+            using var layer = new ConditionedLinear("layer", 3, width, 8);
+            var part = width / perRow;
+            var columns = stack(Enumerable.Range(0, perRow).Select(e => randint(part, new long[] { rows }) + e * part).ToArray(), 1);
+            var dense = zeros(rows, width).scatter_(1, columns, ones(rows, perRow));
+            var x = randn(rows, 3).requires_grad_(true);
+            using var entries = ActiveConditions.Of(dense);
+            var expected = layer.Forward(x, entries);
+            var actual = layer.Forward(x, new BatchCondition(dense, onePerRow: perRow == 1));
+            Assert.IsTrue(expected.eq(actual).all().item<bool>(), $"same output (width {width})");
+            var inputs = layer.parameters().Prepend(x).ToArray();
+            var expectedGradients = autograd.grad(new[] { expected.pow(2).sum() }, inputs);
+            var actualGradients = autograd.grad(new[] { actual.pow(2).sum() }, inputs);
+            // The condition's weight rows sum their rows' gradients in another order through a product: equal to rounding.
+            for (var i = 0; i < inputs.Length; i++)
+                Assert.IsTrue(expectedGradients[i].allclose(actualGradients[i], rtol: 1e-5, atol: 1e-6), $"same gradient {i} (width {width})");
+        }
+    }
+
+    [TestMethod]
     public void ZeroOneEntriesGiveBitIdenticalOutputAndGradientsToTheGeneralOnes()
     {
         var labels = zeros(5, 6);
