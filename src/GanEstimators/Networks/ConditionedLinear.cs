@@ -15,7 +15,7 @@ internal sealed class ConditionedLinear : nn.Module<Tensor, Tensor?, Tensor>
     /// <summary>
     /// Conditions at most this wide are added in training as one product with the batch's 0/1 condition matrix: adding
     /// weight rows costs an index_select, and its backward a scatter into the weight rows, which a product this narrow
-    /// undercuts (forward and backward of a 256-row layer: 20 µs less at width 5, even at width 20, dearer from 50;
+    /// undercuts (forward and backward of a 256-row layer: 20 µs less at width 5, about even at 20, dearer from 50;
     /// BENCHMARKS.md, "CPU training loop", <c>--price-conditioned</c>). A one-hot product adds each row's one weight row
     /// to exactly the sum the entries give.
     /// </summary>
@@ -53,7 +53,7 @@ internal sealed class ConditionedLinear : nn.Module<Tensor, Tensor?, Tensor>
     public Tensor Forward(Tensor x, BatchCondition? batch)
     {
         if (batch is null || condition is null || conditionWidth > DenseProductWidth) return Forward(x, batch?.Active);
-        // In place, as below.
+        // In place: the linear layer's backward needs x and its weights, not its output.
         return input.forward(x).addmm_(batch.Dense, condition);
     }
 
