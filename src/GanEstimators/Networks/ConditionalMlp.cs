@@ -33,10 +33,7 @@ internal sealed class ConditionalMlp : nn.Module<Tensor, Tensor?, Tensor>
 
     public override Tensor forward(Tensor input, Tensor? condition) => rest.forward(first.forward(input, condition));
 
-    /// <summary>The same, with the condition given by its non-zero entries.</summary>
-    public Tensor Forward(Tensor input, ActiveConditions? condition) => rest.forward(first.Forward(input, condition));
-
-    /// <summary>The same, with a training batch's condition (see <see cref="ConditionedLinear.Forward(Tensor, BatchCondition?)"/>).</summary>
+    /// <summary>The same, with a batch's condition (see <see cref="ConditionedLinear.Forward(Tensor, BatchCondition?)"/>).</summary>
     public Tensor Forward(Tensor input, BatchCondition? condition) => rest.forward(first.Forward(input, condition));
 
     public static ConditionalMlp Discriminator(MlpSpec spec) => new("discriminator", spec, leaky: true);

@@ -42,30 +42,26 @@ internal sealed class ConditionedLinear : nn.Module<Tensor, Tensor?, Tensor>
 
     public override Tensor forward(Tensor x, Tensor? conditions)
     {
-        using var active = conditions is null ? null : ActiveConditions.Of(conditions);
-        return Forward(x, active);
+        var batch = BatchCondition.OfAnyMatrix(conditions);
+        using var entries = batch?.Active;
+        return Forward(x, batch);
     }
 
     /// <summary>
-    /// The same, with a training batch's condition: a narrow one (<see cref="DenseProductWidth"/>) as a product with its
-    /// 0/1 matrix, a wider one by its non-zero entries, found once for all the layers that share them.
+    /// The same, with a batch's condition: a narrow one (<see cref="DenseProductWidth"/>) whose matrix was given, as in
+    /// training, as a product with that matrix; otherwise by its non-zero entries, found once for all the layers that
+    /// share them. Sampling, which gives entries, never builds a matrix for the product.
     /// </summary>
     public Tensor Forward(Tensor x, BatchCondition? batch)
     {
-        if (batch is null || condition is null || conditionWidth > DenseProductWidth) return Forward(x, batch?.Active);
-        // In place: the linear layer's backward needs x and its weights, not its output.
-        return input.forward(x).addmm_(batch.Dense, condition);
-    }
-
-    /// <summary>The same, with the condition's non-zero entries found once for all the layers that share it.</summary>
-    public Tensor Forward(Tensor x, ActiveConditions? active)
-    {
+        // In place, both ways: the linear layer's backward needs x and its weights, not its output.
+        if (batch is null || condition is null) return input.forward(x);
+        if (batch.MatrixGiven && conditionWidth <= DenseProductWidth) return input.forward(x).addmm_(batch.Dense, condition);
+        var active = batch.Active;
         var y = input.forward(x);
-        if (active is null || condition is null) return y;
         var added = condition.index_select(0, active.Columns);
         if (active.Values is not null) added = added * active.Values;
-        // In place: the linear layer's backward needs x and its weights, not y. One entry per row adds row for row,
-        // the same sums as index_add_ without its index sort.
+        // One entry per row adds row for row, the same sums as index_add_ without its index sort.
         return active.OnePerRow ? y.add_(added, TorchScalars.One) : y.index_add_(0, active.Rows, added, TorchScalars.One);
     }
 }

@@ -54,7 +54,7 @@ internal sealed class GeneratorNetwork : nn.Module<Tensor, Tensor?, Tensor>
 
     /// <summary>The logits <see cref="Sample"/> activates.</summary>
     public Tensor SamplingLogits(Tensor noise, ActiveConditions? condition) =>
-        BatchCondition.Forward(body, noise, condition, () => condition!.ToDense(noise.shape[0], Spec.ConditionWidth));
+        BatchCondition.Forward(body, noise, condition is null ? null : BatchCondition.OfEntries(condition, noise.shape[0], Spec.ConditionWidth));
 
     /// <summary>A new network with this one's spec and weights (buffers included), on <paramref name="device"/>.</summary>
     public GeneratorNetwork Copy(Device device)

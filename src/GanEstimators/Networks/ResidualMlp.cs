@@ -30,19 +30,12 @@ internal sealed class ResidualMlp : nn.Module<Tensor, Tensor?, Tensor>
 
     public override Tensor forward(Tensor input, Tensor? condition)
     {
-        using var active = condition is null ? null : ActiveConditions.Of(condition);
-        return Forward(input, active);
+        var batch = BatchCondition.OfAnyMatrix(condition);
+        using var entries = batch?.Active;
+        return Forward(input, batch);
     }
 
-    /// <summary>The same, with the condition given by its non-zero entries.</summary>
-    public Tensor Forward(Tensor input, ActiveConditions? active)
-    {
-        var x = input;
-        for (var i = 0; i < linears.Count; i++) x = cat(new[] { activations[i].forward(linears[i].Forward(x, active)), x }, 1);
-        return output.Forward(x, active);
-    }
-
-    /// <summary>The same, with a training batch's condition (see <see cref="ConditionedLinear.Forward(Tensor, BatchCondition?)"/>).</summary>
+    /// <summary>The same, with a batch's condition (see <see cref="ConditionedLinear.Forward(Tensor, BatchCondition?)"/>).</summary>
     public Tensor Forward(Tensor input, BatchCondition? condition)
     {
         var x = input;

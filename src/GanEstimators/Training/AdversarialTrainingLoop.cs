@@ -108,11 +108,11 @@ internal sealed class AdversarialTrainingLoop
     }
 
     private static BatchCondition? Condition(Tensor? conditions, TrainingBatches batches) =>
-        conditions is null ? null : new BatchCondition(conditions, batches.OneConditionPerRow);
+        conditions is null ? null : BatchCondition.OfMatrix(conditions, batches.OneConditionPerRow);
 
     /// <summary>Without packing the discriminator sees the generator's own condition, entries and all.</summary>
     private BatchCondition? PackCondition(BatchCondition? condition) =>
-        condition is null || PacSize == 1 ? condition : new BatchCondition(Pack(condition.Dense));
+        condition is null || PacSize == 1 ? condition : BatchCondition.OfMatrix(Pack(condition.Dense));
 
     private Tensor Pack(Tensor rows) => PacSize == 1 ? rows : rows.reshape(rows.shape[0] / PacSize, -1);
 

@@ -17,6 +17,8 @@ public sealed class ActiveConditionsTests
         return dense;
     }
 
+    private static BatchCondition Entries(ActiveConditions entries, long rows, long width) => BatchCondition.OfEntries(entries, rows, width);
+
     [TestMethod]
     public void EntriesGivenDirectlyMakeTheSameDenseMatrix()
     {
@@ -32,7 +34,7 @@ public sealed class ActiveConditionsTests
         var x = randn(4, 3);
         using var fromDense = ActiveConditions.Of(Dense());
         using var given = ActiveConditions.OfOnes(Rows, Columns, CPU);
-        Assert.IsTrue(layer.Forward(x, fromDense).eq(layer.Forward(x, given)).all().item<bool>());
+        Assert.IsTrue(layer.Forward(x, Entries(fromDense, 4, 6)).eq(layer.Forward(x, Entries(given, 4, 6))).all().item<bool>());
     }
 
     [TestMethod]
@@ -49,8 +51,8 @@ public sealed class ActiveConditionsTests
             var dense = zeros(rows, width).scatter_(1, columns, ones(rows, perRow));
             var x = randn(rows, 3).requires_grad_(true);
             using var entries = ActiveConditions.Of(dense);
-            var expected = layer.Forward(x, entries);
-            var actual = layer.Forward(x, new BatchCondition(dense, onePerRow: perRow == 1));
+            var expected = layer.Forward(x, Entries(entries, rows, width));
+            var actual = layer.Forward(x, BatchCondition.OfMatrix(dense, onePerRow: perRow == 1));
             Assert.IsTrue(expected.eq(actual).all().item<bool>(), $"same output (width {width})");
             var inputs = layer.parameters().Prepend(x).ToArray();
             var expectedGradients = autograd.grad(new[] { expected.pow(2).sum() }, inputs);
@@ -74,8 +76,8 @@ public sealed class ActiveConditionsTests
             using var general = ActiveConditions.Of(dense);
             using var ones = ActiveConditions.OfOnes(dense, onePerRow);
             Assert.AreEqual(onePerRow, ones.OnePerRow);
-            var expected = layer.Forward(x, general);
-            var actual = layer.Forward(x, ones);
+            var expected = layer.Forward(x, Entries(general, dense.shape[0], 6));
+            var actual = layer.Forward(x, Entries(ones, dense.shape[0], 6));
             Assert.IsTrue(expected.eq(actual).all().item<bool>(), $"same output (one per row: {onePerRow})");
             var inputs = layer.parameters().Prepend(x).ToArray();
             var expectedGradients = autograd.grad(new[] { expected.pow(2).sum() }, inputs);
