@@ -6,9 +6,10 @@ namespace GanEstimators.Benchmarks;
 /// <summary>
 /// <c>--price-conditioned</c>: thread CPU time of a conditioned first layer's forward and backward (input 64, output
 /// 256; 256 rows, or 50 PacGAN packs of 10 rows) at several condition widths, with the condition's weight rows added entry by entry (what
-/// <c>ConditionedLinear</c> does for every width: index_select, then add_ for one entry per row or index_add_ for
-/// more) against one dense product with the 0/1 condition matrix (addmm_). Where the product is cheaper, a narrow
-/// condition should take it. The third of three rounds is printed.
+/// <c>ConditionedLinear</c> does for wide conditions and in sampling: index_select, then add_ for one entry per row or
+/// index_add_ for more) against one dense product with the 0/1 condition matrix (addmm_, what it does for narrow ones in
+/// training), and against the hand loop's way: one product over the input concatenated with the matrix. Where the
+/// product is cheaper, a narrow condition should take it. The third of three rounds is printed.
 /// </summary>
 public static class ConditionedLayerPricing
 {
@@ -21,7 +22,7 @@ public static class ConditionedLayerPricing
         const int input = 64, output = 256;
         random.manual_seed(0);
         using var weight = randn(output, input).requires_grad_(true);
-        Console.WriteLine($"{"rows",6} {"condition width",16} {"entries/row",12} {"entries µs",12} {"addmm_ µs",12} {"ratio",8}");
+        Console.WriteLine($"{"rows",6} {"condition width",16} {"entries/row",12} {"entries µs",12} {"addmm_ µs",12} {"ratio",8} {"cat µs",12}");
         foreach (var (rows, entriesPerRow, width) in cases)
         {
             using var x = randn(rows, input);
@@ -34,29 +35,34 @@ public static class ConditionedLayerPricing
             var flatColumns = columns.reshape(-1);
             var flatRows = arange(rows, int64).repeat_interleave(entriesPerRow);
             var conditionWeight = randn(width, output).requires_grad_(true);
-            void Layer(bool entries)
+            var catWeight = randn(output, input + width).requires_grad_(true);
+            void Layer(Variant variant)
             {
-                var h = F.linear(x, weight);
-                if (!entries) h = h.addmm_(dense, conditionWeight);
-                else if (entriesPerRow == 1) h = h.add_(conditionWeight.index_select(0, flatColumns));
-                else h = h.index_add_(0, flatRows, conditionWeight.index_select(0, flatColumns), 1.0);
+                var h = variant switch
+                {
+                    Variant.Cat => F.linear(cat(new[] { x, dense }, 1), catWeight),
+                    Variant.Product => F.linear(x, weight).addmm_(dense, conditionWeight),
+                    _ when entriesPerRow == 1 => F.linear(x, weight).add_(conditionWeight.index_select(0, flatColumns)),
+                    _ => F.linear(x, weight).index_add_(0, flatRows, conditionWeight.index_select(0, flatColumns), 1.0),
+                };
                 h.mul(outputGradient).sum().backward();
-                weight.grad!.zero_();
-                conditionWeight.grad!.zero_();
+                foreach (var parameter in new[] { weight, conditionWeight, catWeight }) parameter.grad?.zero_();
             }
-            var times = new double[2];
+            var times = new double[3];
             for (var round = 0; round < 3; round++)
-                for (var variant = 0; variant < 2; variant++)
+                foreach (var variant in Enum.GetValues<Variant>())
                 {
                     var start = ThreadClock.Seconds();
                     for (var i = 0; i < iterations; i++)
                     {
                         using var step = NewDisposeScope();
-                        Layer(entries: variant == 0);
+                        Layer(variant);
                     }
-                    times[variant] = (ThreadClock.Seconds() - start) / iterations * 1e6;
+                    times[(int)variant] = (ThreadClock.Seconds() - start) / iterations * 1e6;
                 }
-            Console.WriteLine($"{rows,6} {width,16} {entriesPerRow,12} {times[0],12:F1} {times[1],12:F1} {times[1] / times[0],8:F2}");
+            Console.WriteLine($"{rows,6} {width,16} {entriesPerRow,12} {times[0],12:F1} {times[1],12:F1} {times[1] / times[0],8:F2} {times[2],12:F1}");
         }
     }
+
+    private enum Variant { Entries, Product, Cat }
 }

@@ -4,8 +4,9 @@ namespace GanEstimators.Benchmarks;
 
 /// <summary>
 /// <c>--price-ops</c>: thread CPU time of single operations, each in its own dispose scope, on the hand loop's networks
-/// after one step — the bookkeeping the trainer adds per step (‖∇G‖ three ways, detaches) and what a conditioned layer
-/// does on 256 × 256 (index_add_ against add_, index_select and their backward). The third of three rounds is printed.
+/// after one step — the bookkeeping the trainer adds per step (‖∇G‖ three ways, detaches) and the kernels a conditioned
+/// layer runs on 256 × 256 (index_add_ against add_, index_select, addmm_ and their backward; whole layers:
+/// <see cref="ConditionedLayerPricing"/>). The third of three rounds is printed.
 /// </summary>
 public static class OpPricing
 {
@@ -24,25 +25,6 @@ public static class OpPricing
         var grad = randn(256, 256);
         var oneHot = randn(256, 5);
         var labels = nn.functional.one_hot(cols, 5).to(float32);
-        var x = randn(256, 64);
-        var weight = randn(256, 64).requires_grad_(true);
-        var conditionWeight = randn(5, 256).requires_grad_(true);
-        // The first layer of a conditioned MLP on a label alone, forward and backward into its weights: the condition's
-        // weight rows added row for row (ConditionedLinear) against one small matrix product.
-        void Layer(bool sparse)
-        {
-            var h = nn.functional.linear(x, weight);
-            h = sparse ? h.add_(conditionWeight.index_select(0, cols)) : h.addmm_(labels, conditionWeight);
-            h.mul(grad).sum().backward();
-            weight.grad!.zero_();
-            conditionWeight.grad!.zero_();
-        }
-        var catWeight = randn(256, 69).requires_grad_(true);
-        void CatLayer()
-        {
-            nn.functional.linear(cat(new[] { x, labels }, 1), catWeight).mul(grad).sum().backward();
-            catWeight.grad!.zero_();
-        }
         var cases = new (string, Action)[]
         {
             ("index_add_ 256x256 (rows = arange)", () => y.index_add_(0, rows, src, 1.0)),
@@ -53,9 +35,6 @@ public static class OpPricing
             ("matmul 256x5 @ 5x256", () => matmul(oneHot, table)),
             ("y.addmm_(onehot 256x5, 5x256)", () => y.addmm_(labels, table)),
             ("labels^T @ grad (addmm_ backward)", () => labels.t().mm(grad)),
-            ("conditioned layer, sparse: fwd + bwd", () => Layer(sparse: true)),
-            ("conditioned layer, addmm: fwd + bwd", () => Layer(sparse: false)),
-            ("layer over cat(x, labels): fwd + bwd", () => CatLayer()),
             ("empty scope", () => { }),
             ("flat cat norm", () => loop.FlatGradientNorm()),
             ("reshape-cat-norm (library)", () => { using var _ = no_grad(); cat(parameters.Select(p => p.grad!.reshape(-1)).ToArray()).norm(); }),

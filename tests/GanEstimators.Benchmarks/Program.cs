@@ -23,7 +23,7 @@ using static TorchSharp.torch;
 //                 library's choice; --runs 5, --rows 100000 per run)
 //   --steps B     instead: price each bookkeeping piece per step (B ABBA blocks of --block S steps, default 20)
 //   --price-conditioned  instead: a conditioned first layer's forward + backward, weight rows added entry by entry
-//                 against one addmm_, at condition widths 2-500 (--iterations 2000)
+//                 against one addmm_ and against the hand loop's cat, at condition widths 2-500 (--iterations 2000)
 //   --fingerprint instead: one hash per seeded small training (every loss, conditions, resume, save/load, DCGAN), then
 //                 one of its sampled values and one of its history metrics alone; a
 //                 refactoring that keeps behaviour keeps every hash on the same machine
