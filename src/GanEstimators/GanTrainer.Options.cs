@@ -184,7 +184,11 @@ public sealed partial class GanTrainer
         /// </summary>
         public int PacSize { get; set; } = Defaults.PacSize;
 
-        /// <summary>What to do when a loss becomes NaN or infinite. Default: stop and keep the last good epoch's networks.</summary>
+        /// <summary>
+        /// What to do when a loss becomes NaN or infinite. Default: stop and keep the last good epoch's networks, and,
+        /// with <see cref="KeepTrainingState"/>, that epoch's whole training state (the optimisers' moments, the random
+        /// stream, the average's count), so a resumed run starts as if the diverged epoch had never run.
+        /// </summary>
         public GanNonFinitePolicy NonFinitePolicy { get; set; } = Defaults.NonFinitePolicy;
 
         /// <summary>
@@ -199,7 +203,11 @@ public sealed partial class GanTrainer
 
         /// <summary>
         /// Keep the discriminator and both optimisers' state in the sampler (and in saved models) so training can be
-        /// resumed with <see cref="GanTrainer.Fit(Microsoft.ML.IDataView, GanSampler)"/>. Default true.
+        /// resumed with <see cref="GanTrainer.Fit(Microsoft.ML.IDataView, GanSampler)"/>. Default true. The state is the
+        /// last epoch's. When <see cref="EarlyStopping"/> kept an earlier epoch's generator and there is no generator
+        /// average, the sampler holds only that generator, so a resumed run trains it on against the last epoch's
+        /// discriminator and optimiser state (as Keras' restore-best-weights does). With an average, the trained
+        /// generator's last weights are kept too and training resumes from them; the average goes on from the kept epoch's.
         /// </summary>
         public bool KeepTrainingState { get; set; } = Defaults.KeepTrainingState;
 

@@ -9,7 +9,7 @@ namespace GanEstimators.Training;
 /// averaging in GAN training"), updated after every generator step. The average, not the network being trained, is what
 /// the sampler gets: it smooths out the last steps' oscillation around the equilibrium.
 /// <para>
-/// Every floating-point tensor of the state dict is averaged (weights and the batch-norm running statistics alike);
+/// Every floating-point parameter and buffer is averaged (weights and the batch-norm running statistics alike);
 /// integer counters are copied. The decay warms up as min(decay, (1 + t) / (10 + t)) after t updates, so the average
 /// does not keep the random initial weights for thousands of steps.
 /// </para>
@@ -25,8 +25,8 @@ internal sealed class GeneratorAverage : IDisposable
         Network = averaged;
         _decay = decay;
         Updates = updates;
-        var liveState = live.state_dict();
-        _pairs = averaged.state_dict().Select(kv => (kv.Value, liveState[kv.Key])).ToArray();
+        var liveTensors = ModuleTensors.ByName(live);
+        _pairs = ModuleTensors.ByName(averaged).Select(kv => (kv.Value, liveTensors[kv.Key])).ToArray();
         averaged.eval();
     }
 
@@ -35,6 +35,9 @@ internal sealed class GeneratorAverage : IDisposable
 
     /// <summary>Generator updates averaged so far, over all resumed runs.</summary>
     public long Updates { get; private set; }
+
+    /// <summary>Sets the count back to an earlier one (with the weights, by the NaN policy: <see cref="LastGoodState"/>).</summary>
+    public void RestoreUpdates(long updates) => Updates = updates;
 
     public void Update()
     {

@@ -27,14 +27,11 @@ internal sealed class TrainingSession
 
     public void Run()
     {
-        var generator = Loop.Generator;
-        var discriminator = Loop.Discriminator;
         var sampled = Loop.SampledGenerator;
         var firstEpoch = History.LastEpoch + 1;
         var lastEpoch = firstEpoch + Options.Epochs - 1;
         var restoreOnNonFinite = Options.NonFinitePolicy == GanNonFinitePolicy.RestoreLastGood;
-        using var lastGood = !restoreOnNonFinite ? null
-            : Loop.Average is null ? new LastGoodNetworks(generator, discriminator) : new LastGoodNetworks(generator, discriminator, sampled);
+        using var lastGood = restoreOnNonFinite ? new LastGoodState(Loop, Random, wholeState: Options.KeepTrainingState) : null;
         ModuleSnapshot? bestGenerator = null;
         var best = double.PositiveInfinity;
         int bestEpoch = 0, evaluationsSinceBest = 0;

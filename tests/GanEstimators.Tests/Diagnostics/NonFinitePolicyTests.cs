@@ -1,3 +1,4 @@
+using GanEstimators.Tests.Persistence;
 using GanEstimators.Tests.Support;
 using Microsoft.ML;
 
@@ -6,6 +7,8 @@ namespace GanEstimators.Tests.Diagnostics;
 [TestClass]
 public sealed class NonFinitePolicyTests
 {
+    public TestContext TestContext { get; set; } = null!;
+
     private static GanTrainer.Options Exploding(GanNonFinitePolicy policy)
     {
         var options = RingTraining.Options(GanLoss.NonSaturating, epochs: 20);
@@ -56,5 +59,38 @@ public sealed class NonFinitePolicyTests
 
         CollectionAssert.AreEqual(Columns.Points(reference.Sample(50, seed: 3)).SelectMany(p => p).ToArray(),
             Columns.Points(restored.Sample(50, seed: 3)).SelectMany(p => p).ToArray());
+    }
+
+    [TestMethod]
+    [DataRow(0.0)]
+    [DataRow(0.9)]
+    public void ARestoredRunKeepsTheTrainingStateOfTheRunThatStoppedBeforeDiverging(double averageDecay)
+    {
+        // Not only the weights go back: the optimisers' moments took in the diverged epoch's non-finite gradients and
+        // the random stream its draws. What resuming starts from must be, byte for byte, what the run that stopped one
+        // epoch before the divergence keeps.
+        var options = Exploding(GanNonFinitePolicy.RestoreLastGood);
+        options.LearningRate = 1000;
+        options.GeneratorAverageDecay = averageDecay;
+        var restored = RingTraining.Fit(options, rows: 400);
+        var lastGood = restored.History.SelectedEpoch;
+        Assert.IsGreaterThan(0, lastGood, "the test needs a divergence after the first epoch");
+        var stopped = Exploding(GanNonFinitePolicy.RestoreLastGood);
+        stopped.LearningRate = 1000;
+        stopped.GeneratorAverageDecay = averageDecay;
+        stopped.Epochs = lastGood;
+        var reference = RingTraining.Fit(stopped, rows: 400);
+        Assert.IsTrue(restored.CanResumeTraining);
+
+        CollectionAssert.AreEqual(KeptState(reference, "reference.zip"), KeptState(restored, "restored.zip"));
+    }
+
+    private byte[] KeptState(GanSampler sampler, string fileName)
+    {
+        var ml = new MLContext(1);
+        var folder = Directory.CreateDirectory(Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), TestContext.FullyQualifiedTestClassName)).FullName;
+        var path = Path.Combine(folder, fileName);
+        ml.Model.Save(sampler, RingOfGaussians.Load(ml, 10).Schema, path);
+        return new ModelZip(path).Read("TrainingState.bin");
     }
 }
