@@ -54,7 +54,7 @@ internal static class DomainImageClassifierFile
                 throw new InvalidDataException($"'{path}' declares an impossible classifier shape ({spec}); the file is damaged.");
             var (minimum, maximum) = (reader.ReadSingle(), reader.ReadSingle());
             var classNames = Enumerable.Range(0, spec.Classes).Select(_ => reader.ReadString()).ToArray();
-            network = new ImageClassifierNetwork(spec);
+            network = GlobalTorchRandom.Unseeded(() => new ImageClassifierNetwork(spec));
             network.load(reader);
             return new DomainImageClassifier(network, classNames, minimum, maximum);
         }

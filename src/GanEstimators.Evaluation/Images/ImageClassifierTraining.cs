@@ -6,8 +6,6 @@ namespace GanEstimators.Evaluation.Images;
 /// <summary>Fits an <see cref="ImageClassifierNetwork"/> with Adam and cross-entropy, shuffling the images every epoch.</summary>
 internal static class ImageClassifierTraining
 {
-    private static readonly object NetworkInitialisation = new();
-
     /// <param name="spec">The network to build.</param>
     /// <param name="images">Scaled pixels, one image per row.</param>
     /// <param name="classes">The class index of each image.</param>
@@ -15,13 +13,7 @@ internal static class ImageClassifierTraining
     public static ImageClassifierNetwork Fit(ImageClassifierSpec spec, Tensor images, long[] classes, ImageClassifierTrainingOptions options)
     {
         Native.ConvolutionGradientCheck.EnsureCorrect(images.device);
-        ImageClassifierNetwork network;
-        // The initial weights come from libtorch's global generator; the lock keeps concurrent seeded trainings apart.
-        lock (NetworkInitialisation)
-        {
-            random.manual_seed(options.Seed);
-            network = new ImageClassifierNetwork(spec);
-        }
+        var network = GlobalTorchRandom.Seeded(options.Seed, () => new ImageClassifierNetwork(spec));
         try
         {
             Train(network, images, classes, options);

@@ -5,8 +5,10 @@ namespace GanEstimators.Networks;
 
 /// <summary>
 /// The generator: a body (MLP, residual or DCGAN) that maps noise and condition to logits, and the output heads that turn
-/// logits into an encoded row. <see cref="nn.Module{T1,T2,TResult}.forward"/> returns the logits (the conditional loss
-/// needs them); <see cref="Generate(Tensor, Tensor?, Generator)"/> returns activated rows.
+/// logits into an encoded row. Training calls <see cref="Forward"/> for the logits (the conditional loss needs them) and
+/// <see cref="Activate"/> for the rows, with the batch's shared <see cref="BatchCondition"/>; sampling calls
+/// <see cref="Sample"/>. <see cref="nn.Module{T1,T2,TResult}.forward"/> and <see cref="Generate(Tensor, Tensor?, Generator)"/>
+/// take any condition matrix (the diagnostics' fixed probes).
 /// </summary>
 internal sealed class GeneratorNetwork : nn.Module<Tensor, Tensor?, Tensor>
 {
@@ -59,7 +61,7 @@ internal sealed class GeneratorNetwork : nn.Module<Tensor, Tensor?, Tensor>
     /// <summary>A new network with this one's spec and weights (buffers included), on <paramref name="device"/>.</summary>
     public GeneratorNetwork Copy(Device device)
     {
-        var copy = new GeneratorNetwork(Spec);
+        var copy = GlobalTorchRandom.Unseeded(() => new GeneratorNetwork(Spec));
         using var weights = ModuleSnapshot.Capture(this);
         weights.RestoreInto(copy.to(device));
         return copy;
@@ -68,7 +70,7 @@ internal sealed class GeneratorNetwork : nn.Module<Tensor, Tensor?, Tensor>
     /// <summary>A network of <paramref name="spec"/> with the weights a module's <c>save</c> wrote into <paramref name="weights"/>.</summary>
     public static GeneratorNetwork Load(GeneratorSpec spec, byte[] weights)
     {
-        var network = new GeneratorNetwork(spec);
+        var network = GlobalTorchRandom.Unseeded(() => new GeneratorNetwork(spec));
         using var reader = new BinaryReader(new MemoryStream(weights));
         network.load(reader);
         return network;

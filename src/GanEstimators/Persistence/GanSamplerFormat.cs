@@ -162,7 +162,7 @@ internal static class GanSamplerFormat
         GeneratorNetwork network;
         try
         {
-            network = new GeneratorNetwork(spec);
+            network = GlobalTorchRandom.Unseeded(() => new GeneratorNetwork(spec));
         }
         catch (ArgumentException e)
         {

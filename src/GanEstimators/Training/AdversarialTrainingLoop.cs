@@ -38,7 +38,7 @@ internal sealed class AdversarialTrainingLoop
     public GanEpochMetrics RunEpoch(int epoch, TrainingBatches batches, Generator random, EpochMeter meter, Action checkAlive)
     {
         var clock = Stopwatch.StartNew();
-        var stepsPerEpoch = Math.Max(1, batches.Rows / BatchSize);
+        var stepsPerEpoch = batches.StepsPerEpoch(BatchSize);
         meter.Reset();
         Generator.train();
         Discriminator.train();

@@ -1,5 +1,4 @@
 using GanEstimators.Encoding;
-using GanEstimators.Networks;
 using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;

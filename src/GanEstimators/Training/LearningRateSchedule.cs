@@ -53,13 +53,8 @@ internal sealed record LearningRateSchedule(GanLearningRateSchedule Kind, int La
         if (IsConstant) return (rates.LearningRate, rates.DiscriminatorLearningRate);
         var factor = Factor(epoch);
         var scheduled = (rates.LearningRate * factor, rates.DiscriminatorLearningRate * factor);
-        SetRate(generator, scheduled.Item1);
-        SetRate(discriminator, scheduled.Item2);
+        OptimizerSettings.SetRate(generator, scheduled.Item1);
+        OptimizerSettings.SetRate(discriminator, scheduled.Item2);
         return scheduled;
-    }
-
-    private static void SetRate(TorchSharp.torch.optim.Optimizer optimizer, double rate)
-    {
-        foreach (var group in ((TorchSharp.Modules.OptimizerHelper)optimizer).ParamGroups) group.LearningRate = rate;
     }
 }

@@ -59,6 +59,9 @@ internal sealed class TrainingBatches : IDisposable
 
     public int Rows { get; }
 
+    /// <summary>Steps in an epoch of batches of <paramref name="batchSize"/> rows: an epoch covers the rows (at least one step).</summary>
+    public int StepsPerEpoch(int batchSize) => Math.Max(1, Rows / batchSize);
+
     /// <summary>Whether every batch's condition is a label one-hot alone: exactly one 1 in every row.</summary>
     public bool OneConditionPerRow => _labels is not null && (_categories?.Vector.Width ?? 0) == 0;
 

@@ -12,9 +12,6 @@ namespace GanEstimators.Training;
 /// </summary>
 internal sealed class TrainingNetworks : IDisposable
 {
-    // Seeding libtorch's global generator and drawing the initial weights must not interleave with another thread's.
-    private static readonly object NetworkInitialisation = new();
-
     private bool _generatorHandedOver;
 
     private TrainingNetworks(GeneratorNetwork generator, nn.Module<Tensor, Tensor?, Tensor> discriminator)
@@ -108,10 +105,6 @@ internal sealed class TrainingNetworks : IDisposable
             generator = GeneratorSpec.Tabular(plan.Network.Architecture, new MlpSpec(options.NoiseDimension, conditionWidth, options.Mlp.GeneratorHiddenSizes, encoder.EncodedWidth), encoder.Spans);
             discriminator = DiscriminatorSpec.Of(new MlpSpec(pacSize * encoder.EncodedWidth, pacSize * conditionWidth, options.Mlp.DiscriminatorHiddenSizes, 1));
         }
-        lock (NetworkInitialisation)
-        {
-            torch.random.manual_seed(plan.Seed);
-            return (new GeneratorNetwork(generator), discriminator.Build());
-        }
+        return GlobalTorchRandom.Seeded(plan.Seed, () => (new GeneratorNetwork(generator), discriminator.Build()));
     }
 }

@@ -35,7 +35,7 @@ internal sealed class TrainingRun
         using var monitor = split.Holdout.Count > 0
             ? new HeldOutQualityMonitor(split.Holdout, Categories.Vector, Options.NoiseDimension, Plan.Seed, Device)
             : null;
-        Session(networks, batches, random, history, probe, monitor, Math.Max(1, split.Training.Count / BatchSize)).Run();
+        Session(networks, batches, random, history, probe, monitor, batches.StepsPerEpoch(BatchSize)).Run();
 
         var trainingState = Options.KeepTrainingState ? networks.CaptureState(Options.PacSize, Plan.Optimizer, random) : null;
         return new TrainedRun(networks.TakeSampledGenerator(), history, trainingState);

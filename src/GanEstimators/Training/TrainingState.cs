@@ -40,7 +40,7 @@ internal sealed record TrainingState(
 
     public nn.Module<Tensor, Tensor?, Tensor> RestoreDiscriminator()
     {
-        var discriminator = DiscriminatorSpec.Build();
+        var discriminator = GlobalTorchRandom.Unseeded(DiscriminatorSpec.Build);
         using var reader = new BinaryReader(new MemoryStream(DiscriminatorWeights));
         discriminator.load(reader);
         return discriminator;
@@ -50,9 +50,8 @@ internal sealed record TrainingState(
     public static void RestoreOptimizer(optim.Optimizer optimizer, byte[] state, double learningRate)
     {
         using var reader = new BinaryReader(new MemoryStream(state));
-        var helper = (TorchSharp.Modules.OptimizerHelper)optimizer;
-        helper.load_state_dict(reader);
-        foreach (var group in helper.ParamGroups) group.LearningRate = learningRate;
+        ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(reader);
+        OptimizerSettings.SetRate(optimizer, learningRate);
     }
 
     private static void SaveOptimizer(optim.Optimizer optimizer, BinaryWriter writer) =>

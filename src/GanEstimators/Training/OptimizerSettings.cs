@@ -32,4 +32,10 @@ internal sealed record OptimizerSettings(GanOptimizer Optimizer, double Learning
             _ => throw new ArgumentOutOfRangeException(nameof(Optimizer), Optimizer, null),
         };
     }
+
+    /// <summary>Sets every parameter group of <paramref name="optimizer"/> to learn at <paramref name="rate"/>.</summary>
+    public static void SetRate(optim.Optimizer optimizer, double rate)
+    {
+        foreach (var group in ((OptimizerHelper)optimizer).ParamGroups) group.LearningRate = rate;
+    }
 }
