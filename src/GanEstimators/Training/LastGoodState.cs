@@ -1,5 +1,4 @@
 using GanEstimators.Networks;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace GanEstimators.Training;
@@ -14,7 +13,7 @@ internal sealed class LastGoodState : IDisposable
 {
     private readonly nn.Module[] _networks;
     private readonly ModuleSnapshot[] _snapshots;
-    private readonly (OptimizerHelper Optimizer, MemoryStream State)[] _optimizers;
+    private readonly OptimizerSnapshot[] _optimizers;
     private readonly Generator? _random;
     private readonly GeneratorAverage? _average;
     private Tensor? _randomState;
@@ -27,8 +26,8 @@ internal sealed class LastGoodState : IDisposable
     {
         _networks = loop.Average is null ? new nn.Module[] { loop.Generator, loop.Discriminator } : new nn.Module[] { loop.Generator, loop.Discriminator, loop.SampledGenerator };
         _snapshots = _networks.Select(ModuleSnapshot.Capture).ToArray();
-        _optimizers = !wholeState ? Array.Empty<(OptimizerHelper, MemoryStream)>()
-            : new[] { loop.GeneratorOptimizer, loop.DiscriminatorOptimizer }.Select(o => ((OptimizerHelper)o, new MemoryStream())).ToArray();
+        _optimizers = !wholeState ? Array.Empty<OptimizerSnapshot>()
+            : new[] { new OptimizerSnapshot(loop.GeneratorOptimizer), new OptimizerSnapshot(loop.DiscriminatorOptimizer) };
         if (wholeState) (_random, _average) = (random, loop.Average);
         CaptureProgress();
     }
@@ -43,12 +42,7 @@ internal sealed class LastGoodState : IDisposable
     public void Restore()
     {
         for (var i = 0; i < _networks.Length; i++) _snapshots[i].RestoreInto(_networks[i]);
-        foreach (var (optimizer, state) in _optimizers)
-        {
-            state.Position = 0;
-            using var reader = new BinaryReader(state, System.Text.Encoding.UTF8, leaveOpen: true);
-            optimizer.load_state_dict(reader);
-        }
+        foreach (var optimizer in _optimizers) optimizer.Restore();
         if (_random is not null) _random.set_state(_randomState!);
         _average?.RestoreUpdates(_averageUpdates);
     }
@@ -56,18 +50,13 @@ internal sealed class LastGoodState : IDisposable
     public void Dispose()
     {
         foreach (var snapshot in _snapshots) snapshot.Dispose();
-        foreach (var (_, state) in _optimizers) state.Dispose();
+        foreach (var optimizer in _optimizers) optimizer.Dispose();
         _randomState?.Dispose();
     }
 
     private void CaptureProgress()
     {
-        foreach (var (optimizer, state) in _optimizers)
-        {
-            state.SetLength(0);
-            using var writer = new BinaryWriter(state, System.Text.Encoding.UTF8, leaveOpen: true);
-            optimizer.save_state_dict(writer);
-        }
+        foreach (var optimizer in _optimizers) optimizer.Refresh();
         if (_random is not null)
         {
             _randomState?.Dispose();
