@@ -88,9 +88,6 @@ public sealed class NonFinitePolicyTests
     private byte[] KeptState(GanSampler sampler, string fileName)
     {
         var ml = new MLContext(1);
-        var folder = Directory.CreateDirectory(Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), TestContext.FullyQualifiedTestClassName)).FullName;
-        var path = Path.Combine(folder, fileName);
-        ml.Model.Save(sampler, RingOfGaussians.Load(ml, 10).Schema, path);
-        return new ModelZip(path).Read("TrainingState.bin");
+        return new ModelZip(SavedSamplers.Save(TestContext, ml, sampler, RingOfGaussians.Load(ml, 10).Schema, fileName)).Read("TrainingState.bin");
     }
 }

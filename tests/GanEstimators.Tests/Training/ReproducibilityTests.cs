@@ -64,9 +64,7 @@ public sealed class ReproducibilityTests
         options.Seed = 11;
         // Wide layers, so that building the networks (the draws) is most of a load and a long window in a training.
         options.Mlp.GeneratorHiddenSizes = options.Mlp.DiscriminatorHiddenSizes = new[] { 512, 512 };
-        var folder = Directory.CreateDirectory(Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), TestContext.FullyQualifiedTestClassName)).FullName;
-        var path = Path.Combine(folder, "loaded-beside.zip");
-        ml.Model.Save(ml.Gan().Trainer(options).Fit(data), data.Schema, path);
+        var path = SavedSamplers.Save(TestContext, ml, ml.Gan().Trainer(options).Fit(data), data.Schema, "loaded-beside.zip");
         var alone = Columns.Read<float>(ml.Gan().Trainer(options).Fit(data).Sample(100, seed: 1), "X");
 
         using var stop = new CancellationTokenSource();
