@@ -1,3 +1,4 @@
+using GanEstimators.Training;
 using System.Diagnostics;
 using static TorchSharp.torch;
 
@@ -34,7 +35,8 @@ internal static class ImageClassifierTraining
         var shuffle = new Random(options.Seed);
         using var targets = tensor(classes);
         using var dropout = new Generator((ulong)options.Seed);
-        using var optimizer = optim.Adam(network.parameters(), options.LearningRate);
+        // β2 0.99 is what TorchSharp's optim.Adam factory, used here before, defaults to (its Adam class: 0.999).
+        using var optimizer = new RootedAdam(network.parameters().ToArray(), options.LearningRate, beta1: 0.9, beta2: 0.99);
         network.DropoutRandom = dropout;
         network.train();
         try
