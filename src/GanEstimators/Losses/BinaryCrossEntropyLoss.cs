@@ -1,5 +1,5 @@
 using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
+using GanEstimators.Native;
 
 namespace GanEstimators.Losses;
 
@@ -10,7 +10,7 @@ internal abstract class BinaryCrossEntropyLoss : AdversarialLoss
 
     /// <summary>−log D(x) − log(1 − D(G(z))) on logits, written with softplus for numerical stability.</summary>
     public override Tensor DiscriminatorLoss(Tensor realScores, Tensor fakeScores) =>
-        F.softplus(-realScores).mean().Plus(F.softplus(fakeScores).mean());
+        RootedFunctions.Softplus(-realScores).mean().Plus(RootedFunctions.Softplus(fakeScores).mean());
 
     public override Tensor Interpret(Tensor scores) => scores.sigmoid();
 }

@@ -1,5 +1,5 @@
 using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
+using GanEstimators.Native;
 
 namespace GanEstimators.Losses;
 
@@ -7,5 +7,5 @@ namespace GanEstimators.Losses;
 internal sealed class NonSaturatingLoss : BinaryCrossEntropyLoss
 {
     // −log sigmoid(x) = softplus(−x)
-    public override Tensor GeneratorLoss(Tensor fakeScores) => F.softplus(-fakeScores).mean();
+    public override Tensor GeneratorLoss(Tensor fakeScores) => RootedFunctions.Softplus(-fakeScores).mean();
 }

@@ -22,7 +22,7 @@ internal sealed class ConditionalMlp : nn.Module<Tensor, Tensor?, Tensor>
         var modules = new List<(string, nn.Module<Tensor, Tensor>)>();
         for (var i = 1; i < widths.Length; i++)
         {
-            modules.Add(($"activation{i - 1}", leaky ? nn.LeakyReLU(0.2) : nn.ReLU()));
+            modules.Add(($"activation{i - 1}", leaky ? new RootedLeakyReLU(0.2) : nn.ReLU()));
             modules.Add(($"linear{i}", new LinearLayer(widths[i - 1], widths[i])));
         }
         rest = nn.Sequential(modules);

@@ -44,12 +44,12 @@ internal sealed class DcganDiscriminator : nn.Module<Tensor, Tensor?, Tensor>
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>
         {
             ("conv0", Normalised(new ConvolutionLayer(inputShape[1], narrow, kernelSize: 4, stride: 2, padding: 1), spectral)),
-            ("activation0", nn.LeakyReLU(Slope)),
+            ("activation0", new RootedLeakyReLU(Slope)),
         };
         AddRefinements(layers, "0", narrow, spec.Depth, spectral);
         layers.Add(("conv1", Normalised(new ConvolutionLayer(narrow, wide, kernelSize: 4, stride: 2, padding: 1), spectral)));
         if (spec.Normalisation == DiscriminatorNormalisation.BatchNorm) layers.Add(("norm1", RootedBatchNorm.OfImages(wide)));
-        layers.Add(("activation1", nn.LeakyReLU(Slope)));
+        layers.Add(("activation1", new RootedLeakyReLU(Slope)));
         AddRefinements(layers, "1", wide, spec.Depth, spectral);
         layers.Add(("flatten", nn.Flatten()));
         features = nn.Sequential(layers);
@@ -86,7 +86,7 @@ internal sealed class DcganDiscriminator : nn.Module<Tensor, Tensor?, Tensor>
         for (var i = 1; i < depth; i++)
         {
             layers.Add(($"refine{stage}_{i}", Normalised(new ConvolutionLayer(channels, channels, kernelSize: 3, stride: 1, padding: 1), spectral)));
-            layers.Add(($"refine{stage}_{i}_activation", nn.LeakyReLU(Slope)));
+            layers.Add(($"refine{stage}_{i}_activation", new RootedLeakyReLU(Slope)));
         }
     }
 
