@@ -15,6 +15,7 @@ internal static class TorchScalars
     public static readonly Scalar Half = 0.5.ToScalar();
     public static readonly Scalar One = 1.0.ToScalar();
     /// <summary>1 as an integer, for integer tensors (a floating-point scalar cannot be added to them in place).</summary>
+    public static readonly Scalar IntegerZero = 0L.ToScalar();
     public static readonly Scalar IntegerOne = 1L.ToScalar();
     public static readonly Scalar Two = 2.0.ToScalar();
     public static readonly Scalar Tiny = 1e-20.ToScalar();

@@ -1,3 +1,4 @@
+using TorchSharp;
 using GanEstimators.Loading;
 using Microsoft.ML;
 using static TorchSharp.torch;
@@ -153,5 +154,11 @@ public sealed class DomainImageClassifier : IDisposable
     }
 
     /// <summary>Maps the training pixel range onto 0..1, in place.</summary>
-    private static Tensor Scale(Tensor pixels, float minimum, float maximum) => pixels.sub_(minimum).div_(maximum - minimum);
+    private static Tensor Scale(Tensor pixels, float minimum, float maximum)
+    {
+        // Scalars held through the calls (see TorchScalars).
+        using var low = minimum.ToScalar();
+        using var range = (maximum - minimum).ToScalar();
+        return pixels.sub_(low).div_(range);
+    }
 }

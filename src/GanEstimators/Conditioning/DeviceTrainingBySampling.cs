@@ -75,16 +75,16 @@ internal sealed class DeviceTrainingBySampling : IDisposable
         var threshold = TorchRandom.Uniform(new long[] { count, 1 }, device, random, float64).mul_(_total.index_select(0, column));
         // The first slot whose running sum exceeds u · total, as CumulativeWeights.Draw: slots of weight zero are never drawn.
         var slot = searchsorted(_cumulative.index_select(0, column), threshold, right: true).squeeze(1).minimum(_lastSlot.index_select(0, column));
-        var cell = column.mul(_slotsScalar).add_(slot);
+        var cell = column.mul(_slotsScalar).add_(slot, TorchScalars.IntegerOne);
         var rowCount = _count.take(cell);
         var pick = TorchRandom.Uniform(new long[] { count }, device, random, float64).mul_(rowCount).to(int64).minimum(rowCount.sub(TorchScalars.IntegerOne));
-        var realRows = _rows.take(_start.take(cell).add_(pick));
+        var realRows = _rows.take(_start.take(cell).add_(pick, TorchScalars.IntegerOne));
         Tensor? vector = null;
         if (_width > 0)
         {
             var sets = _setsVector.index_select(0, column);
             // Rows that chose the condition column set nothing: a 0 written at position 0 of their all-zero row.
-            var position = _vectorOffset.index_select(0, column).add_(slot).mul_(sets.to(int64));
+            var position = _vectorOffset.index_select(0, column).add_(slot, TorchScalars.IntegerOne).mul_(sets.to(int64));
             vector = zeros(new long[] { count, _width }, device: device).scatter_(1, position.unsqueeze(1), sets.unsqueeze(1));
         }
         return (realRows, vector, column, slot);

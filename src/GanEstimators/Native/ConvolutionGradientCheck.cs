@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GanEstimators.Native;
@@ -64,13 +65,16 @@ internal static class ConvolutionGradientCheck
         {
             var input = randn(new[] { 8L, inputs, 16, 16 }, generator: random);
             var weights = new[] { (width, inputs, 4L), (width, width, 3L), (2 * width, width, 4L) }
-                .Select(shape => randn(new[] { shape.Item1, shape.Item2, shape.Item3, shape.Item3 }, generator: random).mul(0.2)).ToArray();
+                .Select(shape => randn(new[] { shape.Item1, shape.Item2, shape.Item3, shape.Item3 }, generator: random).mul(Slope)).ToArray();
             worst = Math.Max(worst, WorstError(
                 PenaltyGradients(input, weights, (x, w, stride) => ConvolutionChannelPadding.Convolve(x, w, null, stride, padding: 1)),
                 PenaltyGradients(input.to(float64), weights.Select(w => w.to(float64)).ToArray(), (x, w, stride) => Plain(x, w, null, stride))));
         }
         return worst;
     }
+
+    // Rooted (see TorchScalars): the weights' scale and the critic's leaky-ReLU slope.
+    private static readonly Scalar Slope = 0.2.ToScalar();
 
     private static Tensor Plain(Tensor input, Tensor weight, Tensor? bias, long stride) =>
         nn.functional.conv2d(input, weight, bias, new[] { stride, stride }, new[] { 1L, 1L });
@@ -105,10 +109,10 @@ internal static class ConvolutionGradientCheck
         var w = weights.Select(weight => weight.detach().requires_grad_(true)).ToArray();
         var h = x;
         foreach (var (weight, stride) in new[] { (w[0], 2L), (w[1], 1L), (w[2], 2L) })
-            h = nn.functional.leaky_relu(convolve(h, weight, stride), 0.2);
+            h = convolve(h, weight, stride).leaky_relu(Slope);
         var score = h.sum(new long[] { 1, 2, 3 });
         var slope = autograd.grad(new[] { score }, new[] { x }, new[] { ones_like(score) }, retain_graph: true, create_graph: true)[0];
-        (slope.reshape(slope.shape[0], -1).norm(1) - 1).pow(2).mean().backward();
+        (slope.reshape(slope.shape[0], -1).norm(1) - TorchScalars.One).pow(TorchScalars.Two).mean().backward();
         return w.Select(weight => weight.grad!.detach()).ToArray();
     }
 }

@@ -51,7 +51,7 @@ internal sealed class GeneratorNetwork : nn.Module<Tensor, Tensor?, Tensor>
     public Tensor Sample(Tensor noise, ActiveConditions? condition, Generator random, IReadOnlySet<int>? mostLikely = null, Tensor? logitOffsets = null, ISequentialCategoryDraws? draws = null)
     {
         var logits = SamplingLogits(noise, condition);
-        return OutputHeads.ApplyForSampling(logitOffsets is null ? logits : logits + logitOffsets, Spec.Spans, random, mostLikely, draws);
+        return OutputHeads.ApplyForSampling(logitOffsets is null ? logits : logits.Plus(logitOffsets), Spec.Spans, random, mostLikely, draws);
     }
 
     /// <summary>The logits <see cref="Sample"/> activates.</summary>

@@ -38,6 +38,11 @@ internal static class CategoryCalibration
     // Probabilities and frequencies below this are treated as this, so an unseen or never-generated slot moves by a bounded step.
     private const double Floor = 1e-6;
 
+    // The constants above as rooted scalars (see TorchScalars).
+    private static readonly Scalar FloorScalar = Floor.ToScalar();
+    private static readonly Scalar LowestLinkedOffset = (-MaxLinkedOffset).ToScalar();
+    private static readonly Scalar HighestLinkedOffset = MaxLinkedOffset.ToScalar();
+
     /// <summary>The offsets, or null when the model has no categorical column.</summary>
     public static CategoryOffsets? Fit(SyntheticRowGenerator generator, SeenPairs? pairs)
     {
@@ -60,7 +65,7 @@ internal static class CategoryCalibration
         for (var step = 0; step < iterations; step++)
         {
             using var stepScope = NewDisposeScope();
-            var adjusted = logits + offsets;
+            var adjusted = logits.Plus(offsets);
             using var draws = pairs?.Start(known!, tables);
             using var random = new Generator((ulong)(FixedNoiseProbe.Seed + step));
             foreach (var i in Enumerable.Range(0, columns.Length).OrderBy(i => columns[i].EncodedOffset))
@@ -77,7 +82,8 @@ internal static class CategoryCalibration
                 var left = FitKeptPairs(acting.Where(a => !a.Linked).ToArray(), pairs!, tables!, probabilities, freeMasks![i]);
                 draws.Settle(columns[i].EncodedOffset, OutputHeads.DrawIndex(restricted, random));
                 var rows = left.sum().item<float>();
-                if (rows >= 0.5f) StepColumn(offsets, columns[i], real[i], probabilities.mul(left.unsqueeze(1)).sum(new long[] { 0 }).div_(rows));
+                using var rowCount = rows.ToScalar();
+                if (rows >= 0.5f) StepColumn(offsets, columns[i], real[i], probabilities.mul(left.unsqueeze(1)).sum(new long[] { 0 }).div_(rowCount));
                 var linked = acting.Where(a => a.Linked).ToArray();
                 if (linked.Length > 0) FitLinkedPairs(linked, pairs!, tables!, draws, logits, offsets, columns[i], real[i], freeMasks![i]);
             }
@@ -98,7 +104,8 @@ internal static class CategoryCalibration
         var left = free;
         foreach (var pair in acting.OrderBy(a => a.KnownFirst))
         {
-            var rows = left.mul(pair.KnownSlots.lt(pair.Unknown).to(left.dtype));
+            using var unknown = pair.Unknown.ToScalar();
+            var rows = left.mul(pair.KnownSlots.lt(unknown).to(left.dtype));
             left = left - rows;
             FitTable(pair.Pair, pair.KnownSlots, pair.Unknown, pairs, tables[pair.Pair], probabilities, rows);
         }
@@ -116,26 +123,28 @@ internal static class CategoryCalibration
     {
         // The column's logits with every offset so far; each table's step is added to them in turn rather than the
         // tables applied again (the same up to the lowest penalised logits, which stay far below the rest).
-        var adjusted = draws.Adjust(column.EncodedOffset, logits.narrow(1, column.EncodedOffset, column.Width) + offsets.narrow(0, column.EncodedOffset, column.Width));
+        var adjusted = draws.Adjust(column.EncodedOffset, logits.narrow(1, column.EncodedOffset, column.Width).Plus(offsets.narrow(0, column.EncodedOffset, column.Width)));
         foreach (var pair in linked)
         {
             // Each pair's probe-sized temporaries go at its end, not the step's.
             using var pairScope = NewDisposeScope();
             var table = tables[pair.Pair];
             using var before = table.clone();
-            FitTable(pair.Pair, pair.KnownSlots, pair.Unknown, pairs, table, F.softmax(adjusted, 1), free.mul(pair.KnownSlots.lt(pair.Unknown).to(free.dtype)));
-            table.clamp_(-MaxLinkedOffset, MaxLinkedOffset);
-            adjusted.add_(table.sub(before).index_select(0, pair.KnownSlots));
+            using var unknown = pair.Unknown.ToScalar();
+            FitTable(pair.Pair, pair.KnownSlots, pair.Unknown, pairs, table, F.softmax(adjusted, 1), free.mul(pair.KnownSlots.lt(unknown).to(free.dtype)));
+            table.clamp_(LowestLinkedOffset, HighestLinkedOffset);
+            adjusted.add_(table.sub(before).index_select(0, pair.KnownSlots), TorchScalars.One);
         }
         // Then the column's frequencies over all its free rows, which the tables above may have moved.
         var rows = free.sum().item<float>();
         if (rows < 0.5f) return;
-        StepColumn(offsets, column, real, F.softmax(adjusted, 1).mul_(free.unsqueeze(1)).sum(new long[] { 0 }).div_(rows));
+        using var rowCount = rows.ToScalar();
+        StepColumn(offsets, column, real, F.softmax(adjusted, 1).mul_(free.unsqueeze(1)).sum(new long[] { 0 }).div_(rowCount));
     }
 
     // Moves a column's own offsets by log(real frequency / mean generated probability).
     private static void StepColumn(Tensor offsets, ConditionalVector.Column column, Tensor real, Tensor generated) =>
-        offsets.narrow(0, column.EncodedOffset, column.Width).add_((real / generated.clamp_min(Floor)).log_());
+        offsets.narrow(0, column.EncodedOffset, column.Width).add_((real / generated.clamp_min(FloorScalar)).log_(), TorchScalars.One);
 
     // Moves one pair's offsets by log(training share / mean generated probability) per known slot seen in its rows
     // (1 or 0) and drawn slot with a training share.
@@ -157,10 +166,10 @@ internal static class CategoryCalibration
             counts = byKnown.matmul(rows.to(probabilities.dtype)).unsqueeze(1);
             generated = byKnown.matmul(weighted);
         }
-        generated = generated.div_(counts.clamp_min(1));
+        generated = generated.div_(counts.clamp_min(TorchScalars.IntegerOne));
         var shares = pairs.ConditionalShares(pair);
-        var step = (shares.clamp_min(Floor) / generated.clamp_min_(Floor)).log_();
-        table.add_(step.mul_(shares.gt(0).logical_and_(counts.gt(0)).to(step.dtype)));
+        var step = (shares.clamp_min(FloorScalar) / generated.clamp_min_(FloorScalar)).log_();
+        table.add_(step.mul_(shares.gt(TorchScalars.IntegerZero).logical_and_(counts.gt(TorchScalars.IntegerZero)).to(step.dtype)), TorchScalars.One);
     }
 
     // The check rows whose drawn condition is not on this column.
@@ -178,6 +187,6 @@ internal static class CategoryCalibration
     {
         var frequencies = new double[column.Width];
         for (var k = 0; k < column.Width; k++) frequencies[k] = column.Cumulative[k] - (k == 0 ? 0 : column.Cumulative[k - 1]);
-        return tensor(frequencies, device: device).to(dtype).clamp_min(Floor);
+        return tensor(frequencies, device: device).to(dtype).clamp_min(FloorScalar);
     }
 }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GanEstimators.Sampling.Calibration;
@@ -50,11 +51,11 @@ internal sealed partial class SeenPairs
                 var pair = _pairs._pairs[p];
                 if (!Acts(pair) || pair.Drawn != column || _known[pair.Known] is not { } known) continue;
                 using var penalties = (_tables?[p] ?? pair.Penalties).index_select(0, known);
-                adjusted = adjusted is null ? logits + penalties : adjusted.add_(penalties);
+                adjusted = adjusted is null ? logits.Plus(penalties) : adjusted.add_(penalties, TorchScalars.One);
             }
             if (adjusted is null) return logits;
             using var penalised = adjusted;
-            using var lowest = adjusted.amax(new long[] { 1 }, keepdim: true).sub_(LowestBelowLargest);
+            using var lowest = adjusted.amax(new long[] { 1 }, keepdim: true).sub_(LowestBelowLargestScalar);
             return penalised.maximum(lowest);
         }
 
@@ -79,7 +80,8 @@ internal sealed partial class SeenPairs
             var slots = drawn;
             if (_fixed[column] is { } fixedSlots)
             {
-                using var isFixed = fixedSlots.lt(Width(column)).unsqueeze(1);
+                using var width = Width(column).ToScalar();
+                using var isFixed = fixedSlots.lt(width).unsqueeze(1);
                 using var fixedColumn = fixedSlots.unsqueeze(1);
                 slots = where(isFixed, fixedColumn, drawn);
             }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using GanEstimators.Conditioning;
 using GanEstimators.Constraints;
 using GanEstimators.Encoding;
@@ -40,6 +41,7 @@ internal sealed partial class SeenPairs : IDisposable
     // underflows through subnormal floats, which made sampling flights-20k 15 % slower; e^−80 ≈ 1.8e−35 is still a
     // normal float, and 220 slots of it are drawn about once in 10^32 rows.
     private const float LowestBelowLargest = 80f;
+    private static readonly Scalar LowestBelowLargestScalar = LowestBelowLargest.ToScalar();
 
     /// <summary>
     /// Two categorical columns at least this associated (bias-corrected Cramér's V) and not kept are linked:
