@@ -147,7 +147,7 @@ internal static class Fingerprint
         var clock = System.Diagnostics.Stopwatch.StartNew();
         string result;
         try { result = run(new MLContext(seed: 3)); }
-        catch (Exception e) { result = "error " + e.GetType().Name + ": " + e.Message; }
+        catch (Exception e) { result = "error " + e.GetType().Name + ": " + e.Message + (Environment.GetEnvironmentVariable("FINGERPRINT_STACKS") is null ? "" : "\n" + e.StackTrace); }
         Console.WriteLine($"{name,-80} {result}  ({clock.Elapsed.TotalSeconds:F1} s)");
     }
 

@@ -26,7 +26,8 @@ using static TorchSharp.torch;
 //                 against one addmm_ and against the hand loop's cat, at condition widths 2-500 (--iterations 2000)
 //   --fingerprint instead: one hash per seeded small training (every loss, conditions, resume, save/load, DCGAN), then
 //                 one of its sampled values and one of its history metrics alone; a
-//                 refactoring that keeps behaviour keeps every hash on the same machine
+//                 refactoring that keeps behaviour keeps every hash on the same machine; --beside-collections runs it
+//                 beside back-to-back garbage collections, which must change no hash (TorchSharp's temporary Scalars)
 //   --big-table   instead: a generated wide table of --rows N rows (19 columns): read/fit seconds, seconds per epoch,
 //                 sampling rows/s, peak RSS (--epochs 1, --threads 1, --fit-rows K, --max-training-rows M, --write file.csv,
 //                 --stop-after S: cancel S seconds into training, for sizes whose epoch takes too long)
@@ -119,7 +120,9 @@ if (args.Contains("--parquet-write"))
 }
 if (args.Contains("--fingerprint"))
 {
+    using var pressure = args.Contains("--beside-collections") ? new CollectionPressure() : null;
     Fingerprint.Run(Arg("--data") ?? Path.Combine(FindRepositoryRoot(), "data"));
+    if (pressure is not null) Console.WriteLine($"{pressure.Collections} garbage collections ran beside it");
     return 0;
 }
 if (args.Contains("--soak"))
