@@ -4,38 +4,6 @@ using static TorchSharp.torch;
 
 namespace GanEstimators.Training;
 
-/// <summary>What the generator must honour in a batch: for each row, the categorical column and slot its conditional vector set.</summary>
-internal abstract record ConditionTargets
-{
-    /// <summary>Rows in the batch.</summary>
-    public abstract long Count { get; }
-}
-
-/// <summary>Targets drawn on the host (C# arrays), as CPU training draws them.</summary>
-internal sealed record HostConditionTargets(int[] Columns, int[] Slots) : ConditionTargets
-{
-    public override long Count => Columns.Length;
-}
-
-/// <summary>Targets drawn on the device (int64 tensors), with device draws (<see cref="TrainingRandom"/>).</summary>
-internal sealed record DeviceConditionTargets(Tensor Columns, Tensor Slots) : ConditionTargets
-{
-    public override long Count => Columns.shape[0];
-}
-
-/// <summary>
-/// A batch of real rows with the conditions that go with them (label one-hot, then the categorical conditional vector);
-/// <c>Classes</c> is the label one-hot alone (null for an unconditional GAN).
-/// </summary>
-internal sealed record TrainingBatch(Tensor Real, Tensor? Conditions, ConditionTargets? Targets, Tensor? Classes);
-
-/// <summary>
-/// The conditions of a generator update, drawn as a <see cref="TrainingBatch"/>'s are; <c>Real</c> holds the real rows
-/// that go with them only when the update asked for them (frequency matching), else null: gathering encoded rows is
-/// several kernels a step on categorical tables, and nothing else in the generator's update reads them.
-/// </summary>
-internal sealed record GeneratorBatch(Tensor? Real, Tensor? Conditions, ConditionTargets? Targets, Tensor? Classes);
-
 /// <summary>
 /// The encoded training rows, resident on the device, drawn in random batches (with replacement, as CTGAN does). With
 /// categorical columns, rows are drawn by training-by-sampling (<see cref="TrainingBySampling"/>): on the host, or with
