@@ -11,21 +11,18 @@ namespace GanEstimators.Diagnostics;
 internal sealed class CollapseProbe : IDisposable
 {
     private const int ProbeRows = 256;
-    private readonly Tensor _noise;
-    private readonly Tensor? _conditions;
+    private readonly FixedNoiseRows _generated;
     private readonly double _realDiversity;
-    private readonly ulong _seed;
 
     // drawReal draws that many real encoded rows and their conditional vectors with the given random generator, as
     // training draws a batch (a delegate, so diagnostics need not know the training batches).
     public CollapseProbe(int availableRows, Func<int, Generator, (Tensor Rows, Tensor? Conditions)> drawReal, int noiseDimension, int seed, Device device)
     {
-        _seed = (ulong)seed + 0x5EED;
-        using var random = new Generator(_seed);
+        var probeSeed = (ulong)seed + 0x5EED;
+        using var random = new Generator(probeSeed);
         var rows = Math.Min(ProbeRows, availableRows);
         var (real, conditions) = drawReal(rows, random);
-        _noise = TorchRandom.Normal(new long[] { rows, noiseDimension }, device, random);
-        _conditions = conditions;
+        _generated = new FixedNoiseRows(random, rows, noiseDimension, conditions, probeSeed + 1, device);
         _realDiversity = MeanPairwiseDistance(real);
         real.Dispose();
     }
@@ -34,9 +31,7 @@ internal sealed class CollapseProbe : IDisposable
     {
         if (!(_realDiversity > 0)) return double.NaN;
         using var scope = NewDisposeScope();
-        using var _ = no_grad();
-        using var random = new Generator(_seed + 1);
-        return MeanPairwiseDistance(generator.Generate(_noise, _conditions, random)) / _realDiversity;
+        return MeanPairwiseDistance(_generated.Generate(generator)) / _realDiversity;
     }
 
     private static double MeanPairwiseDistance(Tensor rows)
@@ -45,9 +40,5 @@ internal sealed class CollapseProbe : IDisposable
         return EnergyDistance.WithinMean(rows).item<float>();
     }
 
-    public void Dispose()
-    {
-        _noise.Dispose();
-        _conditions?.Dispose();
-    }
+    public void Dispose() => _generated.Dispose();
 }

@@ -13,41 +13,36 @@ namespace GanEstimators.Training;
 internal sealed class HeldOutQualityMonitor : IDisposable
 {
     private readonly Tensor _holdout;
-    private readonly Tensor? _conditions;
-    private readonly Tensor _noise;
-    private readonly ulong _seed;
+    private readonly FixedNoiseRows _generated;
 
     public HeldOutQualityMonitor(EncodedRows holdout, ConditionalVector? categories, int noiseDimension, int seed, Device device)
     {
-        _seed = (ulong)seed + 0xE5;
+        var monitorSeed = (ulong)seed + 0xE5;
         var rows = holdout.Count;
         _holdout = holdout.ToTensor(device);
-        _conditions = holdout.ClassesOneHot(device);
+        var conditions = holdout.ClassesOneHot(device);
         if (categories is { Width: > 0 })
         {
             var vector = new float[rows * categories.Width];
             SamplingDraws.Fill(categories, rows, vector, new Random(seed), holdout.Classes);
             using var categoryConditions = tensor(vector, new long[] { rows, categories.Width }).to(device);
-            var combined = _conditions is null ? categoryConditions.alias() : cat(new[] { _conditions, categoryConditions }, 1);
-            _conditions?.Dispose();
-            _conditions = combined;
+            var combined = conditions is null ? categoryConditions.alias() : cat(new[] { conditions, categoryConditions }, 1);
+            conditions?.Dispose();
+            conditions = combined;
         }
-        using var random = new Generator(_seed);
-        _noise = TorchRandom.Normal(new long[] { rows, noiseDimension }, device, random);
+        using var random = new Generator(monitorSeed);
+        _generated = new FixedNoiseRows(random, rows, noiseDimension, conditions, monitorSeed + 1, device);
     }
 
     public double Measure(GeneratorNetwork generator)
     {
         using var scope = NewDisposeScope();
-        using var _ = no_grad();
-        using var random = new Generator(_seed + 1);
-        return EnergyDistance.Between(_holdout, generator.Generate(_noise, _conditions, random));
+        return EnergyDistance.Between(_holdout, _generated.Generate(generator));
     }
 
     public void Dispose()
     {
         _holdout.Dispose();
-        _conditions?.Dispose();
-        _noise.Dispose();
+        _generated.Dispose();
     }
 }
