@@ -1,3 +1,4 @@
+using GanEstimators.Benchmarks;
 using GanEstimators.Tests.Support;
 using GanEstimators.Tests.Tabular;
 using Microsoft.ML;
@@ -45,28 +46,12 @@ public sealed class GarbageCollectionTests
     private static void AssertTheSameBesideCollections(Func<string[]> trainAndSample)
     {
         var alone = trainAndSample();
-        using var stop = new CancellationTokenSource();
-        var collections = 0;
-        var collector = Task.Factory.StartNew(() =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                // Native scalars of another type, made and dropped here, take the memory a freed scalar leaves.
-                for (var i = 0; i < 100; i++) _ = (TorchSharp.Scalar)(i % 2 == 0);
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-                Interlocked.Increment(ref collections);
-            }
-        }, TaskCreationOptions.LongRunning);
-        try
+        long collections;
+        using (var pressure = new CollectionPressure())
         {
             for (var run = 0; run < 3; run++)
-                CollectionAssert.AreEqual(alone, trainAndSample(), $"run {run} beside {collections} collections");
-        }
-        finally
-        {
-            stop.Cancel();
-            collector.Wait();
+                CollectionAssert.AreEqual(alone, trainAndSample(), $"run {run} beside {pressure.Collections} collections");
+            collections = pressure.Collections;
         }
         Assert.IsGreaterThan(0, collections, "the collections ran beside the trainings");
     }
