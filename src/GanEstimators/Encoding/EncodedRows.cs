@@ -1,3 +1,4 @@
+using GanEstimators.Native;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 
@@ -85,7 +86,7 @@ internal sealed class EncodedRows
     {
         if (_compact is null) return tensor(_dense!, new long[] { Count, Width }).to(device);
         using var table = _compact.ToDevice(Width, device);
-        using var all = arange(Count, int64, device);
+        using var all = RootedFunctions.Arange(Count, device);
         return table.Gather(all);
     }
 

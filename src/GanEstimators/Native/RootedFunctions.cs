@@ -1,3 +1,4 @@
+using TorchSharp;
 using System.Runtime.InteropServices;
 using static TorchSharp.torch;
 
@@ -21,6 +22,13 @@ internal static class RootedFunctions
         GC.KeepAlive(input);
         if (result == IntPtr.Zero) CheckForErrors();
         return Tensor.UnsafeCreateTensor(result);
+    }
+
+    /// <summary>0, 1, …, <paramref name="count"/> − 1 as int64 on <paramref name="device"/>: <c>arange(count)</c>, whose start and step TorchSharp would make on the spot.</summary>
+    public static Tensor Arange(long count, Device device)
+    {
+        using var stop = count.ToScalar();
+        return arange(TorchScalars.IntegerZero, stop, TorchScalars.IntegerOne, ScalarType.Int64, device);
     }
 
     // TorchSharp 0.107's native entry points, declared as its own NativeMethods declares them.

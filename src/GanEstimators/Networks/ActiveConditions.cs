@@ -1,3 +1,4 @@
+using GanEstimators.Native;
 using static TorchSharp.torch;
 
 namespace GanEstimators.Networks;
@@ -18,7 +19,7 @@ internal sealed class ActiveConditions : IDisposable
     /// The entries' rows. With one entry per row they are 0, 1, … and made only when asked for: the layers add such
     /// entries row for row and never read them.
     /// </summary>
-    public Tensor Rows => _rows ??= arange(Columns.shape[0], int64, Columns.device);
+    public Tensor Rows => _rows ??= RootedFunctions.Arange(Columns.shape[0], Columns.device);
 
     public Tensor Columns { get; }
 

@@ -181,7 +181,7 @@ internal static class CategoryCalibration
 
     // Rows as a (rows) tensor of 1 where listed and 0 elsewhere.
     private static Tensor RowMask(Tensor rows, int probeRows) =>
-        zeros(probeRows, device: rows.device).index_fill_(0, rows, 1);
+        zeros(probeRows, device: rows.device).index_fill_(0, rows, TorchScalars.IntegerOne);
 
     private static Tensor RealFrequencies(ConditionalVector.Column column, ScalarType dtype, Device device)
     {
