@@ -8,7 +8,7 @@ namespace GanEstimators;
 /// operation reads it, so a garbage collection on another thread (a progress bar, ML.NET) can free it mid-call — seen
 /// as "Expected false to be true … toDouble" crashes in long runs. Rooted scalars (these fields, or instance fields for
 /// per-loss values) cannot be collected. Where TorchSharp makes such temporaries inside its own code, the library
-/// uses its own version: <c>RootedBatchNorm</c>, <c>RootedLeakyReLU</c>, <c>RootedAdam</c>, <c>RootedRmsProp</c>,
+/// uses its own version: <c>RootedBatchNorm</c>, <c>RootedLeakyReLU</c>, <c>RootedOptimizers.Adam</c> and <c>RMSProp</c>,
 /// <c>RootedFunctions.Softplus</c>, and <c>RootedArithmetic</c> for additions (whose alpha TorchSharp makes).
 /// <c>GarbageCollectionTests</c> and <c>--fingerprint --beside-collections</c> train beside back-to-back collections.
 /// </summary>

@@ -1,4 +1,3 @@
-using GanEstimators.Training;
 using System.Diagnostics;
 using static TorchSharp.torch;
 
@@ -36,7 +35,7 @@ internal static class ImageClassifierTraining
         using var targets = tensor(classes);
         using var dropout = new Generator((ulong)options.Seed);
         // β2 0.99 is what TorchSharp's optim.Adam factory, used here before, defaults to (its Adam class: 0.999).
-        using var optimizer = new RootedAdam(network.parameters().ToArray(), options.LearningRate, beta1: 0.9, beta2: 0.99);
+        using var optimizer = new Training.RootedOptimizers.Adam(network.parameters().ToArray(), options.LearningRate, beta1: 0.9, beta2: 0.99);
         network.DropoutRandom = dropout;
         network.train();
         try

@@ -27,8 +27,8 @@ internal sealed record OptimizerSettings(GanOptimizer Optimizer, double Learning
         var fixedList = parameters.ToArray();
         return Optimizer switch
         {
-            GanOptimizer.Adam => new RootedAdam(fixedList, learningRate, Beta1, Beta2),
-            GanOptimizer.RmsProp => new RootedRmsProp(fixedList, learningRate),
+            GanOptimizer.Adam => new RootedOptimizers.Adam(fixedList, learningRate, Beta1, Beta2),
+            GanOptimizer.RmsProp => new RootedOptimizers.RMSProp(fixedList, learningRate),
             _ => throw new ArgumentOutOfRangeException(nameof(Optimizer), Optimizer, null),
         };
     }

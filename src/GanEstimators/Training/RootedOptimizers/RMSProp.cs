@@ -2,20 +2,20 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace GanEstimators.Training;
+namespace GanEstimators.Training.RootedOptimizers;
 
 /// <summary>
 /// RMSprop (no momentum, not centred, no weight decay), updating each parameter with the same operations in the same
-/// order as TorchSharp's <see cref="RMSProp"/>, with every <see cref="Scalar"/> held until its native call returns
-/// (see <see cref="RootedAdam"/> for why).
+/// order as TorchSharp's <see cref="TorchSharp.Modules.RMSProp"/>, with every <see cref="Scalar"/> held until its
+/// native call returns (see <see cref="Adam"/> for why, and for the name).
 /// </summary>
-internal sealed class RootedRmsProp : RMSProp
+internal sealed class RMSProp : TorchSharp.Modules.RMSProp
 {
     private readonly Scalar _alpha;
     private readonly Scalar _oneMinusAlpha;
     private readonly Scalar _epsilon;
 
-    public RootedRmsProp(IReadOnlyList<Parameter> parameters, double learningRate, double alpha = 0.99, double epsilon = 1e-8)
+    public RMSProp(IReadOnlyList<Parameter> parameters, double learningRate, double alpha = 0.99, double epsilon = 1e-8)
         : base(parameters, learningRate, alpha, epsilon)
     {
         _alpha = alpha.ToScalar();

@@ -2,20 +2,22 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace GanEstimators.Training;
+namespace GanEstimators.Training.RootedOptimizers;
 
 /// <summary>
 /// Adam (no weight decay, no AMSGrad), updating each parameter with the same operations in the same order as
-/// TorchSharp's <see cref="Adam"/>, so results are bit-identical, but with every <see cref="Scalar"/> held until its
-/// native call returns.
+/// TorchSharp's <see cref="TorchSharp.Modules.Adam"/>, so results are bit-identical, but with every
+/// <see cref="Scalar"/> held until its native call returns.
 /// </summary>
 /// <remarks>
 /// TorchSharp's own step turns each number (β, 1 − β, ε, −step size) into a temporary <see cref="Scalar"/> that nothing
 /// references during the native call, so a garbage collection on another thread can run its finalizer and free it
-/// mid-call ("Expected false to be true … toFloat", seen in CI). The state stays TorchSharp's <see cref="Adam.State"/>,
-/// so saved training states read and write as before.
+/// mid-call ("Expected false to be true … toFloat", seen in CI). The state stays TorchSharp's
+/// <see cref="TorchSharp.Modules.Adam.State"/>, so saved training states read and write as before. The class has
+/// TorchSharp's name because a saved state names its optimiser by the class's simple name, and loading checks it:
+/// states saved with TorchSharp's Adam load here, and states saved here load where TorchSharp's Adam is used.
 /// </remarks>
-internal sealed class RootedAdam : Adam
+internal sealed class Adam : TorchSharp.Modules.Adam
 {
     private readonly Scalar _beta1;
     private readonly Scalar _oneMinusBeta1;
@@ -25,7 +27,7 @@ internal sealed class RootedAdam : Adam
     private readonly double _beta1Value;
     private readonly double _beta2Value;
 
-    public RootedAdam(IReadOnlyList<Parameter> parameters, double learningRate, double beta1, double beta2, double epsilon = 1e-8)
+    public Adam(IReadOnlyList<Parameter> parameters, double learningRate, double beta1, double beta2, double epsilon = 1e-8)
         : base(parameters, learningRate, beta1, beta2, epsilon)
     {
         _beta1Value = beta1;
