@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace GanEstimators.Evaluation.Images;
@@ -48,7 +49,8 @@ public static class FrechetDistance
     {
         var mean = rows.mean(new long[] { 0 });
         var centred = rows - mean;
-        return (mean, centred.T.matmul(centred) / (rows.shape[0] - 1));
+        using var degreesOfFreedom = (rows.shape[0] - 1).ToScalar();
+        return (mean, centred.T.matmul(centred).div(degreesOfFreedom));
     }
 
     /// <remarks>
@@ -61,15 +63,16 @@ public static class FrechetDistance
     {
         var squareRoot1 = SymmetricSquareRoot(covariance1);
         var product = squareRoot1.matmul(covariance2).matmul(squareRoot1);
-        var traceOfRoot = linalg.eigvalsh((product + product.T) * TorchScalars.Half).clamp_min(TorchScalars.Zero).sqrt().sum();
-        var distance = (mean1 - mean2).square().sum() + covariance1.trace() + covariance2.trace() - traceOfRoot * TorchScalars.Two;
+        var traceOfRoot = linalg.eigvalsh(product.Plus(product.T) * TorchScalars.Half).clamp_min(TorchScalars.Zero).sqrt().sum();
+        var difference = mean1 - mean2;
+        var distance = difference.mul(difference).sum().Plus(covariance1.trace()).Plus(covariance2.trace()) - traceOfRoot * TorchScalars.Two;
         // A distance of identical sets can come out a rounding error below zero.
         return Math.Max(0, distance.item<double>());
     }
 
     private static Tensor SymmetricSquareRoot(Tensor matrix)
     {
-        var (values, vectors) = linalg.eigh((matrix + matrix.T) / 2);
+        var (values, vectors) = linalg.eigh(matrix.Plus(matrix.T).div(TorchScalars.Two));
         return (vectors * values.clamp_min(TorchScalars.Zero).sqrt()).matmul(vectors.T);
     }
 

@@ -1,3 +1,4 @@
+using TorchSharp;
 using GanEstimators.Networks;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -62,7 +63,10 @@ internal sealed class ImageClassifierNetwork : nn.Module<Tensor, Tensor>
     private Tensor Dropout(Tensor x)
     {
         if (!training || DropoutRandom is null || Spec.DropoutRate == 0) return x;
-        var keep = TorchRandom.Uniform(x.shape, x.device, DropoutRandom, x.dtype) >= Spec.DropoutRate;
-        return x * keep.to_type(x.dtype) / (1 - Spec.DropoutRate);
+        // Scalars held through the calls (see TorchScalars).
+        using var rate = Spec.DropoutRate.ToScalar();
+        using var keptShare = (1 - Spec.DropoutRate).ToScalar();
+        var keep = TorchRandom.Uniform(x.shape, x.device, DropoutRandom, x.dtype) >= rate;
+        return x * keep.to_type(x.dtype) / keptShare;
     }
 }

@@ -23,12 +23,14 @@ public static class Ganest
         return (process.ExitCode, stdout.Result + stderr.Result, stderr.Result);
     }
 
+    /// <summary>The built tool's ganest.dll, beside the library assemblies it loads.</summary>
+    public static string ToolPath => typeof(Ganest).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "GanestPath").Value!;
+
     /// <summary>Starts ganest with standard output and error redirected; the caller reads them and waits.</summary>
     public static Process Start(params string[] arguments)
     {
-        var tool = typeof(Ganest).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "GanestPath").Value!;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(tool);
+        start.ArgumentList.Add(ToolPath);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         return Process.Start(start)!;
     }
