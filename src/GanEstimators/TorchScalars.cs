@@ -10,7 +10,8 @@ namespace GanEstimators;
 /// per-loss values) cannot be collected. Where TorchSharp makes such temporaries inside its own code, the library
 /// uses its own version: <c>RootedBatchNorm</c>, <c>RootedLeakyReLU</c>, <c>RootedOptimizers.Adam</c> and <c>RMSProp</c>,
 /// <c>RootedFunctions.Softplus</c>, and <c>RootedArithmetic</c> for additions (whose alpha TorchSharp makes).
-/// <c>GarbageCollectionTests</c> and <c>--fingerprint --beside-collections</c> train beside back-to-back collections.
+/// <c>GarbageCollectionTests</c> and <c>--fingerprint --beside-collections</c> train beside back-to-back collections;
+/// <c>TemporaryScalarTests</c> reads the IL of every product assembly for sites that leave a scalar unheld.
 /// </summary>
 internal static class TorchScalars
 {
