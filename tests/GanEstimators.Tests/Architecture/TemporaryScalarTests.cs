@@ -40,14 +40,15 @@ public sealed class TemporaryScalarTests
         var examples = reading.Read(typeof(TemporaryScalarTests).Assembly.Location).GetType(typeof(Examples).FullName!.Replace('+', '/'));
         var found = reading.Check.FindIn(new[] { examples }).ToArray();
 
-        Assert.AreEqual(3, found.Length, string.Join("\n", found));
+        Assert.AreEqual(4, found.Length, string.Join("\n", found));
         StringAssert.Contains(found.Single(f => f.Contains("::MadeOnTheSpot:")), "makes a scalar it does not hold");
         StringAssert.Contains(found.Single(f => f.Contains("::AddedWithAnAlphaMadeInside:")), "op_Addition");
-        StringAssert.Contains(found.Single(f => f.Contains("::ModuleFromAFactory:")), "TorchSharp.Modules.LeakyReLU");
+        StringAssert.Contains(found.Single(f => f.Contains("::ModuleFromAFactory:")), "TorchSharp.Modules.LeakyReLU, whose forward");
+        StringAssert.Contains(found.Single(f => f.Contains("::OptimizerFromAFactory:")), "TorchSharp.Modules.Adam, whose step");
         Assert.IsTrue(reading.Check.MakerCount > 100, $"only {reading.Check.MakerCount} TorchSharp methods found to make scalars");
     }
 
-    /// <summary>Three sites the check must report and two it must accept; read as IL, never run.</summary>
+    /// <summary>Four sites the check must report and two it must accept; read as IL, never run.</summary>
     private static class Examples
     {
         private static readonly Scalar Rooted = 2.0.ToScalar();
@@ -57,6 +58,8 @@ public sealed class TemporaryScalarTests
         public static Tensor AddedWithAnAlphaMadeInside(Tensor x, Tensor y) => x + y;
 
         public static nn.Module<Tensor, Tensor> ModuleFromAFactory() => nn.LeakyReLU(0.2);
+
+        public static optim.Optimizer OptimizerFromAFactory(nn.Module module) => optim.Adam(module.parameters());
 
         public static Tensor HeldInAField(Tensor x) => x.mul(Rooted);
 

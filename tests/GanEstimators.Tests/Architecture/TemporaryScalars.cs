@@ -11,8 +11,8 @@ namespace GanEstimators.Tests.Architecture;
 /// <para>
 /// A scalar is held when the instruction after the one that makes it stores it in a field, or in a local the method
 /// later disposes (<c>using var</c>). A TorchSharp method is a maker when it makes a scalar it does not hold, or calls
-/// (or makes a delegate of) a maker; a TorchSharp module is one when its <c>forward</c> is. Code checked may not make
-/// a scalar it does not hold, call a maker, or create a maker module. The rule reads the IL, not the program's
+/// (or makes a delegate of) a maker; a TorchSharp module or optimiser is one when its <c>forward</c> or <c>step</c>
+/// is. Code checked may not make a scalar it does not hold, call a maker, or create a maker module or optimiser. The rule reads the IL, not the program's
 /// meaning: it sees every site, and a site it accepts could still pass a held scalar's handle to a call after
 /// disposing it, which nothing here does.
 /// </para>
@@ -65,18 +65,23 @@ internal sealed class TemporaryScalars
                 if (!IsCallOrDelegate(instruction, out var callee) || !IsTorchSharp(callee.DeclaringType) || MakesScalar(callee)) continue;
                 if (_makers.Contains(Key(callee)))
                     yield return $"{where}: calls {Key(callee)}, which makes a scalar it does not hold (IL_{instruction.Offset:x4})";
-                else if (MakerModule(callee.ReturnType) is { } module)
-                    yield return $"{where}: creates {module}, whose forward makes a scalar it does not hold (IL_{instruction.Offset:x4})";
+                else if (MakerObject(callee.ReturnType) is { } made)
+                    yield return $"{where}: creates {made} makes a scalar it does not hold (IL_{instruction.Offset:x4})";
             }
         }
     }
 
-    private string? MakerModule(TypeReference type)
+    /// <summary>
+    /// "Type's method" when a TorchSharp factory returns a module whose <c>forward</c>, or an optimiser whose
+    /// <c>step</c>, is a maker: later calls go through the base type's virtual method, which the IL cannot follow.
+    /// </summary>
+    private string? MakerObject(TypeReference type)
     {
         for (var definition = Resolve(type); definition is not null; definition = Resolve(definition.BaseType))
         {
             if (!IsTorchSharp(definition)) return null;
-            if (definition.Methods.Any(m => m.Name == "forward" && _makers.Contains(Key(m)))) return definition.FullName;
+            if (definition.Methods.FirstOrDefault(m => m.Name is "forward" or "step" && _makers.Contains(Key(m))) is { } method)
+                return $"{definition.FullName}, whose {method.Name}";
         }
         return null;
     }
