@@ -113,24 +113,20 @@ internal sealed class TemporaryScalars
     private static bool IsDisposed(VariableDefinition local, MethodDefinition method) =>
         method.Body.Instructions.Any(i => IsCall(i) && i.Operand is MethodReference { Name: "Dispose" } && i.Previous is { } loaded && LoadedLocal(loaded, method) == local);
 
-    private static VariableDefinition? StoredLocal(Instruction instruction, MethodDefinition method)
-    {
-        var variables = method.Body.Variables;
-        if (instruction.OpCode == OpCodes.Stloc_0) return variables[0];
-        if (instruction.OpCode == OpCodes.Stloc_1) return variables[1];
-        if (instruction.OpCode == OpCodes.Stloc_2) return variables[2];
-        if (instruction.OpCode == OpCodes.Stloc_3) return variables[3];
-        return instruction.OpCode == OpCodes.Stloc_S || instruction.OpCode == OpCodes.Stloc ? (VariableDefinition)instruction.Operand : null;
-    }
+    private static readonly OpCode[] NumberedStores = { OpCodes.Stloc_0, OpCodes.Stloc_1, OpCodes.Stloc_2, OpCodes.Stloc_3 };
+    private static readonly OpCode[] NumberedLoads = { OpCodes.Ldloc_0, OpCodes.Ldloc_1, OpCodes.Ldloc_2, OpCodes.Ldloc_3 };
 
-    private static VariableDefinition? LoadedLocal(Instruction instruction, MethodDefinition method)
+    private static VariableDefinition? StoredLocal(Instruction instruction, MethodDefinition method) =>
+        Local(instruction, method, NumberedStores, OpCodes.Stloc_S, OpCodes.Stloc);
+
+    private static VariableDefinition? LoadedLocal(Instruction instruction, MethodDefinition method) =>
+        Local(instruction, method, NumberedLoads, OpCodes.Ldloc_S, OpCodes.Ldloc);
+
+    private static VariableDefinition? Local(Instruction instruction, MethodDefinition method, OpCode[] numbered, OpCode shortForm, OpCode longForm)
     {
-        var variables = method.Body.Variables;
-        if (instruction.OpCode == OpCodes.Ldloc_0) return variables[0];
-        if (instruction.OpCode == OpCodes.Ldloc_1) return variables[1];
-        if (instruction.OpCode == OpCodes.Ldloc_2) return variables[2];
-        if (instruction.OpCode == OpCodes.Ldloc_3) return variables[3];
-        return instruction.OpCode == OpCodes.Ldloc_S || instruction.OpCode == OpCodes.Ldloc ? (VariableDefinition)instruction.Operand : null;
+        var index = Array.IndexOf(numbered, instruction.OpCode);
+        if (index >= 0) return method.Body.Variables[index];
+        return instruction.OpCode == shortForm || instruction.OpCode == longForm ? (VariableDefinition)instruction.Operand : null;
     }
 
     private static bool IsCall(Instruction instruction) =>
