@@ -36,9 +36,6 @@ public sealed partial class GanSampler
             throw OptionRangeError.Create(nameof(NumberOfThreads), value, $"GanSampler.NumberOfThreads must be {LibTorchThreads.Expected}.", LibTorchThreads.Expected);
     }
 
-    /// <summary>The rules every generated row follows (<see cref="GanTrainer.Options.Constraints"/>, saved with the model); empty when it has none.</summary>
-    public IReadOnlyList<GanConstraint> Constraints => _generator.Constraints?.Constraints ?? Array.Empty<GanConstraint>();
-
     /// <summary>
     /// What <c>Sample</c> does when its conditions fix two or more columns to a combination of values that never
     /// occurred together in a training row (the model records the combinations the condition column and categorical

@@ -63,6 +63,9 @@ public sealed partial class GanSampler : RowToRowTransformerBase, IDisposable
     /// <summary>The classes a conditional GAN can be asked for (invariant text form), or empty.</summary>
     public IReadOnlyList<string> ConditionClasses => _generator.Condition?.ClassNames ?? Array.Empty<string>();
 
+    /// <summary>The rules every generated row follows (<see cref="GanTrainer.Options.Constraints"/>, saved with the model); empty when it has none.</summary>
+    public IReadOnlyList<GanConstraint> Constraints => _generator.Constraints?.Constraints ?? Array.Empty<GanConstraint>();
+
     /// <summary>Columns <see cref="Sample(int, IReadOnlyDictionary{string, string}, int?)"/> can fix: the condition column, then the categorical feature columns.</summary>
     public IReadOnlyList<string> ConditionableColumnNames =>
         (ConditionColumnName is { } name ? new[] { name } : Array.Empty<string>())
