@@ -48,9 +48,6 @@ internal sealed class TemporaryScalars
     /// <summary>TorchSharp methods found to make a scalar they leave to the collector, directly or through others.</summary>
     public int MakerCount => _makers.Count;
 
-    /// <summary>Whether the TorchSharp method (type full name, "::", name, parameter types) is a maker.</summary>
-    public bool IsMaker(string key) => _makers.Contains(key);
-
     /// <summary>"Type::Method: what" for every site in <paramref name="types"/> that leaves a scalar to the collector.</summary>
     public IEnumerable<string> FindIn(IEnumerable<TypeDefinition> types)
     {
@@ -72,7 +69,7 @@ internal sealed class TemporaryScalars
     }
 
     /// <summary>
-    /// "Type's method" when a TorchSharp factory returns a module whose <c>forward</c>, or an optimiser whose
+    /// "Type, whose method" when a TorchSharp factory returns a module whose <c>forward</c>, or an optimiser whose
     /// <c>step</c>, is a maker: later calls go through the base type's virtual method, which the IL cannot follow.
     /// </summary>
     private string? MakerObject(TypeReference type)
@@ -141,7 +138,7 @@ internal sealed class TemporaryScalars
 
     private static bool IsTorchSharp(TypeReference type) => type.Scope.Name is "TorchSharp" or "TorchSharp.dll";
 
-    public static string Key(MethodReference method)
+    private static string Key(MethodReference method)
     {
         var element = method is GenericInstanceMethod generic ? generic.ElementMethod : method;
         return $"{element.DeclaringType.GetElementType().FullName}::{element.Name}({string.Join(",", element.Parameters.Select(p => p.ParameterType.FullName))})";
