@@ -4,13 +4,14 @@
 # repository root after tools/gpu/make-bundle.sh (APPS="samples/FashionGan:fashion" is enough); carry .gpu:
 #   MINUTES=8 bash .gpu/recipe-on-device.sh
 # Each call trains for at most $MINUTES and keeps the model on the device as .gpu-models/recipe-model.zip (git-ignored,
-# so a warm machine keeps it); the next call, made at once, resumes it with --epochs (64 − epochs done). The schedule
+# so a warm machine keeps it); the next call, made at once, resumes it with --epochs (TOTAL − epochs done). The schedule
 # ends at the command's last epoch, so the parts train at exactly the rates of one uninterrupted run; only
-# --select-best judges among each part's own checkpoints. SEED (default 1) picks the seed; results land in $OUT.
+# --select-best judges among each part's own checkpoints. SEED (default 1) picks the seed; TOTAL (default 64) a longer
+# schedule, decaying over its last half; results land in $OUT.
 set -u
 OUT=${OUT:-/tmp/out}; mkdir -p $OUT
 exec > >(tee $OUT/log.txt) 2>&1
-T0=$(date +%s); TOTAL=64; SEED=${SEED:-1}
+T0=$(date +%s); TOTAL=${TOTAL:-64}; SEED=${SEED:-1}
 echo "== machine"; nvidia-smi -L 2>/dev/null; nproc
 source .gpu/device-env.sh && echo "unpacked in $(( $(date +%s) - T0 )) s; libtorch from $TORCH_LIB"
 FM=${FM:-/tmp/fm}
