@@ -16,10 +16,11 @@ internal static class GanestProcess
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(180_000))
+        // A hang guard, not a speed check: a machine shared with other work can be ten times slower.
+        if (!process.WaitForExit(TimeSpan.FromMinutes(15)))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"ganest {string.Join(" ", arguments)} did not finish in 3 minutes");
+            Assert.Fail($"ganest {string.Join(" ", arguments)} did not finish in 15 minutes");
         }
         return (process.ExitCode, stdout.Result, stderr.Result);
     }

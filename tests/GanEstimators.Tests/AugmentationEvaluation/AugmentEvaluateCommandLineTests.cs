@@ -34,7 +34,7 @@ public sealed class AugmentEvaluateCommandLineTests : GanestTestFolder
         var table = Path.Combine(Folder, "evaluation.csv");
 
         // Four GANs and every method's classifier in one process: about a minute on 2 idle cores, several beside other work.
-        var run = Ganest.Run(TimeSpan.FromMinutes(10), "augment", "--evaluate", "--data", Penguins, "--balance", "species", "--folds", "2", "--repeats", "2", "--ratios", "1",
+        var run = Ganest.Run(TimeSpan.FromMinutes(30), "augment", "--evaluate", "--data", Penguins, "--balance", "species", "--folds", "2", "--repeats", "2", "--ratios", "1",
             "--epochs", "1", "--classifier", "linear", "--threads", "1", "--seed", "3", "--out", table);
 
         Assert.AreEqual(0, run.ExitCode, run.Output);
