@@ -201,7 +201,8 @@ public sealed partial class GanSampler : RowToRowTransformerBase, IDisposable
     /// <summary>
     /// Releases the generator's native memory. Afterwards sampling, transforming and saving throw
     /// <see cref="ObjectDisposedException"/>, and so does reading a sample taken before (samples and transformed
-    /// views generate their rows as they are read, so dispose the sampler after reading them).
+    /// views generate their rows as they are read, so dispose the sampler after reading them). Safe while another
+    /// thread samples or saves: the memory is released when that call ends.
     /// </summary>
     public void Dispose() => _generator.Dispose();
 
@@ -215,7 +216,7 @@ public sealed partial class GanSampler : RowToRowTransformerBase, IDisposable
     /// <inheritdoc/>
     protected override void SaveModel(ModelSaveContext ctx)
     {
-        _generator.ThrowIfDisposed();
+        using var use = _generator.Use();
         GanSamplerFormat.Save(ctx, new SavedSampler(_generator, Seed, History, TrainingState));
     }
 

@@ -20,6 +20,10 @@ internal sealed class SyntheticRowGenerator : IDisposable
     // every device, so a seed draws the same noise on a GPU. Samples are generated lazily in chunks of this size.
     public const int ChunkRows = 2048;
 
+    // Dispose may come from another thread while a call is in the network (a silo stopping under a shard, a host
+    // shutting down under a request); the native memory is released only once no call holds it, never under one.
+    private readonly object _lifetime = new();
+    private int _callsInFlight;
     private volatile bool _disposed;
 
     public SyntheticRowGenerator(TableEncoder features, ConditionEncoder? condition, ConditionalVector categories, GeneratorNetwork generator, Device device)
@@ -178,7 +182,7 @@ internal sealed class SyntheticRowGenerator : IDisposable
     private float[] Generate(int rows, GenerationRequest request, Generator random, Action<int[]>? repaired,
         GanModeChoice modeChoice, bool calibrateCategories, bool keepSeenPairs, NumberCalibration? numbers, bool applyConstraints)
     {
-        ThrowIfDisposed();
+        using var use = Use();
         if ((long)rows * Features.RawWidth > Array.MaxLength)
             throw new ArgumentOutOfRangeException(nameof(rows), rows,
                 $"Cannot generate {rows} rows of {Features.RawWidth} values in one array (at most {Array.MaxLength} values); read them from a sample's cursor, which generates {ChunkRows} rows at a time.");
@@ -294,7 +298,6 @@ internal sealed class SyntheticRowGenerator : IDisposable
     internal static int[][]? UnknownValues(SeenPairs? pairs, int count) =>
         pairs is null ? null : Enumerable.Range(0, pairs.ColumnCount).Select(_ => Enumerable.Repeat(-1, count).ToArray()).ToArray();
 
-    /// <summary>A new generator network with this one's weights, for further training (this one stays as it is).</summary>
     public void ThrowIfDisposed()
     {
         if (_disposed)
@@ -302,13 +305,51 @@ internal sealed class SyntheticRowGenerator : IDisposable
                 "This GanSampler has been disposed, which released its generator's native memory; load or train the model again to sample from it (and dispose it only after its samples have been read).");
     }
 
+    /// <summary>
+    /// Holds the native memory for one call (nested calls may each hold it): a <see cref="Dispose"/> meanwhile, from any
+    /// thread, takes effect at once for new calls and releases the memory when the last holder ends.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The generator is already disposed.</exception>
+    public NativeUse Use()
+    {
+        lock (_lifetime)
+        {
+            ThrowIfDisposed();
+            _callsInFlight++;
+        }
+        return new NativeUse(this);
+    }
+
+    private void EndUse()
+    {
+        bool release;
+        lock (_lifetime) release = --_callsInFlight == 0 && _disposed;
+        if (release) ReleaseNativeMemory();
+    }
+
     public void Dispose()
     {
-        if (_disposed) return;
-        _disposed = true;
+        bool release;
+        lock (_lifetime)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            release = _callsInFlight == 0;
+        }
+        if (release) ReleaseNativeMemory();
+    }
+
+    private void ReleaseNativeMemory()
+    {
         Network.Dispose();
         if (_categoryOffsets.IsValueCreated) _categoryOffsets.Value?.Dispose();
         if (_categoryOffsetsWithPairs.IsValueCreated) _categoryOffsetsWithPairs.Value?.Dispose();
         if (_seenPairs.IsValueCreated) _seenPairs.Value?.Dispose();
+    }
+
+    /// <summary>One holder of the native memory (see <see cref="Use"/>).</summary>
+    public readonly struct NativeUse(SyntheticRowGenerator owner) : IDisposable
+    {
+        public void Dispose() => owner.EndUse();
     }
 }

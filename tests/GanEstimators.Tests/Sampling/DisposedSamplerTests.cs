@@ -47,6 +47,39 @@ public sealed class DisposedSamplerTests
     }
 
     [TestMethod]
+    public async Task DisposingWhileAnotherThreadReadsASampleEndsThatReadWithObjectDisposed()
+    {
+        // A silo stopping under a shard: Dispose on one thread while another is inside the generator's forward pass
+        // once freed the weights under it and crashed the process. Twenty tries, so that most land inside a pass.
+        var trained = RingTraining.Fit(RingTraining.Options(GanLoss.Hinge, epochs: 1, condition: "Mode"), rows: 200);
+        using var saved = new MemoryStream();
+        new MLContext(0).Model.Save(trained, null, saved);
+        trained.Dispose();
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var sampler = (GanSampler)new MLContext(0).Model.Load(new MemoryStream(saved.ToArray()), out _);
+            long rowsRead = 0;
+            var reader = Task.Run(() =>
+            {
+                var sample = sampler.SampleRange(0, 1_000_000_000, seed: attempt);
+                using var cursor = sample.GetRowCursor(sample.Schema);
+                var x = cursor.GetGetter<float>(sample.Schema["X"]);
+                float value = 0;
+                while (cursor.MoveNext())
+                {
+                    x(ref value);
+                    Interlocked.Increment(ref rowsRead);
+                }
+            });
+            Assert.IsTrue(SpinWait.SpinUntil(() => Interlocked.Read(ref rowsRead) > 10_000 || reader.IsCompleted, TimeSpan.FromMinutes(2)), "the reader started");
+
+            sampler.Dispose();
+
+            AssertNamesTheSampler(await Assert.ThrowsExactlyAsync<ObjectDisposedException>(() => reader));
+        }
+    }
+
+    [TestMethod]
     public void DisposingTwiceIsHarmless()
     {
         var sampler = DisposedSampler(out _);

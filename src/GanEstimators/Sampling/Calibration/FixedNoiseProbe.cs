@@ -31,6 +31,7 @@ internal static class FixedNoiseProbe
     /// <param name="rows">How many rows: <see cref="Rows"/>, or <see cref="RowsForLinkedPairs"/>.</param>
     public static Tensor Logits(SyntheticRowGenerator generator, int[]? classes, List<(int Row, int Position)>? drawn = null, int[][]? known = null, int rows = Rows)
     {
+        using var use = generator.Use();
         using var random = new Generator(Seed);
         var noise = TorchRandom.Normal(new long[] { rows, generator.NoiseDimension }, generator.Device, random);
         using var conditions = generator.Conditions(0, rows, GenerationRequest.ForClasses(classes), new Random(Seed), drawn, known);
