@@ -87,16 +87,9 @@ public sealed class ReadmeProgramsTests
 
     private static (int ExitCode, string Output) Run(string workDirectory, string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = workDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(program) { WorkingDirectory = workDirectory };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(600_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{program} {string.Join(' ', arguments)} did not finish in 10 minutes");
-        }
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        var run = ChildProcess.Run(start, TimeSpan.FromMinutes(10), $"{program} {string.Join(' ', arguments)}");
+        return (run.ExitCode, run.Output + run.Error);
     }
 }

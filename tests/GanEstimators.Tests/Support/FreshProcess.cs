@@ -14,18 +14,10 @@ public static class FreshProcess
         using (var stream = File.Create(inputPath)) ml.Data.SaveAsBinary(input, stream);
 
         var program = typeof(FreshProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "LoadCheckPath").Value!;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet");
         foreach (var argument in new[] { program, modelPath, inputPath, outputPath }) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        // A hang guard, not a speed check (as Ganest.Run's): a machine shared with other work can be ten times slower.
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("the load check did not finish in 10 minutes");
-        }
-        Assert.AreEqual(0, process.ExitCode, $"load check failed:\n{stdout.Result}\n{stderr.Result}");
+        var run = ChildProcess.Run(start, TimeSpan.FromMinutes(10), "the load check");
+        Assert.AreEqual(0, run.ExitCode, $"load check failed:\n{run.Output}\n{run.Error}");
         return ml.Data.LoadFromBinary(outputPath);
     }
 }
