@@ -10,8 +10,8 @@
 # side use both cores. The binary is built once into $ROOT/bin from the commit checked out, so later edits to the
 # tree do not change a run that is under way. TOTAL (default the recipe's 64) trains a longer schedule, the rates
 # decaying over its last half; a part of a shorter run that ended before its decay began is a valid first part of a
-# longer one (copy it into the new ROOT as seed$SEED-part1). EXTRA adds flags, e.g. EXTRA="--grid-every 1" for a short part (the first
-# chunk of a part always trains, and the recipe's chunks are 2 epochs).
+# longer one (copy it into the new ROOT as seed$SEED-part1). EXTRA adds flags, e.g. EXTRA="--grid-every 1" for a
+# short part (the first chunk of a part always trains, and the recipe's chunks are 2 epochs).
 set -u
 SEED=${SEED:-1}; MINUTES=${MINUTES:-110}; ROOT=${ROOT:-/work/fashion-recipe}; TOTAL=${TOTAL:-64}
 mkdir -p "$ROOT"
