@@ -19,6 +19,7 @@ public sealed class DomainImageClassifier : IDisposable
     private const int InferenceChunk = 1000;
     private readonly ImageClassifierNetwork _network;
     private readonly object _inference = new();
+    private bool _disposed;
 
     internal DomainImageClassifier(ImageClassifierNetwork network, IReadOnlyList<string> classNames, float pixelMinimum, float pixelMaximum)
     {
@@ -46,7 +47,15 @@ public sealed class DomainImageClassifier : IDisposable
 
     internal ImageClassifierSpec Spec => _network.Spec;
 
-    internal ImageClassifierNetwork Network => _network;
+    /// <summary>Writes the network's weights; waits for an inference on another thread, as <see cref="Dispose"/> does.</summary>
+    internal void SaveWeights(BinaryWriter writer)
+    {
+        lock (_inference)
+        {
+            ThrowIfDisposed();
+            _network.save(writer);
+        }
+    }
 
     /// <summary>
     /// Trains a classifier on the images of <paramref name="featureColumnName"/> (a known-size Single vector, channel-first,
@@ -116,8 +125,19 @@ public sealed class DomainImageClassifier : IDisposable
     public float[,] Features(IDataView images, string featureColumnName = IdxImages.FeaturesColumnName) =>
         Run(Read(images, featureColumnName, null), features: true).Features!;
 
-    /// <summary>Releases the network's native memory.</summary>
-    public void Dispose() => _network.Dispose();
+    /// <summary>Releases the network's native memory, once an inference running on another thread has ended.</summary>
+    public void Dispose()
+    {
+        lock (_inference)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _network.Dispose();
+        }
+    }
+
+    private void ThrowIfDisposed() =>
+        ObjectDisposedException.ThrowIf(_disposed, this);
 
     internal ImageRows Read(IDataView images, string featureColumnName, string? labelColumnName, string role = "images", string parameterName = "images") =>
         ImageRows.Read(images, featureColumnName, labelColumnName, role, parameterName, Spec.ImageSize);
@@ -138,6 +158,7 @@ public sealed class DomainImageClassifier : IDisposable
         var activations = features ? new float[rows.Count, FeatureWidth] : null;
         lock (_inference)
         {
+            ThrowIfDisposed();
             using var _ = no_grad();
             for (var start = 0; start < rows.Count; start += InferenceChunk)
             {

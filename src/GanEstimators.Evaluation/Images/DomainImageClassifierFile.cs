@@ -26,7 +26,7 @@ internal static class DomainImageClassifierFile
                 writer.Write(classifier.PixelMinimum);
                 writer.Write(classifier.PixelMaximum);
                 foreach (var name in classifier.ClassNames) writer.Write(name);
-                classifier.Network.save(writer);
+                classifier.SaveWeights(writer);
             }
             File.Move(temporary, full, overwrite: true);
         }

@@ -61,6 +61,30 @@ public sealed class DomainImageClassifierTests
     }
 
     [TestMethod]
+    public async Task DisposeWaitsForAnInferenceOnAnotherThreadAndLaterCallsSayItWasDisposed()
+    {
+        var ml = new MLContext(1);
+        var images = BarImages.Load(ml, 3000, seed: 2);
+        var classifier = DomainImageClassifier.Train(BarImages.Load(ml, 50, seed: 1), options: Quick);
+        var expected = classifier.Features(images);
+
+        var inference = Task.Run(() => classifier.Features(images));
+        await Task.Delay(20);
+        classifier.Dispose();
+
+        // Either the inference ran first (and kept its weights to the end) or Dispose did: never freed weights mid-call.
+        try
+        {
+            CollectionAssert.AreEqual(expected, await inference);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        Assert.ThrowsExactly<ObjectDisposedException>(() => classifier.Predict(images));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => classifier.Save(Path.Combine(Path.GetTempPath(), $"classifier-{Guid.NewGuid():N}.bin")));
+    }
+
+    [TestMethod]
     public void FeaturesHaveOneRowOfFeatureWidthPerImage()
     {
         var ml = new MLContext(1);
