@@ -8,12 +8,15 @@ namespace GanEstimators.Orleans;
 /// <summary>
 /// One loaded <see cref="GanSampler"/> per model file per silo, shared by every shard the silo writes. A file replaced
 /// on disk (another size or write time) is loaded again; the sampler it replaces may still be generating a shard, so it
-/// is kept (and disposed with the cache, when the silo stops) rather than disposed under it.
+/// is kept (and disposed with the cache, when the silo stops) rather than disposed under it. A sampler in use when the
+/// silo stops releases its memory when its current call ends (<see cref="GanSampler.Dispose"/>).
 /// </summary>
 public sealed class SamplerCache : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<CachedSampler>> _samplers = new(StringComparer.Ordinal);
-    private readonly ConcurrentBag<GanSampler> _replaced = new();
+    private readonly List<GanSampler> _loaded = new();   // current and replaced alike, until the cache is disposed
+    private readonly object _lifetime = new();
+    private volatile bool _disposed;
     private readonly GanClusterSamplingOptions _options;
 
     /// <summary>A cache that loads models with the silo's <see cref="GanClusterSamplingOptions"/>.</summary>
@@ -22,8 +25,10 @@ public sealed class SamplerCache : IDisposable
     /// <summary>The sampler saved at <paramref name="modelPath"/>, loaded on first use.</summary>
     /// <exception cref="FileNotFoundException">No file at the path.</exception>
     /// <exception cref="InvalidDataException">The file is not a saved model holding a <see cref="GanSampler"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The cache is disposed (the silo is stopping).</exception>
     public GanSampler Get(string modelPath)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var path = Path.GetFullPath(modelPath);
         var file = new FileInfo(path);
         if (!file.Exists)
@@ -43,8 +48,7 @@ public sealed class SamplerCache : IDisposable
                 throw;
             }
             if (cached.Version == version) return cached.Sampler;
-            if (_samplers.TryUpdate(path, new Lazy<CachedSampler>(() => Load(path, version)), entry))
-                _replaced.Add(cached.Sampler);
+            _samplers.TryUpdate(path, new Lazy<CachedSampler>(() => Load(path, version)), entry);
         }
     }
 
@@ -63,17 +67,31 @@ public sealed class SamplerCache : IDisposable
             ?? (model as TransformerChain<ITransformer>)?.LastTransformer as GanSampler
             ?? throw new InvalidDataException($"Model file '{path}' holds a {model.GetType().Name}, not a GanSampler (or a chain ending in one); save the sampler that GanTrainer.Fit returned.");
         sampler.NumberOfThreads = _options.NumberOfThreads;
-        return new CachedSampler(sampler, version);
+        lock (_lifetime)
+        {
+            if (!_disposed)
+            {
+                _loaded.Add(sampler);
+                return new CachedSampler(sampler, version);
+            }
+        }
+        sampler.Dispose();   // loaded while the silo stopped
+        throw new ObjectDisposedException(nameof(SamplerCache), "The silo is stopping; its sampler cache is disposed.");
     }
 
     /// <summary>Disposes every loaded sampler.</summary>
     public void Dispose()
     {
-        foreach (var entry in _samplers.Values)
-            if (entry.IsValueCreated) entry.Value.Sampler.Dispose();
-        foreach (var sampler in _replaced) sampler.Dispose();
+        GanSampler[] loaded;
+        lock (_lifetime)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            loaded = _loaded.ToArray();
+            _loaded.Clear();
+        }
+        foreach (var sampler in loaded) sampler.Dispose();
         _samplers.Clear();
-        _replaced.Clear();
     }
 
     private sealed record CachedSampler(GanSampler Sampler, string Version);

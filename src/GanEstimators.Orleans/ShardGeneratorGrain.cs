@@ -15,7 +15,16 @@ internal sealed partial class ShardGeneratorGrain(SamplerCache samplers, ILocalS
     {
         ArgumentNullException.ThrowIfNull(request);
         // Generation is seconds of CPU: off the silo's scheduler threads, which must stay free for messages.
-        var result = await Task.Run(() => ShardWriter.Write(samplers.Get(request.ModelPath), request, silo.SiloAddress.ToString()));
+        ShardResult result;
+        try
+        {
+            result = await Task.Run(() => ShardWriter.Write(samplers.Get(request.ModelPath), request, silo.SiloAddress.ToString()));
+        }
+        catch (ObjectDisposedException e)
+        {
+            // The silo stopped under the shard and disposed its samplers: the client tries the shard on another silo.
+            throw new SiloUnavailableException($"Silo {silo.SiloAddress} stopped while writing shard {request.ShardIndex}: {e.Message}");
+        }
         LogShardWritten(logger, request.ShardIndex, request.Start, request.Count, request.FileName, silo.SiloAddress);
         DeactivateOnIdle();
         return result;

@@ -38,4 +38,22 @@ public sealed class SamplerCacheTests
         File.Copy(TestModel.Path, path, overwrite: true);
         Assert.IsNotNull(cache.Get(path));
     }
+
+    [TestMethod]
+    public void ADisposedCacheDisposesEverySamplerItLoadedAndLoadsNoMore()
+    {
+        var directory = Parts.NewDirectory();
+        var path = Path.Combine(directory, "model.zip");
+        File.Copy(TestModel.Path, path);
+        var cache = new SamplerCache(Options.Create(new GanClusterSamplingOptions()));
+        var first = cache.Get(path);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
+        var second = cache.Get(path);
+
+        cache.Dispose();
+
+        Assert.ThrowsExactly<ObjectDisposedException>(() => first.SampleRange(0, 10, seed: 1));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => second.SampleRange(0, 10, seed: 1));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => cache.Get(path));
+    }
 }
