@@ -40,6 +40,8 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
     public GanSampler Fit(IDataView input, GanSampler? resumeFrom)
     {
         _host.CheckValue(input, nameof(input));
+        // Held to the end: the weights are read long after this call begins, and a Dispose meanwhile must not free them.
+        using var resumedWeights = resumeFrom?.Generator.Use();
         using var channel = _host.Start("Training GAN");
         using var threads = LibTorchThreads.Hold(_options.NumberOfThreads, channel.Info);
         var constraints = CheckConstraints(ref input, resumeFrom, channel);
@@ -84,11 +86,8 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
         constraints.Count == 0 ? "none" : string.Join("; ", constraints.Select(c => $"'{c}'"));
 
     /// <summary>The parts of <paramref name="sampler"/> that training resumes from; training itself never sees a sampler.</summary>
-    private static ResumePoint ResumePointOf(GanSampler sampler)
-    {
-        sampler.Generator.ThrowIfDisposed();
-        return new(sampler.Generator.Features, sampler.Generator.Condition, sampler.Generator.Network, sampler.TrainingState, sampler.History, sampler.Seed);
-    }
+    private static ResumePoint ResumePointOf(GanSampler sampler) =>
+        new(sampler.Generator.Features, sampler.Generator.Condition, sampler.Generator.Network, sampler.TrainingState, sampler.History, sampler.Seed);
 
     private string StartMessage(GanTrainingPlan plan, EncodedInput data, int trainingRows, Device device) =>
         $"{(plan.IsResumed ? "Resuming" : "Training")} a {(data.Condition is null ? "" : $"conditional ({data.Condition.Count} classes) ")}{plan.Network.Architecture} GAN with {_options.Loss} loss on {trainingRows} rows × {data.Encoder.EncodedWidth} encoded values" +
