@@ -80,6 +80,16 @@ public sealed class DisposedSamplerTests
     }
 
     [TestMethod]
+    public void ResumingFromADisposedSamplerSaysItWasDisposed()
+    {
+        var sampler = DisposedSampler(out _);
+        var ml = new MLContext(1);
+
+        AssertNamesTheSampler(Assert.ThrowsExactly<ObjectDisposedException>(() =>
+            ml.Gan().Trainer(RingTraining.Options(GanLoss.Hinge, epochs: 1, condition: "Mode")).Fit(RingOfGaussians.Load(ml, 200), sampler)));
+    }
+
+    [TestMethod]
     public void DisposingTwiceIsHarmless()
     {
         var sampler = DisposedSampler(out _);
