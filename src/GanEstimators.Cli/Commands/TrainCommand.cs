@@ -59,7 +59,9 @@ public static class TrainCommand
 
         if (gpu is not null) DeviceSupport.RequireCuda(gpu.Value);
         var ml = new MLContext(seed) { GpuDeviceId = gpu, FallbackToCpu = false };
-        var schedule = ChooseSchedule(ml, columns, conditionColumn, parquet is not null && discrete.Length > 0, rows, epochs, batchSize, pac,
+        // The schedule counts the rows the trainer will see: with --max-training-rows, its sample, not the whole file.
+        var trainingRows = maxTrainingRows is { } most && most > 0 && most < rows ? (int)most : rows;
+        var schedule = ChooseSchedule(ml, columns, conditionColumn, parquet is not null && discrete.Length > 0, trainingRows, epochs, batchSize, pac,
             LearningRateScheduleOption.Parse(lrSchedule.Name), lrSchedule.DecayEpochs);
         var options = new GanTrainer.Options
         {
@@ -110,7 +112,7 @@ public static class TrainCommand
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .Start(progress =>
             {
-                var task = progress.AddTask($"Training ({loss}, {rows} rows)", maxValue: options.Epochs);
+                var task = progress.AddTask($"Training ({loss}, {(trainingRows < rows ? $"{trainingRows:N0} of {rows:N0}" : $"{rows:N0}")} rows)", maxValue: options.Epochs);
                 options.ProgressCallback = metrics =>
                 {
                     task.Increment(1);

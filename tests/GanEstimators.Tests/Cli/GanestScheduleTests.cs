@@ -26,6 +26,16 @@ public sealed class GanestScheduleTests : GanestTestFolder
     }
 
     [TestMethod]
+    public void WithMaxTrainingRowsTheScheduleIsChosenForTheSampleNotTheWholeFile()
+    {
+        var train = Ganest.Run("train", "--data", WriteCsv(withMode: false), "--model", Path.Combine(Folder, "sampled.zip"), "--epochs", "1", "--max-training-rows", "100");
+
+        Assert.AreEqual(0, train.ExitCode, train.Output);
+        StringAssert.Contains(train.Output, "Schedule for 100 rows");
+        StringAssert.Contains(train.Output, "batch 50, 1 epochs (2 generator steps), PacGAN 2");
+    }
+
+    [TestMethod]
     public void AnAllNumericTablesLearningRatesDecayOverTheSecondHalfUnlessAScheduleIsGiven()
     {
         var data = WriteCsv(withMode: false);
