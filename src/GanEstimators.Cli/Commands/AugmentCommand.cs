@@ -50,14 +50,12 @@ public static class AugmentCommand
             (OptionRuleError.CountOrBalance, "Give exactly one of --balance COLUMN or --count N."),
             (OptionRuleError.RatioWithoutBalance, "--balance-ratio applies to --balance COLUMN, not to --count."));
         ThreadsOption.Check(threads);
-        var modelColumns = ModelFile.ReadColumns(modelPath);
+        var ml = new MLContext(seed);
+        var (sampler, modelColumns) = ModelFile.Load(ml, modelPath);
+        using var loaded = sampler;
         var parquet = DataFile.IsParquet(dataPath) ? ParquetTable.Load(dataPath, "--data") : null;
         var file = parquet is null ? CsvSchemaInference.Infer(dataPath, "--data", new HashSet<string>(), separator) : ParquetTable.Describe(parquet);
         var (columns, dropped) = MatchHeader(modelColumns, modelPath, file.Columns, dataPath);
-
-        var ml = new MLContext(seed);
-        var (sampler, _) = ModelFile.Load(ml, modelPath);
-        using var loaded = sampler;
         sampler.NumberOfThreads = threads;
         using var output = SampleOutput.Reserve(outputPath, "--out", ("--model", modelPath), ("--data", dataPath));
         var real = parquet is null ? CsvLoading.Loader(ml, columns, file.Separator).Load(dataPath) : ParquetTable.Select(parquet, columns);

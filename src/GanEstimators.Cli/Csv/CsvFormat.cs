@@ -10,7 +10,7 @@ namespace GanEstimators.Cli.Csv;
 /// </summary>
 public static class CsvFormat
 {
-    private const string EntryName = "ganest/columns.json";
+    public const string EntryName = "ganest/columns.json";
 
     // Math.Round takes at most 15 decimals; a Single carries about 9 significant digits anyway.
     private const int MaximumDecimals = 15;

@@ -32,11 +32,32 @@ public static class ModelFile
             (model as IDisposable)?.Dispose();
             throw new InvalidDataException($"--model '{path}' does not hold a GAN sampler; {Expected} was expected.");
         }
+        var mismatch = Mismatch(sampler, columns);
+        if (mismatch is not null)
+        {
+            sampler.Dispose();
+            throw new InvalidDataException($"--model '{path}': its entry {CsvFormat.EntryName} does not match the sampler it holds ({mismatch}); train the model again with `ganest train`.");
+        }
         return (sampler, columns);
     }
 
+    /// <summary>
+    /// Where the CSV columns (hashed by nothing) and the sampler's own columns (hashed) disagree, or null: an edited or
+    /// swapped column list would otherwise drop a generated column from every sample without a word.
+    /// </summary>
+    private static string? Mismatch(GanSampler sampler, IReadOnlyList<CsvColumn> columns)
+    {
+        var generated = sampler.FeatureColumnNames.Append(sampler.ConditionColumnName).OfType<string>().ToArray();
+        var listed = columns.Select(c => c.Name).ToArray();
+        var notGenerated = listed.Except(generated, StringComparer.Ordinal).Select(n => $"'{n}'").ToArray();
+        var notListed = generated.Except(listed, StringComparer.Ordinal).Select(n => $"'{n}'").ToArray();
+        if (notGenerated.Length > 0) return $"it lists {string.Join(", ", notGenerated)}, which the sampler does not generate";
+        if (notListed.Length > 0) return $"it leaves out {string.Join(", ", notListed)}, which the sampler generates";
+        return null;
+    }
+
     /// <summary>The CSV columns the model was trained on (its entry <c>ganest/columns.json</c>), checked.</summary>
-    public static IReadOnlyList<CsvColumn> ReadColumns(string path)
+    private static IReadOnlyList<CsvColumn> ReadColumns(string path)
     {
         InputFile.CheckExists(path, "--model", Expected);
         try

@@ -57,7 +57,8 @@ public sealed class GanestModelFileTests : GanestTestFolder
         AssertFailsNaming(Rewrite("null.zip", "ganest/columns.json", _ => "null"u8.ToArray()), "ganest/columns.json", "no columns");
         AssertFailsNaming(Rewrite("decimals.zip", "ganest/columns.json", Edit("\"Decimals\":2", "\"Decimals\":99")), "ganest/columns.json", "99 decimals");
         AssertFailsNaming(Rewrite("kind.zip", "ganest/columns.json", Edit("\"Kind\":1", "\"Kind\":\"Banana\"")), "ganest/columns.json");
-        AssertFailsNaming(Rewrite("renamed.zip", "ganest/columns.json", Edit("\"Name\":\"x\"", "\"Name\":\"zz\"")), "'zz'");
+        AssertFailsNaming(Rewrite("renamed.zip", "ganest/columns.json", Edit("\"Name\":\"x\"", "\"Name\":\"zz\"")), "ganest/columns.json", "'zz', which the sampler does not generate");
+        AssertFailsNaming(Rewrite("dropped.zip", "ganest/columns.json", DropColumn("colour")), "ganest/columns.json", "leaves out 'colour', which the sampler generates");
         AssertFailsNaming(Rewrite("missing.zip", "ganest/columns.json", _ => null), "ganest/columns.json");
     }
 
@@ -69,6 +70,15 @@ public sealed class GanestModelFileTests : GanestTestFolder
         AssertFailedCleanly(Ganest.Run("sample", "--model", model, "--count", "5", "--out", Path.Combine(Folder, "out.csv")), Folder, before, named);
         AssertFailedCleanly(Ganest.Run("augment", "--data", TinyModel.Data, "--model", model, "--count", "5", "--out", Path.Combine(Folder, "out.csv")), Folder, before, named);
     }
+
+    /// <summary>The column list without the named column, as an edit by hand would leave it.</summary>
+    private static Func<byte[], byte[]?> DropColumn(string name) => data =>
+    {
+        var columns = System.Text.Json.Nodes.JsonNode.Parse(data)!.AsArray();
+        var column = columns.Single(c => (string?)c!["Name"] == name);
+        columns.Remove(column);
+        return System.Text.Encoding.UTF8.GetBytes(columns.ToJsonString());
+    };
 
     private static Func<byte[], byte[]?> Edit(string from, string to) => data =>
     {
