@@ -1,3 +1,4 @@
+using GanEstimators.Cli.Files;
 using GanEstimators.Orleans;
 using GanEstimators.Orleans.Hosting;
 using Microsoft.Extensions.Hosting;
@@ -22,25 +23,28 @@ internal static class ClusterSample
         if (unseenGiven) throw new ArgumentException("--unseen-combinations is not offered with --cluster: the silos warn in their logs about combinations never seen in training.");
         var model = Path.GetFullPath(modelPath);
         if (!File.Exists(model)) throw new ArgumentException($"--model: file '{modelPath}' does not exist here; with --cluster it must be a path every silo can read (shared storage).");
-        var directory = Path.GetFullPath(outputDirectory);
-        if (File.Exists(directory.TrimEnd(Path.DirectorySeparatorChar))) throw new ArgumentException($"--out: '{outputDirectory}' is a file; with --cluster --out is a directory for the parts.");
-        if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
-            throw new ArgumentException($"--out: directory '{outputDirectory}' is not empty; give a new or empty directory for the parts.");
         var endpoints = Endpoints(gateways);
+        // The silos write into a temporary directory beside --out (so on the same shared storage), moved into place
+        // after the manifest: a failed or stopped run leaves neither parts without a manifest nor an --out a rerun refuses.
+        using var output = OutputFile.ReserveDirectory(outputDirectory, "--out");
         var sampleSeed = seed ?? Random.Shared.Next();
-        Directory.CreateDirectory(directory);
-        var request = new ClusterSamplingRequest
-        {
-            ModelPath = model,
-            Rows = count,
-            Seed = sampleSeed,
-            Conditions = conditions,
-            OutputDirectory = directory,
-            ShardRows = (int)(shardRows ?? DefaultShardRows),
-            Start = start ?? 0,
-        };
         using var client = await Connect(gateways, endpoints, cancellation);
-        var manifest = await ClusterSampling.GenerateAsync(DevelopmentCluster.Client(client), request, cancellation);
+        var manifest = await output.Writing(async directory =>
+        {
+            Directory.CreateDirectory(directory);
+            var request = new ClusterSamplingRequest
+            {
+                ModelPath = model,
+                Rows = count,
+                Seed = sampleSeed,
+                Conditions = conditions,
+                OutputDirectory = directory,
+                ShardRows = (int)(shardRows ?? DefaultShardRows),
+                Start = start ?? 0,
+            };
+            return await ClusterSampling.GenerateAsync(DevelopmentCluster.Client(client), request, cancellation);
+        });
+        output.Commit();
         await client.StopAsync(cancellation);
         var silos = manifest.Shards.Select(s => s.Silo).Distinct().Count();
         var retried = manifest.Shards.Count(s => s.Attempts > 1);

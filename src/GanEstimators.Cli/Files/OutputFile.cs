@@ -1,21 +1,23 @@
 namespace GanEstimators.Cli.Files;
 
 /// <summary>
-/// A file a command will write, checked and reserved before any work starts: the path must name a file (not a
-/// directory) in an existing, writable directory. Everything is written to a unique temporary file beside it
-/// (<c>name.&lt;random&gt;.tmp</c>) that <see cref="Commit"/> renames into place, so a reader never sees half a file,
-/// two runs writing the same path each replace it whole, and a failed run leaves nothing behind (disposing without
-/// committing deletes the temporary file).
+/// A file (or a directory of Parquet parts) a command will write, checked and reserved before any work starts: the
+/// path must name a file (not a directory) in an existing, writable directory. Everything is written to a unique
+/// temporary file beside it (<c>name.&lt;random&gt;.tmp</c>) that <see cref="Commit"/> renames into place, so a reader
+/// never sees half a file, two runs writing the same path each replace it whole, and a failed or stopped run leaves
+/// nothing behind (disposing without committing, or <see cref="DeleteAllReserved"/>, deletes the temporary).
 /// </summary>
 public sealed class OutputFile : IDisposable
 {
     private bool _committed;
+    private readonly bool _isDirectory;
 
-    private OutputFile(string path, string option, string temporaryPath)
+    private OutputFile(string path, string option, string temporaryPath, bool isDirectory)
     {
         Path = path;
         Option = option;
         TemporaryPath = temporaryPath;
+        _isDirectory = isDirectory;
         TemporaryFiles.Add(temporaryPath);
     }
 
@@ -25,8 +27,15 @@ public sealed class OutputFile : IDisposable
     /// <summary>The option that named it, for messages.</summary>
     public string Option { get; }
 
-    /// <summary>Where to write; empty until written.</summary>
+    /// <summary>The reserved temporary: a file, or for a directory the folder that holds what is written (see <see cref="Writing{T}"/>).</summary>
     public string TemporaryPath { get; }
+
+    /// <summary>
+    /// Where a directory's contents are written: a path inside the reserved temporary folder, which does not exist yet,
+    /// so a writer that makes its own temporary beside its output (the Parquet parts writer) makes it inside the folder
+    /// that a stopped run deletes.
+    /// </summary>
+    private string WritePath => _isDirectory ? System.IO.Path.Combine(TemporaryPath, "contents") : TemporaryPath;
 
     /// <summary>
     /// Checks that <paramref name="path"/> (given as <paramref name="option"/>) can be written, and reserves its
@@ -59,7 +68,31 @@ public sealed class OutputFile : IDisposable
         {
             throw new ArgumentException($"{option} '{path}': cannot create a file in '{directory}' ({error.Message}).", error);
         }
-        return new OutputFile(path, option, temporary);
+        return new OutputFile(path, option, temporary, isDirectory: false);
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="path"/> (given as <paramref name="option"/>) names a new or empty directory in an
+    /// existing one, and reserves a temporary folder beside it; <see cref="Commit"/> moves what was written into place.
+    /// </summary>
+    public static OutputFile ReserveDirectory(string path, string option)
+    {
+        var full = System.IO.Path.GetFullPath(path).TrimEnd(System.IO.Path.DirectorySeparatorChar, '/');
+        var parent = System.IO.Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(parent)) throw new ArgumentException($"{option} '{path}': directory '{parent}' does not exist; create it first.");
+        if (File.Exists(full)) throw new ArgumentException($"{option} '{path}' is a file; give a new or empty directory for the Parquet parts.");
+        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
+            throw new ArgumentException($"{option} '{path}' is a directory that is not empty; Parquet parts are written to a new or empty directory.");
+        var temporary = $"{full}.{System.IO.Path.GetFileNameWithoutExtension(System.IO.Path.GetRandomFileName())}.tmp";
+        try
+        {
+            Directory.CreateDirectory(temporary);
+        }
+        catch (Exception error) when (error is UnauthorizedAccessException or IOException)
+        {
+            throw new ArgumentException($"{option} '{path}': cannot create a directory in '{parent}' ({error.Message}).", error);
+        }
+        return new OutputFile(path, option, temporary, isDirectory: true);
     }
 
     /// <summary>
@@ -70,7 +103,7 @@ public sealed class OutputFile : IDisposable
     {
         try
         {
-            return write(TemporaryPath);
+            return write(WritePath);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException && error.Message.Contains(TemporaryPath, StringComparison.Ordinal))
         {
@@ -79,12 +112,13 @@ public sealed class OutputFile : IDisposable
         }
     }
 
-    /// <summary>Moves the written temporary file into place (an atomic rename), replacing any file there.</summary>
+    /// <summary>Moves the written temporary file into place (an atomic rename), replacing any file (or empty directory) there.</summary>
     public void Commit()
     {
         try
         {
-            File.Move(TemporaryPath, System.IO.Path.GetFullPath(Path), overwrite: true);
+            if (_isDirectory) MoveDirectoryIntoPlace();
+            else File.Move(TemporaryPath, System.IO.Path.GetFullPath(Path), overwrite: true);
         }
         catch (Exception error) when (error is UnauthorizedAccessException or IOException)
         {
@@ -92,6 +126,14 @@ public sealed class OutputFile : IDisposable
         }
         _committed = true;
         TemporaryFiles.Remove(TemporaryPath);
+    }
+
+    private void MoveDirectoryIntoPlace()
+    {
+        var full = System.IO.Path.GetFullPath(Path).TrimEnd(System.IO.Path.DirectorySeparatorChar, '/');
+        if (Directory.Exists(full)) Directory.Delete(full);   // empty: checked when reserved, and Delete refuses otherwise
+        Directory.Move(WritePath, full);
+        Directory.Delete(TemporaryPath);
     }
 
     /// <summary>Deletes the temporary file unless it was committed.</summary>
@@ -111,7 +153,11 @@ public sealed class OutputFile : IDisposable
 
     private static void TryDelete(string path)
     {
-        try { File.Delete(path); }
+        try
+        {
+            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+            else File.Delete(path);
+        }
         catch (Exception error) when (error is UnauthorizedAccessException or IOException) { }
     }
 

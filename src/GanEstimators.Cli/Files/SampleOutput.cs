@@ -14,27 +14,19 @@ public static class SampleOutput
     /// <summary>Rows per Parquet part when <c>--out</c> is a directory and no <c>--part-rows</c> is given.</summary>
     public const long DefaultPartRows = 1_000_000;
 
-    /// <summary>Checks <c>--out</c> before any work; returns the reserved file (null for a directory of parts, which the library writes atomically).</summary>
-    public static OutputFile? Reserve(string path, string option, params (string Option, string? Path)[] inputs)
-    {
-        if (!DataFile.IsPartsDirectory(path)) return OutputFile.Reserve(path, option, inputs);
-        var full = Path.GetFullPath(path);
-        var parent = Path.GetDirectoryName(full.TrimEnd(Path.DirectorySeparatorChar, '/'))!;
-        if (!Directory.Exists(parent)) throw new ArgumentException($"{option} '{path}': directory '{parent}' does not exist; create it first.");
-        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
-            throw new ArgumentException($"{option} '{path}' is a directory that is not empty; Parquet parts are written to a new or empty directory.");
-        return null;
-    }
+    /// <summary>Checks <c>--out</c> before any work and reserves its temporary file or directory.</summary>
+    public static OutputFile Reserve(string path, string option, params (string Option, string? Path)[] inputs) =>
+        DataFile.IsPartsDirectory(path) ? OutputFile.ReserveDirectory(path, option) : OutputFile.Reserve(path, option, inputs);
 
     /// <summary>Writes the rows in the model's column order; returns how many.</summary>
-    public static long Write(IDataView data, IReadOnlyList<CsvColumn> columns, OutputFile? output, string path, long rowsPerPart, string modelPath)
+    public static long Write(IDataView data, IReadOnlyList<CsvColumn> columns, OutputFile output, string path, long rowsPerPart, string modelPath)
     {
-        if (output is not null && !DataFile.IsParquetOutput(path)) return CsvWriter.Write(CsvTypes(data), columns, output, modelPath);
+        if (!DataFile.IsParquetOutput(path)) return CsvWriter.Write(CsvTypes(data), columns, output, modelPath);
         var ml = new MLContext();
         var ordered = ml.Transforms.SelectColumns(columns.Select(c => c.Name).ToArray()).Fit(data).Transform(data);
-        if (output is null) return ml.Data.SaveAsParquetParts(ordered, path, rowsPerPart);
         var rows = output.Writing(temporary =>
         {
+            if (DataFile.IsPartsDirectory(path)) return ml.Data.SaveAsParquetParts(ordered, temporary, rowsPerPart);
             using var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write);
             return ml.Data.SaveAsParquet(ordered, stream);
         });

@@ -127,6 +127,35 @@ public sealed class GanestOutputPathTests : GanestTestFolder
         CollectionAssert.AreEqual(new[] { "train.csv" }, FilesIn(Folder), "the temporary model file is deleted");
     }
 
+    [TestMethod]
+    public void StoppingASampleIntoParquetPartsLeavesNoPartBehind()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Inconclusive("POSIX signals");
+            return;
+        }
+        var parts = Path.Combine(Folder, "parts") + Path.DirectorySeparatorChar;
+        using var process = Ganest.Start("sample", "--model", TinyModel.Model, "--count", "100000000", "--part-rows", "20000", "--threads", "1", "--out", parts);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        // Stopped once a part is written, so parts lie in the temporary folder when the signal comes.
+        while (!Directory.EnumerateFiles(Folder, "*.parquet", SearchOption.AllDirectories).Any() && !process.HasExited && waited.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(50);
+        try
+        {
+            if (process.HasExited) Assert.Fail($"ganest ended before it was stopped: {stdout.Result}{stderr.Result}");
+            Assert.AreEqual(0, SendSignal(process.Id, Sigterm));
+            Assert.IsTrue(process.WaitForExit(60_000), "ganest stops on SIGTERM");
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+        Assert.AreEqual(130, process.ExitCode, stderr.Result);
+        CollectionAssert.AreEqual(Array.Empty<string>(), FilesIn(Folder), "neither the parts directory nor its temporary folder is left");
+    }
+
     private const int Sigterm = 15;
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
