@@ -6,15 +6,16 @@ using Microsoft.ML.Data;
 namespace GanEstimators.Orleans;
 
 /// <summary>
-/// One loaded <see cref="GanSampler"/> per model file per silo, shared by every shard the silo writes. A file replaced
-/// on disk (another size or write time) is loaded again; the sampler it replaces may still be generating a shard, so it
-/// is kept (and disposed with the cache, when the silo stops) rather than disposed under it. A sampler in use when the
-/// silo stops releases its memory when its current call ends (<see cref="GanSampler.Dispose"/>).
+/// One loaded <see cref="GanSampler"/> per model file per silo, shared by every shard the silo writes, each shard
+/// holding a <see cref="SamplerLease"/> while it writes. A file replaced on disk (another size or write time) is loaded
+/// again; the sampler it replaces is disposed when its last lease ends, so a silo serving a model retrained every night
+/// holds one sampler per path, not one per version. When the silo stops, the cache disposes every sampler: one in use
+/// then releases its memory when its current call ends (<see cref="GanSampler.Dispose"/>).
 /// </summary>
 public sealed class SamplerCache : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<CachedSampler>> _samplers = new(StringComparer.Ordinal);
-    private readonly List<GanSampler> _loaded = new();   // current and replaced alike, until the cache is disposed
+    private readonly HashSet<CachedSampler> _loaded = new();   // not yet disposed: current, and replaced ones still leased
     private readonly object _lifetime = new();
     private volatile bool _disposed;
     private readonly GanClusterSamplingOptions _options;
@@ -22,11 +23,14 @@ public sealed class SamplerCache : IDisposable
     /// <summary>A cache that loads models with the silo's <see cref="GanClusterSamplingOptions"/>.</summary>
     public SamplerCache(IOptions<GanClusterSamplingOptions> options) => _options = options.Value;
 
-    /// <summary>The sampler saved at <paramref name="modelPath"/>, loaded on first use.</summary>
+    /// <summary>
+    /// The sampler saved at <paramref name="modelPath"/>, loaded on first use, for as long as the returned lease is not
+    /// disposed: dispose it when done with the sampler.
+    /// </summary>
     /// <exception cref="FileNotFoundException">No file at the path.</exception>
     /// <exception cref="InvalidDataException">The file is not a saved model holding a <see cref="GanSampler"/>.</exception>
     /// <exception cref="ObjectDisposedException">The cache is disposed (the silo is stopping).</exception>
-    public GanSampler Get(string modelPath)
+    public SamplerLease Rent(string modelPath)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var path = Path.GetFullPath(modelPath);
@@ -47,8 +51,20 @@ public sealed class SamplerCache : IDisposable
                 _samplers.TryRemove(new KeyValuePair<string, Lazy<CachedSampler>>(path, entry));   // a bad file is read again next time
                 throw;
             }
-            if (cached.Version == version) return cached.Sampler;
-            _samplers.TryUpdate(path, new Lazy<CachedSampler>(() => Load(path, version)), entry);
+            if (cached.Version == version)
+            {
+                lock (_lifetime)
+                {
+                    ObjectDisposedException.ThrowIf(_disposed, this);
+                    if (!cached.Replaced)
+                    {
+                        cached.Leases++;
+                        return new SamplerLease(this, cached);
+                    }
+                }
+                continue;   // replaced (and perhaps disposed) since it was read: read the entry again
+            }
+            if (_samplers.TryUpdate(path, new Lazy<CachedSampler>(() => Load(path, version)), entry)) Retire(cached);
         }
     }
 
@@ -71,18 +87,40 @@ public sealed class SamplerCache : IDisposable
         {
             if (!_disposed)
             {
-                _loaded.Add(sampler);
-                return new CachedSampler(sampler, version);
+                var cached = new CachedSampler(sampler, version);
+                _loaded.Add(cached);
+                return cached;
             }
         }
         sampler.Dispose();   // loaded while the silo stopped
         throw new ObjectDisposedException(nameof(SamplerCache), "The silo is stopping; its sampler cache is disposed.");
     }
 
-    /// <summary>Disposes every loaded sampler.</summary>
+    /// <summary>A sampler whose file was replaced: no new leases; disposed now if none is held, else when the last ends.</summary>
+    private void Retire(CachedSampler cached)
+    {
+        lock (_lifetime)
+        {
+            cached.Replaced = true;
+            if (cached.Leases > 0 || !_loaded.Remove(cached)) return;
+        }
+        cached.Sampler.Dispose();
+    }
+
+    private void Return(CachedSampler cached)
+    {
+        lock (_lifetime)
+        {
+            cached.Leases--;
+            if (cached.Leases > 0 || !cached.Replaced || !_loaded.Remove(cached)) return;
+        }
+        cached.Sampler.Dispose();
+    }
+
+    /// <summary>Disposes every loaded sampler, leased or not.</summary>
     public void Dispose()
     {
-        GanSampler[] loaded;
+        CachedSampler[] loaded;
         lock (_lifetime)
         {
             if (_disposed) return;
@@ -90,9 +128,34 @@ public sealed class SamplerCache : IDisposable
             loaded = _loaded.ToArray();
             _loaded.Clear();
         }
-        foreach (var sampler in loaded) sampler.Dispose();
+        foreach (var cached in loaded) cached.Sampler.Dispose();
         _samplers.Clear();
     }
 
-    private sealed record CachedSampler(GanSampler Sampler, string Version);
+    internal sealed class CachedSampler(GanSampler sampler, string version)
+    {
+        public GanSampler Sampler { get; } = sampler;
+        public string Version { get; } = version;
+        public int Leases { get; set; }     // under the cache's lifetime lock
+        public bool Replaced { get; set; }  // under the cache's lifetime lock
+    }
+
+    /// <summary>A shard's hold on a cached sampler: the sampler is not disposed for a newer file while the lease is held.</summary>
+    public sealed class SamplerLease : IDisposable
+    {
+        private SamplerCache? _cache;
+        private readonly CachedSampler _cached;
+
+        internal SamplerLease(SamplerCache cache, CachedSampler cached)
+        {
+            _cache = cache;
+            _cached = cached;
+        }
+
+        /// <summary>The leased sampler.</summary>
+        public GanSampler Sampler => _cached.Sampler;
+
+        /// <summary>Ends the lease (once).</summary>
+        public void Dispose() => Interlocked.Exchange(ref _cache, null)?.Return(_cached);
+    }
 }

@@ -18,7 +18,11 @@ internal sealed partial class ShardGeneratorGrain(SamplerCache samplers, ILocalS
         ShardResult result;
         try
         {
-            result = await Task.Run(() => ShardWriter.Write(samplers.Get(request.ModelPath), request, silo.SiloAddress.ToString()));
+            result = await Task.Run(() =>
+            {
+                using var lease = samplers.Rent(request.ModelPath);
+                return ShardWriter.Write(lease.Sampler, request, silo.SiloAddress.ToString());
+            });
         }
         catch (ObjectDisposedException e)
         {
