@@ -69,7 +69,7 @@ internal static class AugmentEvaluation
         ThreadsOption.Check(threads);
 
         var file = CsvSchemaInference.Infer(dataPath, "--data", new HashSet<string> { label }, separator);
-        options.GanOptions.Epochs = values.Epochs ?? DefaultEpochs(file.Rows * (options.NumberOfFolds - 1) / options.NumberOfFolds);
+        options.GanOptions.Epochs = values.Epochs ?? DefaultEpochs((int)Math.Min(int.MaxValue, file.Rows * (options.NumberOfFolds - 1) / options.NumberOfFolds));
         if (file.Columns.All(c => c.Name != label)) throw new ArgumentException($"Column '{label}' (--balance) is not in the header of '{dataPath}'.");
         using var output = outputPath is null ? null : OutputFile.Reserve(outputPath, "--out", ("--data", dataPath));
         var ml = new MLContext(options.Seed);

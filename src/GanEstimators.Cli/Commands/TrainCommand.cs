@@ -60,7 +60,7 @@ public static class TrainCommand
         if (gpu is not null) DeviceSupport.RequireCuda(gpu.Value);
         var ml = new MLContext(seed) { GpuDeviceId = gpu, FallbackToCpu = false };
         // The schedule counts the rows the trainer will see: with --max-training-rows, its sample, not the whole file.
-        var trainingRows = maxTrainingRows is { } most && most > 0 && most < rows ? (int)most : rows;
+        var trainingRows = maxTrainingRows is { } most && most > 0 && most < rows ? most : rows;
         var schedule = ChooseSchedule(ml, columns, conditionColumn, parquet is not null && discrete.Length > 0, trainingRows, epochs, batchSize, pac,
             LearningRateScheduleOption.Parse(lrSchedule.Name), lrSchedule.DecayEpochs);
         var options = new GanTrainer.Options
@@ -143,13 +143,13 @@ public static class TrainCommand
     /// Batch size, epochs, packing, early stopping and learning-rate schedule from the table (GanTrainingSchedule; written to the MLContext log and
     /// printed): the given options win. A table is all-numeric when no column is text (or --discrete) and there is no condition.
     /// </summary>
-    private static GanTrainingSchedule ChooseSchedule(MLContext ml, IEnumerable<CsvColumn> columns, string? conditionColumn, bool discreteIntegers, int rows, int? epochs, int? batchSize, int? pac,
+    private static GanTrainingSchedule ChooseSchedule(MLContext ml, IEnumerable<CsvColumn> columns, string? conditionColumn, bool discreteIntegers, long rows, int? epochs, int? batchSize, int? pac,
         GanLearningRateSchedule? learningRateSchedule, int? decayEpochs)
     {
         GanTrainingSchedule schedule = null!;
         LibraryChecks.Run(() => schedule = ml.Gan().ChooseSchedule(new GanScheduleRequest
             {
-                Rows = Math.Max(1, rows),
+                Rows = (int)Math.Clamp(rows, 1, int.MaxValue),   // past 2³¹ rows the schedule is that of 2³¹
                 AllNumeric = conditionColumn is null && !discreteIntegers && columns.All(c => c.Kind != CsvColumnKind.Text),
                 Epochs = epochs,
                 BatchSize = batchSize,

@@ -11,4 +11,4 @@ public enum CsvColumnKind { Integer, Number, Text, Date }
 public sealed record CsvColumn(string Name, int Index, CsvColumnKind Kind, int Decimals, string? DateFormat = null, bool FixedDecimals = false);
 
 /// <summary>A CSV file's columns as inferred from its values, how many non-empty data rows it has, and its field separator.</summary>
-public sealed record CsvSchema(IReadOnlyList<CsvColumn> Columns, int Rows, char Separator);
+public sealed record CsvSchema(IReadOnlyList<CsvColumn> Columns, long Rows, char Separator);

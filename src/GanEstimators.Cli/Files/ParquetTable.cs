@@ -43,7 +43,7 @@ public static class ParquetTable
             NumberDataViewType => new CsvColumn(c.Name, i, CsvColumnKind.Integer, 0),
             _ => new CsvColumn(c.Name, i, CsvColumnKind.Text, 0),
         }).ToArray();
-        return new CsvSchema(columns, (int)Math.Min(int.MaxValue, data.GetRowCount() ?? 0), ',');
+        return new CsvSchema(columns, data.GetRowCount() ?? 0, ',');
     }
 
     /// <summary>The columns <c>--discrete</c> names that the trainer must be told are categorical (integers; text and booleans are already).</summary>

@@ -3,7 +3,7 @@ using Microsoft.ML.Data;
 namespace GanEstimators.Loading;
 
 /// <summary>A CSV file read once through: its columns' facts, its number of data rows and its separator.</summary>
-internal sealed record CsvTableScan(IReadOnlyList<CsvColumnFacts> Columns, int Rows, char Separator)
+internal sealed record CsvTableScan(IReadOnlyList<CsvColumnFacts> Columns, long Rows, char Separator)
 {
     /// <summary>
     /// Reads every record of <paramref name="path"/> (named "<paramref name="label"/> 'path'" in messages), so a file
@@ -18,7 +18,7 @@ internal sealed record CsvTableScan(IReadOnlyList<CsvColumnFacts> Columns, int R
         var names = reader.Header;
         CheckHeader(path, label, names);
         var columns = names.Select((name, c) => new CsvColumnFacts(name, c, readAsText.Contains(name), countDistinct)).ToArray();
-        var rows = 0;
+        var rows = 0L;
         for (var values = reader.Read(); values is not null; values = reader.Read())
         {
             rows++;
