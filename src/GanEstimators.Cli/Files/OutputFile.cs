@@ -1,11 +1,11 @@
 namespace GanEstimators.Cli.Files;
 
 /// <summary>
-/// A file (or a directory of Parquet parts) a command will write, checked and reserved before any work starts: the
-/// path must name a file (not a directory) in an existing, writable directory. Everything is written to a unique
-/// temporary file beside it (<c>name.&lt;random&gt;.tmp</c>) that <see cref="Commit"/> renames into place, so a reader
-/// never sees half a file, two runs writing the same path each replace it whole, and a failed or stopped run leaves
-/// nothing behind (disposing without committing, or <see cref="DeleteAllReserved"/>, deletes the temporary).
+/// A file (<see cref="Reserve"/>) or a directory of Parquet parts (<see cref="ReserveDirectory"/>) a command will write,
+/// checked and reserved before any work starts. Everything is written to a unique temporary beside it
+/// (<c>name.&lt;random&gt;.tmp</c>) that <see cref="Commit"/> renames into place, so a reader never sees half a file,
+/// two runs writing the same path each replace it whole, and a failed or stopped run leaves nothing behind (disposing
+/// without committing, or <see cref="DeleteAllReserved"/>, deletes the temporary).
 /// </summary>
 public sealed class OutputFile : IDisposable
 {
