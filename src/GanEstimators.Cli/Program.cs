@@ -34,7 +34,10 @@ try
         Console.Error.WriteLine($"ganest: error: {ErrorReport.OneLine(string.Join(" ", parsed.Errors.Select(e => e.Message)))} (see `{command} --help`)");
         return ErrorReport.FailureExitCode;
     }
-    return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    // Ctrl+C and SIGTERM are StopSignals' alone: it deletes the command's temporary outputs and exits with 130 at once.
+    // System.CommandLine's own handling of an async action (cancel its token, wait 2 s, then exit 130 or 143 with the
+    // action still running) left `sample --cluster`'s temporary directory behind.
+    return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
 }
 catch (Exception error)
 {
