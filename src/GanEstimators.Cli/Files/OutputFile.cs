@@ -155,8 +155,20 @@ public sealed class OutputFile : IDisposable
     {
         try
         {
-            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
-            else File.Delete(path);
+            // A directory other processes write into (the silos of `sample --cluster`, finishing their shards) can gain a
+            // file while it is being deleted, which fails the delete: try again a few times.
+            for (var attempt = 1; Directory.Exists(path); attempt++)
+            {
+                try
+                {
+                    Directory.Delete(path, recursive: true);
+                }
+                catch (IOException) when (attempt < 5)
+                {
+                    Thread.Sleep(200);
+                }
+            }
+            File.Delete(path);
         }
         catch (Exception error) when (error is UnauthorizedAccessException or IOException) { }
     }
