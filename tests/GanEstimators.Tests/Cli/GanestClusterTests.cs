@@ -30,15 +30,10 @@ public sealed class GanestClusterTests : GanestTestFolder
             Assert.AreEqual(0, whole.ExitCode, whole.Output + whole.Error);
             CollectionAssert.AreEqual(new[] { "whole", "whole/manifest.json", "whole/part-00000.parquet", "whole/part-00001.parquet", "whole/part-00002.parquet" }, FilesIn(Folder));
 
-            using var stopped = Ganest.Start("sample", "--cluster", cluster, "--model", TinyModel.Model, "--count", "100000000", "--part-rows", "20000", "--seed", "1", "--out", Path.Combine(Folder, "stopped") + Path.DirectorySeparatorChar);
-            var stderr = stopped.StandardError.ReadToEndAsync();
-            var waited = Stopwatch.StartNew();
-            while (!Directory.EnumerateFiles(Folder, "*.parquet", SearchOption.AllDirectories).Any(f => f.Contains("stopped", StringComparison.Ordinal))
-                   && !stopped.HasExited && waited.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(50);
-            Assert.IsFalse(stopped.HasExited, $"ganest ended before it was stopped: {stderr.Result}");
-            Assert.AreEqual(0, SendSignal(stopped.Id, Sigterm));
-            Assert.IsTrue(stopped.WaitForExit(60_000), "ganest stops on SIGTERM");
-            Assert.AreEqual(130, stopped.ExitCode, stderr.Result);
+            var (exitCode, error) = Ganest.StopWithSigterm(
+                new[] { "sample", "--cluster", cluster, "--model", TinyModel.Model, "--count", "100000000", "--part-rows", "20000", "--seed", "1", "--out", Path.Combine(Folder, "stopped") + Path.DirectorySeparatorChar },
+                readyToStop: () => Directory.EnumerateFiles(Folder, "*.parquet", SearchOption.AllDirectories).Any(f => f.Contains("stopped", StringComparison.Ordinal)));
+            Assert.AreEqual(130, exitCode, error);
             Thread.Sleep(2000);   // the silo ends the shards it had in flight; they find no directory to write to
             CollectionAssert.AreEqual(new[] { "whole", "whole/manifest.json", "whole/part-00000.parquet", "whole/part-00001.parquet", "whole/part-00002.parquet" }, FilesIn(Folder),
                 "neither --out nor its temporary directory is left by the stopped run");
@@ -68,9 +63,4 @@ public sealed class GanestClusterTests : GanestTestFolder
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    private const int Sigterm = 15;
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
-    private static extern int SendSignal(int pid, int signal);
 }

@@ -106,24 +106,12 @@ public sealed class GanestOutputPathTests : GanestTestFolder
         }
         var data = Path.Combine(Folder, "train.csv");
         File.WriteAllLines(data, new[] { TinyModel.Header }.Concat(TinyModel.Rows(60)));
-        using var process = Ganest.Start("train", "--data", data, "--model", Path.Combine(Folder, "m.zip"), "--epochs", "1000000");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!Directory.EnumerateFiles(Folder, "*.tmp").Any() && !process.HasExited && waited.Elapsed < TimeSpan.FromMinutes(1)) Thread.Sleep(50);
-        try
-        {
-            if (process.HasExited) Assert.Fail($"ganest ended before it was stopped: {stdout.Result}{stderr.Result}");
-            Thread.Sleep(1000);   // into training
-            Assert.AreEqual(0, SendSignal(process.Id, Sigterm));
-            Assert.IsTrue(process.WaitForExit(60_000), "ganest stops on SIGTERM");
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
-        Assert.AreEqual(130, process.ExitCode, stderr.Result);
-        StringAssert.Contains(stderr.Result, "stopped (SIGTERM)");
+        var (exitCode, error) = Ganest.StopWithSigterm(
+            new[] { "train", "--data", data, "--model", Path.Combine(Folder, "m.zip"), "--epochs", "1000000" },
+            readyToStop: () => Directory.EnumerateFiles(Folder, "*.tmp").Any(),
+            delay: TimeSpan.FromSeconds(1));   // into training
+        Assert.AreEqual(130, exitCode, error);
+        StringAssert.Contains(error, "stopped (SIGTERM)");
         CollectionAssert.AreEqual(new[] { "train.csv" }, FilesIn(Folder), "the temporary model file is deleted");
     }
 
@@ -136,30 +124,13 @@ public sealed class GanestOutputPathTests : GanestTestFolder
             return;
         }
         var parts = Path.Combine(Folder, "parts") + Path.DirectorySeparatorChar;
-        using var process = Ganest.Start("sample", "--model", TinyModel.Model, "--count", "100000000", "--part-rows", "20000", "--threads", "1", "--out", parts);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        var waited = System.Diagnostics.Stopwatch.StartNew();
         // Stopped once a part is written, so parts lie in the temporary folder when the signal comes.
-        while (!Directory.EnumerateFiles(Folder, "*.parquet", SearchOption.AllDirectories).Any() && !process.HasExited && waited.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(50);
-        try
-        {
-            if (process.HasExited) Assert.Fail($"ganest ended before it was stopped: {stdout.Result}{stderr.Result}");
-            Assert.AreEqual(0, SendSignal(process.Id, Sigterm));
-            Assert.IsTrue(process.WaitForExit(60_000), "ganest stops on SIGTERM");
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
-        Assert.AreEqual(130, process.ExitCode, stderr.Result);
+        var (exitCode, error) = Ganest.StopWithSigterm(
+            new[] { "sample", "--model", TinyModel.Model, "--count", "100000000", "--part-rows", "20000", "--threads", "1", "--out", parts },
+            readyToStop: () => Directory.EnumerateFiles(Folder, "*.parquet", SearchOption.AllDirectories).Any());
+        Assert.AreEqual(130, exitCode, error);
         CollectionAssert.AreEqual(Array.Empty<string>(), FilesIn(Folder), "neither the parts directory nor its temporary folder is left");
     }
-
-    private const int Sigterm = 15;
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
-    private static extern int SendSignal(int pid, int signal);
 
     private static bool CanCreateFileIn(string directory)
     {

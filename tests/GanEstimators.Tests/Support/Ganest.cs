@@ -31,6 +31,38 @@ public static class Ganest
         return Process.Start(start)!;
     }
 
+    /// <summary>
+    /// Starts ganest, sends it SIGTERM once <paramref name="readyToStop"/> holds (checked every 50 ms for up to two
+    /// minutes) and <paramref name="delay"/> has passed after that, and waits for it to exit. The test fails if ganest
+    /// ends before the signal or does not stop within a minute of it; the process is killed in either case.
+    /// </summary>
+    public static (int ExitCode, string Error) StopWithSigterm(string[] arguments, Func<bool> readyToStop, TimeSpan delay = default)
+    {
+        if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("SIGTERM is a POSIX signal");
+        using var process = Start(arguments);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            var waited = Stopwatch.StartNew();
+            while (!readyToStop() && !process.HasExited && waited.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(50);
+            Thread.Sleep(delay);
+            if (process.HasExited) Assert.Fail($"ganest ended before it was stopped: {stdout.Result}{stderr.Result}");
+            Assert.AreEqual(0, SendSignal(process.Id, Sigterm), "kill(pid, SIGTERM)");
+            Assert.IsTrue(process.WaitForExit(60_000), "ganest stops on SIGTERM");
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+        return (process.ExitCode, stderr.Result);
+    }
+
+    private const int Sigterm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
+    private static extern int SendSignal(int pid, int signal);
+
     private static ProcessStartInfo StartInfo(string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet");
