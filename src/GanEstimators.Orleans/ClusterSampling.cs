@@ -40,9 +40,10 @@ public static class ClusterSampling
         request.Validate();
         var shards = ShardPlan.Cut(request);
         var results = new ShardResult[shards.Count];
+        var model = new SameModel(request.ModelPath);
         // ForEachAsync stops starting shards at the first error and rethrows it once those in flight have ended.
         await Parallel.ForEachAsync(shards, new ParallelOptions { MaxDegreeOfParallelism = request.MaxShardsInFlight, CancellationToken = cancellationToken },
-            async (shard, token) => results[shard.ShardIndex] = await GenerateShardAsync(grains, shard, request.MaxAttempts, token).ConfigureAwait(false)).ConfigureAwait(false);
+            async (shard, token) => results[shard.ShardIndex] = model.Check(await GenerateShardAsync(grains, shard, request.MaxAttempts, token).ConfigureAwait(false))).ConfigureAwait(false);
         return WriteManifest(request, results);
     }
 
@@ -56,7 +57,7 @@ public static class ClusterSampling
         ArgumentNullException.ThrowIfNull(sampler);
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        var results = ShardPlan.Cut(request).Select(shard => ShardWriter.Write(sampler, shard, Environment.MachineName)).ToArray();
+        var results = ShardPlan.Cut(request).Select(shard => ShardWriter.Write(sampler, shard, Environment.MachineName, modelSha256: null)).ToArray();
         return WriteManifest(request, results);
     }
 
@@ -71,6 +72,7 @@ public static class ClusterSampling
             Start = request.Start,
             Rows = request.Rows,
             Shards = results,
+            ModelSha256 = results.Select(r => r.ModelSha256).Distinct().Single(),
         };
         manifest.Write(request.OutputDirectory);
         return manifest;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -70,10 +71,14 @@ public sealed class SamplerCache : IDisposable
 
     private CachedSampler Load(string path, string version)
     {
+        // Loaded from the bytes that are hashed, so the hash names exactly the model that writes the shards.
+        var bytes = File.ReadAllBytes(path);
+        var sha256 = Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
         ITransformer model;
         try
         {
-            model = new MLContext(seed: 0).Model.Load(path, out _);
+            using var stream = new MemoryStream(bytes, writable: false);
+            model = new MLContext(seed: 0).Model.Load(stream, out _);
         }
         catch (Exception e) when (e is not IOException and not UnauthorizedAccessException)
         {
@@ -87,7 +92,7 @@ public sealed class SamplerCache : IDisposable
         {
             if (!_disposed)
             {
-                var cached = new CachedSampler(sampler, version);
+                var cached = new CachedSampler(sampler, version, sha256);
                 _loaded.Add(cached);
                 return cached;
             }
@@ -132,10 +137,11 @@ public sealed class SamplerCache : IDisposable
         _samplers.Clear();
     }
 
-    internal sealed class CachedSampler(GanSampler sampler, string version)
+    internal sealed class CachedSampler(GanSampler sampler, string version, string modelSha256)
     {
         public GanSampler Sampler { get; } = sampler;
         public string Version { get; } = version;
+        public string ModelSha256 { get; } = modelSha256;
         public int Leases { get; set; }     // under the cache's lifetime lock
         public bool Replaced { get; set; }  // under the cache's lifetime lock
     }
@@ -154,6 +160,9 @@ public sealed class SamplerCache : IDisposable
 
         /// <summary>The leased sampler.</summary>
         public GanSampler Sampler => _cached.Sampler;
+
+        /// <summary>Lower-case hex SHA-256 of the model file's bytes the sampler was loaded from.</summary>
+        public string ModelSha256 => _cached.ModelSha256;
 
         /// <summary>Ends the lease (once).</summary>
         public void Dispose() => Interlocked.Exchange(ref _cache, null)?.Return(_cached);

@@ -21,7 +21,7 @@ internal sealed partial class ShardGeneratorGrain(SamplerCache samplers, ILocalS
             result = await Task.Run(() =>
             {
                 using var lease = samplers.Rent(request.ModelPath);
-                return ShardWriter.Write(lease.Sampler, request, silo.SiloAddress.ToString());
+                return ShardWriter.Write(lease.Sampler, request, silo.SiloAddress.ToString(), lease.ModelSha256);
             });
         }
         catch (ObjectDisposedException e)

@@ -14,6 +14,12 @@ public sealed record ShardManifest
     /// <summary>The model file the rows came from.</summary>
     public required string ModelPath { get; init; }
 
+    /// <summary>
+    /// Lower-case hex SHA-256 of the model file every shard was generated from (each silo hashes the bytes it loads);
+    /// null for a sample generated in-process from a given sampler, and in manifests written before it was recorded.
+    /// </summary>
+    public string? ModelSha256 { get; init; }
+
     /// <summary>The sample's seed.</summary>
     public required int Seed { get; init; }
 

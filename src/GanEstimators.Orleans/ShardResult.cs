@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace GanEstimators.Orleans;
 
 /// <summary>A shard written: which rows, where, and the part file's SHA-256 so a reader can check what it reads.</summary>
@@ -27,4 +29,10 @@ public sealed record ShardResult
 
     /// <summary>How many tries the shard took (more than 1 when a silo failed or could not be reached).</summary>
     [Id(7)] public int Attempts { get; init; } = 1;
+
+    /// <summary>
+    /// Lower-case hex SHA-256 of the model file the silo generated the shard from, or null when the sampler was given
+    /// in-process. Not written per shard: the manifest names it once (<see cref="ShardManifest.ModelSha256"/>).
+    /// </summary>
+    [Id(8), JsonIgnore] public string? ModelSha256 { get; init; }
 }

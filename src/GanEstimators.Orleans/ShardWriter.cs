@@ -3,7 +3,7 @@ namespace GanEstimators.Orleans;
 /// <summary>One shard from request to part file and result; the same code in a silo and in-process.</summary>
 internal static class ShardWriter
 {
-    public static ShardResult Write(GanSampler sampler, ShardRequest request, string writer)
+    public static ShardResult Write(GanSampler sampler, ShardRequest request, string writer, string? modelSha256)
     {
         var (sha, bytes) = PartFile.Write(ShardRows.Of(sampler, request), request.OutputDirectory, request.FileName);
         return new ShardResult
@@ -15,6 +15,7 @@ internal static class ShardWriter
             Sha256 = sha,
             Bytes = bytes,
             Silo = writer,
+            ModelSha256 = modelSha256,
         };
     }
 }

@@ -58,6 +58,9 @@ public sealed class ClusterSamplingTests
             Assert.AreEqual(reference.Shards[i].Sha256, manifest.Shards[i].Sha256);
         }
         Assert.IsTrue(File.Exists(Path.Combine(onCluster, ShardManifest.FileName)));
+        Assert.AreEqual(Sha256Of(TestModel.Path), manifest.ModelSha256, "the manifest names the model's bytes");
+        Assert.AreEqual(manifest.ModelSha256, ShardManifest.Read(Path.Combine(onCluster, ShardManifest.FileName)).ModelSha256);
+        Assert.IsNull(reference.ModelSha256, "a sampler given in-process has no file to name");
         Assert.IsEmpty(Parts.Leftovers(onCluster));
         var rows = Parts.Rows(manifest, onCluster);
         CollectionAssert.AreEqual(Parts.Rows(sampler.SampleRange(0, 20_000, 11, condition)).ToArray(), rows, "the parts concatenated are one call's rows");
@@ -133,6 +136,31 @@ public sealed class ClusterSamplingTests
         StringAssert.Contains(notThere.Message, "missing");
         CollectionAssert.AreEqual(new[] { file }, Directory.GetFiles(parent, "*", SearchOption.AllDirectories));
     }
+
+    [TestMethod]
+    public async Task AModelFileReplacedDuringTheSampleStopsItRatherThanMixingTwoModels()
+    {
+        var directory = Parts.NewDirectory();
+        var modelPath = Path.Combine(Parts.NewDirectory(), "model.zip");
+        File.Copy(TestModel.Path, modelPath);
+        _ = TestModel.OtherModelPath;   // trained before the sample starts
+        // One shard at a time, each long enough that the file is replaced while many remain.
+        var request = Request(directory, 2_000_000, 50_000) with { ModelPath = modelPath, MaxShardsInFlight = 1 };
+
+        var sample = ClusterSampling.GenerateAsync(_cluster.GrainFactory, request);
+        while (!File.Exists(Path.Combine(directory, "part-00000.parquet")) && !sample.IsCompleted) await Task.Delay(5);
+        var replacement = modelPath + ".new";
+        File.Copy(TestModel.OtherModelPath, replacement);
+        File.Move(replacement, modelPath, overwrite: true);   // atomically, as a deployment would
+        var error = await Assert.ThrowsExactlyAsync<ClusterSamplingException>(() => sample);
+
+        StringAssert.Contains(error.Message, "model.zip' changed while the sample was being written");
+        StringAssert.Contains(error.Message, Sha256Of(TestModel.Path));
+        StringAssert.Contains(error.Message, Sha256Of(TestModel.OtherModelPath));
+        Assert.IsFalse(File.Exists(Path.Combine(directory, ShardManifest.FileName)), "no manifest claims the mixed parts are one sample");
+    }
+
+    private static string Sha256Of(string path) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path))).ToLowerInvariant();
 
     [TestMethod]
     public async Task BadRequestsAreRefusedBeforeAnyShardIsSent()

@@ -5,9 +5,13 @@ namespace GanEstimators.Orleans.Tests;
 /// <summary>A small conditional GAN saved to a temporary file, trained once per test run (seconds).</summary>
 public static class TestModel
 {
-    private static readonly Lazy<string> SavedPath = new(Train);
+    private static readonly Lazy<string> SavedPath = new(() => Train(seed: 5));
+    private static readonly Lazy<string> OtherPath = new(() => Train(seed: 6));
 
     public static string Path => SavedPath.Value;
+
+    /// <summary>The same kind of model trained from another seed: other weights, so another file.</summary>
+    public static string OtherModelPath => OtherPath.Value;
 
     public static string[] Classes { get; } = { "low", "high" };
 
@@ -22,10 +26,10 @@ public static class TestModel
     /// <summary>The saved sampler loaded in this process, for single-process reference results.</summary>
     public static GanSampler Load() => (GanSampler)new MLContext(0).Model.Load(Path, out _);
 
-    private static string Train()
+    private static string Train(int seed)
     {
-        var ml = new MLContext(5);
-        var random = new Random(5);
+        var ml = new MLContext(seed);
+        var random = new Random(seed);
         var rows = Enumerable.Range(0, 400).Select(i => new Row
         {
             X = (float)(i % 2 == 0 ? random.NextDouble() : 5 + random.NextDouble()),
