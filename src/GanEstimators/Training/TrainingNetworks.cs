@@ -29,13 +29,13 @@ internal sealed class TrainingNetworks : IDisposable
     public static TrainingNetworks Create(GanTrainingPlan plan, GanTrainer.Options options, TableEncoder encoder, int conditionWidth, Device device)
     {
         var (generator, discriminator) = plan.Resume is { } resume
-            ? (TrainedGenerator(resume, device), resume.SavedState.RestoreDiscriminator())
+            ? BothOrNeither(() => TrainedGenerator(resume, device), resume.SavedState.RestoreDiscriminator)
             : Build(plan, options, encoder, conditionWidth);
-        generator.to(device);
-        discriminator.to(device);
         var networks = new TrainingNetworks(generator, discriminator);
         try
         {
+            generator.to(device);   // may run out of device memory: the networks are disposed below, not leaked
+            discriminator.to(device);
             if (options.GeneratorAverageDecay > 0)
             {
                 var savedAverage = plan.Resume?.SavedState.Average;
@@ -105,6 +105,22 @@ internal sealed class TrainingNetworks : IDisposable
             generator = GeneratorSpec.Tabular(plan.Network.Architecture, new MlpSpec(options.NoiseDimension, conditionWidth, options.Mlp.GeneratorHiddenSizes, encoder.EncodedWidth), encoder.Spans);
             discriminator = DiscriminatorSpec.Of(new MlpSpec(pacSize * encoder.EncodedWidth, pacSize * conditionWidth, options.Mlp.DiscriminatorHiddenSizes, 1));
         }
-        return GlobalTorchRandom.Seeded(plan.Seed, () => (new GeneratorNetwork(generator), discriminator.Build()));
+        return GlobalTorchRandom.Seeded(plan.Seed, () => BothOrNeither(() => new GeneratorNetwork(generator), discriminator.Build));
+    }
+
+    /// <summary>The generator, then the discriminator; the generator is disposed if the discriminator cannot be made.</summary>
+    private static (GeneratorNetwork Generator, nn.Module<Tensor, Tensor?, Tensor> Discriminator) BothOrNeither(
+        Func<GeneratorNetwork> makeGenerator, Func<nn.Module<Tensor, Tensor?, Tensor>> makeDiscriminator)
+    {
+        var generator = makeGenerator();
+        try
+        {
+            return (generator, makeDiscriminator());
+        }
+        catch
+        {
+            generator.Dispose();
+            throw;
+        }
     }
 }
