@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using GanEstimators.Cli.Errors;
 using GanEstimators.Orleans.Hosting;
 using Microsoft.Extensions.Hosting;
 
@@ -48,10 +49,22 @@ public static class SiloCommand
         }
         var endpoints = new SiloEndpoints { Address = address, SiloPort = port, GatewayPort = gateway, Primary = primary };
         using var host = DevelopmentCluster.CreateSilo(endpoints, o => o.NumberOfThreads = threads ?? 1);
-        await host.StartAsync(cancellation);
-        Console.WriteLine($"ganest silo: listening at {address}:{port} (gateway {address}:{gateway}), {(primary is null ? "primary" : $"joined {primary}")}; Ctrl+C to stop.");
-        await host.WaitForShutdownAsync(cancellation);
-        return 0;
+        // The first Ctrl+C or SIGTERM stops the silo in order: it leaves the cluster at once, so clients send its shards
+        // elsewhere without waiting for the failure detector. A second one ends the process at once.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        using var signals = StopSignals.FirstSignalCancels(stop);
+        try
+        {
+            await host.StartAsync(stop.Token);
+            Console.WriteLine($"ganest silo: listening at {address}:{port} (gateway {address}:{gateway}), {(primary is null ? "primary" : $"joined {primary}")}; Ctrl+C to stop.");
+            await host.WaitForShutdownAsync(stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            await host.StopAsync(CancellationToken.None);   // stopped while starting
+        }
+        Console.Error.WriteLine("ganest silo: stopped; it has left the cluster.");
+        return StopSignals.StoppedExitCode;   // as every ganest command stopped by a signal
     }
 
     private static void CheckPort(string option, int port)

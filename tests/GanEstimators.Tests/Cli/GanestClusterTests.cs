@@ -23,7 +23,7 @@ public sealed class GanestClusterTests : GanestTestFolder
         using var silo = Ganest.Start("silo", "--port", $"{port}", "--gateway", $"{gateway}");
         try
         {
-            WaitForLine(silo, "listening");
+            var siloErrors = WaitForLine(silo, "listening");
             var cluster = $"127.0.0.1:{gateway}";
 
             var whole = Ganest.Run("sample", "--cluster", cluster, "--model", TinyModel.Model, "--count", "300", "--part-rows", "100", "--seed", "1", "--out", Path.Combine(Folder, "whole") + Path.DirectorySeparatorChar);
@@ -37,6 +37,11 @@ public sealed class GanestClusterTests : GanestTestFolder
             Thread.Sleep(2000);   // the silo ends the shards it had in flight; they find no directory to write to
             CollectionAssert.AreEqual(new[] { "whole", "whole/manifest.json", "whole/part-00000.parquet", "whole/part-00001.parquet", "whole/part-00002.parquet" }, FilesIn(Folder),
                 "neither --out nor its temporary directory is left by the stopped run");
+
+            Ganest.Sigterm(silo);
+            Assert.IsTrue(silo.WaitForExit(120_000), "the silo stops on SIGTERM");
+            Assert.AreEqual(130, silo.ExitCode, siloErrors.Result);
+            StringAssert.Contains(siloErrors.Result, "stopped; it has left the cluster", "the first signal stops the silo in order");
         }
         finally
         {
@@ -44,7 +49,8 @@ public sealed class GanestClusterTests : GanestTestFolder
         }
     }
 
-    private static void WaitForLine(Process process, string text)
+    /// <summary>Waits for <paramref name="text"/> on standard output, then keeps draining both streams; returns standard error's text at exit.</summary>
+    private static Task<string> WaitForLine(Process process, string text)
     {
         var line = Task.Run(() =>
         {
@@ -54,7 +60,7 @@ public sealed class GanestClusterTests : GanestTestFolder
         });
         if (!line.Wait(TimeSpan.FromMinutes(2)) || !line.Result) Assert.Fail($"ganest silo did not say '{text}': {process.StandardError.ReadToEnd()}");
         _ = process.StandardOutput.ReadToEndAsync();   // keep draining, so the silo never blocks on a full pipe
-        _ = process.StandardError.ReadToEndAsync();
+        return process.StandardError.ReadToEndAsync();
     }
 
     private static int FreePort()

@@ -48,7 +48,7 @@ public static class Ganest
             while (!readyToStop() && !process.HasExited && waited.Elapsed < TimeSpan.FromMinutes(2)) Thread.Sleep(50);
             Thread.Sleep(delay);
             if (process.HasExited) Assert.Fail($"ganest ended before it was stopped: {stdout.Result}{stderr.Result}");
-            Assert.AreEqual(0, SendSignal(process.Id, Sigterm), "kill(pid, SIGTERM)");
+            Sigterm(process);
             Assert.IsTrue(process.WaitForExit(60_000), "ganest stops on SIGTERM");
         }
         finally
@@ -58,7 +58,8 @@ public static class Ganest
         return (process.ExitCode, stderr.Result);
     }
 
-    private const int Sigterm = 15;
+    /// <summary>Sends SIGTERM to <paramref name="process"/> (POSIX only).</summary>
+    public static void Sigterm(Process process) => Assert.AreEqual(0, SendSignal(process.Id, signal: 15), "kill(pid, SIGTERM)");
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
     private static extern int SendSignal(int pid, int signal);
