@@ -1,20 +1,31 @@
 namespace GanEstimators.Plots;
 
-/// <summary>Writes a file under a unique temporary name beside it and moves it into place, so no reader sees half a file.</summary>
+/// <summary>
+/// Writes files under unique temporary names beside them and moves them into place, so no reader sees half a file.
+/// </summary>
 internal static class AtomicFile
 {
-    public static void Write(string path, byte[] contents)
+    /// <summary>
+    /// Writes every file's temporary first and moves them into place only once all are written: running out of disk
+    /// space half-way leaves the directory as it was rather than new plots beside an old report.
+    /// </summary>
+    public static void WriteAll(IReadOnlyList<(string Path, byte[] Contents)> files)
     {
-        var temporary = $"{path}.{Path.GetFileNameWithoutExtension(Path.GetRandomFileName())}.tmp";
+        var written = new List<(string Temporary, string Path)>();
         try
         {
-            File.WriteAllBytes(temporary, contents);
-            File.Move(temporary, path, overwrite: true);
+            foreach (var (path, contents) in files)
+            {
+                var temporary = $"{path}.{Path.GetFileNameWithoutExtension(Path.GetRandomFileName())}.tmp";
+                written.Add((temporary, path));
+                File.WriteAllBytes(temporary, contents);
+            }
         }
         catch
         {
-            File.Delete(temporary);
+            foreach (var (temporary, _) in written) File.Delete(temporary);
             throw;
         }
+        foreach (var (temporary, path) in written) File.Move(temporary, path, overwrite: true);
     }
 }

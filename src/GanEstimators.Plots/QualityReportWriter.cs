@@ -58,9 +58,9 @@ internal static class QualityReportWriter
         }
         var html = HtmlReport.Render(options.Title, metrics, columnFiles, pairFile, lossFile, classes?.ColumnName, options.TestData is not null);
 
-        foreach (var (fileName, png) in images) AtomicFile.Write(Path.Combine(directory, fileName), png);
         var htmlPath = Path.Combine(directory, ReportFileNames.Html);
-        AtomicFile.Write(htmlPath, System.Text.Encoding.UTF8.GetBytes(html));
+        AtomicFile.WriteAll(images.Select(image => (Path.Combine(directory, image.FileName), image.Png))
+            .Append((htmlPath, System.Text.Encoding.UTF8.GetBytes(html))).ToList());
 
         string? InDirectory(string? fileName) => fileName is null ? null : Path.Combine(directory, fileName);
         return new QualityReport(directory, htmlPath, columnFiles.ToDictionary(c => c.Key, c => Path.Combine(directory, c.Value)),

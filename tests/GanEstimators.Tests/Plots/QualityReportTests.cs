@@ -144,6 +144,39 @@ public sealed class QualityReportTests
     }
 
     [TestMethod]
+    public void AReportThatCannotBeWrittenWholeChangesNothing()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Assert.Inconclusive("relies on Linux's 4,095-byte path limit");
+            return;
+        }
+        var ml = new MLContext(1);
+        var data = ml.Data.LoadFromEnumerable(Enumerable.Range(0, 50).Select(i => new ShortAndLong { Short = i, Long = i % 7 }).ToArray());
+        var options = new QualityReportOptions { ColumnNames = new[] { "a", ShortAndLong.LongName } };
+        options.Metrics = ml.Gan().Evaluate(data, data, new TabularEvaluationOptions { ColumnNames = options.ColumnNames });
+        // A directory so deep that column-a.png can be written in it but the long column's plot cannot (the path is too
+        // long): the write fails after the first file, as a disk filling up half-way would.
+        var folder = Path.GetFullPath(Folder());
+        while (folder.Length < 4_020) folder = Path.Combine(folder, new string('d', Math.Min(200, 4_020 - folder.Length - 1)));
+        Directory.CreateDirectory(folder);
+        var earlier = Path.Combine(folder, "report.html");
+        File.WriteAllText(earlier, "the earlier report");
+
+        Assert.ThrowsExactly<PathTooLongException>(() => ml.Gan().Report(data, data, folder, options));
+
+        CollectionAssert.AreEqual(new[] { earlier }, Directory.GetFiles(folder), "no new plot beside the earlier report, no temporary file");
+        Assert.AreEqual("the earlier report", File.ReadAllText(earlier));
+    }
+
+    private sealed class ShortAndLong
+    {
+        public const string LongName = "a_column_name_of_eighty_characters_that_makes_its_plot_file_name_too_long_here__";
+        [ColumnName("a")] public float Short { get; set; }
+        [ColumnName(LongName)] public float Long { get; set; }
+    }
+
+    [TestMethod]
     public void TheHistoryCsvReadsBackWhatToCsvWrites()
     {
         var folder = Folder();
