@@ -18,8 +18,8 @@ namespace GanEstimators.Parquet;
 public static class ParquetDataOperations
 {
     /// <summary>
-    /// Reads a Parquet file, or every <c>*.parquet</c> file of a directory (in ordinal name order, as parts of one
-    /// table with the same columns), as an <see cref="IDataView"/>. The footers are read now (and integer and boolean
+    /// Reads a Parquet file, or every <c>*.parquet</c> file of a directory (in name order, numbers compared as numbers,
+    /// as parts of one table with the same columns; names starting with '.' or '_' are skipped), as an <see cref="IDataView"/>. The footers are read now (and integer and boolean
     /// columns that allow nulls are scanned for them); rows are read one row group at a time as a cursor reaches them.
     /// </summary>
     /// <exception cref="FileNotFoundException">The path is neither a file nor a directory, or the directory has no parts.</exception>

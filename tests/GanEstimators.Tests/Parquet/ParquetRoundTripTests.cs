@@ -121,6 +121,23 @@ public sealed class ParquetRoundTripTests
     }
 
     [TestMethod]
+    public void PartsAreReadInNumberOrderPastFiveDigitsAndHiddenFilesAreNotParts()
+    {
+        using var folder = new TempFolder();
+        var ml = new MLContext(1);
+        var rows = Rows(9);
+        var directory = Directory.CreateDirectory(folder.File("many")).FullName;
+        // The names a directory of more than 100,000 parts has: "part-100000" sorts before "part-99999" by characters.
+        ml.Data.SaveAsParquet(ml.Data.LoadFromEnumerable(rows[..3]), Path.Combine(directory, "part-99999.parquet"));
+        ml.Data.SaveAsParquet(ml.Data.LoadFromEnumerable(rows[3..6]), Path.Combine(directory, "part-100000.parquet"));
+        ml.Data.SaveAsParquet(ml.Data.LoadFromEnumerable(rows[6..]), Path.Combine(directory, "part-100001.parquet"));
+        File.WriteAllText(Path.Combine(directory, "._part-99999.parquet"), "macOS resource fork");
+        File.WriteAllText(Path.Combine(directory, "_temporary.parquet"), "a writer's leftover");
+
+        CollectionAssert.AreEqual(RowText.Of(ml.Data.LoadFromEnumerable(rows)), RowText.Of(ml.Data.LoadFromParquet(directory)));
+    }
+
+    [TestMethod]
     public void AnEmptyViewGivesOneEmptyPartWithItsColumns()
     {
         using var folder = new TempFolder();
