@@ -49,7 +49,11 @@ public sealed record ShardManifest
     {
         var final = Path.Combine(directory, FileName);
         var temporary = final + ".partial";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json));
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+        {
+            JsonSerializer.Serialize(stream, this, Json);
+            stream.Flush(flushToDisk: true);   // on disk before the rename, as the parts it lists are
+        }
         File.Move(temporary, final, overwrite: true);
     }
 }

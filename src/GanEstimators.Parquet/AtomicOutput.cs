@@ -15,7 +15,10 @@ internal static class AtomicOutput
         {
             T result;
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
                 result = write(stream);
+                stream.Flush(flushToDisk: true);   // on disk before the rename, so a crash cannot leave an empty file under the name
+            }
             System.IO.File.Move(temporary, full, overwrite: true);
             return result;
         }

@@ -90,6 +90,7 @@ public static class ParquetDataOperations
             {
                 using var stream = new FileStream(Path.Combine(temporary, ParquetParts.Name(part++)), FileMode.CreateNew, FileAccess.Write);
                 rows += writer.WritePart(stream, rowsPerPart);
+                stream.Flush(flushToDisk: true);   // every part on disk before the directory is renamed into place
             }
             while (writer.HasMoreRows);
             return rows;

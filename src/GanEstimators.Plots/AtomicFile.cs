@@ -18,7 +18,9 @@ internal static class AtomicFile
             {
                 var temporary = $"{path}.{Path.GetFileNameWithoutExtension(Path.GetRandomFileName())}.tmp";
                 written.Add((temporary, path));
-                File.WriteAllBytes(temporary, contents);
+                using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write);
+                stream.Write(contents);
+                stream.Flush(flushToDisk: true);   // on disk before the rename, so a crash cannot leave an empty file under the name
             }
         }
         catch

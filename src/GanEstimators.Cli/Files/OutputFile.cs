@@ -118,7 +118,11 @@ public sealed class OutputFile : IDisposable
         try
         {
             if (_isDirectory) MoveDirectoryIntoPlace();
-            else File.Move(TemporaryPath, System.IO.Path.GetFullPath(Path), overwrite: true);
+            else
+            {
+                FlushToDisk(TemporaryPath);
+                File.Move(TemporaryPath, System.IO.Path.GetFullPath(Path), overwrite: true);
+            }
         }
         catch (Exception error) when (error is UnauthorizedAccessException or IOException)
         {
@@ -126,6 +130,16 @@ public sealed class OutputFile : IDisposable
         }
         _committed = true;
         TemporaryFiles.Remove(TemporaryPath);
+    }
+
+    /// <summary>
+    /// Makes the written file durable before it is renamed into place: without it a crash or power loss soon after the
+    /// rename can leave an empty file under the final name on ext4 or XFS.
+    /// </summary>
+    private static void FlushToDisk(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Write);
+        stream.Flush(flushToDisk: true);
     }
 
     private void MoveDirectoryIntoPlace()

@@ -27,6 +27,8 @@ internal static class DomainImageClassifierFile
                 writer.Write(classifier.PixelMaximum);
                 foreach (var name in classifier.ClassNames) writer.Write(name);
                 classifier.SaveWeights(writer);
+                writer.Flush();
+                ((FileStream)writer.BaseStream).Flush(flushToDisk: true);   // on disk before the rename, so a crash cannot leave an empty file under the name
             }
             File.Move(temporary, full, overwrite: true);
         }
