@@ -53,7 +53,9 @@ public static class ParquetDataOperations
 
     /// <summary>
     /// Writes <paramref name="data"/> to a stream as one Parquet file (for a caller that manages its own storage).
-    /// Returns the number of rows written.
+    /// Returns the number of rows written. If reading <paramref name="data"/> or writing fails, the exception is
+    /// rethrown and the stream is left without the file's footer, so no Parquet reader takes what was written for a
+    /// whole file.
     /// </summary>
     public static long SaveAsParquet(this DataOperationsCatalog catalog, IDataView data, Stream stream, ParquetSaveOptions? options = null)
     {

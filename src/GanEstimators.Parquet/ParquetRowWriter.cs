@@ -54,26 +54,23 @@ internal sealed class ParquetRowWriter : IDisposable
     {
         long rows = 0;
         var writer = Blocking.Wait(ParquetWriter.CreateAsync(_schema, stream));
-        try
+        // Disposing the writer writes the footer, so it is disposed only when every row is written: a failure leaves a
+        // stream without a footer, which readers refuse, not a valid file holding the rows written before the failure.
+        // (The writer holds nothing but the stream, which its caller disposes.)
+        while (rows < maximumRows && HasMoreRows)
         {
-            while (rows < maximumRows && HasMoreRows)
+            var groupRows = (int)Math.Min(_rowGroupRows, maximumRows - rows);
+            var n = 0;
+            for (; n < groupRows && HasMoreRows; n++)
             {
-                var groupRows = (int)Math.Min(_rowGroupRows, maximumRows - rows);
-                var n = 0;
-                for (; n < groupRows && HasMoreRows; n++)
-                {
-                    foreach (var column in _columns) column.Read(n);
-                    _pending = false;
-                }
-                using var group = writer.CreateRowGroup();
-                foreach (var column in _columns) column.Write(group, n);
-                rows += n;
+                foreach (var column in _columns) column.Read(n);
+                _pending = false;
             }
+            using var group = writer.CreateRowGroup();
+            foreach (var column in _columns) column.Write(group, n);
+            rows += n;
         }
-        finally
-        {
-            Blocking.Wait(writer.DisposeAsync());
-        }
+        Blocking.Wait(writer.DisposeAsync());
         return rows;
     }
 

@@ -163,6 +163,23 @@ public sealed class ParquetRoundTripTests
         CollectionAssert.AreEqual(new[] { "table.parquet" }, Directory.GetFiles(folder.Path).Select(Path.GetFileName).ToArray());
     }
 
+    [TestMethod]
+    public void AFailedWriteToAStreamLeavesNoReadableFileInIt()
+    {
+        using var folder = new TempFolder();
+        var ml = new MLContext(1);
+        var path = folder.File("stream.parquet");
+        using (var stream = File.Create(path))
+        {
+            var error = Assert.ThrowsExactly<InvalidOperationException>(
+                () => ml.Data.SaveAsParquet(ml.Data.LoadFromEnumerable(FailingRows()), stream, new ParquetSaveOptions { RowGroupRows = 4 }));
+            Assert.AreEqual("the source failed half-way", error.Message, "the source's own error");
+            Assert.IsGreaterThan(0L, stream.Length, "two row groups were written before the failure");
+        }
+
+        Assert.ThrowsExactly<InvalidDataException>(() => ml.Data.LoadFromParquet(path), "no footer: not taken for a file of 8 rows");
+    }
+
     private static IEnumerable<Row> FailingRows()
     {
         foreach (var row in Rows(10)) yield return row;
