@@ -34,8 +34,8 @@ internal static class DataFrameColumnReader
             var t when t == typeof(ushort) => Integer<ushort>(column, NumberDataViewType.UInt16, v => v),
             var t when t == typeof(int) => Integer<int>(column, NumberDataViewType.Int32, v => v),
             var t when t == typeof(uint) => Integer<uint>(column, NumberDataViewType.UInt32, v => v),
-            var t when t == typeof(long) => Integer<long>(column, NumberDataViewType.Int64, v => v),
-            var t when t == typeof(ulong) => Integer<ulong>(column, NumberDataViewType.UInt64, v => v),
+            var t when t == typeof(long) => Integer<long>(column, NumberDataViewType.Int64, v => ExactDouble(v, name)),
+            var t when t == typeof(ulong) => Integer<ulong>(column, NumberDataViewType.UInt64, v => ExactDouble(v, name)),
             var t when t == typeof(bool) && !hasNulls => Column(name, BooleanDataViewType.Instance, Values<bool>(column, false)),
             var t when t == typeof(bool) => Text(name, Map<bool, string>(column, v => v ? "True" : "False", "")),
             var t when t == typeof(DateTime) => Column(name, DateTimeDataViewType.Instance, Values<DateTime>(column, default)),
@@ -45,6 +45,13 @@ internal static class DataFrameColumnReader
                 $"DataFrame column '{name}' is of type {t.Name}, which GanEstimators cannot read; convert it to a number, bool, DateTime or string column, or remove it.", "dataFrame"),
         };
     }
+
+    /// <summary>A 64-bit integer of a column read as Double; beyond ±2⁵³ a Double would silently hold another number.</summary>
+    private static double ExactDouble(Int128 value, string name) =>
+        Int128.Abs(value) <= 1L << 53
+            ? (double)value
+            : throw new ArgumentException($"DataFrame column '{name}' holds nulls, so it is read as Double (ML.NET has no missing integer), " +
+                $"but its value {value} is beyond ±2^53, where a Double cannot hold every integer; fill the nulls or leave the column out.", "dataFrame");
 
     private static DataFrameView.ViewColumn Column<T>(string name, Microsoft.ML.Data.DataViewType type, T[] values) => new DataFrameView.ViewColumn<T>(name, type, values);
 

@@ -45,8 +45,8 @@ internal static class ParquetColumnMapping
             var t when t == typeof(ushort) => Integer<ushort>(name, hasNulls, NumberDataViewType.UInt16, v => v),
             var t when t == typeof(int) => Integer<int>(name, hasNulls, NumberDataViewType.Int32, v => v),
             var t when t == typeof(uint) => Integer<uint>(name, hasNulls, NumberDataViewType.UInt32, v => v),
-            var t when t == typeof(long) => Integer<long>(name, hasNulls, NumberDataViewType.Int64, v => v),
-            var t when t == typeof(ulong) => Integer<ulong>(name, hasNulls, NumberDataViewType.UInt64, v => v),
+            var t when t == typeof(long) => Integer<long>(name, hasNulls, NumberDataViewType.Int64, v => ExactDouble(v, name, path)),
+            var t when t == typeof(ulong) => Integer<ulong>(name, hasNulls, NumberDataViewType.UInt64, v => ExactDouble(v, name, path)),
             var t when t == typeof(float) => new ValueColumn<float, float>(name, NumberDataViewType.Single, v => v ?? float.NaN),
             var t when t == typeof(double) => new ValueColumn<double, double>(name, NumberDataViewType.Double, v => v ?? double.NaN),
             var t when t == typeof(decimal) => new ValueColumn<decimal, double>(name, NumberDataViewType.Double, v => v is { } d ? (double)d : double.NaN),
@@ -63,6 +63,13 @@ internal static class ParquetColumnMapping
         hasNulls
             ? new ValueColumn<T, double>(name, NumberDataViewType.Double, v => v is { } x ? toDouble(x) : double.NaN)
             : new ValueColumn<T, T>(name, type, v => v.GetValueOrDefault());
+
+    /// <summary>A 64-bit integer of a column read as Double; beyond ±2⁵³ a Double would silently hold another number.</summary>
+    private static double ExactDouble(Int128 value, string name, string path) =>
+        Int128.Abs(value) <= 1L << 53
+            ? (double)value
+            : throw new InvalidDataException($"Parquet column '{name}' of '{path}' holds nulls, so it is read as Double (ML.NET has no missing integer), " +
+                $"but its value {value} is beyond ±2^53, where a Double cannot hold every integer; fill the nulls (the column is then read as an integer) or leave the column out.");
 
     private static bool IsInteger(Type t) =>
         t == typeof(sbyte) || t == typeof(byte) || t == typeof(short) || t == typeof(ushort) || t == typeof(int) || t == typeof(uint) || t == typeof(long) || t == typeof(ulong);

@@ -84,6 +84,19 @@ public sealed class DataFrameTests
     }
 
     [TestMethod]
+    public void ANullableLongBeyondTwoToThe53IsRefusedRatherThanRounded()
+    {
+        var ml = new MLContext(1);
+        var exact = new Microsoft.Data.Analysis.DataFrame(new Int64DataFrameColumn("Id", new long?[] { 1L << 53, null }));
+        var beyond = new Microsoft.Data.Analysis.DataFrame(new Int64DataFrameColumn("Id", new long?[] { (1L << 53) + 1, null }));
+
+        Assert.AreEqual((double)(1L << 53), Columns.Read<double>(ml.Data.LoadFromDataFrame(exact), "Id")[0]);
+        var error = Assert.ThrowsExactly<ArgumentException>(() => ml.Data.LoadFromDataFrame(beyond));
+        StringAssert.Contains(error.Message, "'Id'");
+        StringAssert.Contains(error.Message, "9007199254740993");
+    }
+
+    [TestMethod]
     public void TheDataFramesOwnViewWouldReadNullsAsValues()
     {
         // Why LoadFromDataFrame/FitDataFrame convert: the DataFrame's own IDataView reads a null int as 0 and a null

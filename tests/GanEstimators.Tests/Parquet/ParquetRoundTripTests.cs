@@ -103,6 +103,23 @@ public sealed class ParquetRoundTripTests
     }
 
     [TestMethod]
+    public async Task ANullableLongBeyondTwoToThe53IsRefusedRatherThanRounded()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("ids.parquet");
+        var id = new DataField<long?>("id");
+        await WriteParquet(path, new ParquetSchema(id), group => group.WriteAsync<long>(id, new long?[] { -(1L << 53), null, (1L << 53) + 1 }));
+
+        var data = new MLContext(1).Data.LoadFromParquet(path);
+
+        Assert.AreEqual(NumberDataViewType.Double, data.Schema["id"].Type, "nulls: read as Double");
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => Columns.Read<double>(data, "id"));
+        StringAssert.Contains(error.Message, "'id'");
+        StringAssert.Contains(error.Message, "9007199254740993");
+        StringAssert.Contains(error.Message, "ids.parquet");
+    }
+
+    [TestMethod]
     public void ADirectoryOfPartsIsWrittenAndReadAsOneTable()
     {
         using var folder = new TempFolder();
