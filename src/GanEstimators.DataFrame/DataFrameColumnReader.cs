@@ -22,6 +22,8 @@ internal static class DataFrameColumnReader
     public static DataFrameView.ViewColumn Read(DataFrameColumn column)
     {
         var name = column.Name;
+        if (column.Length > Array.MaxLength)
+            throw new ArgumentException($"DataFrame column '{name}' has {column.Length} rows; an ML.NET view of a DataFrame holds at most {Array.MaxLength} (write larger tables to Parquet parts and read them with LoadFromParquet).", "dataFrame");
         var hasNulls = column.NullCount > 0;
         return column.DataType switch
         {
