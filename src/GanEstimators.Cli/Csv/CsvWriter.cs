@@ -75,8 +75,11 @@ public static class CsvWriter
         if (float.IsNaN(value)) return "";
         var rounded = Math.Round(value, column.Decimals);
         if (rounded == 0) rounded = 0;   // no "-0.0"
-        return rounded.ToString(column.FixedDecimals ? "F" + column.Decimals : "0.##########", CultureInfo.InvariantCulture);
+        return rounded.ToString(column.FixedDecimals ? "F" + column.Decimals : OptionalDecimals[column.Decimals], CultureInfo.InvariantCulture);
     }
+
+    // "0", "0.#", "0.##", …: up to that many decimals, trailing zeros left out.
+    private static readonly string[] OptionalDecimals = Enumerable.Range(0, 16).Select(d => d == 0 ? "0" : "0." + new string('#', d)).ToArray();
 
     private static string Quote(string value) =>
         value.IndexOfAny(new[] { ',', '"', '\n', '\r' }) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;

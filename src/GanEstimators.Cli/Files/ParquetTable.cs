@@ -12,8 +12,10 @@ namespace GanEstimators.Cli.Files;
 /// </summary>
 public static class ParquetTable
 {
-    // Parquet numbers carry no written precision; CSV output of a Parquet-trained model rounds to this many decimals.
-    private const int NumberDecimals = 6;
+    // Parquet numbers carry no written precision: CSV output of a Parquet-trained model keeps this many significant
+    // digits of the column's smallest non-zero magnitude (at least this many decimals, at most the CSV format's 15).
+    private const int SignificantDigits = 6;
+    private const int MaximumDecimals = 15;
 
     public static IDataView Load(string path, string option)
     {
@@ -32,14 +34,17 @@ public static class ParquetTable
         }
     }
 
-    /// <summary>The columns as ganest records them; dates get a date-only format when every value is at midnight.</summary>
+    /// <summary>
+    /// The columns as ganest records them; dates get a date-only format when every value is at midnight, and
+    /// floating-point columns enough decimals for their smallest values (0.0000003 is not written as 0).
+    /// </summary>
     public static CsvSchema Describe(IDataView data)
     {
-        var midnightOnly = DatesAtMidnight(data);
+        var (midnightOnly, smallest) = Scan(data);
         var columns = data.Schema.Where(c => !c.IsHidden).Select((c, i) => c.Type switch
         {
             DateTimeDataViewType => new CsvColumn(c.Name, i, CsvColumnKind.Date, 0, midnightOnly[c.Name] ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss"),
-            NumberDataViewType t when t == NumberDataViewType.Single || t == NumberDataViewType.Double => new CsvColumn(c.Name, i, CsvColumnKind.Number, NumberDecimals),
+            NumberDataViewType t when t == NumberDataViewType.Single || t == NumberDataViewType.Double => new CsvColumn(c.Name, i, CsvColumnKind.Number, Decimals(smallest[c.Name])),
             NumberDataViewType => new CsvColumn(c.Name, i, CsvColumnKind.Integer, 0),
             _ => new CsvColumn(c.Name, i, CsvColumnKind.Text, 0),
         }).ToArray();
@@ -78,20 +83,50 @@ public static class ParquetTable
     public static IDataView Select(IDataView data, IEnumerable<CsvColumn> columns) =>
         new MLContext().Transforms.SelectColumns(columns.Select(c => c.Name).ToArray()).Fit(data).Transform(data);
 
-    private static Dictionary<string, bool> DatesAtMidnight(IDataView data)
+    private static int Decimals(double smallestMagnitude) =>
+        smallestMagnitude is 0 or double.PositiveInfinity
+            ? SignificantDigits
+            : Math.Clamp(SignificantDigits - 1 - (int)Math.Floor(Math.Log10(smallestMagnitude)), SignificantDigits, MaximumDecimals);
+
+    /// <summary>One pass over the dates (all at midnight?) and the floating-point columns (smallest non-zero magnitude).</summary>
+    private static (Dictionary<string, bool> MidnightOnly, Dictionary<string, double> Smallest) Scan(IDataView data)
     {
-        var dates = data.Schema.Where(c => !c.IsHidden && c.Type is DateTimeDataViewType).ToArray();
+        var visible = data.Schema.Where(c => !c.IsHidden).ToArray();
+        var dates = visible.Where(c => c.Type is DateTimeDataViewType).ToArray();
+        var numbers = visible.Where(c => c.Type == NumberDataViewType.Single || c.Type == NumberDataViewType.Double).ToArray();
         var midnight = dates.ToDictionary(c => c.Name, _ => true);
-        if (dates.Length == 0) return midnight;
-        using var cursor = data.GetRowCursor(dates);
-        var getters = dates.Select(c => cursor.GetGetter<DateTime>(c)).ToArray();
-        var value = default(DateTime);
+        var smallest = numbers.ToDictionary(c => c.Name, _ => double.PositiveInfinity);
+        if (dates.Length + numbers.Length == 0) return (midnight, smallest);
+        using var cursor = data.GetRowCursor(dates.Concat(numbers));
+        var dateGetters = dates.Select(c => cursor.GetGetter<DateTime>(c)).ToArray();
+        var numberGetters = numbers.Select(c => AsDouble(cursor, c)).ToArray();
+        var date = default(DateTime);
         while (cursor.MoveNext())
+        {
             for (var i = 0; i < dates.Length; i++)
             {
-                getters[i](ref value);
-                if (value.TimeOfDay != TimeSpan.Zero) midnight[dates[i].Name] = false;
+                dateGetters[i](ref date);
+                if (date.TimeOfDay != TimeSpan.Zero) midnight[dates[i].Name] = false;
             }
-        return midnight;
+            for (var i = 0; i < numbers.Length; i++)
+            {
+                var magnitude = Math.Abs(numberGetters[i]());
+                if (magnitude > 0 && magnitude < smallest[numbers[i].Name]) smallest[numbers[i].Name] = magnitude;   // NaN compares false
+            }
+        }
+        return (midnight, smallest);
+    }
+
+    private static Func<double> AsDouble(DataViewRowCursor cursor, DataViewSchema.Column column)
+    {
+        if (column.Type == NumberDataViewType.Double)
+        {
+            var getter = cursor.GetGetter<double>(column);
+            var value = 0.0;
+            return () => { getter(ref value); return value; };
+        }
+        var single = cursor.GetGetter<float>(column);
+        var number = 0f;
+        return () => { single(ref number); return number; };
     }
 }

@@ -12,19 +12,20 @@ namespace GanEstimators.Tests.Cli;
 public sealed class GanestParquetTests : GanestTestFolder
 {
     // Every type the CLI carries: integers, numbers and dates with missing values, categories with missing values,
-    // booleans, and a condition column.
+    // booleans, a condition column, and numbers of the order of 1e-7 (which 6 decimals would write as 0).
     private string WriteTable()
     {
         var csv = Path.Combine(Folder, "table.csv");
         var random = new Random(3);
-        File.WriteAllLines(csv, new[] { "visitors,amount,day,color,sunny,city" }.Concat(Enumerable.Range(0, 240).Select(i =>
+        File.WriteAllLines(csv, new[] { "visitors,amount,day,color,sunny,city,dose" }.Concat(Enumerable.Range(0, 240).Select(i =>
             string.Join(",",
                 random.Next(1, 9),
                 random.NextDouble() < 0.4 ? "" : (2 + random.NextDouble()).ToString("F2", System.Globalization.CultureInfo.InvariantCulture),
                 random.NextDouble() < 0.3 ? "" : new DateTime(2021, 1, 1).AddDays(random.Next(200)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 random.NextDouble() < 0.4 ? "" : new[] { "red", "green", "blue" }[random.Next(3)],
                 random.Next(2) == 0 ? "true" : "false",
-                i % 2 == 0 ? "Oslo" : "Bergen"))));
+                i % 2 == 0 ? "Oslo" : "Bergen",
+                ((1 + random.NextDouble()) * 1e-7).ToString("E3", System.Globalization.CultureInfo.InvariantCulture)))));
         var ml = new MLContext(1);
         var loaded = ml.Data.LoadFromTextFile(csv, new TextLoader.Options
         {
@@ -36,6 +37,7 @@ public sealed class GanestParquetTests : GanestTestFolder
                 new TextLoader.Column("visitors", DataKind.Int64, 0), new TextLoader.Column("amount", DataKind.Single, 1),
                 new TextLoader.Column("day", DataKind.DateTime, 2), new TextLoader.Column("color", DataKind.String, 3),
                 new TextLoader.Column("sunny", DataKind.Boolean, 4), new TextLoader.Column("city", DataKind.String, 5),
+                new TextLoader.Column("dose", DataKind.Double, 6),
             },
         });
         var parquet = Path.Combine(Folder, "table.parquet");
@@ -58,7 +60,7 @@ public sealed class GanestParquetTests : GanestTestFolder
 
         await using var reader = await ParquetReader.CreateAsync(synthetic);
         var fields = reader.Schema.DataFields.ToDictionary(f => f.Name);
-        CollectionAssert.AreEqual(new[] { "visitors", "amount", "day", "color", "sunny", "city" }, reader.Schema.DataFields.Select(f => f.Name).ToArray());
+        CollectionAssert.AreEqual(new[] { "visitors", "amount", "day", "color", "sunny", "city", "dose" }, reader.Schema.DataFields.Select(f => f.Name).ToArray());
         Assert.AreEqual(typeof(long), fields["visitors"].ClrType, "integers stay integers");
         Assert.AreEqual(typeof(float), fields["amount"].ClrType);
         Assert.AreEqual(typeof(DateTime), fields["day"].ClrType, "dates are dates");
@@ -74,9 +76,12 @@ public sealed class GanestParquetTests : GanestTestFolder
         var csv = Path.Combine(Folder, "synthetic.csv");
         Assert.AreEqual(0, Ganest.Run("sample", "--model", model, "--count", "600", "--out", csv, "--seed", "1").ExitCode, "a Parquet-trained model also samples to CSV");
         var lines = File.ReadAllLines(csv);
-        Assert.AreEqual("visitors,amount,day,color,sunny,city", lines[0]);
+        Assert.AreEqual("visitors,amount,day,color,sunny,city,dose", lines[0]);
         Assert.HasCount(601, lines);
         Assert.IsTrue(lines.Skip(1).All(l => l.Split(',')[4] is "True" or "False"), lines[1]);
+        var doses = lines.Skip(1).Select(l => l.Split(',')[6]).ToArray();
+        Assert.IsGreaterThan(500, doses.Count(d => double.Parse(d, System.Globalization.CultureInfo.InvariantCulture) is > 1e-8 and < 1e-6),
+            $"values of the order of 1e-7 keep their digits in CSV: {string.Join(' ', doses.Take(5))}");
 
         var evaluate = Ganest.Run("evaluate", "--real", data, "--synthetic", synthetic);
         Assert.AreEqual(0, evaluate.ExitCode, evaluate.Output);
