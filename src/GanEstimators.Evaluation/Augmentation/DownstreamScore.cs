@@ -1,5 +1,6 @@
 using GanEstimators.Encoding;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace GanEstimators.Evaluation.Augmentation;
 
@@ -31,6 +32,7 @@ internal sealed class DownstreamScore
     private List<string> Predictions(IDataView scored)
     {
         var name = _options.PredictedLabelColumnName;
+        scored = WithKeyValuesAsValues(scored, name);
         var column = scored.Schema.GetColumnOrNull(name)
             ?? throw new ArgumentException(
                 $"The fitted downstream estimator writes no column '{name}' ({nameof(AugmentationEvaluationOptions)}.{nameof(AugmentationEvaluationOptions.PredictedLabelColumnName)}); it has {string.Join(", ", scored.Schema.Where(c => !c.IsHidden).Select(c => $"'{c.Name}'"))}.",
@@ -42,5 +44,17 @@ internal sealed class DownstreamScore
         var read = CategoryText.For(column).MakeReader(cursor, column);
         while (cursor.MoveNext()) values.Add(read() ?? "");
         return values;
+    }
+
+    /// <summary>
+    /// A predicted key whose key values are not text (a label of integers or booleans through <c>MapValueToKey</c>)
+    /// mapped back to those values, so the predictions read "0", "1", … as the true labels do, not the key numbers 1, 2, ….
+    /// </summary>
+    private static IDataView WithKeyValuesAsValues(IDataView scored, string name)
+    {
+        if (scored.Schema.GetColumnOrNull(name) is not { Type: KeyDataViewType } column
+            || column.HasKeyValues()
+            || column.Annotations.Schema.GetColumnOrNull("KeyValues") is null) return scored;   // ML.NET's annotation kind name
+        return new MLContext().Transforms.Conversion.MapKeyToValue(name).Fit(scored).Transform(scored);
     }
 }

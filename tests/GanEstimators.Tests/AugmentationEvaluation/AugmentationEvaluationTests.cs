@@ -101,6 +101,37 @@ public sealed class AugmentationEvaluationTests
     }
 
     [TestMethod]
+    public void AnIntegerLabelIsScoredByItsValuesNotItsKeyNumbers()
+    {
+        var ml = new MLContext(1);
+        var random = new Random(2);
+        var rows = Enumerable.Range(0, 90).Select(i => new NumberedClass { Class = i % 3, X = 10 * (i % 3) + (float)random.NextDouble(), Y = (float)random.NextDouble() }).ToArray();
+        // MapValueToKey keeps an integer label's values as Int32 key values: the prediction must be read through them.
+        var classifier = ml.Transforms.Conversion.MapValueToKey("Label", nameof(NumberedClass.Class))
+            .Append(ml.Transforms.Concatenate("Features", nameof(NumberedClass.X), nameof(NumberedClass.Y)))
+            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1 }));
+        var options = new AugmentationEvaluationOptions
+        {
+            LabelColumnName = nameof(NumberedClass.Class),
+            NumberOfFolds = 3,
+            Ratios = new[] { 1.0 },
+            Seed = 7,
+            GanOptions = new GanTrainer.Options { FeatureColumnNames = new[] { nameof(NumberedClass.X), nameof(NumberedClass.Y) }, Epochs = 0, NumberOfThreads = 1 },
+        };
+
+        var result = ml.Gan().EvaluateAugmentation(ml.Data.LoadFromEnumerable(rows), classifier, options);
+
+        Assert.IsGreaterThan(0.9, result.RealOnly.Mean, $"classes 10 apart on X are told apart: {result}");
+    }
+
+    private sealed class NumberedClass
+    {
+        public int Class { get; set; }
+        public float X { get; set; }
+        public float Y { get; set; }
+    }
+
+    [TestMethod]
     public void BadOptionsAreRefusedNamingTheOption()
     {
         var ml = new MLContext(1);
