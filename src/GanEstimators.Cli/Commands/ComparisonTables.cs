@@ -15,6 +15,8 @@ internal static class ComparisonTables
         var realParquet = DataFile.IsParquet(realPath) ? ParquetTable.Load(realPath, "--real") : null;
         var (columns, _, separator) = realParquet is null ? CsvSchemaInference.Infer(realPath, "--real", new HashSet<string>(), separatorGiven) : ParquetTable.Describe(realParquet);
         if (label is not null && columns.All(c => c.Name != label)) throw new ArgumentException($"--label: column '{label}' is not in the header of '{realPath}'.");
+        // A class column of whole numbers (0/1) is a category here, in every table: read as text, not as a number.
+        columns = columns.Select(c => c.Name == label ? c with { Kind = CsvColumnKind.Text } : c).ToArray();
         var real = realParquet is null ? CsvLoading.ComparisonLoader(ml, columns, separator).Load(realPath) : ParquetTable.ForComparison(realParquet, columns, "--real", realPath);
         // --synthetic is detected: `ganest sample` writes commas whatever the real file's separator.
         var synthetic = Other(ml, columns, syntheticPath, "--synthetic", separatorGiven: null);

@@ -57,7 +57,8 @@ public static class ParquetTable
 
     /// <summary>
     /// The <paramref name="columns"/> of a Parquet table as <c>ganest evaluate</c> compares them, like a CSV read by
-    /// <c>CsvLoading.ComparisonLoader</c>: numbers as Double, booleans as text, dates and text as they are.
+    /// <c>CsvLoading.ComparisonLoader</c>: numbers as Double (as text when <paramref name="columns"/> says Text: a
+    /// class label of whole numbers), booleans as text, dates and text as they are.
     /// </summary>
     public static IDataView ForComparison(IDataView data, IEnumerable<CsvColumn> columns, string option, string path)
     {
@@ -68,9 +69,11 @@ public static class ParquetTable
         var converted = ml.Transforms.SelectColumns(names).Fit(data).Transform(data);
         foreach (var name in names)
         {
+            var asText = columns.First(c => c.Name == name).Kind == CsvColumnKind.Text;
             DataKind? kind = converted.Schema[name].Type switch
             {
                 BooleanDataViewType => DataKind.String,
+                NumberDataViewType when asText => DataKind.String,
                 NumberDataViewType t when t != NumberDataViewType.Double => DataKind.Double,
                 _ => null,
             };

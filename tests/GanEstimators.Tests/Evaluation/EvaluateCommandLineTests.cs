@@ -47,4 +47,29 @@ public sealed class EvaluateCommandLineTests
         Assert.AreEqual(1, bad.ExitCode, bad.Output);
         StringAssert.Contains(bad.Output, "'noise'");
     }
+
+    [TestMethod]
+    [TestCategory(TestCategories.Slow)]
+    public void AWholeNumberLabelIsAClassNotANumber()
+    {
+        var folder = Path.Combine(TempFolders.Root, TestContext.TestName!);
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        Directory.CreateDirectory(folder);
+        string Write(string name, int count, int seed)
+        {
+            var path = Path.Combine(folder, name);
+            File.WriteAllLines(path, EvaluationTables.ThreeClasses(count, seed)
+                .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.X:F3},{r.Noise:F2},{Array.IndexOf(new[] { "low", "mid", "high" }, r.Label)}"))
+                .Prepend("x,noise,level"));
+            return path;
+        }
+        var json = Path.Combine(folder, "metrics.json");
+
+        var run = Ganest.Run("evaluate", "--real", Write("real.csv", 200, 1), "--synthetic", Write("synthetic.csv", 150, 3), "--test", Write("test.csv", 80, 2), "--label", "level", "--json", json);
+
+        Assert.AreEqual(0, run.ExitCode, run.Output);
+        using var metrics = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.IsGreaterThan(0.8, metrics.RootElement.GetProperty("tstr_macro_f1").GetDouble(), "classes 0, 1, 2 told apart by x");
+        StringAssert.Contains(run.Output, "│ level  │ Categorical", "the label is compared as a category");
+    }
 }
