@@ -68,12 +68,13 @@ internal static class AugmentEvaluation
             new[] { (nameof(GanTrainer.Options.Epochs), "--epochs"), (nameof(GanTrainer.Options.NumberOfThreads), "--threads") });
         ThreadsOption.Check(threads);
 
-        var file = CsvSchemaInference.Infer(dataPath, "--data", new HashSet<string> { label }, separator);
+        var parquet = DataFile.IsParquet(dataPath) ? ParquetTable.Load(dataPath, "--data") : null;
+        var file = parquet is null ? CsvSchemaInference.Infer(dataPath, "--data", new HashSet<string> { label }, separator) : ParquetTable.Describe(parquet);
         options.GanOptions.Epochs = values.Epochs ?? DefaultEpochs((int)Math.Min(int.MaxValue, file.Rows * (options.NumberOfFolds - 1) / options.NumberOfFolds));
         if (file.Columns.All(c => c.Name != label)) throw new ArgumentException($"Column '{label}' (--balance) is not in the header of '{dataPath}'.");
         using var output = outputPath is null ? null : OutputFile.Reserve(outputPath, "--out", ("--data", dataPath));
         var ml = new MLContext(options.Seed);
-        var data = CsvLoading.Loader(ml, file.Columns, file.Separator).Load(dataPath);
+        var data = parquet ?? CsvLoading.Loader(ml, file.Columns, file.Separator).Load(dataPath);
         var classifier = values.Classifier == "trees" ? DownstreamClassifiers.Trees(ml, data.Schema, label) : DownstreamClassifiers.Linear(ml, data.Schema, label);
         // Its own context, so that the unweighted classifier draws the same numbers as without this baseline.
         var weightedMl = new MLContext(options.Seed);

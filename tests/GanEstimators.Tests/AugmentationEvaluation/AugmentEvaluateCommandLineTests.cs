@@ -1,5 +1,8 @@
+using GanEstimators.Parquet;
 using GanEstimators.Tests.Cli;
 using GanEstimators.Tests.Support;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace GanEstimators.Tests.AugmentationEvaluation;
 
@@ -25,6 +28,30 @@ public sealed class AugmentEvaluateCommandLineTests : GanestTestFolder
         StringAssert.StartsWith(lines[0], "method,ratio,mean_added_rows,mean,sd,diff_vs_real_only,p_vs_real_only,corrected_p_vs_real_only,diff_vs_oversampling,p_vs_oversampling,corrected_p_vs_oversampling,diff_vs_class_weights,p_vs_class_weights,corrected_p_vs_class_weights,fold1,fold2,recommended_gan_ratio");
         CollectionAssert.AreEqual(new[] { "real only", "class weights", "oversampling", "SMOTE", "GAN" }, lines.Skip(1).Select(l => l.Split(',')[0]).ToArray());
         Assert.IsEmpty(Directory.GetFiles(Folder, "*.tmp"));
+    }
+
+    [TestMethod]
+    [TestCategory(TestCategories.Slow)]
+    public void ParquetDataIsEvaluatedAsItsCsvIs()
+    {
+        var ml = new MLContext(1);
+        var csv = ml.Data.LoadFromTextFile(Penguins, new TextLoader.Options
+        {
+            HasHeader = true,
+            Separators = new[] { ',' },
+            MissingRealsAsNaNs = true,
+            Columns = new[] { ("species", 0), ("island", 1), ("bill_length_mm", 2), ("bill_depth_mm", 3), ("flipper_length_mm", 4), ("body_mass_g", 5), ("sex", 6) }
+                .Select(c => new TextLoader.Column(c.Item1, c.Item2 is 0 or 1 or 6 ? DataKind.String : DataKind.Single, c.Item2)).ToArray(),
+        });
+        var parquet = Path.Combine(Folder, "penguins.parquet");
+        ml.Data.SaveAsParquet(csv, parquet);
+
+        var run = Ganest.Run("augment", "--evaluate", "--data", parquet, "--balance", "species", "--folds", "2", "--ratios", "1",
+            "--epochs", "1", "--classifier", "linear", "--threads", "1", "--seed", "3");
+
+        Assert.AreEqual(0, run.ExitCode, run.Output);
+        StringAssert.Contains(run.Output, "2-fold stratified cross-validation on 'species', 275 rows, macro-F1");
+        StringAssert.Contains(run.Output, "Recommended GAN ratio: ");
     }
 
     [TestMethod]
