@@ -62,8 +62,12 @@ internal static class AugmentEvaluation
             GanOptions = new GanTrainer.Options { Epochs = values.Epochs ?? GanTrainer.Defaults.Epochs, BatchSize = BatchSize, NumberOfThreads = threads },
         };
         if (values.Classifier is not ("linear" or "trees")) throw new ArgumentException($"--classifier must be linear or trees; got '{values.Classifier}'.");
-        LibraryChecks.Run(() => AugmentationEvaluationValidator.Validate(options),
-            new[] { (nameof(options.NumberOfFolds), "--folds"), (nameof(options.NumberOfRepeats), "--repeats"), (nameof(options.Ratios), "--ratios") });
+        var flags = new[]
+        {
+            (nameof(options.NumberOfFolds), "--folds"), (nameof(options.NumberOfRepeats), "--repeats"), (nameof(options.Ratios), "--ratios"),
+            (nameof(options.MinorityClass), "--minority-class"),
+        };
+        LibraryChecks.Run(() => AugmentationEvaluationValidator.Validate(options), flags);
         LibraryChecks.Run(() => GanEstimators.Training.OptionsValidator.Validate(WithFeature(options.GanOptions)),
             new[] { (nameof(GanTrainer.Options.Epochs), "--epochs"), (nameof(GanTrainer.Options.NumberOfThreads), "--threads") });
         ThreadsOption.Check(threads);
@@ -83,7 +87,8 @@ internal static class AugmentEvaluation
         var repeatText = (AugmentationFoldGan gan) => options.NumberOfRepeats > 1 ? $"Repeat {gan.Repeat + 1}/{options.NumberOfRepeats}, fold" : "Fold";
         options.GanTrained = gan => Console.Error.WriteLine($"{repeatText(gan)} {gan.Fold + 1}/{options.NumberOfFolds}: GAN trained on {gan.TrainingRows.Count} rows");
 
-        var result = ml.Gan().EvaluateAugmentation(data, classifier, options);
+        AugmentationEvaluationResult result = null!;
+        LibraryChecks.Run(() => result = ml.Gan().EvaluateAugmentation(data, classifier, options), flags);   // data-dependent checks (--folds above a class's rows) by flag
         Console.WriteLine(result.ToString());
         if (output is not null)
         {

@@ -92,6 +92,19 @@ public sealed class AugmentEvaluateCommandLineTests : GanestTestFolder
         Assert.AreEqual(1, negative.ExitCode);
         StringAssert.Contains(negative.Error, "ganest: error: --ratios must be in (0, 1]");
 
+        var twice = Ganest.Run("augment", "--evaluate", "--data", Penguins, "--balance", "species", "--ratios", "0.5,0.5");
+        Assert.AreEqual(1, twice.ExitCode);
+        StringAssert.Contains(twice.Error, "ganest: error: --ratios names a ratio twice.");
+
+        var manyFolds = Ganest.Run("augment", "--evaluate", "--data", Penguins, "--balance", "species", "--folds", "1000");
+        Assert.AreEqual(1, manyFolds.ExitCode);
+        StringAssert.Contains(manyFolds.Error, "ganest: error: --folds is 1000 but the data has 275 rows");
+
+        var noSuchClass = Ganest.Run("augment", "--evaluate", "--data", Penguins, "--balance", "species", "--metric", "minority-recall", "--minority-class", "Emperor");
+        Assert.AreEqual(1, noSuchClass.ExitCode);
+        StringAssert.Contains(noSuchClass.Error, "ganest: error: --minority-class 'Emperor' is not a class of 'species'");
+        Assert.DoesNotContain("(Parameter", noSuchClass.Error);
+
         var unknown = Ganest.Run("augment", "--evaluate", "--data", Penguins, "--balance", "kind");
         Assert.AreEqual(1, unknown.ExitCode);
         StringAssert.Contains(unknown.Error, "ganest: error: Column 'kind' (--balance) is not in the header");
