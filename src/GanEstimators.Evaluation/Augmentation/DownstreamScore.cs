@@ -20,8 +20,18 @@ internal sealed class DownstreamScore
 
     public double Score(IDataView training, IDataView test, IReadOnlyList<string> truth)
     {
-        var scored = _estimator.Fit(training).Transform(test);
-        var predicted = Predictions(scored);
+        var model = _estimator.Fit(training);
+        List<string> predicted;
+        try
+        {
+            predicted = Predictions(model.Transform(test));
+        }
+        finally
+        {
+            // One model per method, ratio and fold: a user's estimator holding native memory (TorchSharp, ONNX) must
+            // not keep every one of them until the process ends.
+            (model as IDisposable)?.Dispose();
+        }
         if (predicted.Count != truth.Count)
             throw new InvalidOperationException($"The fitted estimator returned {predicted.Count} rows for {truth.Count} held-out rows; it must score every row.");
         if (_options.Metric == AugmentationMetric.MacroF1) return ClassificationScores.Of(truth, predicted).MacroF1;

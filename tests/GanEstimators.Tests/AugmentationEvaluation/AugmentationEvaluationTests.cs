@@ -29,6 +29,7 @@ public sealed class AugmentationEvaluationTests
             Assert.AreEqual(18, fold.Count(r => rows[r].Species == "Chinstrap"), "stratified: a third of the 54 Chinstrap rows in each fold");
         Assert.HasCount(3, ganIds);
         Assert.HasCount(3 * FitsPerFold, recorder.TrainingSets);
+        Assert.AreEqual(3 * FitsPerFold, recorder.DisposedModels, "every fitted downstream model is disposed once scored");
         foreach (var (fold, trainingRows, ids) in ganIds)
         {
             var held = result.FoldTestRows[fold].ToHashSet();

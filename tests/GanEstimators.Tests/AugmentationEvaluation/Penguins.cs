@@ -1,6 +1,7 @@
 using System.Globalization;
 using GanEstimators.Evaluation.Augmentation;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace GanEstimators.Tests.AugmentationEvaluation;
 
@@ -66,7 +67,10 @@ public sealed class Penguin
     }
 }
 
-/// <summary>A downstream estimator that keeps a copy of every training set it is fitted on, then fits the real one.</summary>
+/// <summary>
+/// A downstream estimator that keeps a copy of every training set it is fitted on, then fits the real one; its models
+/// count how many of them were disposed.
+/// </summary>
 public sealed class RecordingEstimator : IEstimator<ITransformer>
 {
     private readonly MLContext _ml;
@@ -80,11 +84,24 @@ public sealed class RecordingEstimator : IEstimator<ITransformer>
 
     public List<Penguin[]> TrainingSets { get; } = new();
 
+    public int DisposedModels { get; private set; }
+
     public ITransformer Fit(IDataView input)
     {
         TrainingSets.Add(_ml.Data.CreateEnumerable<Penguin>(input, reuseRowObject: false).ToArray());
-        return _inner.Fit(input);
+        return new DisposableModel(_inner.Fit(input), () => DisposedModels++);
     }
 
     public SchemaShape GetOutputSchema(SchemaShape inputSchema) => _inner.GetOutputSchema(inputSchema);
+
+    /// <summary>A fitted model as one holding native memory would be: disposable.</summary>
+    private sealed class DisposableModel(ITransformer inner, Action disposed) : ITransformer, IDisposable
+    {
+        public bool IsRowToRowMapper => inner.IsRowToRowMapper;
+        public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => inner.GetOutputSchema(inputSchema);
+        public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => inner.GetRowToRowMapper(inputSchema);
+        public void Save(ModelSaveContext ctx) => inner.Save(ctx);
+        public IDataView Transform(IDataView input) => inner.Transform(input);
+        public void Dispose() => disposed();
+    }
 }
