@@ -107,8 +107,15 @@ internal static class AugmentationEvaluation
                 SmoteInterpolation.Add(training, space, trainingClasses, added, options.SmoteNeighbors, new Random(Mix(repeatSeed, fold, r, 2)), interpolated);
                 var generated = Copy(training);
                 var c = 0;
+                // Columns the GAN does not generate (left out of GanOptions.FeatureColumnNames) come from a real training
+                // row of the class, as oversampling's do: an integer, Boolean or date has no missing value to leave.
+                var donors = new Random(Mix(repeatSeed, fold, r, -1));
                 foreach (var (className, rows) in added)
-                    generated.Append(sampler.Sample(rows, new Dictionary<string, string> { [options.LabelColumnName] = className }, Mix(repeatSeed, fold, r, 3 + c++)));
+                {
+                    var classRows = RandomOversampling.RowsOf(trainingClasses, className);
+                    generated.Append(sampler.Sample(rows, new Dictionary<string, string> { [options.LabelColumnName] = className }, Mix(repeatSeed, fold, r, 3 + c++)),
+                        training, () => classRows[donors.Next(classRows.Length)]);
+                }
                 if (r == measured) neighbourhoods.Add(space, trainingClasses, generated, added, new Random(Mix(repeatSeed, fold, -2, 0)));
                 // Each estimator is fitted in the order of a single evaluation (oversampling, SMOTE, GAN), so one that
                 // draws from its own MLContext scores the same here as evaluated alone.

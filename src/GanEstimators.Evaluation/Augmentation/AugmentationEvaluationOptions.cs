@@ -17,8 +17,10 @@ public sealed class AugmentationEvaluationOptions
     /// <summary>
     /// How the GAN of each fold is trained. Left empty, <see cref="GanTrainer.Options.FeatureColumnNames"/> becomes
     /// every column but the label and <see cref="GanTrainer.Options.ConditionColumnName"/> the label; a condition
-    /// column other than the label is refused. A null <see cref="GanTrainer.Options.Seed"/> takes one from
-    /// <see cref="Seed"/>, the repeat and the fold. The object is copied, never changed.
+    /// column other than the label is refused. Columns left out of the feature names are copied into each GAN row from
+    /// a random real training row of its class (as oversampling copies them). A null
+    /// <see cref="GanTrainer.Options.Seed"/> takes one from <see cref="Seed"/>, the repeat and the fold. The object is
+    /// copied, never changed.
     /// </summary>
     public GanTrainer.Options GanOptions { get; set; } = new();
 

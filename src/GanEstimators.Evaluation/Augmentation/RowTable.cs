@@ -38,17 +38,26 @@ internal sealed class RowTable
 
     public ColumnStore Column(string name) => Columns[Schema[name].Index];
 
-    /// <summary>Appends every row of <paramref name="data"/>: its columns of this table's names, missing values for the others.</summary>
-    public void Append(IDataView data)
+    /// <summary>
+    /// Appends every row of <paramref name="data"/>: its columns of this table's names; the others copied from row
+    /// <paramref name="donorRow"/>() of <paramref name="donors"/> (drawn once per appended row) when given, else missing values.
+    /// </summary>
+    public void Append(IDataView data, RowTable? donors = null, Func<int>? donorRow = null)
     {
         var sources = Columns.Select(c => data.Schema.GetColumnOrNull(c.Column.Name) is { IsHidden: false } source ? source : (DataViewSchema.Column?)null).ToArray();
         for (var i = 0; i < sources.Length; i++)
             if (sources[i] is { } source && source.Type.RawType != Columns[i].Column.Type.RawType)
                 throw new InvalidOperationException($"Column '{source.Name}' is {source.Type} in the rows to add but {Columns[i].Column.Type} in the table.");
         using var cursor = data.GetRowCursor(sources.Where(s => s is not null).Select(s => s!.Value));
-        var appenders = Columns.Select((c, i) => sources[i] is { } source ? c.Reader(cursor, source) : c.AppendMissing).ToArray();
+        var fromDonor = donors is not null && donorRow is not null && sources.Any(s => s is null);
+        var donor = 0;
+        var appenders = Columns.Select((c, i) => sources[i] is { } source ? c.Reader(cursor, source)
+            : fromDonor ? () => c.AppendCopy(donors!.Columns[i], donor) : c.AppendMissing).ToArray();
         while (cursor.MoveNext())
+        {
+            if (fromDonor) donor = donorRow!();
             foreach (var append in appenders) append();
+        }
     }
 
     /// <summary>Appends a copy of row <paramref name="row"/> of <paramref name="from"/> (a table of the same schema).</summary>

@@ -102,6 +102,32 @@ public sealed class AugmentationEvaluationTests
     }
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
+    public void ColumnsTheGanDoesNotGenerateComeFromARealRowOfTheClass()
+    {
+        var ml = new MLContext(1);
+        var rows = Penguin.Read();
+        var recorder = new RecordingEstimator(ml, Penguin.Classifier(ml));
+        var options = Penguin.QuickOptions(epochs: 0, 1.0);   // features: Island and the numbers; Id is left out
+
+        ml.Gan().EvaluateAugmentation(ml.Data.LoadFromEnumerable(rows), recorder, options);
+
+        var speciesOf = rows.ToDictionary(p => p.Id, p => p.Species);
+        for (var fold = 0; fold < 3; fold++)
+        {
+            var sets = recorder.TrainingSets.Skip(fold * FitsPerFold).Take(FitsPerFold).ToArray();
+            var gan = sets[3].Skip(sets[0].Length).ToArray();
+            Assert.IsNotEmpty(gan);
+            var training = sets[0].Select(p => p.Id).ToHashSet();
+            foreach (var row in gan)
+            {
+                Assert.IsTrue(training.Contains(row.Id), $"fold {fold}: GAN row's Id '{row.Id}' is not a training row's");
+                Assert.AreEqual(row.Species, speciesOf[row.Id], "the Id comes from a row of the GAN row's class");
+            }
+        }
+    }
+
+    [TestMethod]
     public void AnIntegerLabelIsScoredByItsValuesNotItsKeyNumbers()
     {
         var ml = new MLContext(1);
