@@ -76,42 +76,26 @@ public sealed class AugmentEvaluateCommandLineTests : GanestTestFolder
     [TestMethod]
     public void BadEvaluateRequestsFailWithOneLineNamingTheFlag()
     {
-        var noLabel = Ganest.Run("augment", "--evaluate", "--data", Penguins);
-        Assert.AreEqual(1, noLabel.ExitCode);
-        StringAssert.Contains(noLabel.Error, "ganest: error: --evaluate needs --balance COLUMN");
+        string[] Evaluate(params string[] more) => new[] { "augment", "--evaluate", "--data", Penguins, "--balance", "species" }.Concat(more).ToArray();
+        AssertRefused(new[] { "augment", "--evaluate", "--data", Penguins }, "--evaluate needs --balance COLUMN");
+        AssertRefused(Evaluate("--folds", "1"), "--folds must be at least 2; got 1.");
+        AssertRefused(Evaluate("--repeats", "0"), "--repeats must be at least 1; got 0.");
+        AssertRefused(Evaluate("--ratios", "0.5,-1"), "--ratios must be in (0, 1]");
+        AssertRefused(Evaluate("--ratios", "0.5,0.5"), "--ratios names a ratio twice.");
+        AssertRefused(Evaluate("--folds", "1000"), "--folds is 1000 but the data has 275 rows");
+        var noSuchClass = AssertRefused(Evaluate("--metric", "minority-recall", "--minority-class", "Emperor"), "--minority-class 'Emperor' is not a class of 'species'");
+        Assert.DoesNotContain("(Parameter", noSuchClass);
+        AssertRefused(new[] { "augment", "--evaluate", "--data", Penguins, "--balance", "kind" }, "Column 'kind' (--balance) is not in the header");
+        AssertRefused(new[] { "augment", "--data", Penguins, "--out", Path.Combine(Folder, "x.csv"), "--balance", "species" }, "Option '--model' is required (unless --evaluate is given).");
+    }
 
-        var oneFold = Ganest.Run("augment", "--evaluate", "--data", Penguins, "--balance", "species", "--folds", "1");
-        Assert.AreEqual(1, oneFold.ExitCode);
-        StringAssert.Contains(oneFold.Error, "ganest: error: --folds must be at least 2; got 1.");
-
-        var noRepeat = Ganest.Run("augment", "--evaluate", "--data", Penguins, "--balance", "species", "--repeats", "0");
-        Assert.AreEqual(1, noRepeat.ExitCode);
-        StringAssert.Contains(noRepeat.Error, "ganest: error: --repeats must be at least 1; got 0.");
-
-        var negative = Ganest.Run("augment", "--evaluate", "--data", Penguins, "--balance", "species", "--ratios", "0.5,-1");
-        Assert.AreEqual(1, negative.ExitCode);
-        StringAssert.Contains(negative.Error, "ganest: error: --ratios must be in (0, 1]");
-
-        var twice = Ganest.Run("augment", "--evaluate", "--data", Penguins, "--balance", "species", "--ratios", "0.5,0.5");
-        Assert.AreEqual(1, twice.ExitCode);
-        StringAssert.Contains(twice.Error, "ganest: error: --ratios names a ratio twice.");
-
-        var manyFolds = Ganest.Run("augment", "--evaluate", "--data", Penguins, "--balance", "species", "--folds", "1000");
-        Assert.AreEqual(1, manyFolds.ExitCode);
-        StringAssert.Contains(manyFolds.Error, "ganest: error: --folds is 1000 but the data has 275 rows");
-
-        var noSuchClass = Ganest.Run("augment", "--evaluate", "--data", Penguins, "--balance", "species", "--metric", "minority-recall", "--minority-class", "Emperor");
-        Assert.AreEqual(1, noSuchClass.ExitCode);
-        StringAssert.Contains(noSuchClass.Error, "ganest: error: --minority-class 'Emperor' is not a class of 'species'");
-        Assert.DoesNotContain("(Parameter", noSuchClass.Error);
-
-        var unknown = Ganest.Run("augment", "--evaluate", "--data", Penguins, "--balance", "kind");
-        Assert.AreEqual(1, unknown.ExitCode);
-        StringAssert.Contains(unknown.Error, "ganest: error: Column 'kind' (--balance) is not in the header");
-
-        var noModel = Ganest.Run("augment", "--data", Penguins, "--out", Path.Combine(Folder, "x.csv"), "--balance", "species");
-        Assert.AreEqual(1, noModel.ExitCode);
-        StringAssert.Contains(noModel.Error, "ganest: error: Option '--model' is required (unless --evaluate is given).");
+    /// <summary>Runs ganest and checks it exits 1 with one error line containing <paramref name="message"/>; returns standard error.</summary>
+    private static string AssertRefused(string[] arguments, string message)
+    {
+        var run = Ganest.Run(arguments);
+        Assert.AreEqual(1, run.ExitCode, run.Output);
+        StringAssert.Contains(run.Error, "ganest: error: " + message);
+        return run.Error;
     }
 
     private static string RepositoryRoot()

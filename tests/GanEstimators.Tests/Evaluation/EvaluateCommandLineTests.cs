@@ -9,13 +9,18 @@ public sealed class EvaluateCommandLineTests
 {
     public TestContext TestContext { get; set; } = null!;
 
+    private string NewFolder()
+    {
+        var folder = Path.Combine(TempFolders.Root, TestContext.TestName!);
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        return Directory.CreateDirectory(folder).FullName;
+    }
+
     [TestMethod]
     [TestCategory(TestCategories.Slow)]
     public void EvaluateWritesTheMetricsAsJsonAndNamesAMissingColumn()
     {
-        var folder = Path.Combine(TempFolders.Root, TestContext.TestName!);
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        Directory.CreateDirectory(folder);
+        var folder = NewFolder();
         string Write(string name, IEnumerable<string> lines)
         {
             var path = Path.Combine(folder, name);
@@ -52,9 +57,7 @@ public sealed class EvaluateCommandLineTests
     [TestCategory(TestCategories.Slow)]
     public void AWholeNumberLabelIsAClassNotANumber()
     {
-        var folder = Path.Combine(TempFolders.Root, TestContext.TestName!);
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        Directory.CreateDirectory(folder);
+        var folder = NewFolder();
         string Write(string name, int count, int seed)
         {
             var path = Path.Combine(folder, name);
