@@ -1,4 +1,5 @@
 using GanEstimators.Cli.Csv;
+using GanEstimators.Constraints;
 using GanEstimators.Parquet;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -102,7 +103,7 @@ public static class ParquetTable
         if (dates.Length + numbers.Length == 0) return (midnight, smallest);
         using var cursor = data.GetRowCursor(dates.Concat(numbers));
         var dateGetters = dates.Select(c => cursor.GetGetter<DateTime>(c)).ToArray();
-        var numberGetters = numbers.Select(c => AsDouble(cursor, c)).ToArray();
+        var numberGetters = numbers.Select(c => NumberValues.Reader(cursor, c)).ToArray();
         var date = default(DateTime);
         while (cursor.MoveNext())
         {
@@ -118,18 +119,5 @@ public static class ParquetTable
             }
         }
         return (midnight, smallest);
-    }
-
-    private static Func<double> AsDouble(DataViewRowCursor cursor, DataViewSchema.Column column)
-    {
-        if (column.Type == NumberDataViewType.Double)
-        {
-            var getter = cursor.GetGetter<double>(column);
-            var value = 0.0;
-            return () => { getter(ref value); return value; };
-        }
-        var single = cursor.GetGetter<float>(column);
-        var number = 0f;
-        return () => { single(ref number); return number; };
     }
 }
