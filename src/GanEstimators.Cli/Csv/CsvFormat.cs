@@ -12,8 +12,7 @@ public static class CsvFormat
 {
     public const string EntryName = "ganest/columns.json";
 
-    // Math.Round takes at most 15 decimals; a Single carries about 9 significant digits anyway.
-    private const int MaximumDecimals = 15;
+    private const int MaximumDecimals = CsvColumnFacts.MaximumDecimals;
 
     public static void AppendTo(string modelPath, IReadOnlyList<CsvColumn> columns)
     {

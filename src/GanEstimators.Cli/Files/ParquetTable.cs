@@ -1,3 +1,4 @@
+using GanEstimators.Loading;
 using GanEstimators.Cli.Csv;
 using GanEstimators.Constraints;
 using GanEstimators.Parquet;
@@ -16,7 +17,7 @@ public static class ParquetTable
     // Parquet numbers carry no written precision: CSV output of a Parquet-trained model keeps this many significant
     // digits of the column's smallest non-zero magnitude (at least this many decimals, at most the CSV format's 15).
     private const int SignificantDigits = 6;
-    private const int MaximumDecimals = 15;
+    private const int MaximumDecimals = CsvColumnFacts.MaximumDecimals;
 
     public static IDataView Load(string path, string option)
     {

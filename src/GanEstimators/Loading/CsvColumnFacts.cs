@@ -83,9 +83,24 @@ internal sealed class CsvColumnFacts
             _integer = false;
             Distinct.Stop();
         }
-        var dot = value.IndexOf('.', StringComparison.Ordinal);
-        var places = dot >= 0 ? value.Length - dot - 1 : 0;
+        var places = DecimalPlaces(value);
         Decimals = Math.Max(Decimals, places);
         _fewestDecimals = Math.Min(_fewestDecimals, places);
+    }
+
+    /// <summary>The most decimals a column keeps: Math.Round takes at most 15, and a Single carries about 9 significant digits anyway.</summary>
+    public const int MaximumDecimals = 15;
+
+    // The decimals a number's text shows, its exponent counted: "1.5e-07" has 8, "2E3" none. A number's text has
+    // at most one exponent, and double.TryParse accepted it, so the exponent is a plain integer.
+    private static int DecimalPlaces(string value)
+    {
+        var exponentAt = value.AsSpan().IndexOfAny('e', 'E');
+        var mantissa = exponentAt >= 0 ? value.AsSpan(0, exponentAt) : value.AsSpan();
+        var dot = mantissa.IndexOf('.');
+        long places = dot >= 0 ? mantissa.Length - dot - 1 : 0;
+        if (exponentAt >= 0 && long.TryParse(value.AsSpan(exponentAt + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exponent))
+            places -= exponent;
+        return (int)Math.Clamp(places, 0, MaximumDecimals);
     }
 }

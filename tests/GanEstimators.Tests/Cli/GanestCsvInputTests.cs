@@ -30,6 +30,27 @@ public sealed class GanestCsvInputTests : GanestTestFolder
     }
 
     [TestMethod]
+    [TestCategory(TestCategories.Slow)]
+    public void NumbersWithAnExponentOrManyDecimalsAreWrittenWithTheirDigits()
+    {
+        var data = Path.Combine(Folder, "exponents.csv");
+        var random = new Random(3);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        // A dose written as pandas writes small floats (1.5e-07), and a ratio with 17 decimals (more than a CSV keeps).
+        File.WriteAllText(data, "dose,ratio\n" + string.Concat(Enumerable.Range(0, 80).Select(i =>
+            $"{(1 + random.NextDouble() * 8).ToString("0.0", invariant)}e-07,{random.NextDouble().ToString("F17", invariant)}\n")));
+        var model = Path.Combine(Folder, "exponents.zip");
+        var train = Ganest.Run("train", "--data", data, "--model", model, "--epochs", "1");
+        Assert.AreEqual(0, train.ExitCode, train.Output);
+
+        var synthetic = Path.Combine(Folder, "exponents.out.csv");
+        var sample = Ganest.Run("sample", "--model", model, "--count", "40", "--out", synthetic, "--seed", "1");
+        Assert.AreEqual(0, sample.ExitCode, sample.Output);
+        var doses = File.ReadAllLines(synthetic).Skip(1).Select(l => double.Parse(l.Split(',')[0], invariant)).ToArray();
+        Assert.IsGreaterThan(30, doses.Count(d => d != 0), $"doses of the order of 1e-7 keep their digits: {string.Join(' ', doses.Take(5))}");
+    }
+
+    [TestMethod]
     public void AFileThatIsNotUtf8IsRefusedNamingTheLineAndOffset()
     {
         var data = Path.Combine(Folder, "latin1.csv");
