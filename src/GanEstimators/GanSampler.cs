@@ -108,7 +108,9 @@ public sealed partial class GanSampler : RowToRowTransformerBase, IDisposable
     /// Generates exactly <paramref name="count"/> rows that satisfy every entry of <paramref name="conditions"/>
     /// (column name → value in invariant text form, e.g. <c>{ ["weather"] = "snow", ["windy"] = "True" }</c>). Keys may
     /// be the condition column and any categorical feature columns. The generator is conditioned on the values and the
-    /// values are written into the rows, so no rejection loop is involved and the call cannot come back short.
+    /// values are written into the rows, so no rejection loop is involved and the call cannot come back short. When the
+    /// request fixes categorical columns but not the class of a conditional GAN, each row's class is drawn by its
+    /// frequency among the training rows with those values (as far as the model recorded their combinations).
     /// Rows are generated lazily, as with <see cref="Sample(int, string?, int?)"/>.
     /// </summary>
     public IDataView Sample(int count, IReadOnlyDictionary<string, string> conditions, int? seed = null) =>
@@ -154,6 +156,7 @@ public sealed partial class GanSampler : RowToRowTransformerBase, IDisposable
             throw new ArgumentOutOfRangeException(nameof(count), count, $"The range from row {start} with {count} rows ends past row {long.MaxValue}, the last row of the stream.");
         ArgumentNullException.ThrowIfNull(conditions, conditionArgument);
         var resolved = ConditionRequests.Resolve(_generator.Features, _generator.Condition, conditions, conditionArgument);
+        CheckCombination(resolved, conditionArgument);
         return new SampleDataView(Host, _generator, resolved, count, seed, start);
     }
 

@@ -43,7 +43,9 @@ internal sealed class SampleStream : ISyntheticRowStream
         _conditions = conditions;
         _random = new Generator(noiseSeed);
         _classRandom = new Random(classSeed);
-        _classCumulative = generator.Condition is { } condition && conditions.FixedClass is null ? CumulativeWeights.Of(condition.Frequencies) : null;
+        _classCumulative = generator.Condition is { } condition && conditions.FixedClass is null
+            ? CumulativeWeights.Of(ClassFrequencies.For(condition, conditions.FixedCategories, generator.Combinations))
+            : null;
     }
 
     /// <inheritdoc/>

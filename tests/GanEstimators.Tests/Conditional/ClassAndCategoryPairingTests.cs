@@ -1,5 +1,6 @@
 using GanEstimators.Tests.Support;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace GanEstimators.Tests.Conditional;
 
@@ -62,5 +63,29 @@ public sealed class ClassAndCategoryPairingTests
         var reloaded = ml.Data.CreateEnumerable<Penguin>(loaded.Sample(3000, seed: 2), reuseRowObject: false).ToArray();
         CollectionAssert.AreEqual(anyClass.Select(p => (p.Species, p.Island)).ToArray(), reloaded.Select(p => (p.Species, p.Island)).ToArray(),
             "a loaded model draws each class's categories from the same frequencies");
+    }
+
+    [TestMethod]
+    public void AFixedCategoryWithoutAClassComesWithTheClassesOfThatCategoryInTheirShares()
+    {
+        var ml = new MLContext(1);
+        var penguins = Penguins();
+        using var sampler = ml.Gan().Trainer(new GanTrainer.Options
+        {
+            FeatureColumnNames = new[] { nameof(Penguin.Island), nameof(Penguin.Mass) },
+            ConditionColumnName = nameof(Penguin.Species),
+            Epochs = 1,
+            BatchSize = 300,
+            Seed = 2,
+        }).Fit(ml.Data.LoadFromEnumerable(penguins));
+        string[] Species(IDataView rows) => rows.GetColumn<string>(nameof(Penguin.Species)).ToArray();
+        var dream = new Dictionary<string, string> { [nameof(Penguin.Island)] = "Dream" };
+        var biscoe = new Dictionary<string, string> { [nameof(Penguin.Island)] = "Biscoe" };
+
+        CollectionAssert.AreEqual(new[] { "Adelie" }, Species(sampler.Sample(1000, dream, seed: 1)).Distinct().ToArray(), "no Gentoo lives on Dream");
+        CollectionAssert.AreEqual(new[] { "Adelie" }, Species(sampler.SampleRange(0, 1000, 1, dream)).Distinct().ToArray(), "nor in a range");
+        var realShare = penguins.Count(p => p.Island == "Biscoe" && p.Species == "Gentoo") / (double)penguins.Count(p => p.Island == "Biscoe");
+        var share = Species(sampler.Sample(2000, biscoe, seed: 1)).Count(s => s == "Gentoo") / 2000.0;
+        Assert.AreEqual(realShare, share, 0.04, $"Gentoo among Biscoe rows: {share:P1}, real {realShare:P1}");
     }
 }

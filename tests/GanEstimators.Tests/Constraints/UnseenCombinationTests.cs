@@ -29,11 +29,19 @@ public sealed class UnseenCombinationTests
         sampler.Sample(5, AdelieOnDream, seed: 1);
         Assert.IsEmpty(warnings, "a seen combination is not warned about");
 
+        warnings.Clear();
+        sampler.SampleRange(100, 5, 1, GentooOnDream);
+        Assert.HasCount(1, warnings.Where(w => w.Contains("island=Dream") && w.Contains("species=Gentoo")), "a range is warned about as a sample is");
+        warnings.Clear();
+
         sampler.UnseenCombinations = GanUnseenCombinations.Refuse;
         var refused = Assert.ThrowsExactly<ArgumentException>(() => sampler.Sample(5, GentooOnDream, seed: 1));
         StringAssert.Contains(refused.Message, "island=Dream");
         StringAssert.Contains(refused.Message, "species=Gentoo");
+        refused = Assert.ThrowsExactly<ArgumentException>(() => sampler.SampleRange(100, 5, 1, GentooOnDream));
+        StringAssert.Contains(refused.Message, "island=Dream");
         sampler.Sample(5, AdelieOnDream, seed: 1);
+        sampler.SampleRange(100, 5, 1, AdelieOnDream);
 
         sampler.UnseenCombinations = GanUnseenCombinations.Allow;
         sampler.Sample(5, GentooOnDream, seed: 1);
@@ -60,6 +68,23 @@ public sealed class UnseenCombinationTests
         loaded.UnseenCombinations = GanUnseenCombinations.Warn;
         loaded.Sample(5, new Dictionary<string, string> { ["island"] = "Biscoe", ["sex"] = "MALE" }, seed: 1);
         Assert.IsFalse(warnings.Any(w => w.Contains("never occurs")), string.Join("\n", warnings));
+    }
+
+    [TestMethod]
+    public void FixingAnIslandOfAModelConditionedOnSpeciesGivesTheSpeciesOfThatIslandWithinTheFixedCombination()
+    {
+        var (ml, _) = Logged();
+        var options = Short(new[] { "island", "bill_length_mm", "body_mass_g", "sex" }, GanConstraint.FixedCombinations("island", "species"));
+        options.ConditionColumnName = "species";
+        options.Epochs = 1;
+        using var sampler = ml.Gan().Trainer(options).Fit(Penguins(ml));
+        var torgersen = new Dictionary<string, string> { ["island"] = "Torgersen" };
+        var speciesOnTorgersen = Pairs(Penguins(ml), "island", "species").Where(p => p.Item1 == "Torgersen").Select(p => p.Item2).ToHashSet();
+
+        // Only Adelie live on Torgersen: a Gentoo drawn for such a row had no seen combination to be repaired to.
+        var sample = Column<string>(sampler.Sample(300, torgersen, seed: 1), "species");
+        CollectionAssert.AreEquivalent(speciesOnTorgersen.ToArray(), sample.Distinct().ToArray());
+        CollectionAssert.AreEquivalent(speciesOnTorgersen.ToArray(), Column<string>(sampler.SampleRange(5000, 300, 1, torgersen), "species").Distinct().ToArray());
     }
 
     private static (MLContext Ml, List<string> Warnings) Logged()
