@@ -40,9 +40,12 @@ public sealed class GanConstraint : IEquatable<GanConstraint>
 
     /// <summary>
     /// <paramref name="highColumnName"/> is never below <paramref name="lowColumnName"/> (equal is allowed), e.g.
-    /// <c>Inequality("temp_min", "temp_max")</c>. Both numeric (Single, Double or an integer type). The model learns the
-    /// non-negative difference high − low in place of the high column and decoding adds it back. A missing value in
-    /// either column is left missing (the rule is about rows where both are present).
+    /// <c>Inequality("temp_min", "temp_max")</c>. Both numeric (Single, Double or an integer type; an integer high column
+    /// must hold every difference high − low of the training rows). The model learns the non-negative difference in
+    /// place of the high column and decoding adds it back, rounding an integer high column up to the low value where
+    /// rounding would put it below. A missing value in either column is allowed (the rule is about rows where both are
+    /// present), but where low is missing the difference is too, so high is learned and generated as missing there (an
+    /// integer high column, which cannot be missing, needs a low column without missing values).
     /// </summary>
     public static GanConstraint Inequality(string lowColumnName, string highColumnName)
     {

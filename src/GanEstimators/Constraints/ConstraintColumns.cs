@@ -62,6 +62,20 @@ internal static class ConstraintColumns
             throw new ArgumentException($"Constraint '{constraint}': column '{name}' has type {column.Type}{(column.Type is NumberDataViewType ? " and is declared categorical" : "")}; this rule needs a numeric scalar column (Single, Double or an integer type).", nameof(options));
     }
 
+    /// <summary>The smallest and largest value of an integer type.</summary>
+    public static (double Min, double Max) IntegerRange(Type type) => type switch
+    {
+        _ when type == typeof(sbyte) => (sbyte.MinValue, sbyte.MaxValue),
+        _ when type == typeof(byte) => (byte.MinValue, byte.MaxValue),
+        _ when type == typeof(short) => (short.MinValue, short.MaxValue),
+        _ when type == typeof(ushort) => (ushort.MinValue, ushort.MaxValue),
+        _ when type == typeof(int) => (int.MinValue, int.MaxValue),
+        _ when type == typeof(uint) => (uint.MinValue, uint.MaxValue),
+        _ when type == typeof(long) => (long.MinValue, long.MaxValue),
+        _ when type == typeof(ulong) => (ulong.MinValue, ulong.MaxValue),
+        _ => throw new ArgumentException($"{type} is not an integer type.", nameof(type)),
+    };
+
     private static IEnumerable<GanConstraint> InequalitiesInOrder(List<GanConstraint> left)
     {
         var highs = left.Select(c => c.ColumnNames[1]).ToHashSet();

@@ -97,7 +97,8 @@ internal sealed class ConstraintRules
             switch (c.Kind)
             {
                 case GanConstraintKind.Inequality:
-                    return new InequalityRule(c, Numeric(c, c.ColumnNames[0], features).Offset, Numeric(c, c.ColumnNames[1], features).Offset);
+                    var (low, high) = (Numeric(c, c.ColumnNames[0], features), Numeric(c, c.ColumnNames[1], features));
+                    return new InequalityRule(c, low.Offset, high.Offset, ConstraintColumns.IsInteger(low.Encoder.Type), ConstraintColumns.IsInteger(high.Encoder.Type));
                 case GanConstraintKind.ScalarRange:
                     var (offset, encoder) = Numeric(c, c.ColumnNames[0], features);
                     return new RangeRule(c, offset, ConstraintColumns.IsInteger(encoder.Type));
@@ -145,18 +146,26 @@ internal sealed class ConstraintRules
 
         // Raw values are floats: whole numbers are exact up to 2^24, and the column's own type may hold fewer.
         private static double Capacity(Microsoft.ML.Data.DataViewType type) =>
-            Math.Min(1 << 24, type.RawType == typeof(sbyte) ? sbyte.MaxValue : type.RawType == typeof(byte) ? byte.MaxValue
-                : type.RawType == typeof(short) ? short.MaxValue : type.RawType == typeof(ushort) ? ushort.MaxValue : double.MaxValue);
+            Math.Min(1 << 24, ConstraintColumns.IsInteger(type) ? ConstraintColumns.IntegerRange(type.RawType).Max : double.MaxValue);
     }
 
-    private sealed class InequalityRule(GanConstraint c, int lowOffset, int highOffset) : Rule(c)
+    // Each column is written in its own type, integers rounded: the low value is rounded first when it will be, and an
+    // integer high value never rounds below the low one (a Single 2.3 under an Int32 high gives 3, not 2).
+    private sealed class InequalityRule(GanConstraint c, int lowOffset, int highOffset, bool integerLow, bool integerHigh) : Rule(c)
     {
         public override int Apply(Span<float> chunk, int rows, int rawWidth, GenerationRequest request, int start, Random random)
         {
             for (var r = 0; r < rows; r++)
             {
                 var row = chunk.Slice(r * rawWidth, rawWidth);
-                row[highOffset] = Reparameterisation.AddDifference(row[lowOffset], row[highOffset]);
+                var low = integerLow ? row[lowOffset] = MathF.Round(row[lowOffset]) : row[lowOffset];
+                var high = Reparameterisation.AddDifference(low, row[highOffset]);
+                if (integerHigh && !float.IsNaN(low))
+                {
+                    high = MathF.Round(high);
+                    if (high < low) high = MathF.Ceiling(low);
+                }
+                row[highOffset] = high;
             }
             return 0;
         }

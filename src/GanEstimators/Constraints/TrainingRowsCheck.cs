@@ -20,9 +20,11 @@ internal static class TrainingRowsCheck
         var readers = checkedColumns.ToDictionary(n => n, n => NumberValues.Reader(cursor, input.Schema[n]));
         var singles = checkedColumns.Where(n => input.Schema[n].Type.RawType == typeof(float)).ToHashSet();
         var broken = constraints.ToDictionary(c => c, _ => (Count: 0L, First: ""));
+        var widest = WidestDifferences(input.Schema, constraints);
         while (cursor.MoveNext())
         {
             var values = readers.ToDictionary(r => r.Key, r => r.Value());
+            foreach (var (inequality, limit) in widest) CheckDifference(inequality, limit, values, cursor.Position, input.Schema);
             foreach (var constraint in constraints)
             {
                 if (Breaks(constraint, values, seen, singles) is not { } what) continue;
@@ -37,6 +39,26 @@ internal static class TrainingRowsCheck
                 $"Constraint '{failure.Key}' is broken by {failure.Value.Count} training row{(failure.Value.Count == 1 ? "" : "s")} (first at {failure.Value.First}). " +
                 "The training rows must follow every constraint; filter or correct those rows, or drop the constraint.", nameof(input));
         return largest;
+    }
+
+    // The model learns an inequality's high column as high − low in the high column's own type: an integer type must
+    // hold it, and cannot hold a missing one.
+    private static Dictionary<GanConstraint, double> WidestDifferences(DataViewSchema schema, IReadOnlyList<GanConstraint> constraints) =>
+        constraints.Where(c => c.Kind == GanConstraintKind.Inequality && ConstraintColumns.IsInteger(schema[c.ColumnNames[1]].Type))
+            .ToDictionary(c => c, c => ConstraintColumns.IntegerRange(schema[c.ColumnNames[1]].Type.RawType).Max);
+
+    private static void CheckDifference(GanConstraint inequality, double limit, Dictionary<string, double> values, long row, DataViewSchema schema)
+    {
+        var (low, high) = (inequality.ColumnNames[0], inequality.ColumnNames[1]);
+        if (double.IsNaN(values[low]))
+            throw new ArgumentException(
+                $"Constraint '{inequality}': in row {row}, {low} is missing, so {high} − {low} is missing, which column '{high}' ({schema[high].Type}) cannot hold; " +
+                $"the model learns '{high}' as that difference. Fill or drop the missing values of '{low}', or store '{high}' as Single or Double.", "input");
+        var difference = values[high] - values[low];
+        if (difference > limit)
+            throw new ArgumentException(
+                $"Constraint '{inequality}': in row {row}, {high} − {low} = {Text(difference)}, more than column '{high}''s type ({schema[high].Type}) holds ({Text(limit)}); " +
+                $"the model learns '{high}' as that difference. Store '{high}' in a wider type (Int64 or Double).", "input");
     }
 
     private static string? Breaks(GanConstraint constraint, Dictionary<string, double> values, Dictionary<string, HashSet<double>> seen, HashSet<string> singles)

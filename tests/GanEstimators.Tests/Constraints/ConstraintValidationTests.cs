@@ -22,6 +22,33 @@ public sealed class ConstraintValidationTests
         StringAssert.Contains(error.Message, expected);
     }
 
+    public sealed class Interval
+    {
+        public short Low { get; set; }
+        public short High { get; set; }
+    }
+
+    [TestMethod]
+    public void AnInequalityWhoseDifferenceAnIntegerHighColumnCannotHoldIsAnError()
+    {
+        var ml = new MLContext(1);
+        var rows = ml.Data.LoadFromEnumerable(Enumerable.Range(0, 60).Select(i => new Interval { Low = (short)(i * 100 - 20000), High = (short)(i * 100 + (i == 40 ? 16000 : 5)) }));
+        var options = new GanTrainer.Options { FeatureColumnNames = new[] { "Low", "High" }, Constraints = new[] { GanConstraint.Inequality("Low", "High") }, Epochs = 1 };
+        var overflow = Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(options).Fit(rows));
+        StringAssert.Contains(overflow.Message, "in row 40, High − Low = 36000, more than column 'High''s type (Int16) holds (32767)");
+
+        var missing = ml.Data.LoadFromEnumerable(Enumerable.Range(0, 60).Select(i => new Visit { Arrival = i == 7 ? float.NaN : i, Departure = i + 1 }));
+        options = new GanTrainer.Options { FeatureColumnNames = new[] { "Arrival", "Departure" }, Constraints = new[] { GanConstraint.Inequality("Arrival", "Departure") }, Epochs = 1 };
+        var unheld = Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(options).Fit(missing));
+        StringAssert.Contains(unheld.Message, "in row 7, Arrival is missing, so Departure − Arrival is missing, which column 'Departure' (Int32) cannot hold");
+    }
+
+    public sealed class Visit
+    {
+        public float Arrival { get; set; }
+        public int Departure { get; set; }
+    }
+
     [TestMethod]
     public void TwoRulesRebuildingOneColumnOrACycleAreErrors()
     {

@@ -27,6 +27,36 @@ public sealed class ConstraintsHoldTests
         Assert.AreEqual(0, outside, "0.4 <= wind <= 9.5 on every row");
     }
 
+    public sealed class Shift
+    {
+        public float Start { get; set; }
+        public int End { get; set; }
+        public int Begin { get; set; }
+        public float Finish { get; set; }
+    }
+
+    [TestMethod]
+    public void AnInequalityBetweenAFloatAndAnIntegerColumnHoldsAsTheColumnsAreWritten()
+    {
+        var ml = new MLContext(1);
+        var random = new Random(6);
+        // Differences under 1: rounding only one side of the rule (2.3 under an integer 2) would break it often.
+        var shifts = ml.Data.LoadFromEnumerable(Enumerable.Range(0, 600).Select(_ =>
+        {
+            var start = (float)(random.Next(10) + 0.2 + random.NextDouble() * 0.6);
+            var begin = random.Next(10);
+            return new Shift { Start = start, End = (int)MathF.Ceiling(start), Begin = begin, Finish = begin + (float)random.NextDouble() * 0.4f };
+        }));
+        var options = Short(new[] { "Start", "End", "Begin", "Finish" }, GanConstraint.Inequality("Start", "End"), GanConstraint.Inequality("Begin", "Finish"));
+        using var sampler = ml.Gan().Trainer(options).Fit(shifts);
+
+        var rows = ml.Data.CreateEnumerable<Shift>(sampler.Sample(Rows, seed: 3), reuseRowObject: false).ToArray();
+        var startAfterEnd = rows.Where(r => r.Start > r.End).Select(r => $"{r.Start} > {r.End}").ToArray();
+        var beginAfterFinish = rows.Where(r => r.Begin > r.Finish).Select(r => $"{r.Begin} > {r.Finish}").ToArray();
+        Assert.IsEmpty(startAfterEnd, "Start <= End on every row: " + string.Join(", ", startAfterEnd.Take(3)));
+        Assert.IsEmpty(beginAfterFinish, "Begin <= Finish on every row: " + string.Join(", ", beginAfterFinish.Take(3)));
+    }
+
     [TestMethod]
     [TestCategory(TestCategories.Slow)]
     public void FixedCombinationsHoldOnEveryRowAndKeepExactConditions()
