@@ -149,18 +149,20 @@ internal sealed class ConstraintRules
             Math.Min(1 << 24, ConstraintColumns.IsInteger(type) ? ConstraintColumns.IntegerRange(type.RawType).Max : double.MaxValue);
     }
 
-    // Each column is written in its own type, integers rounded: the low value is rounded first when it will be, and an
-    // integer high value never rounds below the low one (a Single 2.3 under an Int32 high gives 3, not 2).
+    // Each column is written in its own type, integers rounded. Rounding both sides keeps the order; rounding one side
+    // only can break it, so then the integer side is rounded here first: an integer low before the difference is added,
+    // an integer high up to the low value where it would round below it (a Single 2.3 under an Int32 high gives 3, not 2).
     private sealed class InequalityRule(GanConstraint c, int lowOffset, int highOffset, bool integerLow, bool integerHigh) : Rule(c)
     {
         public override int Apply(Span<float> chunk, int rows, int rawWidth, GenerationRequest request, int start, Random random)
         {
+            var roundOneSide = integerLow != integerHigh;
             for (var r = 0; r < rows; r++)
             {
                 var row = chunk.Slice(r * rawWidth, rawWidth);
-                var low = integerLow ? row[lowOffset] = MathF.Round(row[lowOffset]) : row[lowOffset];
+                var low = roundOneSide && integerLow ? row[lowOffset] = MathF.Round(row[lowOffset]) : row[lowOffset];
                 var high = Reparameterisation.AddDifference(low, row[highOffset]);
-                if (integerHigh && !float.IsNaN(low))
+                if (roundOneSide && integerHigh)
                 {
                     high = MathF.Round(high);
                     if (high < low) high = MathF.Ceiling(low);
