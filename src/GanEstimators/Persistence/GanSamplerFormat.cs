@@ -15,7 +15,8 @@ namespace GanEstimators.Persistence;
 /// history in the model stream; generator weights as a TorchSharp state dict in their own binary stream; SHA-256 hashes
 /// of all of them at the start of the model stream. Loading treats the file as untrusted: hashes are verified before
 /// parsing, every size is bounded and cross-checked before anything is allocated, weights must be finite, and every
-/// failure is an <see cref="InvalidDataException"/> naming the zip entry and what was wrong. A damaged optional training
+/// failure is an <see cref="InvalidDataException"/> naming the zip entry and what was wrong (ML.NET's own refusals of a
+/// wrong signature or a format too old or too new are its <see cref="FormatException"/>). A damaged optional training
 /// state only costs the ability to resume (a warning is logged).
 /// </summary>
 internal static class GanSamplerFormat
@@ -103,6 +104,9 @@ internal static class GanSamplerFormat
         ctx.CheckAtModel(GetVersionInfo());
         var version = ctx.Header.ModelVerWritten;
         var modelEntry = ModelEntries.PathOf(ctx, ModelLoadContext.ModelStreamName);
+        // ML.NET checks only the version a file says its reader needs; this code writes that as the version itself.
+        if (version > ModelFormatVersions.Current)
+            throw new InvalidDataException($"Model entry '{modelEntry}' was written in format 0x{version:X8}, newer than this version of GanEstimators reads (0x{ModelFormatVersions.Current:X8}), yet claims to be readable by it: it was altered or damaged. Load it with the version that saved it.");
         using var channel = env.Start("Loading a GAN model");
         var block = ModelEntries.ReadModelBlock(ctx, modelEntry);
         ModelChecksums? checksums = null;

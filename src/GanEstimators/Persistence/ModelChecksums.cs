@@ -8,6 +8,8 @@ namespace GanEstimators.Persistence;
 /// (<c>Generator.bin</c>, <c>TrainingState.bin</c>). They are written as a small block at the start of the model stream,
 /// before the content they cover: ML.NET opens that stream first and its header's format version says the block must be
 /// there, so the hashes cannot go missing unnoticed and are checked before a single field of the model is parsed.
+/// They detect damage (a truncated download, a flipped bit), not a deliberate edit: they carry no key, so whoever edits
+/// a file can write its hashes again; the bounds and cross-checks behind them are what stand against such an edit.
 /// </summary>
 internal sealed class ModelChecksums
 {
