@@ -34,7 +34,14 @@ internal sealed record IdxFile(string Path, int[] Dimensions, byte[] Data)
             if (dimensions[i] < 0) throw new InvalidDataException($"'{path}' declares a negative size ({dimensions[i]}) for dimension {i}.");
         }
 
-        var itemSize = dimensions.Skip(1).Aggregate(1L, (a, b) => a * b);
+        // Each size is below 2^31, so the product of two fits a long; checking after each keeps it from wrapping.
+        var itemSize = 1L;
+        foreach (var size in dimensions.Skip(1))
+        {
+            itemSize *= size;
+            if (itemSize > Array.MaxLength)
+                throw new InvalidDataException($"'{path}' declares {what} of {string.Join("×", dimensions.Skip(1))} bytes each, more than one array can hold ({Array.MaxLength} bytes); it is not an IDX {what} file this loader can read.");
+        }
         var items = Math.Min(dimensions[0], maxItems ?? int.MaxValue);
         var length = items * itemSize;
         if (length > Array.MaxLength)

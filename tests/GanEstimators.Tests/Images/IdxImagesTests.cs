@@ -98,4 +98,18 @@ public sealed class IdxImagesTests
         StringAssert.Contains(error.Message, "truncated");
         StringAssert.Contains(error.Message, "40 of 48 bytes");
     }
+
+    [TestMethod]
+    [DataRow(0, 65536, 65536)]
+    [DataRow(1 << 30, 1 << 17, 1 << 17)]
+    public void SizesWhoseProductOverflowsAreNamedNotWrapped(int count, int rows, int cols)
+    {
+        using var files = new IdxTestFiles();
+        var images = files.ImagesHeaderOnly("huge", count, rows, cols);
+
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => IdxImages.Load(new MLContext(1), images));
+
+        StringAssert.Contains(error.Message, images);
+        StringAssert.Contains(error.Message, $"images of {rows}×{cols} bytes each, more than one array can hold");
+    }
 }

@@ -17,6 +17,9 @@ internal sealed class IdxTestFiles : IDisposable
     public string Images(string name, int count, int rows, int cols, bool gzip, int magic = 2051, int? truncateTo = null) =>
         Write(name, Header(magic, count, rows, cols).Concat(Pixels(count, rows, cols)).ToArray(), gzip, truncateTo);
 
+    /// <summary>An images file that declares <paramref name="count"/> images of <paramref name="rows"/>×<paramref name="cols"/> and holds no pixels.</summary>
+    public string ImagesHeaderOnly(string name, int count, int rows, int cols) => Write(name, Header(2051, count, rows, cols), gzip: false, null);
+
     public string Labels(string name, byte[] labels, bool gzip, int magic = 2049) =>
         Write(name, Header(magic, labels.Length).Concat(labels).ToArray(), gzip, null);
 
