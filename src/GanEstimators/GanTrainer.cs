@@ -40,6 +40,8 @@ public sealed partial class GanTrainer : IEstimator<GanSampler>
     public GanSampler Fit(IDataView input, GanSampler? resumeFrom)
     {
         _host.CheckValue(input, nameof(input));
+        // Options are a mutable class the caller keeps: checked again here, as they are when the trainer is made.
+        OptionsValidator.Validate(_options);
         // Held to the end: the weights are read long after this call begins, and a Dispose meanwhile must not free them.
         using var resumedWeights = resumeFrom?.Generator.Use();
         using var channel = _host.Start("Training GAN");

@@ -29,7 +29,12 @@ internal sealed record GanTrainingPlan(
         var (features, condition) = TrainingColumns.Resolve(schema, options);
         var loss = AdversarialLossFactory.Create(options.Loss, options.WeightClip, options.GradientPenaltyWeight);
         var network = NetworkPlan.Resolve(features, options, loss.IsCritic);
-        if (resume is not null) ResumeCompatibility.Check(resume, features, condition, options, network);
+        if (resume is not null)
+        {
+            ResumeCompatibility.Check(resume, features, condition, options, network);
+            // Auto resolves from the columns, but a resumed run trains the networks it was given.
+            network = network with { Architecture = resume.Generator.Spec.Architecture };
+        }
         return new GanTrainingPlan(features, condition, network, loss,
             Optimizer: resume?.SavedState.Optimizer.WithRates(options.LearningRate, options.DiscriminatorLearningRate) ?? FreshOptimizer(options, loss.Defaults),
             CriticSteps: options.DiscriminatorSteps ?? loss.Defaults.CriticSteps,

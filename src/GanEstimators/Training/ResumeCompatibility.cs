@@ -24,6 +24,8 @@ internal static class ResumeCompatibility
             throw new ArgumentException($"Cannot resume: the sampler was trained with PacSize {state.PacSize}, the options say {options.PacSize}.", "resumeFrom");
         CheckOptimizer(state.Optimizer, options);
         var generator = sampler.Generator.Spec;
+        if (options.Architecture != GanArchitecture.Auto && options.Architecture != generator.Architecture)
+            throw new ArgumentException($"Cannot resume: the sampler has {generator.Architecture} networks, Options.Architecture says {options.Architecture} (leave it Auto to keep the sampler's).", "resumeFrom");
         if ((generator.Architecture == GanArchitecture.Dcgan) != (plan.Architecture == GanArchitecture.Dcgan))
             throw new ArgumentException($"Cannot resume: the sampler has {generator.Architecture} networks, these options and columns resolve to {plan.Architecture}.", "resumeFrom");
         if (generator.Dcgan is { } image) CheckImageNetworks(image, state.DiscriminatorSpec.Dcgan!, options, plan);

@@ -35,7 +35,9 @@ internal sealed class TrainingSession
         ModuleSnapshot? bestGenerator = null;
         var best = double.PositiveInfinity;
         int bestEpoch = 0, evaluationsSinceBest = 0;
-        History.SelectedEpoch = firstEpoch - 1;
+        // A resumed history keeps its selected epoch until an epoch trains: its generator may be an earlier epoch's
+        // (early stopping) and stays so when no epoch trains or the first one is undone.
+        History.StoppedEarly = false;
         using var meter = new EpochMeter(Loop.Loss, Loop.Device);
         try
         {
@@ -62,9 +64,11 @@ internal sealed class TrainingSession
                 {
                     var quality = Monitor!.Measure(sampled);
                     metrics = metrics with { HeldOutEnergyDistance = quality };
-                    if (quality < best * (1 - Options.EarlyStopping!.MinimumImprovement) || bestGenerator is null)
+                    // The energy distance estimate is unbiased, so it can fall below 0: improvement is measured on |best|.
+                    if (bestGenerator is null || (double.IsNaN(best) && !double.IsNaN(quality))
+                        || quality < best - Options.EarlyStopping!.MinimumImprovement * Math.Abs(best))
                     {
-                        best = Math.Min(best, quality);
+                        best = quality;
                         bestEpoch = epoch;
                         evaluationsSinceBest = 0;
                         bestGenerator?.Dispose();

@@ -49,6 +49,10 @@ public sealed class ResumeTests
         packed.PacSize = 2;
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(packed).Fit(data, sampler)).Message, "PacSize");
 
+        var residual = Options(1);
+        residual.Architecture = GanArchitecture.Residual;
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(residual).Fit(data, sampler)).Message, "the sampler has Mlp networks, Options.Architecture says Residual");
+
         var otherOptimizer = Options(1);
         otherOptimizer.Optimizer = GanOptimizer.RmsProp;
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.Gan().Trainer(otherOptimizer).Fit(data, sampler)).Message, "Optimizer Adam, the options say RmsProp");
