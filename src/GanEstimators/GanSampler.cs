@@ -157,6 +157,7 @@ public sealed partial class GanSampler : RowToRowTransformerBase, IDisposable
         ArgumentNullException.ThrowIfNull(conditions, conditionArgument);
         var resolved = ConditionRequests.Resolve(_generator.Features, _generator.Condition, conditions, conditionArgument);
         CheckCombination(resolved, conditionArgument);
+        if (count > 0 && _generator.Constraints?.NumberingLimit(start + count - 1) is { } limit) throw new ArgumentOutOfRangeException(nameof(count), count, limit);
         return new SampleDataView(Host, _generator, resolved, count, seed, start);
     }
 
@@ -177,6 +178,7 @@ public sealed partial class GanSampler : RowToRowTransformerBase, IDisposable
         lock (_sampleLock) sampleSeed = seed ?? _unseededSamples.Next();
         var resolved = ConditionRequests.Resolve(_generator.Features, _generator.Condition, conditions, conditionArgument);
         CheckCombination(resolved, conditionArgument);
+        if (_generator.Constraints?.NumberingLimit(numberFrom + count - 1) is { } limit) throw new ArgumentOutOfRangeException(nameof(count), count, limit);
         return new SampleDataView(Host, _generator, resolved, count, sampleSeed) { NumberFrom = numberFrom };
     }
 

@@ -44,6 +44,10 @@ internal sealed class ConstraintRules
     public string? Conflict(SampleConditions conditions, Func<int, int, string> describe) =>
         _rules.OfType<FixedRule>().Select(r => r.Conflict(conditions, describe)).FirstOrDefault(m => m is not null);
 
+    /// <summary>Why a unique column cannot number rows up to <paramref name="lastRow"/> of a sample, as an error message; else null.</summary>
+    public string? NumberingLimit(long lastRow) =>
+        _rules.OfType<UniqueRule>().Select(r => r.Limit(lastRow)).FirstOrDefault(m => m is not null);
+
     public void Save(BinaryWriter writer)
     {
         writer.Write(_rules.Length);
@@ -203,12 +207,16 @@ internal sealed class ConstraintRules
     {
         public override int Apply(Span<float> chunk, int rows, int rawWidth, GenerationRequest request, int start, Random random)
         {
-            var last = first + request.FirstRow + start + rows - 1;
-            if (last > capacity)
-                throw new InvalidOperationException($"Constraint '{Constraint}': numbering row {request.FirstRow + start + rows - 1} would need the value {last}, more than the {capacity} column '{Constraint.ColumnNames[0]}' can hold exactly; sample fewer rows.");
+            // Samples and ranges are checked for their last row when asked for; a range's last block is generated
+            // whole, so rows after the range's end may pass the limit here (they are dropped), but no chunk may start past it.
+            if (Limit(request.FirstRow + start) is { } limit) throw new InvalidOperationException(limit);
             for (var r = 0; r < rows; r++) chunk[r * rawWidth + offset] = (float)(first + request.FirstRow + start + r);
             return 0;
         }
+
+        public string? Limit(long lastRow) => first + lastRow > capacity
+            ? $"Constraint '{Constraint}': numbering row {lastRow} would need the value {first + lastRow}, more than the {capacity} column '{Constraint.ColumnNames[0]}' can hold exactly; sample fewer rows."
+            : null;
 
         public override void SaveState(BinaryWriter writer) => writer.Write((int)first);
     }

@@ -110,6 +110,12 @@ public sealed class ConstraintsHoldTests
         CollectionAssert.AreEqual(Enumerable.Range(901, 5_500).ToArray(), shards, "a range numbers its rows by their place in the stream, so shards never repeat an id");
         var augmented = Column<int>(ml.Gan().Augment(table, sampler, new GanEstimators.Augmentation.GanAugmentationOptions { SyntheticRowCount = 2_500, ChunkSize = 1_000, Seed = 1 }), nameof(Account.Id));
         CollectionAssert.AreEqual(Enumerable.Range(901, 2_500).ToArray(), augmented.Skip(300).ToArray(), "augmentation's chunks number their rows as one sample, after the real rows' largest id");
+
+        // Ids are exact up to 2^24 (raw values are floats): a sample that would pass it is refused when asked for, not half-way through reading it.
+        var tooMany = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => sampler.Sample(int.MaxValue, seed: 1));
+        StringAssert.Contains(tooMany.Message, "more than the 16777216 column 'Id' can hold exactly");
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => sampler.SampleRange((1 << 24) - 900, 1, seed: 1));
+        CollectionAssert.AreEqual(new[] { 1 << 24 }, Column<int>(sampler.SampleRange((1 << 24) - 901, 1, seed: 1), nameof(Account.Id)), "the last row that can be numbered, in the middle of its block");
     }
 
     private static (int Inverted, int Outside) Broken(IDataView sample)
