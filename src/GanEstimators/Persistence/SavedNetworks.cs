@@ -21,11 +21,25 @@ internal static class SavedNetworks
         return total;
     }
 
-    /// <summary>Weights a DCGAN generator of <paramref name="spec"/> has at least: its projection and first transposed convolution.</summary>
+    /// <summary>Weights a residual MLP of <paramref name="spec"/> has at least: each layer sees the noise, the condition and every earlier layer's output.</summary>
+    public static long MinimumResidualWeights(MlpSpec spec)
+    {
+        long width = spec.InputWidth, total = 0;
+        foreach (var hidden in spec.HiddenSizes)
+        {
+            total += (width + spec.ConditionWidth) * hidden;
+            width += hidden;
+        }
+        return total + (width + spec.ConditionWidth) * spec.OutputWidth;
+    }
+
+    /// <summary>Weights a DCGAN generator of <paramref name="spec"/> has at least: its condition embedding, projection and first transposed convolution.</summary>
     public static long MinimumWeights(DcganGeneratorSpec spec)
     {
-        long wide = 2L * spec.BaseChannels, cells = (long)(spec.Image.Height / 4) * (spec.Image.Width / 4);
-        return spec.NoiseWidth * wide * cells + wide * spec.BaseChannels * 16;
+        // In double: an edited spec's product may pass long's range, and the check only needs a lower bound.
+        double wide = 2.0 * spec.BaseChannels, cells = (double)(spec.Image.Height / 4) * (spec.Image.Width / 4);
+        double embedding = spec.ConditionWidth > 0 ? spec.ConditionEmbeddingWidth : 0;
+        return (long)Math.Min(long.MaxValue, spec.ConditionWidth * embedding + (spec.NoiseWidth + embedding) * wide * cells + wide * spec.BaseChannels * 16);
     }
 
     /// <summary>Weights a DCGAN discriminator of <paramref name="spec"/> has at least: its two strided convolutions and its output.</summary>
@@ -35,7 +49,10 @@ internal static class SavedNetworks
         return (long)spec.PacSize * spec.Image.Channels * narrow * 16 + narrow * 2 * narrow * 16 + features * (1 + (long)spec.PacSize * spec.ConditionWidth);
     }
 
-    public static long MinimumWeights(GeneratorSpec spec) => spec.Dcgan is { } d ? MinimumWeights(d) : MinimumWeights(spec.Mlp!);
+    public static long MinimumWeights(GeneratorSpec spec) =>
+        spec.Dcgan is { } d ? MinimumWeights(d)
+        : spec.Architecture == GanArchitecture.Residual ? MinimumResidualWeights(spec.Mlp!)
+        : MinimumWeights(spec.Mlp!);
 
     public static long MinimumWeights(DiscriminatorSpec spec) => spec.Dcgan is { } d ? MinimumWeights(d) : MinimumWeights(spec.Mlp!);
 
