@@ -68,11 +68,7 @@ internal sealed class GeneratorNetwork : nn.Module<Tensor, Tensor?, Tensor>
     }
 
     /// <summary>A network of <paramref name="spec"/> with the weights a module's <c>save</c> wrote into <paramref name="weights"/>.</summary>
-    public static GeneratorNetwork Load(GeneratorSpec spec, byte[] weights)
-    {
-        var network = GlobalTorchRandom.Unseeded(() => new GeneratorNetwork(spec));
-        using var reader = new BinaryReader(new MemoryStream(weights));
-        network.load(reader);
-        return network;
-    }
+    /// <exception cref="InvalidDataException">The weights do not fit a network of <paramref name="spec"/>; <paramref name="what"/> names them.</exception>
+    public static GeneratorNetwork Load(GeneratorSpec spec, byte[] weights, string what) =>
+        SavedModule.LoadInto(GlobalTorchRandom.Unseeded(() => new GeneratorNetwork(spec)), weights, what);
 }

@@ -86,7 +86,7 @@ internal sealed class TrainingNetworks : IDisposable
     /// <summary>The generator to train on from: the sampler's own, or the trained one its training state kept when the sampler holds an average.</summary>
     private static GeneratorNetwork TrainedGenerator(ResumePoint resume, Device device) =>
         resume.SavedState.Average is { } average
-            ? GeneratorNetwork.Load(resume.Generator.Spec, average.TrainedGeneratorWeights)
+            ? GeneratorNetwork.Load(resume.Generator.Spec, average.TrainedGeneratorWeights, "the trained generator's weights in the sampler's training state (TrainingState.bin)")
             : resume.Generator.Copy(device);
 
     private static (GeneratorNetwork Generator, nn.Module<Tensor, Tensor?, Tensor> Discriminator) Build(GanTrainingPlan plan, GanTrainer.Options options, TableEncoder encoder, int conditionWidth)

@@ -38,13 +38,9 @@ internal sealed record TrainingState(
         random.set_state(state);
     }
 
-    public nn.Module<Tensor, Tensor?, Tensor> RestoreDiscriminator()
-    {
-        var discriminator = GlobalTorchRandom.Unseeded(DiscriminatorSpec.Build);
-        using var reader = new BinaryReader(new MemoryStream(DiscriminatorWeights));
-        discriminator.load(reader);
-        return discriminator;
-    }
+    /// <exception cref="InvalidDataException">The saved weights do not fit the discriminator (a file edited behind its hash: loading checks only their size).</exception>
+    public nn.Module<Tensor, Tensor?, Tensor> RestoreDiscriminator() =>
+        SavedModule.LoadInto(GlobalTorchRandom.Unseeded(DiscriminatorSpec.Build), DiscriminatorWeights, "the discriminator weights of the sampler's training state (TrainingState.bin)");
 
     /// <summary>Restores the optimiser's moments and step counts, then sets <paramref name="learningRate"/>, which the saved state would otherwise bring back.</summary>
     public static void RestoreOptimizer(optim.Optimizer optimizer, byte[] state, double learningRate)
