@@ -1,7 +1,8 @@
+using GanEstimators.Conditioning;
 using GanEstimators.Constraints;
 using GanEstimators.Encoding;
 
-namespace GanEstimators.Conditioning;
+namespace GanEstimators.Sampling;
 
 /// <summary>
 /// The weights a conditional GAN draws each sample row's class from when the request does not fix the class: the
