@@ -165,14 +165,21 @@ public sealed class GanConstraint : IEquatable<GanConstraint>
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Kind, string.Join("\u001f", ColumnNames), Low, High);
 
-    /// <summary>Recreates a constraint read back from a saved model (already checked there).</summary>
-    internal static GanConstraint Create(GanConstraintKind kind, string[] columnNames, double low, double high) => kind switch
+    /// <summary>Recreates a constraint read back from a saved model.</summary>
+    /// <exception cref="ArgumentException">The kind takes another number of columns, or a column or bound is invalid.</exception>
+    internal static GanConstraint Create(GanConstraintKind kind, string[] columnNames, double low, double high)
     {
-        GanConstraintKind.Inequality => Inequality(columnNames[0], columnNames[1]),
-        GanConstraintKind.ScalarRange => ScalarRange(columnNames[0], low, high),
-        GanConstraintKind.FixedCombinations => FixedCombinations(columnNames),
-        _ => Unique(columnNames[0]),
-    };
+        var expected = kind switch { GanConstraintKind.Inequality => 2, GanConstraintKind.FixedCombinations => columnNames.Length, _ => 1 };
+        if (columnNames.Length != expected)
+            throw new ArgumentException($"A {kind} constraint names {expected} column{(expected == 1 ? "" : "s")}; this one names {columnNames.Length}.", nameof(columnNames));
+        return kind switch
+        {
+            GanConstraintKind.Inequality => Inequality(columnNames[0], columnNames[1]),
+            GanConstraintKind.ScalarRange => ScalarRange(columnNames[0], low, high),
+            GanConstraintKind.FixedCombinations => FixedCombinations(columnNames),
+            _ => Unique(columnNames[0]),
+        };
+    }
 
     private static string Name(string? name, string parameter) =>
         string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("A constraint names an empty column.", parameter) : name;

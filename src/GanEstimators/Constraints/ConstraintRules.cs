@@ -254,7 +254,7 @@ internal sealed class ConstraintRules
                     tuple[p] = _offsets[p] < 0 ? request.ClassIndices![start + r] : SeenCombinations.IdOf(row[_offsets[p]]);
                 if (_seen.Contains(tuple)) continue;
                 var replacement = _seen.Draw(fixedPositions.Select(p => (p, tuple[p])).ToArray(), freePosition < 0 ? null : (freePosition, tuple[freePosition]), random)
-                    ?? throw new InvalidOperationException($"Constraint '{Constraint}': no combination seen in training has the fixed values of row {start + r}.");
+                    ?? throw new InvalidOperationException($"Constraint '{Constraint}': no combination seen in training has the fixed values of row {request.FirstRow + start + r}.");
                 for (var p = 0; p < tuple.Length; p++)
                     if (_offsets[p] >= 0) row[_offsets[p]] = SeenCombinations.RawOf(replacement[p]);
                 repaired++;

@@ -6,7 +6,7 @@ namespace GanEstimators.Constraints;
 /// <summary>
 /// One pass over the training rows before training: every row must already follow the constraints (as in SDV, a rule
 /// the data breaks is an error, not something to learn around), and each unique column's largest value is where the
-/// sampler's numbering starts. Missing values (NaN) are not checked.
+/// sampler's numbering starts. Missing values (NaN) break no inequality or range; a unique column may not have any.
 /// </summary>
 internal static class TrainingRowsCheck
 {

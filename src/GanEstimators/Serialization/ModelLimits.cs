@@ -53,7 +53,7 @@ internal static class ModelLimits
     /// <summary>Epochs of a training history.</summary>
     public const int MaxEpochs = 10_000_000;
 
-    /// <summary>Metrics recorded per epoch (this version writes 10).</summary>
+    /// <summary>Metrics recorded per epoch (this version writes 12; the count is saved, so older files with fewer load).</summary>
     public const int MaxEpochMetrics = 64;
 
     /// <summary>Diagnoses of a training history.</summary>

@@ -26,7 +26,7 @@ internal static class SavedModelReading
         var start = reader.BaseStream.Position;
         var length = Read7BitLength(reader, what);
         if (length > ModelLimits.MaxStringLength * 4L || length > BytesLeft(reader))
-            throw new InvalidDataException($"The saved {what} claims {length} bytes; {BytesLeft(reader)} are left (at most {ModelLimits.MaxStringLength} characters are allowed).");
+            throw new InvalidDataException($"The saved {what} claims {length} bytes; {BytesLeft(reader)} are left (at most {ModelLimits.MaxStringLength} characters, {ModelLimits.MaxStringLength * 4L} bytes, are allowed).");
         reader.BaseStream.Position = start;
         return reader.ReadString();
     }
