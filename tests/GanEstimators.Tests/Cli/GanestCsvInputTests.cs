@@ -15,13 +15,7 @@ public sealed class GanestCsvInputTests : GanestTestFolder
         var data = Path.Combine(Folder, "notes.csv");
         var notes = new[] { "\"two\nlines\"", "plain", "\"say \"\"hi\"\",\nthen go\"" };
         File.WriteAllText(data, "id,note\n" + string.Concat(Enumerable.Range(0, 60).Select(i => $"{i % 5},{notes[i % 3]}\n")));
-        var model = Path.Combine(Folder, "notes.zip");
-        var train = Ganest.Run("train", "--data", data, "--model", model, "--epochs", "1");
-        Assert.AreEqual(0, train.ExitCode, train.Output);
-
-        var synthetic = Path.Combine(Folder, "synthetic.csv");
-        var sample = Ganest.Run("sample", "--model", model, "--count", "30", "--out", synthetic, "--seed", "1");
-        Assert.AreEqual(0, sample.ExitCode, sample.Output);
+        var synthetic = TrainOneEpochAndSample(data, 30);
         var text = File.ReadAllText(synthetic);
         var rows = Records(text);
         Assert.HasCount(31, rows, text);
@@ -39,15 +33,21 @@ public sealed class GanestCsvInputTests : GanestTestFolder
         // A dose written as pandas writes small floats (1.5e-07), and a ratio with 17 decimals (more than a CSV keeps).
         File.WriteAllText(data, "dose,ratio\n" + string.Concat(Enumerable.Range(0, 80).Select(i =>
             $"{(1 + random.NextDouble() * 8).ToString("0.0", invariant)}e-07,{random.NextDouble().ToString("F17", invariant)}\n")));
-        var model = Path.Combine(Folder, "exponents.zip");
-        var train = Ganest.Run("train", "--data", data, "--model", model, "--epochs", "1");
-        Assert.AreEqual(0, train.ExitCode, train.Output);
-
-        var synthetic = Path.Combine(Folder, "exponents.out.csv");
-        var sample = Ganest.Run("sample", "--model", model, "--count", "40", "--out", synthetic, "--seed", "1");
-        Assert.AreEqual(0, sample.ExitCode, sample.Output);
+        var synthetic = TrainOneEpochAndSample(data, 40);
         var doses = File.ReadAllLines(synthetic).Skip(1).Select(l => double.Parse(l.Split(',')[0], invariant)).ToArray();
         Assert.IsGreaterThan(30, doses.Count(d => d != 0), $"doses of the order of 1e-7 keep their digits: {string.Join(' ', doses.Take(5))}");
+    }
+
+    /// <summary>`ganest train` for one epoch on <paramref name="data"/>, then `ganest sample` of <paramref name="count"/> rows (seed 1); the sample's path.</summary>
+    private static string TrainOneEpochAndSample(string data, int count)
+    {
+        var model = Path.ChangeExtension(data, ".zip");
+        var train = Ganest.Run("train", "--data", data, "--model", model, "--epochs", "1");
+        Assert.AreEqual(0, train.ExitCode, train.Output);
+        var synthetic = Path.ChangeExtension(data, ".out.csv");
+        var sample = Ganest.Run("sample", "--model", model, "--count", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", synthetic, "--seed", "1");
+        Assert.AreEqual(0, sample.ExitCode, sample.Output);
+        return synthetic;
     }
 
     [TestMethod]

@@ -35,21 +35,23 @@ public sealed class ClassAndCategoryPairingTests
         }).ToArray();
     }
 
+    private static GanSampler Train(MLContext ml, IDataView penguins, int epochs) => ml.Gan().Trainer(new GanTrainer.Options
+    {
+        FeatureColumnNames = new[] { nameof(Penguin.Island), nameof(Penguin.Mass) },
+        ConditionColumnName = nameof(Penguin.Species),
+        Epochs = epochs,
+        BatchSize = 300,
+        DiscriminatorSteps = 1,
+        Seed = 2,
+    }).Fit(penguins);
+
     [TestMethod]
     [TestCategory(TestCategories.Slow)]
     public void AClassComesOnlyWithTheCategoriesItHas()
     {
         var ml = new MLContext(1);
         var real = ml.Data.LoadFromEnumerable(Penguins());
-        using var sampler = ml.Gan().Trainer(new GanTrainer.Options
-        {
-            FeatureColumnNames = new[] { nameof(Penguin.Island), nameof(Penguin.Mass) },
-            ConditionColumnName = nameof(Penguin.Species),
-            Epochs = 150,
-            BatchSize = 300,
-            DiscriminatorSteps = 1,
-            Seed = 2,
-        }).Fit(real);
+        using var sampler = Train(ml, real, epochs: 150);
 
         var gentoo = ml.Data.CreateEnumerable<Penguin>(sampler.Sample(1000, "Gentoo", seed: 1), reuseRowObject: false).ToArray();
         var onBiscoe = gentoo.Count(p => p.Island == "Biscoe") / 1000.0;
@@ -70,14 +72,7 @@ public sealed class ClassAndCategoryPairingTests
     {
         var ml = new MLContext(1);
         var penguins = Penguins();
-        using var sampler = ml.Gan().Trainer(new GanTrainer.Options
-        {
-            FeatureColumnNames = new[] { nameof(Penguin.Island), nameof(Penguin.Mass) },
-            ConditionColumnName = nameof(Penguin.Species),
-            Epochs = 1,
-            BatchSize = 300,
-            Seed = 2,
-        }).Fit(ml.Data.LoadFromEnumerable(penguins));
+        using var sampler = Train(ml, ml.Data.LoadFromEnumerable(penguins), epochs: 1);
         string[] Species(IDataView rows) => rows.GetColumn<string>(nameof(Penguin.Species)).ToArray();
         var dream = new Dictionary<string, string> { [nameof(Penguin.Island)] = "Dream" };
         var biscoe = new Dictionary<string, string> { [nameof(Penguin.Island)] = "Biscoe" };
