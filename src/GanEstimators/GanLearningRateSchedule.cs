@@ -4,7 +4,9 @@ namespace GanEstimators;
 /// How both optimisers' learning rates change from epoch to epoch (<see cref="GanTrainer.Options.LearningRateSchedule"/>).
 /// Each network's rate is its base rate (<see cref="GanTrainer.Options.LearningRate"/>,
 /// <see cref="GanTrainer.Options.DiscriminatorLearningRate"/>, or the loss's default) times a factor that depends only on
-/// the epoch's number and the options, so a resumed run continues the schedule exactly.
+/// the epoch's number and the options, so a resumed run continues the schedule exactly when
+/// <see cref="GanTrainer.Options.LearningRateScheduleEpochs"/> gives the schedule's end (otherwise each run's schedule
+/// ends at its own last epoch).
 /// </summary>
 public enum GanLearningRateSchedule
 {

@@ -2,10 +2,10 @@ namespace GanEstimators.Training;
 
 /// <summary>
 /// The learning rates of every epoch of a run: the base rates times <see cref="Factor"/>, which depends only on the
-/// epoch's number and the options — never on how the epochs were split between resumed runs — so a run of N epochs
-/// and a run of k epochs resumed for N − k more train at the same rates. The schedule ends at <see cref="LastEpoch"/>
-/// (the options' <see cref="GanTrainer.Options.LearningRateScheduleEpochs"/>, else the last epoch this run trains) and
-/// decays over its last <see cref="DecayEpochs"/> epochs.
+/// epoch's number and the options. The schedule ends at <see cref="LastEpoch"/> (the options'
+/// <see cref="GanTrainer.Options.LearningRateScheduleEpochs"/>, else the last epoch this run trains) and decays over its
+/// last <see cref="DecayEpochs"/> epochs; with LearningRateScheduleEpochs set, a run of N epochs and a run of k epochs
+/// resumed for N − k more train at the same rates (without it, each run's schedule ends at its own last epoch).
 /// </summary>
 internal sealed record LearningRateSchedule(GanLearningRateSchedule Kind, int LastEpoch, int DecayEpochs)
 {
